@@ -1,0 +1,1 @@
+Console.WriteLine("Directive920Bot Bot API emulator");
