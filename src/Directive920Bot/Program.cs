@@ -1,4 +1,3 @@
-using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 
 if (Cli.IsCliInvocation(args))
@@ -7,7 +6,8 @@ if (Cli.IsCliInvocation(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddContent();
+builder.AddDirective920Bot();
 var app = builder.Build();
+app.MapDirective920Bot();
 await app.RunAsync();
 return 0;

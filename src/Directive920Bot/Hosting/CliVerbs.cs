@@ -2,12 +2,11 @@ using System.CommandLine;
 
 namespace Directive920Bot.Hosting;
 
-/// <summary>The verbs other features add; each feature contributes one method here.</summary>
+/// <summary>The verbs features contribute; each feature adds one line here.</summary>
 internal static class CliVerbs
 {
     public static IEnumerable<Command> All(TextWriter output)
     {
-        _ = output;
-        yield break;
+        yield return Registration.UnitsCli.Build(output);
     }
 }

@@ -1,0 +1,28 @@
+using Directive920Bot.Content;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using Directive920Bot.Telegram;
+using Directive920Bot.Web;
+
+namespace Directive920Bot.Hosting;
+
+/// <summary>The table of contents of the service: one line per feature. Program.cs and the tests both use it.</summary>
+public static class AppComposition
+{
+    public static IHostApplicationBuilder AddDirective920Bot(this IHostApplicationBuilder builder)
+    {
+        builder.AddBotCore();       // Hosting/: options, time zone, clock
+        builder.AddStorage();       // Storage/: one LiteDB, one mapper, migrations
+        builder.AddContent();       // Content/: lessons and quizzes from content/
+        builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
+        builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
+        builder.AddWeb();           // Web/: health and the admin API
+        return builder;
+    }
+
+    public static WebApplication MapDirective920Bot(this WebApplication app)
+    {
+        app.MapWeb();
+        return app;
+    }
+}

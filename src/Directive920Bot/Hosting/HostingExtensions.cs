@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>Options shared by every feature: time zone, languages, super-admins, and the clock.</summary>
+    public static IHostApplicationBuilder AddBotCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BotClock>();
+        return builder;
+    }
+}

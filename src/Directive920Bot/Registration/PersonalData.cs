@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Directive920Bot.Registration;
+
+/// <summary>A feature that keeps data about a subscriber: it can export it and erase the link to the person.</summary>
+public interface IPersonalDataHolder
+{
+    string Name { get; }
+
+    object? Export(long subscriberId);
+
+    /// <summary>Removes personal data; anonymous counts keep the <paramref name="pseudonym"/> instead of the Telegram id.</summary>
+    void Erase(long subscriberId, long pseudonym);
+}
+
+public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public byte[] ExportJson(long subscriberId)
+    {
+        var export = new Dictionary<string, object?>
+        {
+            ["exportedAt"] = time.GetUtcNow(),
+            ["telegramUserId"] = subscriberId,
+        };
+        foreach (var holder in holders)
+        {
+            export[holder.Name] = holder.Export(subscriberId);
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(export, Json);
+    }
+
+    public long Erase(long subscriberId)
+    {
+        // Negative, random and unrelated to the Telegram id, so counts survive but nobody can be traced.
+        var pseudonym = -(long)(RandomNumberGenerator.GetInt32(1, int.MaxValue)) * 1000 - RandomNumberGenerator.GetInt32(0, 1000);
+        foreach (var holder in holders)
+        {
+            holder.Erase(subscriberId, pseudonym);
+        }
+
+        return pseudonym;
+    }
+}

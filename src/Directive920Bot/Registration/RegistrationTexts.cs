@@ -1,0 +1,177 @@
+using Directive920Bot.Localization;
+
+namespace Directive920Bot.Registration;
+
+internal static class RegistrationTexts
+{
+    /// <summary>Bump when the consent wording changes; each consent records the version it was given to.</summary>
+    public const string ConsentVersion = "consent-2026-11-v1";
+
+    public static readonly Loc Welcome = new(
+        """
+        <b>Chào mừng đồng chí đến với Trợ lý Thông báo 920-TB/TU</b>
+
+        Bot giúp cán bộ, công chức, viên chức Khối các cơ quan tỉnh tìm hiểu các yêu cầu của Thông báo số 920-TB/TU của Ban Thường vụ Tỉnh ủy Nghệ An qua các bài ngắn, xác nhận đã đọc và cam kết thực hiện, trả lời câu hỏi ôn tập và theo dõi tiến độ của mình.
+
+        <b>Mục đích xử lý dữ liệu:</b> để cơ quan, đơn vị của đồng chí đôn đốc, tổng hợp và báo cáo việc quán triệt, thực hiện Thông báo.
+        <b>Dữ liệu được lưu:</b> họ và tên, đơn vị, vai trò (lãnh đạo hoặc cán bộ, công chức, viên chức), mã người dùng Telegram; thời điểm nhận, xác nhận bài và kết quả trả lời câu hỏi.
+        <b>Quyền của đồng chí:</b> xem và sửa thông tin (/profile), tải dữ liệu của mình (/mydata), ngừng nhận tin (/stop), xóa dữ liệu cá nhân (/delete).
+
+        Chưa có thông tin nào được lưu. Đồng chí có đồng ý để bot lưu và xử lý các thông tin trên không?
+        """,
+        """
+        <b>Welcome to the Notice 920-TB/TU assistant</b>
+
+        This bot helps cadres, civil servants and public employees of the provincial agencies bloc learn what Notice No. 920-TB/TU of the Standing Committee of the Nghệ An Provincial Party Committee asks of them through short lessons, confirm that they have read it and commit to it, answer review questions and follow their own progress.
+
+        <b>Why we process data:</b> so that your agency or unit can follow up, compile and report on how the notice is disseminated and carried out.
+        <b>What we keep:</b> your full name, unit, role (leader, or cadre/civil servant/public employee), Telegram user id; when you received and confirmed lessons and your quiz answers.
+        <b>Your rights:</b> see and correct your data (/profile), download it (/mydata), stop messages (/stop), delete your personal data (/delete).
+
+        Nothing has been stored yet. Do you agree that the bot stores and processes the data above?
+        """);
+
+    public static readonly Loc Agree = new("✅ Đồng ý", "✅ I agree");
+    public static readonly Loc Disagree = new("Không đồng ý", "I do not agree");
+    public static readonly Loc SwitchLanguage = new("🇬🇧 English", "🇻🇳 Tiếng Việt");
+
+    public static readonly Loc Refused = new(
+        "Đồng chí đã không đồng ý nên bot không lưu bất kỳ thông tin nào. Khi nào đồng chí muốn đăng ký, hãy gõ /start.",
+        "You did not agree, so nothing was stored. Type /start whenever you want to register.");
+
+    public static readonly Loc AskName = new(
+        "Cảm ơn đồng chí. Xin cho biết <b>họ và tên đầy đủ</b> (ví dụ: Nguyễn Văn An).",
+        "Thank you. Please type your <b>full name</b> (for example: Nguyễn Văn An).");
+
+    public static readonly Loc BadName = new(
+        "Họ và tên chưa hợp lệ: cần từ 2 đến 6 từ, chỉ gồm chữ cái (có dấu), dài 4–80 ký tự, không có chữ số hay ký hiệu. Đồng chí vui lòng nhập lại.",
+        "That name is not valid: it needs 2 to 6 words of letters only (diacritics welcome), 4–80 characters, no digits or symbols. Please type it again.");
+
+    public static readonly Loc AskUnit = new(
+        "Đồng chí công tác ở <b>đơn vị</b> nào? Chọn trong danh sách hoặc gõ vài chữ của tên đơn vị để tìm.",
+        "Which <b>unit</b> do you work in? Choose from the list or type part of its name to search.");
+
+    public static readonly Loc UnitFromInvite = new(
+        "Đơn vị của đồng chí (theo đường dẫn mời): <b>{0}</b>.",
+        "Your unit (from the invitation link): <b>{0}</b>.");
+
+    public static readonly Loc NoUnitFound = new(
+        "Không tìm thấy đơn vị nào khớp với “{0}”. Đồng chí gõ lại (có thể gõ không dấu) hoặc chọn trong danh sách.",
+        "No unit matches “{0}”. Type again (diacritics are optional) or choose from the list.");
+
+    public static readonly Loc UnitMatches = new(
+        "Các đơn vị khớp với “{0}”:",
+        "Units matching “{0}”:");
+
+    public static readonly Loc NoUnitsYet = new(
+        "Danh sách đơn vị chưa được nạp. Đồng chí vui lòng liên hệ bộ phận tuyên giáo của đơn vị và thử lại sau.",
+        "The list of units has not been loaded yet. Please contact your unit's propaganda staff and try again later.");
+
+    public static readonly Loc ChooseUnitWithButtons = new(
+        "Đồng chí vui lòng chọn đơn vị bằng các nút, hoặc gõ tên đơn vị để tìm.",
+        "Please choose your unit with the buttons, or type its name to search.");
+
+    public static readonly Loc Previous = new("◀ Trước", "◀ Previous");
+    public static readonly Loc Next = new("Sau ▶", "Next ▶");
+
+    public static readonly Loc AskRole = new(
+        "Vai trò của đồng chí là gì?",
+        "What is your role?");
+
+    public static readonly Loc RoleLeader = new("Lãnh đạo cơ quan, đơn vị, cấp ủy", "Leader of an agency, unit or party committee");
+    public static readonly Loc RoleStaff = new("Cán bộ, công chức, viên chức", "Cadre, civil servant, public employee");
+
+    public static readonly Loc ChooseRoleWithButtons = new(
+        "Đồng chí vui lòng chọn vai trò bằng một trong hai nút bên dưới.",
+        "Please choose your role with one of the two buttons below.");
+
+    public static readonly Loc Summary = new(
+        "<b>Xin đồng chí kiểm tra lại thông tin:</b>\nHọ và tên: {0}\nĐơn vị: {1}\nVai trò: {2}",
+        "<b>Please check your details:</b>\nFull name: {0}\nUnit: {1}\nRole: {2}");
+
+    public static readonly Loc Confirm = new("✅ Xác nhận", "✅ Confirm");
+    public static readonly Loc EditName = new("✏️ Sửa họ tên", "✏️ Edit name");
+    public static readonly Loc EditUnit = new("✏️ Sửa đơn vị", "✏️ Edit unit");
+    public static readonly Loc EditRole = new("✏️ Sửa vai trò", "✏️ Edit role");
+    public static readonly Loc ChangeLanguage = new("🌐 Ngôn ngữ", "🌐 Language");
+
+    public static readonly Loc ConfirmWithButtons = new(
+        "Đồng chí vui lòng bấm “Xác nhận” nếu thông tin đúng, hoặc chọn mục cần sửa.",
+        "Please press “Confirm” if the details are right, or choose what to edit.");
+
+    public static readonly Loc Registered = new(
+        "🎉 Đăng ký thành công! Bot sẽ gửi đồng chí lần lượt các bài ngắn về Thông báo 920-TB/TU vào giờ làm việc. Sau mỗi bài, đồng chí bấm “Đã đọc và cam kết thực hiện”.\n\nGõ /help để xem các lệnh.",
+        "🎉 You are registered! The bot will send you short lessons on Notice 920-TB/TU one by one during working hours. After each lesson, press “I have read it and commit to it”.\n\nType /help to see the commands.");
+
+    public static readonly Loc AlreadyRegistered = new(
+        "Đồng chí đã đăng ký rồi. Gõ /profile để xem thông tin hoặc /help để xem các lệnh.",
+        "You are already registered. Type /profile to see your details or /help for the commands.");
+
+    public static readonly Loc Resubscribed = new(
+        "Đồng chí đã đăng ký nhận tin trở lại. Chào mừng đồng chí quay lại!",
+        "You are subscribed again. Welcome back!");
+
+    public static readonly Loc ContinueRegistration = new(
+        "Đồng chí đang đăng ký dở. Chúng ta tiếp tục nhé.",
+        "Your registration is not finished yet. Let us continue.");
+
+    public static readonly Loc Profile = new(
+        "<b>Thông tin của đồng chí</b>\nHọ và tên: {0}\nĐơn vị: {1}\nVai trò: {2}\nNgôn ngữ: Tiếng Việt\nTrạng thái: {3}\nĐồng ý xử lý dữ liệu lúc: {4}",
+        "<b>Your details</b>\nFull name: {0}\nUnit: {1}\nRole: {2}\nLanguage: English\nStatus: {3}\nConsent given at: {4}");
+
+    public static readonly Loc StatusActive = new("đang nhận tin", "receiving messages");
+    public static readonly Loc StatusPaused = new("tạm dừng nhận bài (/resume để tiếp tục)", "lessons paused (/resume to continue)");
+    public static readonly Loc StatusStopped = new("đã ngừng nhận tin (/start để nhận lại)", "unsubscribed (/start to subscribe again)");
+    public static readonly Loc StatusBlocked = new("bot bị chặn", "bot blocked");
+
+    public static readonly Loc Saved = new("Đã lưu thay đổi.", "Your change is saved.");
+
+    public static readonly Loc ChooseLanguage = new("Chọn ngôn ngữ / Choose your language:", "Choose your language / Chọn ngôn ngữ:");
+    public static readonly Loc LanguageSet = new("Đã chuyển sang Tiếng Việt.", "Switched to English.");
+
+    public static readonly Loc Stopped = new(
+        "Đồng chí đã ngừng nhận tin. Dữ liệu vẫn được giữ để đơn vị tổng hợp báo cáo cho đến khi đồng chí yêu cầu xóa (/delete). Gõ /start để nhận tin trở lại.",
+        "You will receive no more messages. Your data is kept for your unit's reports until you ask for deletion (/delete). Type /start to subscribe again.");
+
+    public static readonly Loc AlreadyStopped = new(
+        "Đồng chí đã ngừng nhận tin từ trước. Gõ /start để nhận tin trở lại.",
+        "You had already unsubscribed. Type /start to subscribe again.");
+
+    public static readonly Loc DeleteAsk = new(
+        "Đồng chí có chắc muốn <b>xóa toàn bộ dữ liệu cá nhân</b> (họ tên, đơn vị, mã Telegram, lịch sử xác nhận và trả lời)? Báo cáo chỉ giữ lại số liệu ẩn danh. Việc này không thể hoàn tác.",
+        "Are you sure you want to <b>delete all your personal data</b> (name, unit, Telegram id, history of confirmations and answers)? Reports keep only anonymous counts. This cannot be undone.");
+
+    public static readonly Loc DeleteYes = new("🗑 Xóa dữ liệu của tôi", "🗑 Delete my data");
+    public static readonly Loc DeleteNo = new("Không, giữ lại", "No, keep it");
+    public static readonly Loc Deleted = new(
+        "Dữ liệu cá nhân của đồng chí đã được xóa. Cảm ơn đồng chí đã tham gia. Gõ /start nếu muốn đăng ký lại.",
+        "Your personal data has been deleted. Thank you for taking part. Type /start if you want to register again.");
+
+    public static readonly Loc DeleteCancelled = new("Đã hủy, dữ liệu được giữ nguyên.", "Cancelled; your data is unchanged.");
+    public static readonly Loc NothingToDelete = new("Bot không lưu dữ liệu nào của đồng chí.", "The bot holds no data about you.");
+
+    public static readonly Loc MyDataCaption = new("Dữ liệu bot đang lưu về đồng chí.", "The data the bot holds about you.");
+
+    public static readonly Loc HelpUnregistered = new(
+        "<b>Trợ lý Thông báo 920-TB/TU</b>\n/start — đăng ký\n/language — đổi ngôn ngữ\n/help — trợ giúp",
+        "<b>Notice 920-TB/TU assistant</b>\n/start — register\n/language — change language\n/help — help");
+
+    public static readonly Loc HelpCadre = new(
+        "<b>Các lệnh của đồng chí</b>\n/lessons (/baihoc) — các bài đã nhận\n/progress (/tiendo) — tiến độ của tôi\n/feedback (/gopy) — gửi ý kiến, đề xuất\n/pause, /resume — tạm dừng, tiếp tục nhận bài\n/profile — thông tin của tôi\n/language — ngôn ngữ\n/mydata — tải dữ liệu của tôi\n/stop — ngừng nhận tin\n/delete — xóa dữ liệu cá nhân",
+        "<b>Your commands</b>\n/lessons — lessons received\n/progress — my progress\n/feedback — send an opinion or proposal\n/pause, /resume — pause or resume lessons\n/profile — my details\n/language — language\n/mydata — download my data\n/stop — unsubscribe\n/delete — delete my personal data");
+
+    public static readonly Loc HelpUnitAdmin = new(
+        "\n\n<b>Quản trị đơn vị</b>\n/report (/baocao) — báo cáo đơn vị",
+        "\n\n<b>Unit admin</b>\n/report — unit report");
+
+    public static readonly Loc HelpBlocAdmin = new(
+        "\n\n<b>Quản trị Khối</b>\n/report (/baocao) — báo cáo\n/broadcast — gửi thông báo, lên lịch bài\n/campaigns — các đợt gửi\n/grant, /revoke — cấp, thu hồi quyền",
+        "\n\n<b>Bloc admin</b>\n/report — reports\n/broadcast — announce or schedule a lesson\n/campaigns — campaigns\n/grant, /revoke — grant or revoke roles");
+
+    public static string RoleName(CadreRole? role, string language) => role switch
+    {
+        CadreRole.Leader => RoleLeader.For(language),
+        CadreRole.Staff => RoleStaff.For(language),
+        _ => "—",
+    };
+}

@@ -1,0 +1,73 @@
+using Directive920Bot.Storage;
+using LiteDB;
+
+namespace Directive920Bot.Registration;
+
+public sealed class SubscriberStore(Database db, TimeProvider time)
+{
+    public const string CollectionName = "subscribers";
+    public const string ErasedCollectionName = "subscribers_erased";
+
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
+    {
+        var subscribers = database.GetCollection<Subscriber>(CollectionName);
+        subscribers.EnsureIndex(s => s.UnitCode);
+        subscribers.EnsureIndex(s => s.Status);
+        subscribers.EnsureIndex(s => s.RosterEntryId);
+        database.GetCollection<ErasedSubscriber>(ErasedCollectionName).EnsureIndex(s => s.UnitCode);
+        mapper.ToDocument(new Subscriber { Draft = new RegistrationDraft() });
+        mapper.ToDocument(new ErasedSubscriber());
+    });
+
+    private ILiteCollection<Subscriber> Subscribers => db.Collection<Subscriber>(CollectionName);
+
+    public Subscriber? Find(long userId) => Subscribers.FindById(userId);
+
+    public void Save(Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        subscriber.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Subscribers.Upsert(subscriber);
+    }
+
+    public IEnumerable<Subscriber> Registered() => Subscribers.Find(s => s.RegisteredAt != null);
+
+    public IEnumerable<Subscriber> InUnits(IReadOnlyCollection<string> unitCodes) =>
+        Subscribers.Find(Query.In(nameof(Subscriber.UnitCode), unitCodes.Select(c => new BsonValue(c)))).Where(s => s.IsRegistered);
+
+    public int Count() => Subscribers.Count();
+
+    /// <summary>Blocked or gone: pushes stop until Telegram tells us the user is back.</summary>
+    public bool SetStatus(long userId, SubscriberStatus status, SubscriberStatus? onlyFrom = null)
+    {
+        var subscriber = Find(userId);
+        if (subscriber is null || !subscriber.IsRegistered || (onlyFrom is { } from && subscriber.Status != from) || subscriber.Status == status)
+        {
+            return false;
+        }
+
+        subscriber.Status = status;
+        Save(subscriber);
+        return true;
+    }
+
+    public void Erase(Subscriber subscriber, long pseudonym)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        if (subscriber.IsRegistered)
+        {
+            db.Collection<ErasedSubscriber>(ErasedCollectionName).Upsert(new ErasedSubscriber
+            {
+                Id = pseudonym,
+                UnitCode = subscriber.UnitCode,
+                Role = subscriber.Role,
+                RegisteredAt = subscriber.RegisteredAt,
+                ErasedAt = time.GetUtcNow().UtcDateTime,
+            });
+        }
+
+        Subscribers.Delete(subscriber.Id);
+    }
+
+    public IEnumerable<ErasedSubscriber> Erased() => db.Collection<ErasedSubscriber>(ErasedCollectionName).FindAll();
+}

@@ -1,0 +1,17 @@
+using LiteDB;
+
+namespace Directive920Bot.Storage;
+
+/// <summary>The one configured <see cref="BsonMapper"/>; BsonMapper.Global is never used.</summary>
+public static class Mapper
+{
+    public static BsonMapper Create() => new()
+    {
+        // Input is validated and normalised where it enters; the store must return exactly what was written.
+        TrimWhitespace = false,
+        EmptyStringToNull = false,
+        SerializeNullValues = false,
+        EnumAsInteger = false,
+        IncludeFields = false,
+    };
+}

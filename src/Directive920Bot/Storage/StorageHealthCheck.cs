@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Directive920Bot.Storage;
+
+internal sealed class StorageHealthCheck(Database db) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var version = Migrations.ReadVersion(db.Lite);
+            return Task.FromResult(HealthCheckResult.Healthy($"schema v{version}"));
+        }
+        catch (LiteDB.LiteException ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("store unreadable", ex));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Directive920Bot.Storage;
+using LiteDB;
+
+namespace Directive920Bot.Telegram;
+
+/// <summary>
+/// A button's callback data is an opaque random key; what it means, and who may press it, lives here on the server.
+/// </summary>
+public sealed class CallbackKey
+{
+    /// <summary>The opaque key sent as callback_data (16 URL-safe characters).</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The only user who may press it; null for buttons shown before anything is stored (consent).</summary>
+    public long? OwnerId { get; set; }
+
+    /// <summary>Feature and verb, e.g. <c>reg.unit</c> or <c>ack</c>.</summary>
+    public string Action { get; set; } = "";
+
+    public string Payload { get; set; } = "";
+
+    /// <summary>Owner, action and payload together: issuing the same button twice yields the same key.</summary>
+    public string Identity { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? ExpiresAt { get; set; }
+
+    public string Feature => Action.Split('.', 2)[0];
+}
+
+public sealed class CallbackKeyStore(Database db, TimeProvider time)
+{
+    public const string CollectionName = "callback_keys";
+
+    private ILiteCollection<CallbackKey> Keys => db.Collection<CallbackKey>(CollectionName);
+
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
+    {
+        var keys = database.GetCollection<CallbackKey>(CollectionName);
+        keys.EnsureIndex(k => k.Identity, unique: true);
+        keys.EnsureIndex(k => k.OwnerId);
+        mapper?.ToDocument(new CallbackKey());
+    });
+
+    /// <summary>Returns the key for this button, creating it once.</summary>
+    public string Issue(long? ownerId, string action, string payload = "", TimeSpan? lifetime = null)
+    {
+        var identity = $"{ownerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}|{action}|{payload}";
+        var existing = Keys.FindOne(k => k.Identity == identity);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (existing is not null && (existing.ExpiresAt is null || existing.ExpiresAt > now))
+        {
+            return existing.Id;
+        }
+
+        var key = new CallbackKey
+        {
+            Id = NewKey(),
+            OwnerId = ownerId,
+            Action = action,
+            Payload = payload,
+            Identity = identity,
+            CreatedAt = now,
+            ExpiresAt = lifetime is null ? null : now + lifetime.Value,
+        };
+        if (existing is not null)
+        {
+            Keys.Delete(existing.Id);
+        }
+
+        Keys.Insert(key);
+        return key.Id;
+    }
+
+    /// <summary>The key if it exists and has not expired; ownership is checked by the caller against the presser.</summary>
+    public CallbackKey? Find(string? data)
+    {
+        if (string.IsNullOrEmpty(data) || data.Length > 64)
+        {
+            return null;
+        }
+
+        var key = Keys.FindById(data);
+        return key is null || (key.ExpiresAt is { } expires && expires <= time.GetUtcNow().UtcDateTime) ? null : key;
+    }
+
+    public int RevokeOwnedBy(long ownerId) => Keys.DeleteMany(k => k.OwnerId == ownerId);
+
+    public int RevokePayload(string action, string payload) => Keys.DeleteMany(k => k.Action == action && k.Payload == payload);
+
+    private static string NewKey() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,177 @@
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Directive920Bot.Telegram;
+
+/// <summary>
+/// The only code that calls the Bot API to send, edit or answer. Every send passes the
+/// <see cref="IOutboundGate"/>; raw results are returned so that callers (the delivery ledger) decide what a failure means.
+/// </summary>
+public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ILogger<Messenger> log)
+{
+    private const int InteractiveAttempts = 4;
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public ITelegramBotClient Bot => bot;
+
+    /// <summary>One attempt, after the gate. A 429 penalises the gate's scope before it returns.</summary>
+    public async Task<SendResult> TrySendAsync(long chatId, OutboundMessage message, SendPriority priority, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return await CallAsync(chatId, priority, async () =>
+        {
+            var sent = await bot.SendMessage(chatId, message.Html, ParseMode.Html, linkPreviewOptions: NoPreview,
+                replyMarkup: Keyboard(message.Buttons), cancellationToken: ct);
+            return new SendResult(true, sent.MessageId);
+        }, ct);
+    }
+
+    public async Task<SendResult> TryEditAsync(long chatId, int messageId, OutboundMessage message, SendPriority priority, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var result = await CallAsync(chatId, priority, async () =>
+        {
+            await bot.EditMessageText(chatId, messageId, message.Html, ParseMode.Html, Keyboard(message.Buttons), NoPreview, cancellationToken: ct);
+            return new SendResult(true, messageId);
+        }, ct);
+
+        // Pressing a button twice re-renders the same text; that is success, not an error.
+        return result.IsNotModified ? new SendResult(true, messageId) : result;
+    }
+
+    public Task<SendResult> TrySendDocumentAsync(long chatId, OutboundFile file, SendPriority priority, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return CallAsync(chatId, priority, async () =>
+        {
+            using var stream = new MemoryStream(file.Content, writable: false);
+            var sent = await bot.SendDocument(chatId, InputFile.FromStream(stream, file.FileName), file.CaptionHtml,
+                ParseMode.Html, cancellationToken: ct);
+            return new SendResult(true, sent.MessageId);
+        }, ct);
+    }
+
+    public Task<SendResult> TrySendPhotoAsync(long chatId, OutboundFile file, SendPriority priority, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return CallAsync(chatId, priority, async () =>
+        {
+            using var stream = new MemoryStream(file.Content, writable: false);
+            var sent = await bot.SendPhoto(chatId, InputFile.FromStream(stream, file.FileName), file.CaptionHtml,
+                ParseMode.Html, cancellationToken: ct);
+            return new SendResult(true, sent.MessageId);
+        }, ct);
+    }
+
+    public Task<SendResult> TrySendQuizPollAsync(long chatId, string question, IReadOnlyList<string> options, int correctOption,
+        string? explanation, SendPriority priority, CancellationToken ct)
+    {
+        return CallAsync(chatId, priority, async () =>
+        {
+            var sent = await bot.SendPoll(chatId, question, options.Select(o => new InputPollOption(o)), isAnonymous: false,
+                type: PollType.Quiz, correctOptionIds: [correctOption], explanation: explanation, cancellationToken: ct);
+            return new SendResult(true, sent.MessageId, PollId: sent.Poll?.Id);
+        }, ct);
+    }
+
+    /// <summary>A reply to a cadre's own action: goes ahead of broadcasts and waits out a 429 a few times.</summary>
+    public async Task<SendResult> ReplyAsync(long chatId, OutboundMessage message, CancellationToken ct)
+    {
+        SendResult result = new(false);
+        for (var attempt = 1; attempt <= InteractiveAttempts; attempt++)
+        {
+            result = await TrySendAsync(chatId, message, SendPriority.Interactive, ct);
+            if (result.Ok || !result.IsTransient)
+            {
+                break;
+            }
+        }
+
+        LogFailure(chatId, result);
+        return result;
+    }
+
+    public async Task<SendResult> EditAsync(long chatId, int messageId, OutboundMessage message, CancellationToken ct)
+    {
+        SendResult result = new(false);
+        for (var attempt = 1; attempt <= InteractiveAttempts; attempt++)
+        {
+            result = await TryEditAsync(chatId, messageId, message, SendPriority.Interactive, ct);
+            if (result.Ok || !result.IsTransient)
+            {
+                break;
+            }
+        }
+
+        LogFailure(chatId, result);
+        return result;
+    }
+
+    public async Task AnswerCallbackAsync(string callbackQueryId, string? text, bool alert, CancellationToken ct)
+    {
+        try
+        {
+            await bot.AnswerCallbackQuery(callbackQueryId, text, alert, cancellationToken: ct);
+        }
+        catch (ApiRequestException ex)
+        {
+            // An answer that comes too late is harmless: the button only stops spinning sooner.
+            log.LogWarning(ex, "answerCallbackQuery failed with {Code}", ex.ErrorCode);
+        }
+    }
+
+    private async Task<SendResult> CallAsync(long chatId, SendPriority priority, Func<Task<SendResult>> call, CancellationToken ct)
+    {
+        await gate.WaitAsync(chatId, priority, ct);
+        try
+        {
+            return await call();
+        }
+        catch (ApiRequestException ex)
+        {
+            TimeSpan? retryAfter = ex.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : null;
+            if (ex.ErrorCode == 429)
+            {
+                // Telegram does not say which scope it throttled; pausing the whole bot is the safe reading.
+                gate.Penalize(null, retryAfter ?? TimeSpan.FromSeconds(1));
+            }
+
+            return new SendResult(false, ErrorCode: ex.ErrorCode, Description: ex.Message, RetryAfter: retryAfter);
+        }
+        catch (RequestException ex) when (!ct.IsCancellationRequested)
+        {
+            return new SendResult(false, ErrorCode: (int?)ex.HttpStatusCode, Description: ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SendResult(false, Description: ex.Message);
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            return new SendResult(false, Description: "timeout: " + ex.Message);
+        }
+    }
+
+    private void LogFailure(long chatId, SendResult result)
+    {
+        if (!result.Ok)
+        {
+            log.LogWarning("Reply to {ChatId} failed: {Code} {Description}", chatId, result.ErrorCode, result.Description);
+        }
+    }
+
+    internal static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<OutboundButton>>? rows)
+    {
+        if (rows is null || rows.Count == 0)
+        {
+            return null;
+        }
+
+        return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => b.Url is not null
+            ? InlineKeyboardButton.WithUrl(b.Label, b.Url)
+            : InlineKeyboardButton.WithCallbackData(b.Label, b.CallbackKey ?? "-"))));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace Directive920Bot.Telegram;
+
+public static class TelegramExtensions
+{
+    public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddHttpClient(nameof(TelegramBotClient), client => client.Timeout = TimeSpan.FromSeconds(90));
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            if (!options.HasToken)
+            {
+                throw new InvalidOperationException("Telegram:BotToken is not set. Set it with the environment variable Telegram__BotToken or user-secrets.");
+            }
+
+            var clientOptions = new TelegramBotClientOptions(options.BotToken!, string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl)
+            {
+                // The delivery engine owns pacing and 429 handling; the client must not retry behind its back.
+                RetryThreshold = 0,
+                RetryCount = 0,
+            };
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient));
+            return new TelegramBotClient(clientOptions, http);
+        });
+
+        services.TryAddSingleton<IOutboundGate, UnpacedGate>();
+        services.AddSingleton<Messenger>();
+        services.AddSingleton<CallbackKeyStore>();
+        services.AddSingleton(CallbackKeyStore.Schema);
+        services.AddSingleton<UpdateInbox>();
+        services.AddSingleton(UpdateInbox.Schema);
+        services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<UpdateProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());
+        services.AddSingleton<UpdatePoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());
+        services.AddHostedService<BotCommandsRegistrar>();
+        services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram");
+        return builder;
+    }
+}

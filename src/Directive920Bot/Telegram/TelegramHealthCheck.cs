@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Telegram;
+
+internal sealed class TelegramHealthCheck(UpdatePoller poller, IOptions<TelegramOptions> options, TimeProvider time) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var limit = TimeSpan.FromSeconds(options.Value.PollTimeoutSeconds * 2 + 30);
+        var last = poller.LastSuccess;
+        if (last is null)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded(poller.LastError ?? "no answer from getUpdates yet"));
+        }
+
+        return Task.FromResult(time.GetUtcNow() - last.Value <= limit
+            ? HealthCheckResult.Healthy($"getUpdates answered at {last:O}")
+            : HealthCheckResult.Unhealthy($"getUpdates silent since {last:O}: {poller.LastError}"));
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace Directive920Bot.Telegram;
+
+/// <summary>The thin long-polling loop: fetch, store in the inbox, hand over, repeat. It never dies on a handler's error.</summary>
+public sealed class UpdatePoller(
+    ITelegramBotClient bot,
+    UpdateInbox inbox,
+    UpdateProcessor processor,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<UpdatePoller> log) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted =
+        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PollAnswer, UpdateType.MyChatMember];
+
+    /// <summary>When getUpdates last answered; the health check reads it.</summary>
+    public DateTimeOffset? LastSuccess { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var offset = inbox.ReadOffset();
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                LastSuccess = time.GetUtcNow();
+                LastError = null;
+                backoff = TimeSpan.FromSeconds(1);
+                if (updates.Length == 0)
+                {
+                    continue;
+                }
+
+                processor.Enqueue(inbox.Accept(updates));
+                offset = updates.Max(u => u.Id) + 1;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is RequestException or HttpRequestException or TaskCanceledException)
+            {
+                LastError = ex.Message;
+                var wait = ex is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: int seconds } ? TimeSpan.FromSeconds(seconds) : backoff;
+                log.LogWarning(ex, "getUpdates failed; retrying in {Delay}", wait);
+                await Task.Delay(wait, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+}

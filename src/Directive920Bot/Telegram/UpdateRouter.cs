@@ -1,0 +1,222 @@
+using Directive920Bot.Localization;
+using Directive920Bot.Registration;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Directive920Bot.Telegram;
+
+/// <summary>The one place that decides which feature handles an update.</summary>
+public sealed class UpdateRouter
+{
+    private static readonly Loc UnknownCommand = new(
+        "Xin lỗi, tôi chưa hiểu lệnh này. Gõ /help để xem các lệnh đồng chí có thể dùng.",
+        "Sorry, I do not know that command. Type /help to see the commands you can use.");
+
+    private static readonly Loc NotUnderstood = new(
+        "Xin lỗi, tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh đồng chí có thể dùng.",
+        "Sorry, I did not understand that message. Type /help to see the commands you can use.");
+
+    private static readonly Loc RegisterFirst = new(
+        "Đồng chí cần đăng ký trước khi dùng lệnh này. Gõ /start để bắt đầu.",
+        "Please register before using this command. Type /start to begin.");
+
+    private static readonly Loc StaleButton = new(
+        "Nút này đã hết hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất.",
+        "This button is no longer valid. Please use the latest message.");
+
+    private static readonly Loc ForeignButton = new(
+        "Nút này không dành cho đồng chí.",
+        "This button is not meant for you.");
+
+    private static readonly Loc SomethingWrong = new(
+        "Xin lỗi, đã có lỗi khi xử lý. Đồng chí vui lòng thử lại sau ít phút.",
+        "Sorry, something went wrong. Please try again in a few minutes.");
+
+    private readonly Dictionary<string, (CommandSpec Spec, ICommandHandler Handler)> commands = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ICallbackHandler> callbacks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IConversationHandler> conversations = new(StringComparer.Ordinal);
+    private readonly IEnumerable<IPollAnswerHandler> pollHandlers;
+    private readonly IEnumerable<IMembershipHandler> membershipHandlers;
+    private readonly IEnumerable<IDocumentHandler> documentHandlers;
+    private readonly SubscriberStore subscribers;
+    private readonly CallbackKeyStore keys;
+    private readonly IAccessPolicy access;
+    private readonly Messenger messenger;
+    private readonly ILogger<UpdateRouter> log;
+
+    public UpdateRouter(
+        IEnumerable<ICommandHandler> commandHandlers,
+        IEnumerable<ICallbackHandler> callbackHandlers,
+        IEnumerable<IConversationHandler> conversationHandlers,
+        IEnumerable<IPollAnswerHandler> pollHandlers,
+        IEnumerable<IMembershipHandler> membershipHandlers,
+        IEnumerable<IDocumentHandler> documentHandlers,
+        SubscriberStore subscribers,
+        CallbackKeyStore keys,
+        IAccessPolicy access,
+        Messenger messenger,
+        ILogger<UpdateRouter> log)
+    {
+        ArgumentNullException.ThrowIfNull(commandHandlers);
+        ArgumentNullException.ThrowIfNull(callbackHandlers);
+        ArgumentNullException.ThrowIfNull(conversationHandlers);
+        foreach (var handler in commandHandlers)
+        {
+            foreach (var spec in handler.Commands)
+            {
+                foreach (var name in spec.Aliases.Prepend(spec.Name))
+                {
+                    commands.Add(name, (spec, handler));
+                }
+            }
+        }
+
+        foreach (var handler in callbackHandlers)
+        {
+            callbacks.Add(handler.Feature, handler);
+        }
+
+        foreach (var handler in conversationHandlers)
+        {
+            conversations.Add(handler.Prefix, handler);
+        }
+
+        this.pollHandlers = pollHandlers;
+        this.membershipHandlers = membershipHandlers;
+        this.documentHandlers = documentHandlers;
+        this.subscribers = subscribers;
+        this.keys = keys;
+        this.access = access;
+        this.messenger = messenger;
+        this.log = log;
+    }
+
+    public IEnumerable<CommandSpec> Commands => commands.Values.Select(c => c.Spec).Distinct();
+
+    public Task RouteAsync(Update update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return update switch
+        {
+            { Message: { Chat.Type: not ChatType.Private } } => Task.CompletedTask,
+            { Message: { Text: { } text } message } when text.StartsWith('/') => OnCommandAsync(message, text, ct),
+            { Message: { Document: not null } message } => OnDocumentAsync(message, ct),
+            { Message: { } message } => OnMessageAsync(message, ct),
+            { CallbackQuery: { } query } => OnCallbackAsync(query, ct),
+            { PollAnswer: { } answer } => Task.WhenAll(pollHandlers.Select(h => h.HandleAsync(answer, ct))),
+            { MyChatMember: { } member } => Task.WhenAll(membershipHandlers.Select(h => h.HandleAsync(member, ct))),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    /// <summary>Builds the context for a user; public so that scheduled features can address a subscriber the same way.</summary>
+    public BotContext ContextFor(User from, long chatId)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var subscriber = subscribers.Find(from.Id);
+        var language = subscriber?.Language ?? Languages.FromTelegram(from.LanguageCode);
+        return new BotContext(from.Id, chatId, language, subscriber, access.For(from.Id), messenger);
+    }
+
+    private async Task OnCommandAsync(Message message, string text, CancellationToken ct)
+    {
+        var context = ContextFor(message.From!, message.Chat.Id);
+        var (name, arguments) = SplitCommand(text);
+        if (!commands.TryGetValue(name, out var entry) || !Allowed(context, entry.Spec.Access))
+        {
+            // A cadre never learns that an admin command exists: the answer is the unknown-command one.
+            await context.ReplyAsync(UnknownCommand, ct);
+            return;
+        }
+
+        if (entry.Spec.Access == CommandAccess.Registered && !context.IsRegistered)
+        {
+            await context.ReplyAsync(RegisterFirst, ct);
+            return;
+        }
+
+        await entry.Handler.HandleAsync(context, entry.Spec, arguments, message, ct);
+    }
+
+    private async Task OnMessageAsync(Message message, CancellationToken ct)
+    {
+        var context = ContextFor(message.From!, message.Chat.Id);
+        var state = context.Subscriber?.Conversation;
+        if (state is not null && conversations.TryGetValue(state.Split('.', 2)[0], out var handler))
+        {
+            await handler.ContinueAsync(context, message, ct);
+            return;
+        }
+
+        await context.ReplyAsync(NotUnderstood, ct);
+    }
+
+    private async Task OnDocumentAsync(Message message, CancellationToken ct)
+    {
+        var context = ContextFor(message.From!, message.Chat.Id);
+        foreach (var handler in documentHandlers)
+        {
+            if (await handler.TryHandleAsync(context, message, ct))
+            {
+                return;
+            }
+        }
+
+        await context.ReplyAsync(NotUnderstood, ct);
+    }
+
+    private async Task OnCallbackAsync(CallbackQuery query, CancellationToken ct)
+    {
+        var reply = CallbackReply.Silent;
+        var context = ContextFor(query.From, query.Message?.Chat.Id ?? query.From.Id);
+        try
+        {
+            var key = keys.Find(query.Data);
+            if (key is null || !callbacks.TryGetValue(key.Feature, out var handler))
+            {
+                reply = new CallbackReply(context.T(StaleButton), Alert: true);
+            }
+            else if (key.OwnerId is { } owner && owner != query.From.Id)
+            {
+                log.LogWarning("User {UserId} pressed a button that belongs to {OwnerId}", query.From.Id, owner);
+                reply = new CallbackReply(context.T(ForeignButton), Alert: true);
+            }
+            else
+            {
+                reply = await handler.HandleAsync(context, key, query, ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Callback {Action} failed for {UserId}", keys.Find(query.Data)?.Action, query.From.Id);
+            reply = new CallbackReply(context.T(SomethingWrong), Alert: true);
+        }
+        finally
+        {
+            await messenger.AnswerCallbackAsync(query.Id, reply.Text, reply.Alert, CancellationToken.None);
+        }
+    }
+
+    private static bool Allowed(BotContext context, CommandAccess needed) => needed switch
+    {
+        CommandAccess.Anyone => true,
+        CommandAccess.Registered => true, // an unregistered user is told to register, below
+        CommandAccess.UnitAdmin => context.Access.Role >= AdminRole.UnitAdmin,
+        CommandAccess.BlocAdmin => context.Access.Role == AdminRole.BlocAdmin,
+        _ => false,
+    };
+
+    internal static (string Name, string Arguments) SplitCommand(string text)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var head = space < 0 ? text : text[..space];
+        var arguments = space < 0 ? "" : text[(space + 1)..].Trim();
+        var at = head.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            head = head[..at];
+        }
+
+        return (head.TrimStart('/'), arguments);
+    }
+}
