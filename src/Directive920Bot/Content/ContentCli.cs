@@ -1,12 +1,23 @@
 namespace Directive920Bot.Content;
 
-/// <summary>The <c>content validate</c> verb. Stub: the content change fills it in.</summary>
+/// <summary>The <c>content validate</c> verb: every diagnostic as <c>file:line: error|warning: message</c>, then a summary.</summary>
 public static class ContentCli
 {
-    public static Task<int> ValidateAsync(string path, TextWriter output, CancellationToken ct)
+    public static async Task<int> ValidateAsync(string path, TextWriter output, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine($"content validate: not implemented yet ({path})");
-        return Task.FromResult(1);
+        var result = ContentLoader.Load(path);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            ct.ThrowIfCancellationRequested();
+            await output.WriteLineAsync(diagnostic.ToString().AsMemory(), ct);
+        }
+
+        var errors = result.Diagnostics.Count(d => d.IsError);
+        var warnings = result.Diagnostics.Count - errors;
+        var items = result.Catalog is { } catalog ? $"{catalog.Items.Count} item(s), " : string.Empty;
+        await output.WriteLineAsync($"{Path.GetFullPath(path)}: {items}{errors} error(s), {warnings} warning(s)".AsMemory(), ct);
+        return errors > 0 ? 1 : 0;
     }
 }
