@@ -1,0 +1,255 @@
+using Directive920Bot.Emulator;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Directive920Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The real service (the same composition as Program.cs) against the in-repo Bot API emulator over loopback HTTP,
+/// with a real LiteDB file in a temp directory and a fake business clock. Restartable on the same database.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    /// <summary>Tuesday 1 December 2026, 08:00 in Hà Nội: a working day inside the sending window.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 12, 1, 8, 0, 0, TimeSpan.FromHours(7));
+
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
+    private readonly bool ownsEmulator;
+
+    private BotHarness(BotApiEmulator emulator, bool ownsEmulator, FakeTimeProvider clock, string directory, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        Emulator = emulator;
+        this.ownsEmulator = ownsEmulator;
+        Clock = clock;
+        DataDirectory = directory;
+        this.settings = settings;
+        this.services = services;
+    }
+
+    public BotApiEmulator Emulator { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "bot.db");
+
+    public WebApplication App { get; private set; } = null!;
+
+    public IServiceProvider Services => App.Services;
+
+    /// <summary>The service's own HTTP address (health, admin API, web pages).</summary>
+    public Uri WebUrl { get; private set; } = null!;
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <param name="configuration">Extra configuration keys (e.g. "Bot:SuperAdmins:0").</param>
+    /// <param name="services">Service overrides, applied after the service's own registrations.</param>
+    /// <param name="emulator">Share an emulator (e.g. for restart tests with a second harness); otherwise one is started.</param>
+    public static async Task<BotHarness> StartAsync(
+        IDictionary<string, string?>? configuration = null,
+        Action<IServiceCollection>? services = null,
+        BotApiEmulator? emulator = null,
+        DateTimeOffset? start = null,
+        bool importDemoUnits = true)
+    {
+        var owns = emulator is null;
+        emulator ??= await BotApiEmulator.StartAsync();
+        var directory = Path.Combine(Path.GetTempPath(), "d920-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = emulator.Token,
+            ["Telegram:ApiBaseUrl"] = emulator.BaseUrl.ToString().TrimEnd('/'),
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Content:Path"] = Path.Combine(RepoRoot, "content"),
+            ["Content:WatchForChanges"] = "false",
+            ["urls"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), directory, settings, services);
+        settings["Storage:DatabasePath"] = harness.DatabasePath;
+        await harness.StartHostAsync();
+        if (importDemoUnits)
+        {
+            harness.ImportDemoUnits();
+        }
+
+        return harness;
+    }
+
+    public async Task StartHostAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = DataDirectory });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddDebug();
+        builder.AddDirective920Bot();
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        services?.Invoke(builder.Services);
+        App = builder.Build();
+        App.MapDirective920Bot();
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        WebUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    /// <summary>Stops the service as a clean shutdown would; the database and the emulator stay.</summary>
+    public async Task StopHostAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopHostAsync();
+        await StartHostAsync();
+    }
+
+    public void ImportDemoUnits()
+    {
+        using var reader = new StreamReader(Path.Combine(RepoRoot, "content", "demo", "units.csv"));
+        var result = Get<UnitImporter>().Import("units.csv", reader);
+        if (!result.Ok)
+        {
+            throw new InvalidOperationException(string.Join('\n', result.Errors));
+        }
+    }
+
+    public EmulatedUser User(long id, string firstName = "Cán bộ", string language = "vi") =>
+        Emulator.Users.FirstOrDefault(u => u.Id == id) ?? Emulator.AddUser(id, firstName, languageCode: language);
+
+    public IReadOnlyList<ChatMessage> BotMessages(long chatId) => Emulator.Transcript(chatId).Where(m => m.FromBot).ToList();
+
+    /// <summary>Runs a user action and returns the first bot message sent after it.</summary>
+    public async Task<ChatMessage> ExpectReplyAsync(long chatId, Action action, Func<ChatMessage, bool>? match = null)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var before = BotMessages(chatId).Select(m => m.MessageId).ToHashSet();
+        action();
+        ChatMessage? found = null;
+        try
+        {
+            await Emulator.WaitUntilAsync(() =>
+            {
+                found = BotMessages(chatId).FirstOrDefault(m => !before.Contains(m.MessageId) && (match is null || match(m)));
+                return found is not null;
+            }, Wait);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("No reply came. Transcript:\n" + Emulator.DescribeTranscript(chatId));
+        }
+
+        return found!;
+    }
+
+    public Task<ChatMessage> SayAsync(long userId, string text, Func<ChatMessage, bool>? match = null) =>
+        ExpectReplyAsync(userId, () => Emulator.SendText(userId, text), match);
+
+    /// <summary>Presses the button whose label contains <paramref name="label"/> and waits until the bot answered the press.</summary>
+    public async Task<string> PressAsync(long userId, ChatMessage message, string label)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var current = Emulator.Transcript(userId).Single(m => m.MessageId == message.MessageId);
+        var button = current.Buttons.SelectMany(r => r).FirstOrDefault(b => b.Text.Contains(label, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No button '{label}' on message {message.MessageId}: {string.Join(", ", current.Buttons.SelectMany(r => r).Select(b => b.Text))}");
+        var id = Emulator.PressButton(userId, message.MessageId, button.CallbackData!);
+        await Emulator.WaitUntilAsync(() => Emulator.GetCallbackAnswer(id)?.Answered == true, Wait);
+        return id;
+    }
+
+    public async Task<ChatMessage> PressAndExpectReplyAsync(long userId, ChatMessage message, string label, Func<ChatMessage, bool>? match = null)
+    {
+        var before = BotMessages(userId).Select(m => m.MessageId).ToHashSet();
+        await PressAsync(userId, message, label);
+        ChatMessage? found = null;
+        await Emulator.WaitUntilAsync(() =>
+        {
+            found = BotMessages(userId).FirstOrDefault(m => !before.Contains(m.MessageId) && (match is null || match(m)));
+            return found is not null;
+        }, Wait);
+        return found!;
+    }
+
+    public ChatMessage Current(long chatId, int messageId) => Emulator.Transcript(chatId).Single(m => m.MessageId == messageId);
+
+    /// <summary>Drives the whole registration dialogue; returns the stored subscriber.</summary>
+    public async Task<Subscriber> RegisterAsync(long userId, string fullName = "Nguyễn Văn An", string unitCode = "SNV-VP", bool leader = false, string language = "vi")
+    {
+        User(userId, fullName.Split(' ')[^1], language);
+        var welcome = await SayAsync(userId, "/start");
+        if (language == "en" && !welcome.Text!.Contains("Welcome", StringComparison.Ordinal))
+        {
+            await PressAsync(userId, welcome, "English");
+        }
+
+        var askName = await PressAndExpectReplyAsync(userId, welcome, language == "en" ? "I agree" : "Đồng ý");
+        _ = askName;
+        var unitPrompt = await SayAsync(userId, fullName);
+        var unitName = Get<UnitStore>().Find(unitCode)!.Name;
+        var matches = await SayAsync(userId, unitCode);
+        var rolePrompt = await PressAndExpectReplyAsync(userId, matches, unitName);
+        _ = unitPrompt;
+        var summary = await PressAndExpectReplyAsync(userId, rolePrompt, leader ? (language == "en" ? "Leader" : "Lãnh đạo") : (language == "en" ? "Cadre" : "Cán bộ"));
+        await PressAndExpectReplyAsync(userId, summary, language == "en" ? "Confirm" : "Xác nhận");
+        return Get<SubscriberStore>().Find(userId)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopHostAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        if (ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Directive920Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root (Directive920Bot.sln) not found above " + AppContext.BaseDirectory);
+    }
+}
