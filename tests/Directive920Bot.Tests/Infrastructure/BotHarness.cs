@@ -68,7 +68,12 @@ public sealed class BotHarness : IAsyncDisposable
         bool importDemoUnits = true)
     {
         var owns = emulator is null;
-        emulator ??= await BotApiEmulator.StartAsync();
+        if (emulator is null)
+        {
+            emulator = await BotApiEmulator.StartAsync();
+            // Conversations send several messages a second; tests of pacing switch Telegram's limits on themselves.
+            emulator.RateLimits.Enabled = false;
+        }
         var directory = Path.Combine(Path.GetTempPath(), "d920-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var settings = new Dictionary<string, string?>
@@ -102,6 +107,10 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddDebug();
+        if (Environment.GetEnvironmentVariable("D920_TEST_LOG") == "1")
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
         builder.AddDirective920Bot();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -184,11 +193,19 @@ public sealed class BotHarness : IAsyncDisposable
         var before = BotMessages(userId).Select(m => m.MessageId).ToHashSet();
         await PressAsync(userId, message, label);
         ChatMessage? found = null;
-        await Emulator.WaitUntilAsync(() =>
+        try
         {
-            found = BotMessages(userId).FirstOrDefault(m => !before.Contains(m.MessageId) && (match is null || match(m)));
-            return found is not null;
-        }, Wait);
+            await Emulator.WaitUntilAsync(() =>
+            {
+                found = BotMessages(userId).FirstOrDefault(m => !before.Contains(m.MessageId) && (match is null || match(m)));
+                return found is not null;
+            }, Wait);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No reply after pressing '{label}'. Transcript:\n" + Emulator.DescribeTranscript(userId));
+        }
+
         return found!;
     }
 
