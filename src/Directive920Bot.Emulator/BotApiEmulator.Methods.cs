@@ -452,24 +452,38 @@ public sealed partial class BotApiEmulator
         }
 
         var multiple = call.Args.GetBool("allows_multiple_answers");
-        var correct = call.Args.GetInt("correct_option_id");
+
+        // Bot API 9.x sends correct_option_ids; older clients send correct_option_id.
+        var correctIds = new List<int>();
+        if (call.Args.GetInt("correct_option_id") is { } single)
+        {
+            correctIds.Add(single);
+        }
+
+        if (call.Args.GetJson("correct_option_ids") is { ValueKind: JsonValueKind.Array } ids)
+        {
+            correctIds.AddRange(ids.EnumerateArray().Select(e => e.TryGetInt32(out var v) ? v : -1));
+        }
+
         if (type == "quiz")
         {
-            if (multiple)
-            {
-                throw ApiException.BadRequest("quiz poll can't have multiple answers");
-            }
-
-            if (correct is null)
+            if (correctIds.Count == 0)
             {
                 throw ApiException.BadRequest("quiz poll must have correct_option_id");
             }
+
+            if (correctIds.Count > 1 && !multiple)
+            {
+                throw ApiException.BadRequest("quiz poll with a single answer can have only one correct option");
+            }
         }
 
-        if (correct is { } c && (c < 0 || c >= options.Count))
+        if (correctIds.Any(c => c < 0 || c >= options.Count))
         {
             throw ApiException.BadRequest("wrong correct option ID specified");
         }
+
+        int? correct = type == "quiz" ? correctIds[0] : null;
 
         string? explanation = null;
         if (call.Args.GetString("explanation") is { Length: > 0 } rawExplanation)
@@ -478,7 +492,7 @@ public sealed partial class BotApiEmulator
         }
 
         var pollId = Interlocked.Increment(ref _nextPollId).ToString(CultureInfo.InvariantCulture);
-        var info = new PollInfo(pollId, question, options, new int[options.Count], type, call.Args.GetBool("is_anonymous", defaultValue: true), multiple, type == "quiz" ? correct : null, explanation, call.Args.GetBool("is_closed"), 0);
+        var info = new PollInfo(pollId, question, options, new int[options.Count], type, call.Args.GetBool("is_anonymous", defaultValue: true), multiple, correct, explanation, call.Args.GetBool("is_closed"), 0);
         var buttons = ParseKeyboard(call);
         var message = AddBotMessage(chat, (id, version) => new ChatMessage
         {

@@ -243,6 +243,9 @@ internal static class Wire
         if (p.CorrectOptionId is { } correct)
         {
             w.WriteNumber("correct_option_id", correct);
+            w.WriteStartArray("correct_option_ids");
+            w.WriteNumberValue(correct);
+            w.WriteEndArray();
         }
 
         if (p.Explanation is not null)
