@@ -7,7 +7,9 @@ public static class ContentCli
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(output);
-        var result = ContentLoader.Load(path);
+        // Same lookup as the service, so `dotnet run -- content validate` (cwd = project folder) finds the repo's content.
+        var root = ContentOptions.ResolvePath(path, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        var result = ContentLoader.Load(root);
         foreach (var diagnostic in result.Diagnostics)
         {
             ct.ThrowIfCancellationRequested();
@@ -17,7 +19,7 @@ public static class ContentCli
         var errors = result.Diagnostics.Count(d => d.IsError);
         var warnings = result.Diagnostics.Count - errors;
         var items = result.Catalog is { } catalog ? $"{catalog.Items.Count} item(s), " : string.Empty;
-        await output.WriteLineAsync($"{Path.GetFullPath(path)}: {items}{errors} error(s), {warnings} warning(s)".AsMemory(), ct);
+        await output.WriteLineAsync($"{root}: {items}{errors} error(s), {warnings} warning(s)".AsMemory(), ct);
         return errors > 0 ? 1 : 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Directive920Bot.Content;
@@ -40,15 +41,23 @@ internal sealed partial class YamlSource(string file, int lineOffset, Diagnostic
     public YamlMappingNode? ParseMapping(string text, int lineWhenEmpty)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             // YamlDotNet prefixes its own (YAML-relative) marks; the file line is reported separately.
             var message = MarkPrefix().Replace(ex.Message, string.Empty);
             Diagnostics.Error(File, (int)ex.Start.Line + LineOffset, $"YAML syntax error: {message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail without a mark on some unclosed brackets; the last event it
+            // read is the nearest position we know.
+            Diagnostics.Error(File, (int)parser.LastGood.Line + LineOffset, "YAML syntax error: check the brackets [ ] { } and quotes on this line");
             return null;
         }
 
@@ -246,6 +255,25 @@ internal sealed partial class YamlSource(string file, int lineOffset, Diagnostic
         }
 
         return value;
+    }
+
+    /// <summary>Remembers where the last successfully parsed YAML event started.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastGood { get; private set; } = new(0, 1, 1);
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastGood = current.Start;
+            }
+
+            return moved;
+        }
     }
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
