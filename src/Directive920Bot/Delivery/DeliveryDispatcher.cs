@@ -144,6 +144,12 @@ public sealed class DeliveryDispatcher(
                 return;
             }
 
+            if (row.Html is null && row.Language != subscriber.Language)
+            {
+                // A content item is sent in the language the cadre uses now, not the one they had when the row was planned.
+                row.Language = subscriber.Language;
+            }
+
             var message = composer.Compose(row);
             if (message is null)
             {

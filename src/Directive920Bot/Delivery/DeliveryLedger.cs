@@ -105,20 +105,17 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
         Rows.Find(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
             .Where(r => r.Kind == kind && r.State == DeliveryState.Sent).ToList();
 
-    /// <summary>Counts of a campaign's rows per state, without materialising them all as objects.</summary>
-    public IReadOnlyDictionary<DeliveryState, int> CountByState(string campaignId)
+    /// <summary>State and due time of every row of a campaign, read as a projection (progress of large campaigns).</summary>
+    public IEnumerable<(DeliveryState State, DateTime DueAt)> StatesOf(string campaignId)
     {
-        var counts = Enum.GetValues<DeliveryState>().ToDictionary(s => s, _ => 0);
         foreach (var doc in db.Lite.GetCollection(CollectionName).Query()
-                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select("{State: $.State}").ToEnumerable())
+                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select("{State: $.State, DueAt: $.DueAt}").ToEnumerable())
         {
             if (Enum.TryParse<DeliveryState>(doc["State"].AsString, out var state))
             {
-                counts[state]++;
+                yield return (state, doc["DueAt"].AsDateTime);
             }
         }
-
-        return counts;
     }
 
     public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => Rows.Find(Query.EQ(nameof(DeliveryRow.State), state.ToString())).ToList();
