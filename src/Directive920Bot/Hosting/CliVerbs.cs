@@ -8,5 +8,6 @@ internal static class CliVerbs
     public static IEnumerable<Command> All(TextWriter output)
     {
         yield return Registration.UnitsCli.Build(output);
+        yield return Delivery.CampaignCli.Build(output);
     }
 }
