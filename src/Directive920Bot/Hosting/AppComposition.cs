@@ -1,5 +1,6 @@
 using Directive920Bot.Content;
 using Directive920Bot.Registration;
+using Directive920Bot.Reports;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
@@ -16,6 +17,7 @@ public static class AppComposition
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
         builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
+        builder.AddReports();       // Reports/: roles, audit, rosters, report counters, charts, exports
         builder.AddWeb();           // Web/: health and the admin API
         return builder;
     }
