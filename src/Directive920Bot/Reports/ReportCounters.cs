@@ -246,17 +246,18 @@ public sealed class ReportCounters(Database db, IOptions<ReportOptions> options)
     }
 
     /// <summary>Counts a quiz answer once per subscriber and question (the first answer is the one that counts).</summary>
-    public bool RecordAnswer(long subscriberId, string? unitCode, string questionId, string? itemId, bool correct)
+    public bool RecordAnswer(long subscriberId, string? unitCode, string itemId, string questionId, bool correct)
     {
         if (unitCode is null)
         {
             return false;
         }
 
-        var id = FormattableString.Invariant($"q:{subscriberId}:{questionId}");
+        var question = itemId + "/" + questionId;
+        var id = FormattableString.Invariant($"q:{subscriberId}:{question}");
         return Once(id, () =>
         {
-            var counter = Questions.FindById(unitCode + "|" + questionId) ?? new QuestionCounter { Id = unitCode + "|" + questionId, UnitCode = unitCode, QuestionId = questionId, ItemId = itemId };
+            var counter = Questions.FindById(unitCode + "|" + question) ?? new QuestionCounter { Id = unitCode + "|" + question, UnitCode = unitCode, QuestionId = question, ItemId = itemId };
             counter.Answered++;
             if (correct)
             {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using Directive920Bot.Content;
 using System.Text;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
@@ -142,7 +142,7 @@ public sealed class ReportsHandler(
         var result = importer.Import(name, content, allowed);
         if (!result.Ok)
         {
-            var errors = string.Join('\n', result.Errors.Take(20).Select(WebUtility.HtmlEncode));
+            var errors = string.Join('\n', result.Errors.Take(20).Select(TelegramHtml.Escape));
             if (result.Errors.Count > 20)
             {
                 errors += $"\n… (+{result.Errors.Count - 20})";
@@ -171,11 +171,11 @@ public sealed class ReportsHandler(
 
         if (parsed.Unit is { } code && units.Find(code) is null)
         {
-            await context.ReplyAsync(UnknownUnit.Format(context.Language, WebUtility.HtmlEncode(code)), ct);
+            await context.ReplyAsync(UnknownUnit.Format(context.Language, TelegramHtml.Escape(code)), ct);
             return;
         }
 
-        var who = subscribers.Find(userId) is { FullName: { } fullName } ? $" ({WebUtility.HtmlEncode(fullName)})" : "";
+        var who = subscribers.Find(userId) is { FullName: { } fullName } ? $" ({TelegramHtml.Escape(fullName)})" : "";
         var payload = string.Create(CultureInfo.InvariantCulture, $"{userId}|{parsed.Role}|{parsed.Unit}");
         var text = (verb == "grant" ? ConfirmGrant : ConfirmRevoke).Format(context.Language, RoleLabel(context, parsed.Role, parsed.Unit), userId, who);
         await context.ReplyAsync(new OutboundMessage(text).WithButtons(
@@ -228,7 +228,7 @@ public sealed class ReportsHandler(
         var root = units.Find(unitCode)!;
         var children = units.All().Where(u => u.ParentCode == root.Code).Select(u => u.Code).ToList();
         var text = new StringBuilder()
-            .AppendLine(ReportHeader.Format(context.Language, WebUtility.HtmlEncode(report.Name)))
+            .AppendLine(ReportHeader.Format(context.Language, TelegramHtml.Escape(report.Name)))
             .AppendLine(ReportMembers.Format(context.Language, report.Roster, report.Registered, ReportExports.Percent(report.RegisteredRate), report.Active,
                 ReportExports.Percent(report.ActiveRateRegistered), ReportExports.Percent(report.ActiveRateRoster), report.Blocked + report.Stopped))
             .AppendLine(ReportAcks.Format(context.Language, report.Delivered, report.Acknowledged, ReportExports.Percent(report.AckRate), ReportExports.Percent(report.AckRateRoster)))
@@ -290,7 +290,7 @@ public sealed class ReportsHandler(
         var lines = pending.GroupBy(p => p.SubscriberId).Take(50).Select(g =>
         {
             var name = subscribers.Find(g.Key)?.FullName ?? "—";
-            return $"• {WebUtility.HtmlEncode(name)} ({WebUtility.HtmlEncode(g.First().UnitCode)}): {string.Join(", ", g.Select(p => WebUtility.HtmlEncode(reports.Title(p.ItemId))))}";
+            return $"• {TelegramHtml.Escape(name)} ({TelegramHtml.Escape(g.First().UnitCode)}): {string.Join(", ", g.Select(p => TelegramHtml.Escape(reports.Title(p.ItemId))))}";
         });
         await context.ReplyAsync(PendingHeader.Format(context.Language, pending.Select(p => p.SubscriberId).Distinct().Count()) + "\n" + string.Join('\n', lines), ct);
     }
@@ -311,7 +311,7 @@ public sealed class ReportsHandler(
         var docx = exports.Thematic(unitCode, from, to, []);
         audit.Write(context.UserId, "export", unitCode, "thematic.docx (bot)");
         await context.Messenger.TrySendDocumentAsync(context.ChatId,
-            new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, WebUtility.HtmlEncode(units.DisplayName(unitCode)))),
+            new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)))),
             SendPriority.Interactive, ct);
     }
 
@@ -327,15 +327,15 @@ public sealed class ReportsHandler(
         var scope = units.SubTreeCodes([unitCode]);
         var unmatched = roster.Unmatched(scope);
         var never = roster.NeverRegistered(scope);
-        var text = new StringBuilder(MembersHeader.Format(context.Language, WebUtility.HtmlEncode(units.DisplayName(unitCode)), unmatched.Count, never.Count));
+        var text = new StringBuilder(MembersHeader.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)), unmatched.Count, never.Count));
         foreach (var s in unmatched.Take(20))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n🆕 {WebUtility.HtmlEncode(s.FullName)} — {WebUtility.HtmlEncode(s.UnitCode)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n🆕 {TelegramHtml.Escape(s.FullName ?? "")} — {TelegramHtml.Escape(s.UnitCode ?? "")}");
         }
 
         foreach (var e in never.Take(30))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n⭕ {WebUtility.HtmlEncode(e.FullName)} — {WebUtility.HtmlEncode(e.UnitCode)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n⭕ {TelegramHtml.Escape(e.FullName)} — {TelegramHtml.Escape(e.UnitCode)}");
         }
 
         // Same unit and same name: the admin confirms with one press.
@@ -380,5 +380,5 @@ public sealed class ReportsHandler(
     }
 
     private string RoleLabel(BotContext context, Registration.AdminRole role, string? unit) =>
-        role == Registration.AdminRole.BlocAdmin ? context.T(BlocRole) : UnitRole.Format(context.Language, WebUtility.HtmlEncode(units.DisplayName(unit)));
+        role == Registration.AdminRole.BlocAdmin ? context.T(BlocRole) : UnitRole.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unit)));
 }
