@@ -24,7 +24,8 @@ public static class ReportsTestSupport
     /// <summary>The service with a super-admin and one API key per test user (the key carries that user's roles).</summary>
     public static Task<BotHarness> StartAsync()
     {
-        var settings = new Dictionary<string, string?> { ["Bot:SuperAdmins:0"] = BlocAdmin.ToString(CultureInfo.InvariantCulture) };
+        // Engagement's kit settings: unpaced sends and no background ticks, so tests drive time themselves.
+        var settings = Engagement.EngagementKit.Settings(new Dictionary<string, string?> { ["Bot:SuperAdmins:0"] = BlocAdmin.ToString(CultureInfo.InvariantCulture) });
         foreach (var user in new[] { BlocAdmin, UnitAdminInScope, UnitAdminOutOfScope, Cadre })
         {
             settings[$"Admin:ApiKeys:user{user}:Key"] = KeyOf(user);
