@@ -7,29 +7,24 @@ using Directive920Bot.Web;
 namespace Directive920Bot.Reports;
 
 /// <summary>
-/// Not yet acknowledged: rows engagement still watches (reminders pending) and open escalations (after the last
-/// reminder). Read on an admin's request, never on the report path.
+/// Not yet acknowledged: lessons and announcements sent in the last 30 days that ask for an acknowledgement, to people
+/// of the units who are still reachable, without an acknowledgement of that delivery. Read on an admin's request only.
 /// </summary>
-internal sealed class EngagementPendingAcknowledgements(Database db, EscalationStore escalations, DeliveryLedger ledger) : IPendingAcknowledgements
+internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, AcknowledgementStore acks, SubscriberStore subscribers, TimeProvider time) : IPendingAcknowledgements
 {
+    public static readonly TimeSpan Window = TimeSpan.FromDays(30);
+
     public IReadOnlyList<PendingAcknowledgement> Pending(IReadOnlyCollection<string> unitCodes)
     {
         var scope = unitCodes.ToHashSet(StringComparer.Ordinal);
-        var result = new Dictionary<string, PendingAcknowledgement>(StringComparer.Ordinal);
-        foreach (var w in db.Collection<AckWatch>(EscalationStore.WatchCollection).Find(w => !w.Done).Where(w => w.UnitCode is not null && scope.Contains(w.UnitCode)))
-        {
-            result[w.Id] = new PendingAcknowledgement(w.SubscriberId, w.ChatId, w.UnitCode!, w.ItemId ?? "campaign:" + w.CampaignId, w.Id, w.Language);
-        }
-
-        foreach (var e in escalations.OpenForUnits(unitCodes).Where(e => !result.ContainsKey(e.Id)))
-        {
-            if (ledger.Find(e.Id) is { } row)
-            {
-                result[e.Id] = new PendingAcknowledgement(e.SubscriberId, row.ChatId, e.UnitCode!, e.ItemId ?? "campaign:" + e.CampaignId, e.Id, row.Language);
-            }
-        }
-
-        return result.Values.OrderBy(p => p.UnitCode, StringComparer.Ordinal).ThenBy(p => p.SubscriberId).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        var acknowledged = acks.ForUnits(unitCodes).Select(a => a.DeliveryId).ToHashSet(StringComparer.Ordinal);
+        return new[] { DeliveryKind.Lesson, DeliveryKind.Announcement }
+            .SelectMany(kind => ledger.SentBetween(kind, now - Window, now.AddSeconds(1)))
+            .Where(r => r.RequireAck && r.UnitCode is not null && scope.Contains(r.UnitCode) && !acknowledged.Contains(r.Id))
+            .Where(r => subscribers.Find(r.SubscriberId) is { IsReachable: true })
+            .Select(r => new PendingAcknowledgement(r.SubscriberId, r.ChatId, r.UnitCode!, ReportCounters.ReportItemId(r)!, r.Id, r.Language))
+            .OrderBy(p => p.UnitCode, StringComparer.Ordinal).ThenBy(p => p.SubscriberId).ToList();
     }
 }
 
@@ -64,8 +59,37 @@ public sealed class ReportFeedback(FeedbackStore feedback, UnitStore units)
     }
 }
 
-/// <summary>Maps the reports API into the authenticated <c>/api</c> group.</summary>
+/// <summary>Maps the reports API into the authenticated <c>/api</c> group, and audits campaign changes made through it.</summary>
 internal sealed class ReportsApiEndpoints : IApiEndpoints
 {
-    public void Map(RouteGroupBuilder api) => api.MapReportsApi();
+    public void Map(RouteGroupBuilder api)
+    {
+        api.MapReportsApi();
+        api.AddEndpointFilter(AuditCampaignChangesAsync);
+    }
+
+    /// <summary>Every successful POST/PUT/DELETE under /api/campaigns is a campaign change: written to the audit log.</summary>
+    private static async ValueTask<object?> AuditCampaignChangesAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        var path = http.Request.Path.Value ?? "";
+        if (HttpMethods.IsGet(http.Request.Method) || !path.StartsWith("/api/campaigns", StringComparison.OrdinalIgnoreCase))
+        {
+            return result;
+        }
+
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+        {
+            var target = inner is Microsoft.AspNetCore.Http.HttpResults.Created<CampaignEndpoints.CreatedCampaign> created ? created.Location ?? path : path;
+            var verb = path.EndsWith("/cancel", StringComparison.OrdinalIgnoreCase) ? "campaign.cancel"
+                : path.EndsWith("/resend-failed", StringComparison.OrdinalIgnoreCase) ? "campaign.resend"
+                : "campaign.create";
+            var actor = long.TryParse(http.User.FindFirst(ApiAuth.UserClaim)?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : AuditLog.Console;
+            http.RequestServices.GetRequiredService<AuditLog>().Write(actor, verb, target, http.GetKeyName());
+        }
+
+        return result;
+    }
 }

@@ -25,7 +25,7 @@ public static class ReportsExtensions
         services.AddSingleton<ReportCounters>();
         services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());
-        services.AddSingleton<IPendingAcknowledgements, EngagementPendingAcknowledgements>();
+        services.AddSingleton<IPendingAcknowledgements, LedgerPendingAcknowledgements>();
         services.AddSingleton<INudgeSink, LedgerNudgeSink>();
         services.AddSingleton<IMemberStatusSource, LedgerMemberStatus>();
         services.AddSingleton<ReportFeedback>();
