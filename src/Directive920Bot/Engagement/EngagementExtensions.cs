@@ -1,7 +1,6 @@
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 using Directive920Bot.Telegram;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -35,7 +34,8 @@ public static class EngagementExtensions
         services.AddSingleton<IDeliveryDecorator, EngagementDecorator>();
         services.AddSingleton<IDeliveryObserver, QuizAfterDeliveryObserver>();
         services.AddSingleton<IPersonalDataHolder, EngagementPersonalData>();
-        services.TryAddSingleton<IApiCallerAccess, ClaimsCallerAccess>();
+        services.AddSingleton<ICampaignEngagementSource, DeliveryCampaignEngagementSource>();
+        services.AddSingleton<Web.IApiEndpoints, EngagementEndpoints>();
         services.AddSingleton<EngagementHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<EngagementHandler>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<EngagementHandler>());

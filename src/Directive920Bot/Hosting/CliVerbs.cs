@@ -8,6 +8,7 @@ internal static class CliVerbs
     public static IEnumerable<Command> All(TextWriter output)
     {
         yield return Registration.UnitsCli.Build(output);
+        yield return Delivery.CampaignCli.Build(output);
         foreach (var verb in Reports.ReportsCli.Build(output)) { yield return verb; }
     }
 }

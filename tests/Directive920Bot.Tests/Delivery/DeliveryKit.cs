@@ -54,10 +54,10 @@ internal static class DeliveryKit
     public static async Task DrainAsync(this BotHarness bot, string campaignId, bool advanceClock = false, TimeSpan? timeout = null)
     {
         var service = bot.Get<CampaignService>();
-        var limit = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (service.Progress(campaignId).Remaining > 0)
         {
-            if (DateTime.UtcNow > limit)
+            if (waited.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
             {
                 throw new TimeoutException($"Campaign {campaignId} still has {service.Progress(campaignId).Remaining} rows to send.");
             }

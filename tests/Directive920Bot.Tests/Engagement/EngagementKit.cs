@@ -109,6 +109,18 @@ internal static class EngagementKit
         return bot.Emulator.GetCallbackAnswer(id)!.Text;
     }
 
+    /// <summary>Presses the button whose label is exactly <paramref name="label"/> (option letters are one character).</summary>
+    public static async Task<string?> PressExactAsync(BotHarness bot, long userId, int messageId, string label)
+    {
+        var button = bot.Current(userId, messageId).Buttons.SelectMany(r => r).First(b => b.Text == label);
+        var id = bot.Emulator.PressButton(userId, messageId, button.CallbackData!);
+        await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(id)?.Answered == true, BotHarness.Wait);
+        return bot.Emulator.GetCallbackAnswer(id)!.Text;
+    }
+
+    public static Task<IReadOnlyList<ChatMessage>> WaitForQuestionsAsync(BotHarness bot, long chatId, int count) =>
+        WaitForMessagesAsync(bot, chatId, m => m.Text?.Contains("Câu hỏi", StringComparison.Ordinal) == true && m.Buttons.Count > 0 || m.Poll is not null, count);
+
     public static async Task<IReadOnlyList<ChatMessage>> WaitForMessagesAsync(BotHarness bot, long chatId, Func<ChatMessage, bool> match, int count)
     {
         IReadOnlyList<ChatMessage> found = [];
