@@ -3,6 +3,7 @@ using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
+using Directive920Bot.Web.Sandbox;
 
 namespace Directive920Bot.Hosting;
 
@@ -17,6 +18,7 @@ public static class AppComposition
         builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
         builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
         builder.AddWeb();           // Web/: health and the admin API
+        builder.AddSandbox();       // Web/Sandbox/: no token → in-process emulator, demo data, chat simulator at /sandbox
         return builder;
     }
 
