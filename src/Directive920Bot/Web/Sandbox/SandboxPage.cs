@@ -54,7 +54,8 @@ internal static class SandboxPage
             .Append("<header class=\"top\"><h1>").Append(T(SandboxTexts.Title)).Append("</h1>")
             .Append("<a class=\"lang\" id=\"lang-switch\" href=\"?lang=").Append(other).Append("&amp;user=").Append(cadreId.ToString(CultureInfo.InvariantCulture))
             .Append("&amp;as=").Append(AsParam(persona)).Append("\">").Append(T(SandboxTexts.Language)).Append("</a>")
-            .Append("<p class=\"banner\">").Append(T(SandboxTexts.Banner)).Append("</p></header>");
+            .Append("<p class=\"banner\">").Append(T(SandboxTexts.Banner)).Append("</p>")
+            .Append("<p class=\"clock-top\">").Append(T(SandboxTexts.Clock)).Append(": <strong id=\"clock-top\">").Append(E(panels.ClockText(lang))).Append("</strong></p></header>");
 
         html.Append("<main class=\"layout\"><section class=\"controls\">");
         // The cadre picker and "create one".

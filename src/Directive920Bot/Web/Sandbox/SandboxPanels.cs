@@ -72,14 +72,15 @@ public sealed class SandboxPanels(SandboxDemo demo, SubscriberStore subscribers,
             .Append(E(SandboxTexts.ReportMissing.For(lang))).Append("</p>");
         var tree = units.SubTree(root);
         var codes = tree.Select(u => u.Code).ToList();
-        var registered = subscribers.InUnits(codes).Where(s => s.IsRegistered && s.Id != SandboxDemo.UnitAdminId && s.Id != SandboxDemo.BlocAdminId)
-            .GroupBy(s => s.UnitCode ?? "").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Each row counts the unit and everything below it, as a unit's report does.
+        var members = subscribers.InUnits(codes).Where(s => s.IsRegistered && s.Id != SandboxDemo.UnitAdminId && s.Id != SandboxDemo.BlocAdminId)
+            .Select(s => tree.FirstOrDefault(u => u.Code == s.UnitCode)?.Path).Where(p => p is not null).ToList();
         html.Append("<table class=\"figures\"><thead><tr><th>").Append(E(SandboxTexts.Unit.For(lang))).Append("</th><th>")
             .Append(E(SandboxTexts.Registered.For(lang))).Append("</th></tr></thead><tbody>");
         foreach (var unit in tree)
         {
             html.Append("<tr data-unit=\"").Append(E(unit.Code)).Append("\"><td>").Append(E(unit.Name)).Append("</td><td class=\"num\">")
-                .Append(registered.GetValueOrDefault(unit.Code).ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
+                .Append(members.Count(p => p!.StartsWith(unit.Path, StringComparison.Ordinal)).ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></section>");

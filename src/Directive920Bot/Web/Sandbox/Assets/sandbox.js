@@ -217,17 +217,25 @@
         data.messages.forEach(function (m) { messages[m.messageId] = m; renderMessage(m); });
         version = Math.max(version, data.version || 0);
         document.getElementById('empty').hidden = box.querySelectorAll('.msg').length > 0;
-        if (data.messages.length > 0 && (nearBottom || version === data.version)) { box.scrollTop = box.scrollHeight; }
+        if (data.messages.length > 0) {
+          if (nearBottom || version === data.version) { box.scrollTop = box.scrollHeight; }
+          status(); // what the bot just did may change the panels
+        }
       })
       .catch(function () { /* the next tick retries */ })
       .then(function () { polling = false; });
+  }
+
+  function setClock(text) {
+    document.getElementById('clock').textContent = text;
+    document.getElementById('clock-top').textContent = text;
   }
 
   function status() {
     return fetch('/sandbox/api/status?lang=' + config.lang + '&cadre=' + config.cadre)
       .then(function (r) { return r.json(); })
       .then(function (s) {
-        document.getElementById('clock').textContent = s.clock;
+        setClock(s.clock);
         var panels = document.getElementById('panels');
         if (panels.dataset.html !== s.panels) { panels.innerHTML = s.panels; panels.dataset.html = s.panels; } // server-rendered, encoded
       })
@@ -249,7 +257,7 @@
     b.addEventListener('click', function () {
       b.disabled = true;
       post('/sandbox/api/clock/' + b.dataset.clock + '?lang=' + config.lang)
-        .then(function (s) { document.getElementById('clock').textContent = s.clock; return status(); })
+        .then(function (s) { setClock(s.clock); return status(); })
         .catch(function (err) { toast(err.message, true); })
         .then(function () { b.disabled = false; poll(); });
     });
