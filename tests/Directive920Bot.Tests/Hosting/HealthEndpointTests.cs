@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.Json;
+using Directive920Bot.Tests.Infrastructure;
+
+namespace Directive920Bot.Tests.Hosting;
+
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task Healthz_reports_the_store_and_telegram_connectivity()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        using var http = new HttpClient { BaseAddress = bot.WebUrl };
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<Directive920Bot.Telegram.UpdatePoller>().LastSuccess is not null, BotHarness.Wait);
+
+        var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("telegram").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_turns_unhealthy_when_telegram_stops_answering()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        using var http = new HttpClient { BaseAddress = bot.WebUrl };
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<Directive920Bot.Telegram.UpdatePoller>().LastSuccess is not null, BotHarness.Wait);
+        bot.Emulator.InjectFault(new Directive920Bot.Emulator.FaultRule { Method = "getUpdates", StatusCode = 502, Description = "Bad Gateway" });
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(5));
+        var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}

@@ -1,0 +1,47 @@
+using Directive920Bot.Hosting;
+using Directive920Bot.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Tests.Hosting;
+
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("Bot:TimeZone", "Mars/Olympus", "Bot:TimeZone must be an IANA time zone such as Asia/Ho_Chi_Minh, was 'Mars/Olympus'.")]
+    [InlineData("Bot:DefaultLanguage", "fr", "Bot:DefaultLanguage must be 'vi' or 'en', was 'fr'.")]
+    [InlineData("Telegram:Mode", "Webhook", "Telegram:Mode 'Webhook' is not supported yet; use 'Polling'.")]
+    [InlineData("Telegram:ApiBaseUrl", "ftp://x", "Telegram:ApiBaseUrl must be an absolute http(s) URL, was 'ftp://x'.")]
+    [InlineData("Telegram:PollTimeoutSeconds", "99", "Telegram:PollTimeoutSeconds must be between 0 and 50, was 99.")]
+    public async Task A_bad_setting_stops_start_up_with_a_message_naming_the_key_and_the_value(string key, string value, string message)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            BotHarness.StartAsync(new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_vietnam_zone_falls_back_to_a_fixed_utc_plus_7_without_tzdata()
+    {
+        Assert.True(BotClock.TryResolveZone("Asia/Ho_Chi_Minh", out var zone));
+        Assert.Equal(TimeSpan.FromHours(7), zone.GetUtcOffset(new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc)));
+        Assert.False(BotClock.TryResolveZone("Nowhere/Else", out _));
+    }
+
+    [Fact]
+    public void Local_times_convert_to_utc_instants_in_the_bot_zone()
+    {
+        var clock = new BotClock(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(BotHarness.DefaultStart), Options.Create(new BotOptions()));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 17, 0, 0, TimeSpan.Zero), clock.ToUtc(new DateTime(2027, 1, 1, 0, 0, 0)));
+        Assert.Equal(new DateTime(2026, 12, 1, 8, 0, 0), clock.LocalNow);
+    }
+
+    [Fact]
+    public void The_token_is_never_part_of_the_options_text()
+    {
+        var options = new Directive920Bot.Telegram.TelegramOptions { BotToken = "4242:super-secret-value" };
+
+        Assert.DoesNotContain("super-secret", options.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,47 @@
+using Directive920Bot.Registration;
+using Directive920Bot.Tests.Infrastructure;
+
+namespace Directive920Bot.Tests.Registration;
+
+public sealed class ConsentTests
+{
+    [Fact]
+    public async Task Refusing_consent_stores_nothing_about_the_person()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.User(2301);
+
+        var welcome = await bot.SayAsync(2301, "/start");
+        Assert.Contains("Mục đích xử lý dữ liệu", welcome.Text, StringComparison.Ordinal);
+        await bot.PressAsync(2301, welcome, "Không đồng ý");
+
+        Assert.Contains("không lưu", bot.Current(2301, welcome.MessageId).Text, StringComparison.Ordinal);
+        Assert.Null(bot.Get<SubscriberStore>().Find(2301));
+        var db = bot.Get<Directive920Bot.Storage.Database>().Lite;
+        foreach (var name in db.GetCollectionNames())
+        {
+            var hits = db.GetCollection(name).FindAll().Count(d => d.ToString().Contains("2301", StringComparison.Ordinal));
+            Assert.True(hits == 0 || name == "inbox", $"collection {name} holds the user id");
+        }
+    }
+
+    [Fact]
+    public async Task Consent_is_recorded_once_with_its_time_and_text_version()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.User(2302);
+        var welcome = await bot.SayAsync(2302, "/start");
+        await bot.PressAndExpectReplyAsync(2302, welcome, "Đồng ý");
+        var first = bot.Get<SubscriberStore>().Find(2302)!;
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(5));
+        var again = await bot.SayAsync(2302, "/start");
+
+        Assert.Contains("đăng ký dở", again.Text, StringComparison.Ordinal);
+        var stored = bot.Get<SubscriberStore>().Find(2302)!;
+        Assert.Equal(BotHarness.DefaultStart.UtcDateTime, stored.ConsentAt);
+        Assert.Equal(first.ConsentAt, stored.ConsentAt);
+        Assert.StartsWith("consent-", stored.ConsentVersion, StringComparison.Ordinal);
+        Assert.Empty(bot.Current(2302, welcome.MessageId).Buttons);
+    }
+}
