@@ -87,6 +87,9 @@ public sealed class DeliveryRow
     public DateTime? SentAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Parts of a split message already sent, so that a retry continues where it stopped.</summary>
+    public int PartsSent { get; set; }
 }
 
 /// <summary>Adds channel-neutral buttons to a message before it is sent (engagement: acknowledge, quiz).</summary>

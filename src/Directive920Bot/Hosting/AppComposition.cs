@@ -1,4 +1,6 @@
 using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
@@ -17,6 +19,8 @@ public static class AppComposition
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
         builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
+        builder.AddDelivery();      // Delivery/: ledger, paced dispatcher, campaigns, drip track
+        builder.AddEngagement();    // Engagement/: acknowledgements, quizzes, reminders, review, progress, feedback
         builder.AddWeb();           // Web/: health and the admin API
         builder.AddSandbox();       // Web/Sandbox/: no token → in-process emulator, demo data, chat simulator at /sandbox
         return builder;

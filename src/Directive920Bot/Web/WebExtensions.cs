@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Directive920Bot.Registration;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -18,6 +21,13 @@ public static class WebExtensions
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddAuthentication(ApiAuth.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiAuth.Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAuth.UnitAdminPolicy, p => p.RequireClaim(ApiAuth.RoleClaim, nameof(AdminRole.UnitAdmin), nameof(AdminRole.BlocAdmin)))
+            .AddPolicy(ApiAuth.BlocAdminPolicy, p => p.RequireClaim(ApiAuth.RoleClaim, nameof(AdminRole.BlocAdmin)));
         return builder;
     }
 
@@ -26,6 +36,15 @@ public static class WebExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Every feature's admin endpoints: an API key of at least a unit admin; features narrow it further.
+        var api = app.MapGroup("/api").RequireAuthorization(ApiAuth.UnitAdminPolicy);
+        foreach (var endpoints in app.Services.GetServices<IApiEndpoints>())
+        {
+            endpoints.Map(api);
+        }
+
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
     }

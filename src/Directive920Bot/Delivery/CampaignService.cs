@@ -1,0 +1,448 @@
+using System.Globalization;
+using Directive920Bot.Content;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Directive920Bot.Delivery;
+
+public sealed record AudienceRequest(
+    IReadOnlyList<string>? Units = null,
+    bool IncludeSubUnits = true,
+    IReadOnlyList<string>? Roles = null,
+    IReadOnlyList<long>? SubscriberIds = null,
+    bool All = false);
+
+/// <summary>What an admin asks for; validated by <see cref="CampaignService.Validate"/>. Times are instants; cron is in Bot:TimeZone.</summary>
+public sealed record CampaignRequest(
+    string? LessonId,
+    string? Text,
+    AudienceRequest? Audience,
+    DateTimeOffset? SendAt = null,
+    bool? RequireAck = null,
+    string? Cron = null,
+    string? QuizMode = null,
+    CampaignReminders? Reminders = null,
+    int Priority = 0);
+
+public sealed record CampaignProgress(int Expanded, int Sent, int Failed, int Blocked, int Skipped, int Remaining, double? EtaSeconds);
+
+public sealed record CampaignPreview(int AudienceCount, IReadOnlyDictionary<string, int> Languages, IReadOnlyDictionary<string, string> Messages, IReadOnlyDictionary<string, int> Parts);
+
+/// <summary>The request was invalid; <see cref="Errors"/> maps each bad field (JSON path, e.g. <c>audience.units</c>) to messages.</summary>
+public sealed class CampaignValidationException : Exception
+{
+    public CampaignValidationException()
+    {
+    }
+
+    public CampaignValidationException(string message)
+        : base(message)
+    {
+    }
+
+    public CampaignValidationException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public CampaignValidationException(IReadOnlyDictionary<string, string[]> errors)
+        : base(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+    {
+        Errors = errors;
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
+}
+
+/// <summary>
+/// Creates, lists, cancels and resends campaigns, and expands their occurrences into ledger rows when due.
+/// Used by the admin API, the CLI and (later) the bot's /broadcast.
+/// </summary>
+public sealed class CampaignService(
+    CampaignStore store,
+    DeliveryLedger ledger,
+    SubscriberStore subscribers,
+    UnitStore units,
+    ContentService content,
+    WorkingCalendar calendar,
+    BotClock clock,
+    IOptions<DeliveryOptions> options,
+    ILogger<CampaignService> log)
+{
+    private static readonly string[] KnownRoles = ["leader", "staff"];
+    private readonly Lock expandGate = new();
+
+    public Campaign? Find(string id) => store.Find(id);
+
+    public IReadOnlyList<Campaign> List() => store.All();
+
+    public IReadOnlyDictionary<string, string[]> Validate(CampaignRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+
+        var hasLesson = !string.IsNullOrWhiteSpace(request.LessonId);
+        var hasText = !string.IsNullOrWhiteSpace(request.Text);
+        if (hasLesson == hasText)
+        {
+            Add(hasLesson ? "text" : "lessonId", "Give exactly one of lessonId (a content item) or text (an announcement).");
+        }
+        else if (hasLesson && content.Current.Find(request.LessonId!) is null)
+        {
+            Add("lessonId", $"Unknown content item '{request.LessonId}'.");
+        }
+
+        var audience = request.Audience;
+        if (audience is null)
+        {
+            Add("audience", "An audience is required: all, units, roles or subscriberIds.");
+        }
+        else
+        {
+            if (!audience.All && (audience.Units?.Count ?? 0) == 0 && (audience.Roles?.Count ?? 0) == 0 && (audience.SubscriberIds?.Count ?? 0) == 0)
+            {
+                Add("audience", "Choose all, units, roles or subscriberIds.");
+            }
+
+            foreach (var code in audience.Units ?? [])
+            {
+                if (units.Find(code) is null)
+                {
+                    Add("audience.units", $"Unknown unit '{code}'.");
+                }
+            }
+
+            foreach (var role in audience.Roles ?? [])
+            {
+                if (!KnownRoles.Contains(role, StringComparer.OrdinalIgnoreCase))
+                {
+                    Add("audience.roles", $"Unknown role '{role}'; use leader or staff.");
+                }
+            }
+
+            foreach (var id in audience.SubscriberIds ?? [])
+            {
+                if (id <= 0)
+                {
+                    Add("audience.subscriberIds", $"Subscriber ids are positive Telegram user ids, had {id}.");
+                }
+            }
+        }
+
+        if (request.SendAt is { } at && at < clock.UtcNow - TimeSpan.FromMinutes(1))
+        {
+            Add("sendAt", $"sendAt {at:O} is in the past; leave it null to send now.");
+        }
+
+        if (request.Cron is { } cron && !CronExpression.TryParse(cron, out _))
+        {
+            Add("cron", $"'{cron}' is not a Quartz cron expression (e.g. \"0 0 8 ? * MON-FRI\").");
+        }
+
+        if (request.QuizMode is { } mode && mode is not ("inline" or "poll"))
+        {
+            Add("quizMode", $"quizMode must be inline or poll, was '{mode}'.");
+        }
+
+        if (request.Reminders is { } r && (r.AfterWorkingHours is < 1 or > 720 || r.Max is < 0 or > 10))
+        {
+            Add("reminders", "reminders.afterWorkingHours must be 1–720 and reminders.max 0–10.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Stores the campaign; a campaign for now is expanded at once. Throws <see cref="CampaignValidationException"/>.</summary>
+    public Campaign Create(CampaignRequest request, string createdBy)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            throw new CampaignValidationException(errors);
+        }
+
+        var now = clock.UtcNow;
+        var audience = request.Audience!;
+        var campaign = new Campaign
+        {
+            Id = NewId(),
+            LessonId = string.IsNullOrWhiteSpace(request.LessonId) ? null : request.LessonId,
+            Text = string.IsNullOrWhiteSpace(request.Text) ? null : request.Text,
+            Html = string.IsNullOrWhiteSpace(request.Text) ? null : TelegramHtml.Render(request.Text!),
+            RequireAck = request.RequireAck ?? (request.LessonId is { } lesson && content.Current.Find(lesson)?.RequireAck == true),
+            Audience = new CampaignAudience
+            {
+                All = audience.All,
+                Units = [.. audience.Units ?? []],
+                IncludeSubUnits = audience.IncludeSubUnits,
+                Roles = [.. (audience.Roles ?? []).Select(r => r.ToLowerInvariant())],
+                SubscriberIds = [.. audience.SubscriberIds ?? []],
+            },
+            SendAt = request.SendAt?.UtcDateTime,
+            Cron = request.Cron,
+            QuizMode = request.QuizMode,
+            Reminders = request.Reminders,
+            Priority = request.Priority,
+            Status = CampaignStatus.Scheduled,
+            CreatedBy = createdBy,
+            CreatedAt = now.UtcDateTime,
+            UpdatedAt = now.UtcDateTime,
+        };
+        campaign.NextOccurrenceAt = campaign.Cron is { } cron
+            ? NextCron(cron, (request.SendAt ?? now).AddSeconds(-1))
+            : (request.SendAt ?? now).UtcDateTime;
+        store.Insert(campaign);
+        log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, createdBy, campaign.Kind, campaign.NextOccurrenceAt);
+        if (campaign.NextOccurrenceAt <= now.UtcDateTime)
+        {
+            ExpandDue();
+        }
+
+        return store.Find(campaign.Id)!;
+    }
+
+    /// <summary>
+    /// Expands every occurrence whose time has come (called by the Quartz tick; tests call it directly).
+    /// Missed occurrences (the service was down): the latest one fires once if it is at most Delivery:GraceWindow late,
+    /// otherwise it is recorded as skipped rows with the reason; older missed ones of a cron rule are only logged.
+    /// </summary>
+    public int ExpandDue()
+    {
+        lock (expandGate)
+        {
+            var now = clock.UtcNow;
+            var total = 0;
+            foreach (var due in store.Due(now.UtcDateTime))
+            {
+                var campaign = store.Find(due.Id);
+                if (campaign?.NextOccurrenceAt is not { } first || campaign.Status != CampaignStatus.Scheduled || first > now.UtcDateTime)
+                {
+                    continue;
+                }
+
+                var occurrence = new DateTimeOffset(DateTime.SpecifyKind(first, DateTimeKind.Utc));
+                var dropped = 0;
+                if (campaign.Cron is { } cron)
+                {
+                    while (NextCron(cron, occurrence) is { } later && later <= now.UtcDateTime && dropped < 100_000)
+                    {
+                        occurrence = new DateTimeOffset(DateTime.SpecifyKind(later, DateTimeKind.Utc));
+                        dropped++;
+                    }
+                }
+
+                if (dropped > 0)
+                {
+                    log.LogWarning("Campaign {Id}: {Count} earlier occurrences were missed while the service was down; only the latest is considered", campaign.Id, dropped);
+                }
+
+                var late = now - occurrence;
+                var missed = late > options.Value.GraceWindow;
+                var reason = missed
+                    ? string.Create(CultureInfo.InvariantCulture, $"missed: the service was not running at {clock.ToLocal(occurrence):yyyy-MM-dd HH:mm} and the grace window of {options.Value.GraceWindow} has passed")
+                    : null;
+                if (missed)
+                {
+                    log.LogWarning("Campaign {Id}: occurrence at {At:O} is {Late} late, beyond the grace window; recorded as skipped", campaign.Id, occurrence, late);
+                }
+
+                var next = campaign.Cron is { } c ? NextCron(c, occurrence) : null;
+                total += Expand(campaign, occurrence, next, reason);
+            }
+
+            return total;
+        }
+    }
+
+    public CampaignProgress Progress(string id)
+    {
+        var counts = Enum.GetValues<DeliveryState>().ToDictionary(s => s, _ => 0);
+        DateTime? earliestPending = null;
+        foreach (var (state, dueAt) in ledger.StatesOf(id))
+        {
+            counts[state]++;
+            if (state == DeliveryState.Pending && (earliestPending is null || dueAt < earliestPending))
+            {
+                earliestPending = dueAt;
+            }
+        }
+
+        var remaining = counts[DeliveryState.Pending] + counts[DeliveryState.Sending];
+        double? eta = null;
+        if (remaining > 0)
+        {
+            var wait = earliestPending is { } due ? Math.Max(0, (due - clock.UtcNow.UtcDateTime).TotalSeconds) : 0;
+            eta = Math.Round(wait + (remaining / options.Value.EffectiveRate), 1);
+        }
+
+        return new CampaignProgress(counts.Values.Sum(), counts[DeliveryState.Sent], counts[DeliveryState.Failed], counts[DeliveryState.Blocked],
+            counts[DeliveryState.Skipped], remaining, eta);
+    }
+
+    /// <summary>"scheduled", "sending", "completed" or "cancelled".</summary>
+    public static string StatusOf(Campaign campaign, CampaignProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(progress);
+        return campaign.Status switch
+        {
+            CampaignStatus.Cancelled => "cancelled",
+            _ when progress.Remaining > 0 => "sending",
+            CampaignStatus.Scheduled => "scheduled",
+            _ => "completed",
+        };
+    }
+
+    /// <summary>Stops what is not sent yet: no further occurrences, pending rows become skipped. Returns how many rows were stopped, or null if unknown.</summary>
+    public int? Cancel(string id, string by)
+    {
+        lock (expandGate)
+        {
+            var campaign = store.Find(id);
+            if (campaign is null)
+            {
+                return null;
+            }
+
+            if (campaign.Status != CampaignStatus.Cancelled)
+            {
+                campaign.Status = CampaignStatus.Cancelled;
+                campaign.NextOccurrenceAt = null;
+                campaign.CancelledAt = clock.UtcNow.UtcDateTime;
+                campaign.CancelledBy = by;
+                campaign.UpdatedAt = clock.UtcNow.UtcDateTime;
+                store.Update(campaign);
+                log.LogInformation("Campaign {Id} cancelled by {By}", id, by);
+            }
+
+            return ledger.SkipPending(id, "cancelled by " + by);
+        }
+    }
+
+    /// <summary>Failed rows of the campaign are sent again (attempts reset). Returns how many, or null if unknown.</summary>
+    public int? ResendFailed(string id)
+    {
+        if (store.Find(id) is null)
+        {
+            return null;
+        }
+
+        return ledger.RequeueFailed(id, calendar.NextOpen(clock.UtcNow).UtcDateTime);
+    }
+
+    public IReadOnlyList<DeliveryRow> Deliveries(string id, DeliveryState? state = null) => ledger.ForCampaign(id, state);
+
+    public CampaignPreview? Preview(string id)
+    {
+        var campaign = store.Find(id);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var audience = Resolve(campaign.Audience).ToList();
+        var languages = audience.GroupBy(s => s.Language).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var messages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var language in new[] { "vi", "en" })
+        {
+            var html = campaign.Html ?? (campaign.LessonId is { } lesson ? content.Current.Find(lesson)?.For(language).Html : null) ?? "";
+            messages[language] = html;
+            parts[language] = MessageComposer.Split(new Telegram.OutboundMessage(html)).Count;
+        }
+
+        return new CampaignPreview(audience.Count, languages, messages, parts);
+    }
+
+    /// <summary>Registered subscribers in the audience (reachable or not: the unreachable get skipped rows, so reports see them).</summary>
+    public IEnumerable<Subscriber> Resolve(CampaignAudience audience)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        IEnumerable<Subscriber> people;
+        if (audience.All || (audience.Units.Count == 0 && audience.SubscriberIds.Count == 0))
+        {
+            people = subscribers.Registered();
+        }
+        else
+        {
+            var codes = audience.IncludeSubUnits ? units.SubTreeCodes(audience.Units) : audience.Units;
+            var inUnits = codes.Count > 0 ? subscribers.InUnits([.. codes]) : [];
+            var explicitly = audience.SubscriberIds.Select(subscribers.Find).Where(s => s?.IsRegistered == true).Select(s => s!);
+            people = inUnits.Concat(explicitly).DistinctBy(s => s.Id);
+        }
+
+        if (audience.Roles.Count > 0)
+        {
+            var leaders = audience.Roles.Contains("leader");
+            var staff = audience.Roles.Contains("staff");
+            people = people.Where(s => s.IsLeader ? leaders : staff);
+        }
+
+        return people;
+    }
+
+    private int Expand(Campaign campaign, DateTimeOffset occurrence, DateTime? next, string? missedReason)
+    {
+        var number = campaign.Occurrences + 1;
+        var occurrenceId = Campaign.OccurrenceId(campaign.Id, number);
+        var item = campaign.LessonId is { } lesson ? content.Current.Find(lesson) : null;
+        var dueAt = calendar.NextOpen(occurrence).UtcDateTime;
+        var now = clock.UtcNow.UtcDateTime;
+        var kind = campaign.Kind;
+        var rows = new List<DeliveryRow>();
+        foreach (var s in Resolve(campaign.Audience))
+        {
+            var (state, reason) = missedReason is not null ? (DeliveryState.Skipped, missedReason)
+                : !s.IsReachable ? (DeliveryState.Skipped, $"not reachable ({s.Status})")
+                : s.Paused && kind == DeliveryKind.Lesson ? (DeliveryState.Skipped, "paused")
+                : (DeliveryState.Pending, (string?)null);
+            rows.Add(new DeliveryRow
+            {
+                Id = $"{occurrenceId}:{s.Id}",
+                OccurrenceId = occurrenceId,
+                CampaignId = campaign.Id,
+                SubscriberId = s.Id,
+                ChatId = s.ChatId,
+                Kind = kind,
+                ItemId = campaign.LessonId,
+                ContentHash = item?.ContentHash,
+                Html = campaign.Html,
+                Language = s.Language,
+                RequireAck = campaign.RequireAck,
+                UnitCode = s.UnitCode,
+                Role = s.Role,
+                State = state,
+                LastError = reason,
+                DueAt = dueAt,
+                Priority = campaign.Priority,
+                CreatedAt = now,
+            });
+        }
+
+        var added = ledger.Database.InTransaction(() =>
+        {
+            var inserted = ledger.InsertAbsent(rows);
+            campaign.Occurrences = number;
+            campaign.LastOccurrenceAt = occurrence.UtcDateTime;
+            campaign.NextOccurrenceAt = next;
+            campaign.Status = next is null ? CampaignStatus.Expanded : CampaignStatus.Scheduled;
+            campaign.UpdatedAt = now;
+            store.Update(campaign);
+            return inserted;
+        });
+        ledger.Publish(added);
+        log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O}", campaign.Id, number, added.Count, dueAt);
+        return added.Count;
+    }
+
+    private DateTime? NextCron(string cron, DateTimeOffset after)
+    {
+        var expression = new CronExpression(cron, clock.Zone);
+        return expression.GetNextValidTimeAfter(after)?.UtcDateTime;
+    }
+
+    private static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(5));
+}

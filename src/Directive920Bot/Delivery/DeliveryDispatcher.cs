@@ -1,0 +1,263 @@
+using Directive920Bot.Registration;
+using Directive920Bot.Telegram;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Delivery;
+
+/// <summary>
+/// The single paced sender: drains due ledger rows (priority, then due time) with bounded concurrency through
+/// <see cref="Messenger"/> and the <see cref="IOutboundGate"/>, and records every outcome in the ledger.
+/// On stop it claims nothing more and lets the sends in flight finish (bounded by <see cref="DrainTimeout"/>).
+/// </summary>
+public sealed class DeliveryDispatcher(
+    DeliveryLedger ledger,
+    SubscriberStore subscribers,
+    MessageComposer composer,
+    Messenger messenger,
+    IEnumerable<IDeliveryObserver> observers,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<DeliveryDispatcher> log) : BackgroundService
+{
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+
+    private readonly CancellationTokenSource sendAbort = new();
+    private long sentCount;
+
+    /// <summary>Messages sent since start (all parts of a row count once).</summary>
+    public long SentCount => Interlocked.Read(ref sentCount);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var interrupted = ledger.RecoverAtStart();
+        if (interrupted > 0)
+        {
+            log.LogWarning("{Count} deliveries were interrupted while sending; they are sent again", interrupted);
+        }
+
+        var max = options.Value.MaxConcurrency;
+        using var slots = new SemaphoreSlim(max, max);
+        var inflight = new HashSet<Task>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken);
+                var free = slots.CurrentCount + 1;
+                var wakeTask = ledger.Queue.WaitSignalAsync();
+                var rows = ledger.ClaimDue(time.GetUtcNow().UtcDateTime, free);
+                if (rows.Count == 0)
+                {
+                    slots.Release();
+                    await IdleAsync(wakeTask, stoppingToken);
+                    continue;
+                }
+
+                // One slot is held already; take one more per extra row (they were free a moment ago and only this loop takes them).
+                for (var i = 1; i < rows.Count; i++)
+                {
+                    await slots.WaitAsync(stoppingToken);
+                }
+
+                foreach (var row in rows)
+                {
+                    var task = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await ProcessAsync(row);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }, CancellationToken.None);
+                    lock (inflight)
+                    {
+                        inflight.Add(task);
+                    }
+
+                    _ = task.ContinueWith(t =>
+                    {
+                        lock (inflight)
+                        {
+                            inflight.Remove(t);
+                        }
+                    }, TaskScheduler.Default);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        Task[] pending;
+        lock (inflight)
+        {
+            pending = [.. inflight];
+        }
+
+        sendAbort.CancelAfter(DrainTimeout);
+        await Task.WhenAll(pending);
+    }
+
+    public override void Dispose()
+    {
+        sendAbort.Dispose();
+        base.Dispose();
+    }
+
+    private async Task IdleAsync(Task wakeTask, CancellationToken ct)
+    {
+        var next = ledger.Queue.NextFuture();
+        var now = time.GetUtcNow().UtcDateTime;
+        var businessWait = next is { } due && due > now ? due - now : (TimeSpan?)null;
+        var tasks = new List<Task> { wakeTask, Task.Delay(IdlePoll, TimeProvider.System, ct) };
+        if (businessWait is { } w)
+        {
+            // With a fake business clock this completes when the test advances it.
+            tasks.Add(Task.Delay(w, time, ct));
+        }
+
+        await Task.WhenAny(tasks);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private async Task ProcessAsync(DeliveryRow row)
+    {
+        var ct = sendAbort.Token;
+        try
+        {
+            var subscriber = subscribers.Find(row.SubscriberId);
+            if (subscriber is null || !subscriber.IsReachable)
+            {
+                await FinishAsync(row, DeliveryState.Skipped, $"not reachable ({subscriber?.Status.ToString() ?? "deleted"})");
+                return;
+            }
+
+            if (subscriber.Paused && row.Kind == DeliveryKind.Lesson)
+            {
+                await FinishAsync(row, DeliveryState.Skipped, "paused");
+                return;
+            }
+
+            if (row.Html is null && row.Language != subscriber.Language)
+            {
+                // A content item is sent in the language the cadre uses now, not the one they had when the row was planned.
+                row.Language = subscriber.Language;
+            }
+
+            var message = composer.Compose(row);
+            if (message is null)
+            {
+                await FinishAsync(row, DeliveryState.Failed, $"nothing to send: content item '{row.ItemId}' not found");
+                return;
+            }
+
+            var parts = MessageComposer.Split(message);
+            SendResult result = new(false);
+            for (var i = Math.Min(row.PartsSent, parts.Count - 1); i < parts.Count; i++)
+            {
+                result = await messenger.TrySendAsync(row.ChatId, parts[i], SendPriority.Broadcast, ct);
+                if (!result.Ok)
+                {
+                    break;
+                }
+
+                if (i < parts.Count - 1)
+                {
+                    ledger.RecordPart(row, i + 1);
+                }
+            }
+
+            await OnResultAsync(row, result);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the request may or may not have reached Telegram; the row stays "sending" and start-up resends it.
+            log.LogInformation("Delivery {Id} interrupted by shutdown", row.Id);
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Delivery {Id} failed unexpectedly", row.Id);
+            Backoff(row, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    private async Task OnResultAsync(DeliveryRow row, SendResult result)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (result.Ok)
+        {
+            Interlocked.Increment(ref sentCount);
+            ledger.Complete(row, DeliveryState.Sent, null, result.MessageId);
+            await NotifyAsync(row);
+            return;
+        }
+
+        var error = $"{result.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "network"}: {result.Description}";
+        if (result.IsRateLimited)
+        {
+            // The gate is already penalised; the row waits out retry_after on the ledger too, without spending an attempt.
+            ledger.Retry(row, now + (result.RetryAfter ?? TimeSpan.FromSeconds(1)), error, countAttempt: false);
+            return;
+        }
+
+        if (result.IsBlocked)
+        {
+            if (subscribers.SetStatus(row.SubscriberId, SubscriberStatus.Blocked, SubscriberStatus.Active))
+            {
+                log.LogInformation("Subscriber {Id} is unreachable ({Code}); marked blocked", row.SubscriberId, result.ErrorCode);
+            }
+
+            await FinishAsync(row, DeliveryState.Blocked, error);
+            return;
+        }
+
+        if (result.IsTransient)
+        {
+            Backoff(row, error);
+            return;
+        }
+
+        await FinishAsync(row, DeliveryState.Failed, error);
+    }
+
+    private void Backoff(DeliveryRow row, string error)
+    {
+        if (row.Attempts >= options.Value.MaxAttempts)
+        {
+            ledger.Complete(row, DeliveryState.Failed, $"gave up after {row.Attempts} attempts: {error}");
+            _ = NotifyAsync(row);
+            return;
+        }
+
+        var delay = options.Value.RetryBaseDelay * Math.Pow(2, Math.Max(0, row.Attempts - 1));
+        ledger.Retry(row, time.GetUtcNow().UtcDateTime + (delay < MaxBackoff ? delay : MaxBackoff), error);
+    }
+
+    private async Task FinishAsync(DeliveryRow row, DeliveryState state, string? error)
+    {
+        ledger.Complete(row, state, error);
+        await NotifyAsync(row);
+    }
+
+    private async Task NotifyAsync(DeliveryRow row)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnOutcomeAsync(row, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // An observer's failure must not undo or repeat a send that happened.
+                log.LogError(ex, "Delivery observer {Observer} failed for {Id}", observer.GetType().Name, row.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Directive920Bot.Telegram;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Directive920Bot.Registration;
+using Directive920Bot.Web;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Directive920Bot.Delivery;
+
+public static class DeliveryExtensions
+{
+    /// <summary>The ledger, calendar, campaigns and track services (no hosted services): what the CLI needs too.</summary>
+    public static IHostApplicationBuilder AddDeliveryCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton(DeliveryLedger.Schema);
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton<MessageComposer>();
+        services.AddSingleton(CampaignStore.Schema);
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton(TrackService.Schema);
+        services.AddSingleton<TrackService>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddDeliveryCore();
+        var services = builder.Services;
+        services.TryAddSingleton(new PacingClock(TimeProvider.System));
+        services.AddSingleton<PacingGate>();
+        // Replaces the foundation's unpaced placeholder: every Messenger send now shares one budget.
+        services.Replace(ServiceDescriptor.Singleton<IOutboundGate>(sp => sp.GetRequiredService<PacingGate>()));
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
+        services.AddSingleton<PauseHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PauseHandler>());
+        services.AddSingleton<IPersonalDataHolder, DeliveryPersonalData>();
+        services.AddSingleton<IApiEndpoints, CampaignEndpoints>();
+
+        // Quartz only ticks; what is due is decided on the business clock by the services (AddQuartz is additive).
+        var delivery = builder.Configuration.GetSection(DeliveryOptions.Section);
+        var tick = delivery.GetValue(nameof(DeliveryOptions.TickInterval), new DeliveryOptions().TickInterval);
+        var trackTick = delivery.GetValue(nameof(DeliveryOptions.TrackInterval), new DeliveryOptions().TrackInterval);
+        services.AddQuartz(q =>
+        {
+            q.ScheduleJob<CampaignTickJob>(
+                t => t.WithIdentity(CampaignTickJob.Name).StartNow().WithSchedule(SimpleScheduleBuilder.Create().WithInterval(Positive(tick)).RepeatForever()),
+                j => j.WithIdentity(CampaignTickJob.Name));
+            q.ScheduleJob<TrackTickJob>(
+                t => t.WithIdentity(TrackTickJob.Name).StartNow().WithSchedule(SimpleScheduleBuilder.Create().WithInterval(Positive(trackTick)).RepeatForever()),
+                j => j.WithIdentity(TrackTickJob.Name));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    // The validator reports bad values at start; Quartz must not throw first while registering.
+    private static TimeSpan Positive(TimeSpan value) => value > TimeSpan.Zero ? value : TimeSpan.FromSeconds(5);
+}

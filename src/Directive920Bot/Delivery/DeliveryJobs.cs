@@ -1,0 +1,30 @@
+using Quartz;
+
+namespace Directive920Bot.Delivery;
+
+/// <summary>Periodic tick: expands campaign occurrences whose time has come on the business clock.</summary>
+[DisallowConcurrentExecution]
+public sealed class CampaignTickJob(CampaignService campaigns) : IJob
+{
+    public const string Name = "delivery.campaigns";
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        campaigns.ExpandDue();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Periodic tick: moves every subscriber's drip track forward.</summary>
+[DisallowConcurrentExecution]
+public sealed class TrackTickJob(TrackService track) : IJob
+{
+    public const string Name = "delivery.track";
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        track.Advance(cancellationToken);
+        return ValueTask.CompletedTask;
+    }
+}

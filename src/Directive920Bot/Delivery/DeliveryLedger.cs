@@ -1,0 +1,423 @@
+using Directive920Bot.Storage;
+using LiteDB;
+
+namespace Directive920Bot.Delivery;
+
+/// <summary>
+/// The durable outbox, collection <c>deliveries</c>: the only code that writes ledger rows. Rows are inserted if absent
+/// (their id is unique per occurrence and subscriber), so expanding or enqueuing twice stores each message once.
+/// An in-memory due queue mirrors the pending rows for the dispatcher; the database stays the truth (rebuilt at start).
+/// </summary>
+public sealed class DeliveryLedger(Database db, TimeProvider time)
+{
+    public const string CollectionName = "deliveries";
+
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
+    {
+        var rows = database.GetCollection<DeliveryRow>(CollectionName);
+        rows.EnsureIndex(r => r.State);
+        rows.EnsureIndex(r => r.CampaignId);
+        rows.EnsureIndex(r => r.SubscriberId);
+        rows.EnsureIndex(r => r.ItemId);
+        rows.EnsureIndex(r => r.SentAt);
+        mapper.ToDocument(new DeliveryRow());
+    });
+
+    private ILiteCollection<DeliveryRow> Rows => db.Collection<DeliveryRow>(CollectionName);
+
+    internal DueQueue Queue { get; } = new();
+
+    internal Database Database => db;
+
+    /// <summary>Inserts the rows whose id is not stored yet, in one transaction; wakes the dispatcher. Returns how many were added.</summary>
+    public int Enqueue(IEnumerable<DeliveryRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var added = db.InTransaction(() => InsertAbsent(rows));
+        Publish(added);
+        return added.Count;
+    }
+
+    /// <summary>Insert-if-absent without opening a transaction: for callers that write other documents in the same one.</summary>
+    internal List<DeliveryRow> InsertAbsent(IEnumerable<DeliveryRow> rows)
+    {
+        var now = Now;
+        var added = new List<DeliveryRow>();
+        var collection = Rows;
+        foreach (var row in rows)
+        {
+            if (string.IsNullOrEmpty(row.Id))
+            {
+                throw new ArgumentException("A delivery row needs an id.", nameof(rows));
+            }
+
+            if (collection.FindById(row.Id) is not null)
+            {
+                continue;
+            }
+
+            row.CreatedAt = row.CreatedAt == default ? now : row.CreatedAt;
+            row.UpdatedAt = now;
+            if (row.DueAt == default)
+            {
+                row.DueAt = now;
+            }
+
+            added.Add(row);
+        }
+
+        if (added.Count > 0)
+        {
+            collection.Insert(added);
+        }
+
+        return added;
+    }
+
+    /// <summary>Hands committed pending rows to the dispatcher.</summary>
+    internal void Publish(IEnumerable<DeliveryRow> rows)
+    {
+        var any = false;
+        foreach (var row in rows.Where(r => r.State == DeliveryState.Pending))
+        {
+            Queue.Add(row.Id, row.Priority, row.DueAt);
+            any = true;
+        }
+
+        if (any)
+        {
+            Queue.Signal();
+        }
+    }
+
+    public DeliveryRow? Find(string id) => Rows.FindById(id);
+
+    public IReadOnlyList<DeliveryRow> ForSubscriber(long subscriberId) => Rows.Find(r => r.SubscriberId == subscriberId).ToList();
+
+    public IReadOnlyList<DeliveryRow> ForItem(string itemId) => Rows.Find(r => r.ItemId == itemId).ToList();
+
+    public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) =>
+        state is { } s
+            ? Rows.Find(Query.And(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId), Query.EQ(nameof(DeliveryRow.State), s.ToString()))).ToList()
+            : Rows.Find(r => r.CampaignId == campaignId).ToList();
+
+    public IReadOnlyList<DeliveryRow> SentBetween(DeliveryKind kind, DateTime fromUtc, DateTime toUtc) =>
+        Rows.Find(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
+            .Where(r => r.Kind == kind && r.State == DeliveryState.Sent).ToList();
+
+    /// <summary>State and due time of every row of a campaign, read as a projection (progress of large campaigns).</summary>
+    public IEnumerable<(DeliveryState State, DateTime DueAt)> StatesOf(string campaignId)
+    {
+        foreach (var doc in db.Lite.GetCollection(CollectionName).Query()
+                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select("{State: $.State, DueAt: $.DueAt}").ToEnumerable())
+        {
+            if (Enum.TryParse<DeliveryState>(doc["State"].AsString, out var state))
+            {
+                yield return (state, doc["DueAt"].AsDateTime);
+            }
+        }
+    }
+
+    public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => Rows.Find(Query.EQ(nameof(DeliveryRow.State), state.ToString())).ToList();
+
+    /// <summary>pending → skipped with a reason (a reminder no longer needed, a cancelled campaign…). False if it was not pending.</summary>
+    public bool Skip(string id, string reason)
+    {
+        var row = Find(id);
+        if (row is null || row.State != DeliveryState.Pending)
+        {
+            return false;
+        }
+
+        row.State = DeliveryState.Skipped;
+        row.LastError = reason;
+        Touch(row);
+        return true;
+    }
+
+    /// <summary>Earliest DueAt among pending rows (UTC), or null when nothing is pending.</summary>
+    public DateTime? NextDueAt()
+    {
+        var first = Rows.Query().Where(Query.EQ(nameof(DeliveryRow.State), nameof(DeliveryState.Pending)))
+            .OrderBy(r => r.DueAt).Limit(1).FirstOrDefault();
+        return first?.DueAt;
+    }
+
+    /// <summary>Back to pending at <paramref name="dueAt"/> (a resend, a track step after resume); false if it is pending or sending already.</summary>
+    public bool Requeue(string id, DateTime dueAt, bool resetAttempts = true)
+    {
+        var row = Find(id);
+        if (row is null || row.State is DeliveryState.Pending or DeliveryState.Sending)
+        {
+            return false;
+        }
+
+        row.State = DeliveryState.Pending;
+        row.DueAt = dueAt;
+        if (resetAttempts)
+        {
+            row.Attempts = 0;
+            row.PartsSent = 0;
+        }
+
+        Touch(row);
+        Publish([row]);
+        return true;
+    }
+
+    /// <summary>Takes up to <paramref name="max"/> due rows and marks them sending (one transaction).</summary>
+    internal List<DeliveryRow> ClaimDue(DateTime now, int max)
+    {
+        var ids = Queue.TakeDue(now, max);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var claimed = new List<DeliveryRow>(ids.Count);
+        db.InTransaction(() =>
+        {
+            var collection = Rows;
+            foreach (var id in ids)
+            {
+                var row = collection.FindById(id);
+                // Stale queue entries (cancelled, requeued later, already claimed) are dropped here.
+                if (row is null || row.State != DeliveryState.Pending)
+                {
+                    continue;
+                }
+
+                if (row.DueAt > now)
+                {
+                    Queue.Add(row.Id, row.Priority, row.DueAt);
+                    continue;
+                }
+
+                row.State = DeliveryState.Sending;
+                row.Attempts++;
+                row.UpdatedAt = now;
+                collection.Update(row);
+                claimed.Add(row);
+            }
+        });
+        return claimed;
+    }
+
+    internal void RecordPart(DeliveryRow row, int partsSent)
+    {
+        row.PartsSent = partsSent;
+        Touch(row);
+    }
+
+    internal void Complete(DeliveryRow row, DeliveryState state, string? error, int? messageId = null)
+    {
+        row.State = state;
+        row.LastError = error;
+        if (state == DeliveryState.Sent)
+        {
+            row.MessageId = messageId;
+            row.SentAt = Now;
+        }
+
+        Touch(row);
+    }
+
+    /// <summary>sending → pending at <paramref name="dueAt"/> (429, transient error, shutdown).</summary>
+    internal void Retry(DeliveryRow row, DateTime dueAt, string? error, bool countAttempt = true)
+    {
+        row.State = DeliveryState.Pending;
+        row.DueAt = dueAt;
+        row.LastError = error;
+        if (!countAttempt)
+        {
+            row.Attempts = Math.Max(0, row.Attempts - 1);
+        }
+
+        Touch(row);
+        Publish([row]);
+    }
+
+    /// <summary>
+    /// Start-up reconciliation. Crash policy: a row left in <c>sending</c> may or may not have reached Telegram; it is
+    /// sent again (nobody is lost), so a hard kill duplicates at most the sends that were in flight (≤ MaxConcurrency).
+    /// Then every pending row is loaded into the due queue.
+    /// </summary>
+    internal int RecoverAtStart()
+    {
+        var now = Now;
+        var interrupted = 0;
+        db.InTransaction(() =>
+        {
+            foreach (var row in Rows.Find(Query.EQ(nameof(DeliveryRow.State), nameof(DeliveryState.Sending))).ToList())
+            {
+                row.State = DeliveryState.Pending;
+                row.LastError = "interrupted while sending; sent again (may be a duplicate)";
+                row.UpdatedAt = now;
+                Rows.Update(row);
+                interrupted++;
+            }
+        });
+        Queue.Clear();
+        Publish(InState(DeliveryState.Pending));
+        return interrupted;
+    }
+
+    /// <summary>Cancels a campaign's pending rows in one transaction.</summary>
+    internal int SkipPending(string campaignId, string reason)
+    {
+        var now = Now;
+        return db.InTransaction(() =>
+        {
+            var count = 0;
+            foreach (var row in ForCampaign(campaignId, DeliveryState.Pending))
+            {
+                row.State = DeliveryState.Skipped;
+                row.LastError = reason;
+                row.UpdatedAt = now;
+                Rows.Update(row);
+                count++;
+            }
+
+            return count;
+        });
+    }
+
+    /// <summary>failed → pending (attempts reset) for a campaign; returns how many.</summary>
+    internal int RequeueFailed(string campaignId, DateTime dueAt)
+    {
+        var now = Now;
+        var rows = db.InTransaction(() =>
+        {
+            var list = ForCampaign(campaignId, DeliveryState.Failed).ToList();
+            foreach (var row in list)
+            {
+                row.State = DeliveryState.Pending;
+                row.Attempts = 0;
+                row.PartsSent = 0;
+                row.DueAt = dueAt;
+                row.UpdatedAt = now;
+                Rows.Update(row);
+            }
+
+            return list;
+        });
+        Publish(rows);
+        return rows.Count;
+    }
+
+    /// <summary>Replaces the subscriber id with a pseudonym and drops the chat (personal-data erasure).</summary>
+    internal void Pseudonymise(long subscriberId, long pseudonym) => db.InTransaction(() =>
+    {
+        foreach (var row in ForSubscriber(subscriberId))
+        {
+            Rows.Delete(row.Id);
+            if (row.State == DeliveryState.Pending)
+            {
+                continue;
+            }
+
+            row.Id = row.Id.Replace($":{subscriberId}", $":{pseudonym}", StringComparison.Ordinal);
+            row.SubscriberId = pseudonym;
+            row.ChatId = 0;
+            row.Html = null;
+            Rows.Upsert(row);
+        }
+    });
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private void Touch(DeliveryRow row)
+    {
+        row.UpdatedAt = Now;
+        Rows.Update(row);
+    }
+}
+
+/// <summary>Pending row ids by due time (future) and, once due, by priority then due time (ready).</summary>
+internal sealed class DueQueue
+{
+    private readonly Lock gate = new();
+    private readonly PriorityQueue<Entry, (DateTime Due, long Seq)> future = new();
+    private readonly PriorityQueue<Entry, (int NegPriority, DateTime Due, long Seq)> ready = new();
+    private long seq;
+    private TaskCompletionSource signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return future.Count + ready.Count;
+            }
+        }
+    }
+
+    public void Add(string id, int priority, DateTime due)
+    {
+        lock (gate)
+        {
+            future.Enqueue(new Entry(id, priority, due), (due, seq++));
+        }
+    }
+
+    public List<string> TakeDue(DateTime now, int max)
+    {
+        lock (gate)
+        {
+            while (future.TryPeek(out var entry, out var p) && p.Due <= now)
+            {
+                future.Dequeue();
+                ready.Enqueue(entry, (-entry.Priority, entry.Due, seq++));
+            }
+
+            var ids = new List<string>(Math.Min(max, ready.Count));
+            while (ids.Count < max && ready.TryDequeue(out var e, out _))
+            {
+                ids.Add(e.Id);
+            }
+
+            return ids;
+        }
+    }
+
+    /// <summary>Earliest due time among entries not yet due; null when none.</summary>
+    public DateTime? NextFuture()
+    {
+        lock (gate)
+        {
+            return ready.Count > 0 ? DateTime.MinValue : future.TryPeek(out _, out var p) ? p.Due : null;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (gate)
+        {
+            future.Clear();
+            ready.Clear();
+        }
+    }
+
+    public void Signal()
+    {
+        TaskCompletionSource old;
+        lock (gate)
+        {
+            old = signal;
+            signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        old.TrySetResult();
+    }
+
+    public Task WaitSignalAsync()
+    {
+        lock (gate)
+        {
+            return signal.Task;
+        }
+    }
+
+    private readonly record struct Entry(string Id, int Priority, DateTime Due);
+}

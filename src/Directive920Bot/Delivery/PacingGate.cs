@@ -1,0 +1,260 @@
+using Directive920Bot.Telegram;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Delivery;
+
+/// <summary>
+/// Transport timing for the gate, separate from the business clock: tests run the business clock fake while sends
+/// are still paced in real time. Pacing tests may construct it with a <c>FakeTimeProvider</c>.
+/// </summary>
+public sealed class PacingClock(TimeProvider time)
+{
+    public TimeProvider Time { get; } = time;
+}
+
+/// <summary>
+/// The real <see cref="IOutboundGate"/>: a token bucket for the bot (global rate), spacing per chat, and penalties
+/// after 429. Interactive waiters are released before broadcast ones; both draw from the same bucket.
+/// One pump task releases waiters in order, so a penalty set by <see cref="Penalize"/> holds back every later release.
+/// </summary>
+public sealed class PacingGate : IOutboundGate, IDisposable
+{
+    // Sends are timed at release, requests are counted at arrival; a little slack absorbs the jitter between the two.
+    private static readonly TimeSpan PerChatSlack = TimeSpan.FromMilliseconds(100);
+    private const int MaxTrackedChats = 10_000;
+
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private readonly LinkedList<Waiter> interactive = new();
+    private readonly LinkedList<Waiter> broadcast = new();
+    private readonly Dictionary<long, ChatPace> chats = [];
+    private readonly CancellationTokenSource stop = new();
+    private readonly double rate;
+    private readonly double capacity;
+    private readonly TimeSpan perChat;
+    private double tokens;
+    private DateTimeOffset refilledAt;
+    private DateTimeOffset globalPenaltyUntil = DateTimeOffset.MinValue;
+    private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? pump;
+
+    public PacingGate(PacingClock clock, IOptions<DeliveryOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(options);
+        time = clock.Time;
+        rate = options.Value.EffectiveRate;
+        // At Telegram-like rates a burst of one keeps any sliding second under the cap; high rates get 20 ms of burst.
+        capacity = Math.Max(1, rate / 50);
+        tokens = 1;
+        perChat = options.Value.PerChatInterval > TimeSpan.Zero ? options.Value.PerChatInterval + PerChatSlack : TimeSpan.Zero;
+        refilledAt = time.GetUtcNow();
+    }
+
+    /// <summary>Releases so far (for diagnostics and tests).</summary>
+    public long Released { get; private set; }
+
+    public ValueTask WaitAsync(long chatId, SendPriority priority, CancellationToken ct)
+    {
+        var waiter = new Waiter(chatId);
+        lock (gate)
+        {
+            waiter.Node = (priority == SendPriority.Interactive ? interactive : broadcast).AddLast(waiter);
+            pump ??= Task.Run(PumpAsync, CancellationToken.None);
+        }
+
+        if (ct.CanBeCanceled)
+        {
+            waiter.Registration = ct.Register(() =>
+            {
+                lock (gate)
+                {
+                    if (waiter.Node?.List is { } list)
+                    {
+                        list.Remove(waiter.Node);
+                    }
+                }
+
+                waiter.Completion.TrySetCanceled(ct);
+            });
+        }
+
+        Wake();
+        return new ValueTask(waiter.Completion.Task);
+    }
+
+    public void Penalize(long? chatId, TimeSpan retryAfter)
+    {
+        var until = time.GetUtcNow() + retryAfter;
+        lock (gate)
+        {
+            if (chatId is { } id)
+            {
+                var pace = Pace(id);
+                pace.PenaltyUntil = Max(pace.PenaltyUntil, until);
+            }
+            else
+            {
+                globalPenaltyUntil = Max(globalPenaltyUntil, until);
+            }
+        }
+
+        Wake();
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        stop.Dispose();
+    }
+
+    private async Task PumpAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            Task wakeTask;
+            TimeSpan? delay;
+            lock (gate)
+            {
+                wakeTask = wake.Task;
+                delay = ReleaseReady();
+            }
+
+            try
+            {
+                if (delay is { } d)
+                {
+                    await Task.WhenAny(wakeTask, Task.Delay(d, time, stop.Token));
+                }
+                else
+                {
+                    await wakeTask.WaitAsync(stop.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Releases every waiter that may go now; returns how long until the next might (null: nobody waits).</summary>
+    private TimeSpan? ReleaseReady()
+    {
+        while (true)
+        {
+            if (interactive.Count == 0 && broadcast.Count == 0)
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow();
+            if (now < globalPenaltyUntil)
+            {
+                return globalPenaltyUntil - now;
+            }
+
+            tokens = Math.Min(capacity, tokens + ((now - refilledAt).TotalSeconds * rate));
+            refilledAt = now;
+            if (tokens < 1)
+            {
+                return TimeSpan.FromSeconds((1 - tokens) / rate);
+            }
+
+            var soonest = TimeSpan.MaxValue;
+            // A reply to a cadre's own action is not spaced per chat (a short burst in a conversation is normal), only counted.
+            var next = FirstReady(interactive, now, spaced: false, ref soonest) ?? FirstReady(broadcast, now, spaced: true, ref soonest);
+            if (next is null)
+            {
+                return soonest;
+            }
+
+            next.Node!.List!.Remove(next.Node);
+            tokens -= 1;
+            if (perChat > TimeSpan.Zero)
+            {
+                Pace(next.ChatId).NextAt = now + perChat;
+            }
+
+            Released++;
+            next.Registration.Dispose();
+            next.Completion.TrySetResult();
+            if (chats.Count > MaxTrackedChats)
+            {
+                Prune(now);
+            }
+        }
+    }
+
+    private Waiter? FirstReady(LinkedList<Waiter> list, DateTimeOffset now, bool spaced, ref TimeSpan soonest)
+    {
+        for (var node = list.First; node is not null; node = node.Next)
+        {
+            if (!chats.TryGetValue(node.Value.ChatId, out var pace))
+            {
+                return node.Value;
+            }
+
+            var at = spaced ? Max(pace.NextAt, pace.PenaltyUntil) : pace.PenaltyUntil;
+            if (at <= now)
+            {
+                return node.Value;
+            }
+
+            soonest = at - now < soonest ? at - now : soonest;
+        }
+
+        return null;
+    }
+
+    private ChatPace Pace(long chatId)
+    {
+        if (!chats.TryGetValue(chatId, out var pace))
+        {
+            pace = new ChatPace();
+            chats[chatId] = pace;
+        }
+
+        return pace;
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (id, pace) in chats.Where(c => c.Value.NextAt <= now && c.Value.PenaltyUntil <= now).ToList())
+        {
+            chats.Remove(id);
+        }
+    }
+
+    private void Wake()
+    {
+        TaskCompletionSource old;
+        lock (gate)
+        {
+            old = wake;
+            wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        old.TrySetResult();
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private sealed class Waiter(long chatId)
+    {
+        public long ChatId { get; } = chatId;
+
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LinkedListNode<Waiter>? Node { get; set; }
+
+        public CancellationTokenRegistration Registration { get; set; }
+    }
+
+    private sealed class ChatPace
+    {
+        public DateTimeOffset NextAt { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset PenaltyUntil { get; set; } = DateTimeOffset.MinValue;
+    }
+}

@@ -1,0 +1,184 @@
+using Directive920Bot.Content;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Delivery;
+
+/// <summary>Where a subscriber is in the drip track: the ledger row of the current step.</summary>
+public sealed class TrackPosition
+{
+    /// <summary>The subscriber id.</summary>
+    public long Id { get; set; }
+
+    public string? CurrentItemId { get; set; }
+
+    public string? CurrentRowId { get; set; }
+
+    public bool Completed { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// The drip curriculum: each reachable registered subscriber gets the track items meant for them (IsFor leader/staff)
+/// one at a time, each on the next rhythm day and hour (curriculum days/time or the subscriber's preferred hour) after
+/// the previous one was SENT. A late joiner starts at the first item; nobody gets a catching-up burst.
+/// Paused subscribers get no new steps; a step skipped while paused or blocked is queued again after resume/unblock.
+/// </summary>
+public sealed class TrackService(
+    Database db,
+    DeliveryLedger ledger,
+    SubscriberStore subscribers,
+    ContentService content,
+    WorkingCalendar calendar,
+    BotClock clock,
+    IOptions<DeliveryOptions> options,
+    ILogger<TrackService> log)
+{
+    public const string CollectionName = "tracks";
+
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
+    {
+        database.GetCollection<TrackPosition>(CollectionName).EnsureIndex(t => t.Completed);
+        mapper.ToDocument(new TrackPosition());
+    });
+
+    private readonly Lock gate = new();
+
+    private ILiteCollection<TrackPosition> Positions => db.Collection<TrackPosition>(CollectionName);
+
+    public static string RowId(string itemId, long subscriberId) => $"t:{itemId}:{subscriberId}";
+
+    public TrackPosition? PositionOf(long subscriberId) => Positions.FindById(subscriberId);
+
+    /// <summary>One pass over every registered subscriber (the Quartz tick; tests call it directly). Returns rows created or requeued.</summary>
+    public int Advance(CancellationToken ct = default)
+    {
+        if (!options.Value.TrackEnabled)
+        {
+            return 0;
+        }
+
+        var changed = 0;
+        foreach (var subscriber in subscribers.Registered().ToList())
+        {
+            ct.ThrowIfCancellationRequested();
+            changed += AdvanceOne(subscriber) ? 1 : 0;
+        }
+
+        return changed;
+    }
+
+    /// <summary>Moves one subscriber's track forward if a step is due to be planned; true when a row was created or requeued.</summary>
+    public bool AdvanceOne(Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        if (!options.Value.TrackEnabled || !subscriber.IsReachable)
+        {
+            return false;
+        }
+
+        lock (gate)
+        {
+            var now = clock.UtcNow;
+            var position = Positions.FindById(subscriber.Id) ?? new TrackPosition { Id = subscriber.Id };
+            var row = position.CurrentRowId is { } rowId ? ledger.Find(rowId) : null;
+            var catalog = content.Current;
+            var curriculum = catalog.Curriculum;
+            var time = subscriber.PreferredHour is { } hour and >= 0 and < 24 ? new TimeOnly(hour, 0) : curriculum.Time;
+            ContentItem? next;
+            DateTimeOffset due;
+            switch (row?.State)
+            {
+                case null:
+                    next = NextItem(catalog, subscriber, null);
+                    due = calendar.NextRhythmSlot(now, curriculum.Days, time, inclusive: true);
+                    break;
+                case DeliveryState.Pending or DeliveryState.Sending:
+                    return false;
+                case DeliveryState.Sent:
+                    next = NextItem(catalog, subscriber, row.ItemId);
+                    var sentAt = new DateTimeOffset(DateTime.SpecifyKind(row.SentAt ?? row.UpdatedAt, DateTimeKind.Utc));
+                    due = calendar.NextRhythmSlot(sentAt, curriculum.Days, time);
+                    break;
+                default:
+                    // Skipped (paused), failed or blocked: try the same step again at the next rhythm slot once they can receive it.
+                    if (subscriber.Paused)
+                    {
+                        return false;
+                    }
+
+                    return ledger.Requeue(row.Id, calendar.NextRhythmSlot(now, curriculum.Days, time, inclusive: true).UtcDateTime);
+            }
+
+            if (subscriber.Paused)
+            {
+                return false;
+            }
+
+            if (next is null)
+            {
+                if (!position.Completed)
+                {
+                    position.Completed = true;
+                    position.UpdatedAt = now.UtcDateTime;
+                    Positions.Upsert(position);
+                }
+
+                return false;
+            }
+
+            var newRow = new DeliveryRow
+            {
+                Id = RowId(next.Id, subscriber.Id),
+                OccurrenceId = $"t:{next.Id}",
+                SubscriberId = subscriber.Id,
+                ChatId = subscriber.ChatId,
+                Kind = DeliveryKind.Lesson,
+                ItemId = next.Id,
+                ContentHash = next.ContentHash,
+                Language = subscriber.Language,
+                RequireAck = next.RequireAck,
+                UnitCode = subscriber.UnitCode,
+                Role = subscriber.Role,
+                DueAt = due.UtcDateTime,
+            };
+            var added = db.InTransaction(() =>
+            {
+                var inserted = ledger.InsertAbsent([newRow]);
+                position.CurrentItemId = next.Id;
+                position.CurrentRowId = newRow.Id;
+                position.Completed = false;
+                position.UpdatedAt = now.UtcDateTime;
+                Positions.Upsert(position);
+                return inserted;
+            });
+            ledger.Publish(added);
+            if (added.Count > 0)
+            {
+                log.LogDebug("Track: {Item} planned for {Subscriber} at {Due:O}", next.Id, subscriber.Id, due);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The first item meant for the subscriber after <paramref name="currentItemId"/> (from the start when null or no longer in the track).</summary>
+    private ContentItem? NextItem(ContentCatalog catalog, Subscriber subscriber, string? currentItemId)
+    {
+        var track = catalog.Track;
+        var index = currentItemId is null ? -1 : track.ToList().FindIndex(i => i.Id == currentItemId);
+        if (currentItemId is not null && index < 0)
+        {
+            // The item left the track (content changed): continue with the first applicable step not planned yet.
+            return track.FirstOrDefault(i => i.IsFor(subscriber.IsLeader) && ledger.Find(RowId(i.Id, subscriber.Id)) is null);
+        }
+
+        return track.Skip(index + 1).FirstOrDefault(i => i.IsFor(subscriber.IsLeader));
+    }
+
+    internal void Erase(long subscriberId) => Positions.Delete(subscriberId);
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Telegram;
+
+namespace Directive920Bot.Engagement;
+
+public enum AckResult
+{
+    Recorded,
+    AlreadyRecorded,
+    DeliveryMissing,
+    ItemDeleted,
+    NotYours,
+    QuizFirst,
+}
+
+public sealed record AckOutcome(AckResult Result, Acknowledgement? Acknowledgement = null, DeliveryRow? Row = null);
+
+/// <summary>Records "I have read it and commit to it" once, and builds the buttons that ask for it.</summary>
+public sealed class AcknowledgementService(
+    DeliveryLedger ledger,
+    AcknowledgementStore acks,
+    QuizAnswerStore answers,
+    EscalationStore escalations,
+    ContentService content,
+    WorkingCalendar calendar,
+    EngagementPolicyResolver policies,
+    CallbackKeyStore keys,
+    IEnumerable<IEngagementObserver> observers,
+    BotClock clock,
+    ILogger<AcknowledgementService> log)
+{
+    public const string AckAction = "eng.ack";
+    public const string QuizAction = "eng.quiz";
+
+    /// <summary>What is acknowledged: the item, or the campaign occurrence of a free-text announcement.</summary>
+    public static string SubjectOf(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ItemId ?? row.OccurrenceId;
+    }
+
+    public static string HashOf(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return string.IsNullOrEmpty(row.ContentHash) ? "-" : row.ContentHash;
+    }
+
+    /// <summary>The row an acknowledgement button on <paramref name="row"/> stands for (a reminder stands for the row it reminds of).</summary>
+    public static string TargetOf(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Kind == DeliveryKind.Reminder && !string.IsNullOrEmpty(row.Payload) ? row.Payload : row.Id;
+    }
+
+    public DeliveryRow? Row(string deliveryId) => ledger.Find(deliveryId);
+
+    public Acknowledgement? Find(DeliveryRow row) => acks.Find(AcknowledgementStore.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row)));
+
+    /// <summary>The first reminder's deadline: <c>ReminderAfterWorkingHours</c> working hours after it was sent.</summary>
+    public DateTime DeadlineFor(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var sent = row.SentAt ?? row.DueAt;
+        var hours = policies.For(row).ReminderAfterWorkingHours;
+        return calendar.AddWorkingHours(new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)), TimeSpan.FromHours(hours)).UtcDateTime;
+    }
+
+    /// <summary>True when the lesson's quiz must be answered before the button unlocks and some question is still open.</summary>
+    public bool NeedsQuizFirst(DeliveryRow row, ContentItem? item)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (item is null || !policies.For(row).RequireQuizBeforeAck)
+        {
+            return false;
+        }
+
+        var quiz = item.For(row.Language).Quiz;
+        if (quiz.Count == 0)
+        {
+            return false;
+        }
+
+        var answered = answers.ForDelivery(row.Id).Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal);
+        return !quiz.All(q => answered.Contains(q.Id));
+    }
+
+    /// <summary>The button row for a message that carries <paramref name="target"/> (or nothing once it is acknowledged).</summary>
+    public IReadOnlyList<OutboundButton>? ButtonsFor(DeliveryRow target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (Find(target) is not null)
+        {
+            return null;
+        }
+
+        var item = target.ItemId is null ? null : content.Current.Find(target.ItemId);
+        return NeedsQuizFirst(target, item)
+            ? [new OutboundButton(EngagementTexts.QuizFirstButton.For(target.Language), keys.Issue(target.SubscriberId, QuizAction, target.Id))]
+            : [new OutboundButton(EngagementTexts.AckButton.For(target.Language), keys.Issue(target.SubscriberId, AckAction, target.Id))];
+    }
+
+    public AckOutcome Acknowledge(long presserId, string deliveryId)
+    {
+        var row = ledger.Find(deliveryId);
+        if (row is null)
+        {
+            return new AckOutcome(AckResult.DeliveryMissing);
+        }
+
+        if (row.SubscriberId != presserId)
+        {
+            return new AckOutcome(AckResult.NotYours, Row: row);
+        }
+
+        ContentItem? item = null;
+        if (row.ItemId is not null && (item = content.Current.Find(row.ItemId)) is null)
+        {
+            return new AckOutcome(AckResult.ItemDeleted, Row: row);
+        }
+
+        var id = AcknowledgementStore.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row));
+        if (acks.Find(id) is { } existing)
+        {
+            return new AckOutcome(AckResult.AlreadyRecorded, existing, row);
+        }
+
+        if (NeedsQuizFirst(row, item))
+        {
+            return new AckOutcome(AckResult.QuizFirst, Row: row);
+        }
+
+        var now = clock.UtcNow.UtcDateTime;
+        var deadline = DeadlineFor(row);
+        var (stored, created) = acks.Add(new Acknowledgement
+        {
+            Id = id,
+            SubscriberId = row.SubscriberId,
+            ItemId = row.ItemId,
+            Subject = SubjectOf(row),
+            ContentHash = HashOf(row),
+            DeliveryId = row.Id,
+            CampaignId = row.CampaignId,
+            UnitCode = row.UnitCode,
+            Role = row.Role,
+            DeliveredAt = row.SentAt ?? row.CreatedAt,
+            Deadline = deadline,
+            AcknowledgedAt = now,
+            OnTime = now <= deadline,
+        });
+        if (!created)
+        {
+            return new AckOutcome(AckResult.AlreadyRecorded, stored, row);
+        }
+
+        AfterAcknowledged(row, stored);
+        return new AckOutcome(AckResult.Recorded, stored, row);
+    }
+
+    /// <summary>"08:15 01/12/2026" in the bot's zone.</summary>
+    public string LocalStamp(DateTime utc) => clock.ToLocal(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private void AfterAcknowledged(DeliveryRow row, Acknowledgement ack)
+    {
+        // Reminders stop at once: the watch closes and a reminder still waiting in the ledger is skipped.
+        if (escalations.FindWatch(row.Id) is { } watch)
+        {
+            if (watch.PendingReminderId is { } pending)
+            {
+                ledger.Skip(pending, "acknowledged");
+                watch.PendingReminderId = null;
+            }
+
+            watch.Done = true;
+            watch.DoneReason = "acknowledged";
+            escalations.SaveWatch(watch);
+        }
+
+        escalations.Resolve(row.Id, ack.AcknowledgedAt);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                observer.OnAcknowledged(ack);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One observer's bug must not undo a recorded acknowledgement or starve the others.
+                log.LogError(ex, "Engagement observer {Observer} failed on an acknowledgement", observer.GetType().Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Directive920Bot.Web;
+
+namespace Directive920Bot.Engagement;
+
+public sealed record ReackRequest(string? Note);
+
+/// <summary>
+/// The engagement part of the admin API (under <c>/api</c>, which already requires a unit- or bloc-admin key):
+/// <c>POST /api/items/{id}/reack</c> (bloc admins), <c>GET /api/feedback</c> and <c>GET /api/escalations</c> (scoped).
+/// </summary>
+public sealed class EngagementEndpoints : IApiEndpoints
+{
+    public void Map(RouteGroupBuilder api) => api.MapEngagementApi();
+}
+
+public static class EngagementApi
+{
+    public static RouteGroupBuilder MapEngagementApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapPost("/items/{id}/reack", (string id, ReackRequest? body, ReackService reack) =>
+        {
+            var note = body?.Note?.Trim();
+            if (string.IsNullOrEmpty(note) || note.Length > ReackService.MaxNoteLength)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["note"] = [$"note must say what changed in 1–{ReackService.MaxNoteLength} characters, was {note?.Length ?? 0}."],
+                });
+            }
+
+            var result = reack.Request(id, note);
+            return result.ItemFound
+                ? Results.Ok(new { item = id, enqueued = result.Enqueued, alreadyCurrent = result.AlreadyCurrent })
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No content item '{id}'.");
+        }).RequireAuthorization(ApiAuth.BlocAdminPolicy);
+
+        api.MapGet("/feedback", (HttpContext http, FeedbackStore feedback, Registration.UnitStore units) =>
+        {
+            var grant = http.GetAccess();
+            var items = grant.IsBlocAdmin ? feedback.All() : feedback.NamedFromUnits(units.SubTreeCodes(grant.Units));
+            return Results.Ok(items.Select(f => new { f.Id, f.Anonymous, f.SubscriberId, f.UnitCode, f.Text, f.CreatedAt }));
+        });
+
+        api.MapGet("/escalations", (HttpContext http, EscalationStore escalations, Registration.UnitStore units) =>
+        {
+            var grant = http.GetAccess();
+            var items = grant.IsBlocAdmin ? escalations.Open() : escalations.OpenForUnits(units.SubTreeCodes(grant.Units));
+            return Results.Ok(items.Select(e => new { e.Id, e.UnitCode, e.SubscriberId, e.ItemId, e.Subject, e.DeliveredAt, e.Since }));
+        });
+
+        return api;
+    }
+}

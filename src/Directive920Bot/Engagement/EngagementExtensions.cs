@@ -1,0 +1,59 @@
+using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
+using Directive920Bot.Telegram;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Directive920Bot.Engagement;
+
+public static class EngagementExtensions
+{
+    public static IHostApplicationBuilder AddEngagement(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<EngagementOptions>().BindConfiguration(EngagementOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EngagementOptions>, EngagementOptionsValidator>();
+        services.AddSingleton(AcknowledgementStore.Schema);
+        services.AddSingleton(QuizAnswerStore.Schema);
+        services.AddSingleton(ReviewStore.Schema);
+        services.AddSingleton(EscalationStore.Schema);
+        services.AddSingleton(FeedbackStore.Schema);
+        services.AddSingleton<AcknowledgementStore>();
+        services.AddSingleton<QuizAnswerStore>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<EscalationStore>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<EngagementPolicyResolver>();
+        services.AddSingleton<AcknowledgementService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<QuizService>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<ReackService>();
+        services.AddSingleton<ProgressService>();
+        services.AddSingleton<IDeliveryDecorator, EngagementDecorator>();
+        services.AddSingleton<IDeliveryObserver, QuizAfterDeliveryObserver>();
+        services.AddSingleton<IPersonalDataHolder, EngagementPersonalData>();
+        services.AddSingleton<ICampaignEngagementSource, DeliveryCampaignEngagementSource>();
+        services.AddSingleton<Web.IApiEndpoints, EngagementEndpoints>();
+        services.AddSingleton<EngagementHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<EngagementHandler>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<EngagementHandler>());
+        services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<EngagementHandler>());
+        services.AddSingleton<IPollAnswerHandler>(sp => sp.GetRequiredService<EngagementHandler>());
+
+        var tickSeconds = builder.Configuration.GetValue($"{EngagementOptions.Section}:{nameof(EngagementOptions.TickSeconds)}", new EngagementOptions().TickSeconds);
+        services.AddTransient<EngagementTickJob>();
+        if (tickSeconds > 0)
+        {
+            services.AddQuartz(q => q.ScheduleJob<EngagementTickJob>(
+                trigger => trigger.WithIdentity("engagement-tick")
+                    .StartAt(TimeProvider.System.GetUtcNow().AddSeconds(tickSeconds))
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(tickSeconds)),
+                job => job.WithIdentity(EngagementTickJob.Key)));
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,391 @@
+using System.Net;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Localization;
+using Directive920Bot.Registration;
+using Directive920Bot.Telegram;
+using Telegram.Bot.Extensions;
+using Telegram.Bot.Types;
+using static Directive920Bot.Engagement.EngagementTexts;
+
+namespace Directive920Bot.Engagement;
+
+/// <summary>/progress, /lessons, /feedback and every engagement button (acknowledge, quiz, answers, re-open, feedback).</summary>
+public sealed class EngagementHandler(
+    AcknowledgementService acknowledgements,
+    QuizService quiz,
+    ProgressService progress,
+    EngagementPolicyResolver policies,
+    FeedbackStore feedback,
+    SubscriberStore subscribers,
+    ContentService content,
+    CallbackKeyStore keys,
+    BotClock clock,
+    ILogger<EngagementHandler> log) : ICommandHandler, ICallbackHandler, IConversationHandler, IPollAnswerHandler
+{
+    public const string OpenAction = "eng.open";
+    public const string FeedbackAction = "eng.fb";
+    public const string FeedbackConversation = "eng.feedback";
+    public const int FeedbackMin = 10;
+    public const int FeedbackMax = 2000;
+    private const int LabelLength = 48;
+
+    public IReadOnlyList<CommandSpec> Commands { get; } =
+    [
+        new("progress", new("Kết quả học tập của tôi", "My progress"), CommandAccess.Registered, true, "tiendo"),
+        new("lessons", new("Các bài đã nhận", "My lessons"), CommandAccess.Registered, true, "baihoc"),
+        new("feedback", new("Gửi góp ý", "Send feedback"), CommandAccess.Registered, true, "gopy"),
+    ];
+
+    public string Feature => "eng";
+
+    public string Prefix => "eng";
+
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(command);
+        switch (command.Name)
+        {
+            case "progress":
+                await context.ReplyAsync(ProgressHtml(context), ct);
+                break;
+            case "lessons":
+                await context.ReplyAsync(LessonsMessage(context), ct);
+                break;
+            case "feedback":
+                await context.ReplyAsync(new OutboundMessage(context.T(FeedbackAsk)).WithButtons(
+                    [
+                        new OutboundButton(context.T(FeedbackNamed), keys.Issue(context.UserId, FeedbackAction, "named")),
+                        new OutboundButton(context.T(FeedbackAnonymous), keys.Issue(context.UserId, FeedbackAction, "anon")),
+                    ],
+                    [new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel"))]), ct);
+                break;
+        }
+    }
+
+    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(query);
+        return key.Action switch
+        {
+            AcknowledgementService.AckAction => await OnAcknowledgeAsync(context, key.Payload, query.Message, ct),
+            AcknowledgementService.QuizAction => await OnQuizRequestedAsync(context, key.Payload, ct),
+            QuizService.AnswerAction => await OnAnswerAsync(context, key.Payload, query.Message, ct),
+            OpenAction => await OnOpenAsync(context, key.Payload, ct),
+            FeedbackAction => await OnFeedbackButtonAsync(context, key.Payload, query.Message, ct),
+            _ => CallbackReply.Silent,
+        };
+    }
+
+    public async Task HandleAsync(PollAnswer answer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.User is null)
+        {
+            return;
+        }
+
+        var outcome = quiz.AnswerPoll(answer.User.Id, answer.PollId, answer.OptionIds);
+        if (outcome is { Result: AnswerResult.Recorded, Row: { } row })
+        {
+            // Telegram itself shows right/wrong and the explanation on a quiz poll.
+            await quiz.UnlockIfCompleteAsync(row, ct);
+        }
+    }
+
+    public async Task ContinueAsync(BotContext context, Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(message);
+        var subscriber = context.Subscriber!;
+        var draft = feedback.Draft(subscriber.Id);
+        if (subscriber.Conversation != FeedbackConversation || draft is null)
+        {
+            subscriber.Conversation = null;
+            subscribers.Save(subscriber);
+            await context.ReplyAsync(FeedbackCancelled, ct);
+            return;
+        }
+
+        var text = message.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            await context.ReplyAsync(FeedbackTextOnly, ct);
+            return;
+        }
+
+        if (text.Length < FeedbackMin)
+        {
+            await context.ReplyAsync(FeedbackTooShort, ct);
+            return;
+        }
+
+        if (text.Length > FeedbackMax)
+        {
+            await context.ReplyAsync(FeedbackTooLong.Format(context.Language, text.Length), ct);
+            return;
+        }
+
+        draft.Text = text;
+        feedback.SaveDraft(draft);
+        var mode = context.T(draft.Anonymous ? FeedbackModeAnonymous : FeedbackModeNamed);
+        await context.ReplyAsync(new OutboundMessage(FeedbackPreview.Format(context.Language, mode, WebUtility.HtmlEncode(text))).WithButtons(
+        [
+            new OutboundButton(context.T(FeedbackSend), keys.Issue(context.UserId, FeedbackAction, "send:" + draft.Token)),
+            new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel")),
+        ]), ct);
+    }
+
+    private async Task<CallbackReply> OnAcknowledgeAsync(BotContext context, string deliveryId, Message? pressed, CancellationToken ct)
+    {
+        var outcome = acknowledgements.Acknowledge(context.UserId, deliveryId);
+        switch (outcome.Result)
+        {
+            case AckResult.DeliveryMissing:
+                return new CallbackReply(context.T(DeliveryGone), Alert: true);
+            case AckResult.ItemDeleted:
+                return new CallbackReply(context.T(ItemGone), Alert: true);
+            case AckResult.NotYours:
+                return new CallbackReply(context.T(NotYours), Alert: true);
+            case AckResult.QuizFirst:
+                await quiz.SendQuizAsync(outcome.Row!, ct);
+                return new CallbackReply(context.T(QuizFirst), Alert: true);
+        }
+
+        var ack = outcome.Acknowledgement!;
+        await MarkAcknowledgedAsync(context, pressed, ack, ct);
+        if (outcome.Result == AckResult.AlreadyRecorded)
+        {
+            return new CallbackReply(AckAlready.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt)));
+        }
+
+        var row = outcome.Row!;
+        var policy = policies.For(row);
+        if (policy.QuizAfterAcknowledgement && !policy.RequireQuizBeforeAck && row.Payload != "reack")
+        {
+            await quiz.SendQuizAsync(row, ct);
+        }
+
+        return new CallbackReply(context.T(AckThanks));
+    }
+
+    /// <summary>Shows on the pressed message when it was acknowledged, without the button. Re-pressing re-renders the same text.</summary>
+    private async Task MarkAcknowledgedAsync(BotContext context, Message? pressed, Acknowledgement ack, CancellationToken ct)
+    {
+        if (pressed is null || pressed.MessageId == 0 || string.IsNullOrEmpty(pressed.Text))
+        {
+            return;
+        }
+
+        var html = pressed.ToHtml() ?? "";
+        var stamp = AckedAt.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt));
+        var plainStamp = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(stamp, "<[^>]+>", ""));
+        if (!pressed.Text.Contains(plainStamp, StringComparison.Ordinal))
+        {
+            html += "\n\n" + stamp;
+        }
+
+        await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(html), ct);
+    }
+
+    private async Task<CallbackReply> OnQuizRequestedAsync(BotContext context, string deliveryId, CancellationToken ct)
+    {
+        var row = acknowledgements.Row(deliveryId);
+        if (row is null || row.SubscriberId != context.UserId)
+        {
+            return new CallbackReply(context.T(DeliveryGone), Alert: true);
+        }
+
+        if (row.ItemId is not null && content.Current.Find(row.ItemId) is null)
+        {
+            return new CallbackReply(context.T(ItemGone), Alert: true);
+        }
+
+        await quiz.SendQuizAsync(row, ct);
+        return new CallbackReply(context.T(QuizComing));
+    }
+
+    private async Task<CallbackReply> OnAnswerAsync(BotContext context, string payload, Message? pressed, CancellationToken ct)
+    {
+        if (!QuizService.TryParsePayload(payload, out var deliveryId, out var questionId, out var option))
+        {
+            return new CallbackReply(context.T(QuestionGone), Alert: true);
+        }
+
+        var outcome = quiz.Press(context.UserId, deliveryId, questionId, option);
+        switch (outcome.Result)
+        {
+            case AnswerResult.Stale:
+                return new CallbackReply(context.T(QuestionGone), Alert: true);
+            case AnswerResult.AlreadyAnswered:
+                return new CallbackReply(context.T(AlreadyAnswered));
+            case AnswerResult.NothingPicked:
+                return new CallbackReply(context.T(PickAtLeastOne));
+            case AnswerResult.Toggled:
+                if (pressed is { MessageId: > 0 })
+                {
+                    var buttons = quiz.QuestionButtons(context.UserId, deliveryId, outcome.Question!, outcome.Row!.Language, quiz.Ticked(deliveryId, questionId));
+                    await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(pressed.ToHtml() ?? "", buttons), ct);
+                }
+
+                return CallbackReply.Silent;
+        }
+
+        var answer = outcome.Answer!;
+        var row = outcome.Row!;
+        if (pressed is { MessageId: > 0 })
+        {
+            await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
+        }
+
+        await quiz.UnlockIfCompleteAsync(row, ct);
+        return new CallbackReply(context.T(answer.Correct ? RightShort : WrongShort));
+    }
+
+    private async Task<CallbackReply> OnOpenAsync(BotContext context, string itemId, CancellationToken ct)
+    {
+        var lesson = progress.Lessons(context.UserId).FirstOrDefault(l => l.Item.Id == itemId);
+        if (lesson is null)
+        {
+            return new CallbackReply(context.T(content.Current.Find(itemId) is null ? ItemGone : DeliveryGone), Alert: true);
+        }
+
+        var html = lesson.Item.For(context.Language).Html;
+        var buttons = acknowledgements.ButtonsFor(lesson.Delivery);
+        if (buttons is null && lesson.Acknowledgement is { } ack)
+        {
+            html += "\n\n" + AckedAt.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt));
+        }
+
+        await context.ReplyAsync(buttons is null ? new OutboundMessage(html) : new OutboundMessage(html, [buttons]), ct);
+        return CallbackReply.Silent;
+    }
+
+    private async Task<CallbackReply> OnFeedbackButtonAsync(BotContext context, string payload, Message? pressed, CancellationToken ct)
+    {
+        var subscriber = context.Subscriber;
+        if (subscriber is null || !subscriber.IsRegistered)
+        {
+            return CallbackReply.Silent;
+        }
+
+        if (payload is "named" or "anon")
+        {
+            var draft = feedback.Draft(subscriber.Id) ?? new FeedbackDraft { Id = subscriber.Id, Token = Guid.NewGuid().ToString("N") };
+            draft.Anonymous = payload == "anon";
+            feedback.SaveDraft(draft);
+            subscriber.Conversation = FeedbackConversation;
+            subscribers.Save(subscriber);
+            await context.ReplyAsync(FeedbackType, ct);
+            return CallbackReply.Silent;
+        }
+
+        if (payload == "cancel")
+        {
+            feedback.DeleteDraft(subscriber.Id);
+            subscriber.Conversation = null;
+            subscribers.Save(subscriber);
+            await EditPressedAsync(context, pressed, context.T(FeedbackCancelled), ct);
+            return CallbackReply.Silent;
+        }
+
+        if (payload.StartsWith("send:", StringComparison.Ordinal))
+        {
+            var current = feedback.Draft(subscriber.Id);
+            if (current is null || current.Token != payload[5..] || current.Text is null)
+            {
+                return new CallbackReply(context.T(FeedbackAlreadySent));
+            }
+
+            var now = clock.UtcNow.UtcDateTime;
+            var item = new Feedback
+            {
+                // A fresh random id: neither the draft token (held in the owner's button key) nor anything of the sender.
+                Id = Guid.NewGuid().ToString("N"),
+                Anonymous = current.Anonymous,
+                SubscriberId = current.Anonymous ? null : subscriber.Id,
+                UnitCode = current.Anonymous ? null : subscriber.UnitCode,
+                Text = current.Text,
+                CreatedAt = current.Anonymous ? DateTime.SpecifyKind(now.Date, DateTimeKind.Utc) : now,
+            };
+            feedback.Submit(item, subscriber.Id);
+            subscriber.Conversation = null;
+            subscribers.Save(subscriber);
+            if (!item.Anonymous)
+            {
+                log.LogInformation("Named feedback received from a cadre of {Unit}", item.UnitCode);
+            }
+
+            await EditPressedAsync(context, pressed, context.T(FeedbackThanks), ct);
+            return CallbackReply.Silent;
+        }
+
+        return CallbackReply.Silent;
+    }
+
+    private static async Task EditPressedAsync(BotContext context, Message? pressed, string html, CancellationToken ct)
+    {
+        if (pressed is { MessageId: > 0 })
+        {
+            await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(html), ct);
+        }
+        else
+        {
+            await context.ReplyAsync(html, ct);
+        }
+    }
+
+    private string ProgressHtml(BotContext context)
+    {
+        var p = progress.For(context.UserId);
+        if (p.LessonsReceived == 0 && p.Answered == 0)
+        {
+            return context.T(ProgressEmpty);
+        }
+
+        var lang = context.Language;
+        return string.Join('\n',
+            context.T(ProgressTitle),
+            "",
+            ProgressLessons.Format(lang, p.LessonsReceived, p.LessonsAcknowledged),
+            ProgressQuiz.Format(lang, p.Correct, p.Answered),
+            ProgressReview.Format(lang, p.DueForReview),
+            ProgressStreak.Format(lang, p.Streak),
+            "",
+            context.T(ProgressCheer));
+    }
+
+    private OutboundMessage LessonsMessage(BotContext context)
+    {
+        var lessons = progress.Lessons(context.UserId);
+        if (lessons.Count == 0)
+        {
+            return new OutboundMessage(context.T(LessonsEmpty));
+        }
+
+        var lines = new List<string> { context.T(LessonsTitle), "" };
+        var buttons = new List<IReadOnlyList<OutboundButton>>();
+        foreach (var (lesson, i) in lessons.Select((l, i) => (l, i + 1)))
+        {
+            var title = lesson.Item.For(context.Language).Title;
+            lines.Add($"{i}. {WebUtility.HtmlEncode(title)} — {context.T(StatusText(lesson.Status))}");
+            var label = $"📖 {i}. {title}";
+            buttons.Add([new OutboundButton(label.Length > LabelLength ? label[..(LabelLength - 1)] + "…" : label, keys.Issue(context.UserId, OpenAction, lesson.Item.Id))]);
+        }
+
+        lines.Add("");
+        lines.Add(context.T(LessonsHint));
+        return new OutboundMessage(string.Join('\n', lines), buttons);
+    }
+
+    private static Loc StatusText(LessonStatus status) => status switch
+    {
+        LessonStatus.Acknowledged => StatusAcked,
+        LessonStatus.ReackRequested => StatusReack,
+        _ => StatusWaiting,
+    };
+}

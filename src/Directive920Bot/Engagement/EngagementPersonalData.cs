@@ -1,0 +1,55 @@
+using Directive920Bot.Registration;
+
+namespace Directive920Bot.Engagement;
+
+/// <summary>Acknowledgements, answers, reviews, escalations and named feedback: exported as stored; erased down to the pseudonym.</summary>
+internal sealed class EngagementPersonalData(
+    AcknowledgementStore acks,
+    QuizAnswerStore answers,
+    ReviewStore reviews,
+    EscalationStore escalations,
+    FeedbackStore feedback) : IPersonalDataHolder
+{
+    public string Name => "engagement";
+
+    public object? Export(long subscriberId) => new
+    {
+        Acknowledgements = acks.ForSubscriber(subscriberId).Select(a => new { a.ItemId, a.Subject, a.ContentHash, a.DeliveredAt, a.AcknowledgedAt, a.OnTime, a.Channel }),
+        QuizAnswers = answers.ForSubscriber(subscriberId).Select(a => new { a.ItemId, a.QuestionId, a.Selected, a.Correct, a.Mode, a.IsReview, a.AnsweredAt }),
+        Review = reviews.ForSubscriber(subscriberId).Select(r => new { r.ItemId, r.QuestionId, r.WrongCount, r.NextDueAt, r.Resolved }),
+        Escalations = escalations.ForSubscriber(subscriberId).Select(e => new { e.ItemId, e.Subject, e.DeliveredAt, e.Since, e.ResolvedAt }),
+        // Anonymous feedback is not linked to anyone, so it cannot be exported (or erased) per person.
+        Feedback = feedback.FromSubscriber(subscriberId).Select(f => new { f.Text, f.CreatedAt }),
+    };
+
+    public void Erase(long subscriberId, long pseudonym)
+    {
+        foreach (var ack in acks.ForSubscriber(subscriberId))
+        {
+            var id = AcknowledgementStore.IdFor(pseudonym, ack.Subject, ack.ContentHash);
+            var updated = new Acknowledgement
+            {
+                Id = id,
+                SubscriberId = pseudonym,
+                ItemId = ack.ItemId,
+                Subject = ack.Subject,
+                ContentHash = ack.ContentHash,
+                DeliveryId = ack.DeliveryId,
+                CampaignId = ack.CampaignId,
+                UnitCode = ack.UnitCode,
+                Role = ack.Role,
+                DeliveredAt = ack.DeliveredAt,
+                Deadline = ack.Deadline,
+                AcknowledgedAt = ack.AcknowledgedAt,
+                Channel = ack.Channel,
+                OnTime = ack.OnTime,
+            };
+            acks.Replace(ack, updated);
+        }
+
+        answers.EraseSubscriber(subscriberId, pseudonym);
+        reviews.EraseSubscriber(subscriberId, pseudonym);
+        escalations.EraseSubscriber(subscriberId, pseudonym);
+        feedback.EraseSubscriber(subscriberId, pseudonym);
+    }
+}

@@ -1,0 +1,332 @@
+using System.Net;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Telegram;
+using static Directive920Bot.Engagement.EngagementTexts;
+
+namespace Directive920Bot.Engagement;
+
+public enum AnswerResult
+{
+    Recorded,
+    AlreadyAnswered,
+    Toggled,
+    NothingPicked,
+    Stale,
+}
+
+public sealed record AnswerOutcome(AnswerResult Result, QuizAnswer? Answer = null, QuizQuestion? Question = null, DeliveryRow? Row = null);
+
+/// <summary>Sends a lesson's questions (inline buttons or native quiz polls) and records the first answer to each.</summary>
+public sealed class QuizService(
+    DeliveryLedger ledger,
+    QuizAnswerStore answers,
+    ContentService content,
+    EngagementPolicyResolver policies,
+    AcknowledgementService acknowledgements,
+    ReviewService review,
+    SubscriberStore subscribers,
+    CallbackKeyStore keys,
+    Messenger messenger,
+    IEnumerable<IEngagementObserver> observers,
+    BotClock clock,
+    ILogger<QuizService> log)
+{
+    public const string AnswerAction = "eng.answer";
+    public const int Submit = -1;
+
+    /// <summary>Sends every question of the row's item not sent before for this delivery.</summary>
+    public async Task SendQuizAsync(DeliveryRow row, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var item = row.ItemId is null ? null : content.Current.Find(row.ItemId);
+        if (item is null)
+        {
+            return;
+        }
+
+        var policy = policies.For(row);
+        var quiz = item.For(row.Language).Quiz;
+        for (var i = 0; i < quiz.Count; i++)
+        {
+            var question = quiz[i];
+            if (answers.FindSent(row.Id, question.Id) is not null)
+            {
+                continue;
+            }
+
+            // A quiz poll takes exactly one right answer; questions with several are asked with buttons.
+            var poll = policy.UsePolls && question.Correct.Count == 1;
+            var header = QuestionHeader.Format(row.Language, i + 1, quiz.Count, WebUtility.HtmlEncode(item.For(row.Language).Title));
+            SendResult sent;
+            if (poll)
+            {
+                sent = await messenger.TrySendQuizPollAsync(row.ChatId, question.Question, question.Options, question.Correct[0],
+                    question.Explanation, SendPriority.Interactive, ct);
+            }
+            else
+            {
+                var message = new OutboundMessage(QuestionHtml(header, question, row.Language), QuestionButtons(row.SubscriberId, row.Id, question, row.Language, []));
+                sent = await messenger.ReplyAsync(row.ChatId, message, ct);
+            }
+
+            if (!sent.Ok)
+            {
+                log.LogWarning("Quiz question {Question} for delivery {Delivery} was not sent: {Code}", question.Id, row.Id, sent.ErrorCode);
+                return;
+            }
+
+            answers.RecordSent(new QuizQuestionSent
+            {
+                Id = QuizAnswerStore.IdFor(row.Id, question.Id),
+                SubscriberId = row.SubscriberId,
+                DeliveryId = row.Id,
+                ItemId = item.Id,
+                QuestionId = question.Id,
+                MessageId = sent.MessageId,
+                PollId = poll ? sent.PollId : null,
+                Mode = poll ? "poll" : "inline",
+                SentAt = clock.UtcNow.UtcDateTime,
+            });
+        }
+    }
+
+    public static string QuestionHtml(string header, QuizQuestion question, string language)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var lines = new List<string> { header, "", "<b>" + WebUtility.HtmlEncode(question.Question) + "</b>", "" };
+        lines.AddRange(question.Options.Select((o, i) => $"{Letter(i)}. {WebUtility.HtmlEncode(o)}"));
+        if (question.Correct.Count > 1)
+        {
+            lines.Add("");
+            lines.Add(ChooseAll.For(language));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    public IReadOnlyList<IReadOnlyList<OutboundButton>> QuestionButtons(long subscriberId, string deliveryId, QuizQuestion question, string language, IReadOnlyCollection<int> ticked)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(ticked);
+        var multi = question.Correct.Count > 1;
+        var options = question.Options.Select((_, i) => new OutboundButton(
+            multi ? (ticked.Contains(i) ? "☑ " : "☐ ") + Letter(i) : Letter(i),
+            keys.Issue(subscriberId, AnswerAction, $"{deliveryId}|{question.Id}|{i}"))).ToList();
+        var rows = new List<IReadOnlyList<OutboundButton>> { options };
+        if (multi)
+        {
+            rows.Add([new OutboundButton(SubmitButton.For(language), keys.Issue(subscriberId, AnswerAction, $"{deliveryId}|{question.Id}|{Submit}"))]);
+        }
+
+        return rows;
+    }
+
+    public static string Letter(int index) => ((char)('A' + index)).ToString();
+
+    /// <summary>An inline press: a tick on a several-answer question, or an answer.</summary>
+    public AnswerOutcome Press(long presserId, string deliveryId, string questionId, int option)
+    {
+        var (row, question) = Resolve(deliveryId, questionId);
+        if (row is null || question is null || row.SubscriberId != presserId)
+        {
+            return new AnswerOutcome(AnswerResult.Stale, Row: row);
+        }
+
+        if (answers.Find(deliveryId, questionId) is { } existing)
+        {
+            return new AnswerOutcome(AnswerResult.AlreadyAnswered, existing, question, row);
+        }
+
+        IReadOnlyList<int> selected;
+        if (question.Correct.Count > 1)
+        {
+            var selection = answers.Selection(deliveryId, questionId);
+            if (option != Submit)
+            {
+                if (option < 0 || option >= question.Options.Count)
+                {
+                    return new AnswerOutcome(AnswerResult.Stale, Row: row);
+                }
+
+                selection.SubscriberId = presserId;
+                if (!selection.Selected.Remove(option))
+                {
+                    selection.Selected.Add(option);
+                }
+
+                answers.SaveSelection(selection);
+                return new AnswerOutcome(AnswerResult.Toggled, Question: question, Row: row);
+            }
+
+            if (selection.Selected.Count == 0)
+            {
+                return new AnswerOutcome(AnswerResult.NothingPicked, Question: question, Row: row);
+            }
+
+            selected = selection.Selected.Order().ToList();
+        }
+        else
+        {
+            if (option < 0 || option >= question.Options.Count)
+            {
+                return new AnswerOutcome(AnswerResult.Stale, Row: row);
+            }
+
+            selected = [option];
+        }
+
+        return Record(row, question, selected, "inline");
+    }
+
+    public IReadOnlyCollection<int> Ticked(string deliveryId, string questionId) => answers.Selection(deliveryId, questionId).Selected;
+
+    /// <summary>A poll_answer: the poll id is mapped back to its subscriber and question.</summary>
+    public AnswerOutcome AnswerPoll(long userId, string pollId, IReadOnlyList<int> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sent = answers.FindPoll(pollId);
+        if (sent is null || sent.SubscriberId != userId || options.Count == 0)
+        {
+            return new AnswerOutcome(AnswerResult.Stale);
+        }
+
+        var (row, question) = Resolve(sent.DeliveryId, sent.QuestionId);
+        if (row is null || question is null)
+        {
+            return new AnswerOutcome(AnswerResult.Stale);
+        }
+
+        if (answers.Find(sent.DeliveryId, sent.QuestionId) is { } existing)
+        {
+            return new AnswerOutcome(AnswerResult.AlreadyAnswered, existing, question, row);
+        }
+
+        return Record(row, question, options.Order().ToList(), "poll");
+    }
+
+    /// <summary>The question message after an answer: the choice, right or wrong, the explanation and the clause.</summary>
+    public string AnsweredHtml(DeliveryRow row, QuizQuestion question, QuizAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        var item = content.Current.Find(answer.ItemId);
+        var language = row.Language;
+        var header = row.Kind == DeliveryKind.Review
+            ? ReviewHeader.Format(language, WebUtility.HtmlEncode(item?.For(language).Title ?? ""))
+            : QuestionHeader.Format(language, IndexOf(item, language, question) + 1, item?.For(language).Quiz.Count ?? 1, WebUtility.HtmlEncode(item?.For(language).Title ?? ""));
+        var lines = new List<string>
+        {
+            QuestionHtml(header, question, language),
+            "",
+            YouChose.Format(language, string.Join(", ", answer.Selected.Select(Letter))),
+            answer.Correct ? Right.For(language) : Wrong.Format(language, string.Join(", ", question.Correct.Select(Letter))),
+            "💡 " + WebUtility.HtmlEncode(question.Explanation),
+        };
+        if (item is not null && item.Clauses.Count > 0)
+        {
+            lines.Add(Basis.Format(language, string.Join(", ", item.Clauses)));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>After the last question of a gated lesson: the acknowledgement button, in a new message.</summary>
+    public async Task UnlockIfCompleteAsync(DeliveryRow row, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Kind == DeliveryKind.Review || row.ItemId is null || !policies.For(row).RequireQuizBeforeAck)
+        {
+            return;
+        }
+
+        var item = content.Current.Find(row.ItemId);
+        if (item is null || acknowledgements.NeedsQuizFirst(row, item) || acknowledgements.Find(row) is not null)
+        {
+            return;
+        }
+
+        var buttons = acknowledgements.ButtonsFor(row);
+        if (buttons is null)
+        {
+            return;
+        }
+
+        var chatId = row.ChatId != 0 ? row.ChatId : subscribers.Find(row.SubscriberId)?.ChatId ?? row.SubscriberId;
+        await messenger.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, WebUtility.HtmlEncode(item.For(row.Language).Title)), [buttons]), ct);
+    }
+
+    private static int IndexOf(ContentItem? item, string language, QuizQuestion question) =>
+        item is null ? 0 : Math.Max(0, item.For(language).Quiz.ToList().FindIndex(q => q.Id == question.Id));
+
+    private (DeliveryRow? Row, QuizQuestion? Question) Resolve(string deliveryId, string questionId)
+    {
+        var row = ledger.Find(deliveryId);
+        if (row?.ItemId is null)
+        {
+            return (row, null);
+        }
+
+        var item = content.Current.Find(row.ItemId);
+        var question = item?.For(row.Language).Quiz.FirstOrDefault(q => q.Id == questionId);
+        return (row, question);
+    }
+
+    private AnswerOutcome Record(DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, string mode)
+    {
+        var correct = selected.Order().SequenceEqual(question.Correct.Order());
+        var (stored, created) = answers.Add(new QuizAnswer
+        {
+            Id = QuizAnswerStore.IdFor(row.Id, question.Id),
+            SubscriberId = row.SubscriberId,
+            DeliveryId = row.Id,
+            ItemId = row.ItemId!,
+            QuestionId = question.Id,
+            QuestionKey = $"{row.ItemId}:{question.Id}",
+            Selected = [.. selected],
+            Correct = correct,
+            Mode = mode,
+            IsReview = row.Kind == DeliveryKind.Review,
+            UnitCode = row.UnitCode,
+            Role = row.Role,
+            AnsweredAt = clock.UtcNow.UtcDateTime,
+        });
+        if (!created)
+        {
+            return new AnswerOutcome(AnswerResult.AlreadyAnswered, stored, question, row);
+        }
+
+        review.OnAnswered(stored, row);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                observer.OnAnswered(stored);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Engagement observer {Observer} failed on an answer", observer.GetType().Name);
+            }
+        }
+
+        return new AnswerOutcome(AnswerResult.Recorded, stored, question, row);
+    }
+
+    internal static bool TryParsePayload(string payload, out string deliveryId, out string questionId, out int option)
+    {
+        deliveryId = questionId = "";
+        option = 0;
+        var parts = (payload ?? "").Split('|');
+        if (parts.Length != 3 || !int.TryParse(parts[2], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out option))
+        {
+            return false;
+        }
+
+        deliveryId = parts[0];
+        questionId = parts[1];
+        return true;
+    }
+}

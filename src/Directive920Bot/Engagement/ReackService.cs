@@ -1,0 +1,94 @@
+using System.Net;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+
+namespace Directive920Bot.Engagement;
+
+public sealed record ReackResult(bool ItemFound, int Enqueued, int AlreadyCurrent);
+
+/// <summary>
+/// Re-acknowledgement after a content change: everyone whose acknowledgement is of an older content hash gets a short
+/// "what changed" note with the current text and the button again. The new acknowledgement carries the new hash.
+/// </summary>
+public sealed class ReackService(
+    DeliveryLedger ledger,
+    AcknowledgementStore acks,
+    SubscriberStore subscribers,
+    ContentService content,
+    WorkingCalendar calendar,
+    BotClock clock,
+    ILogger<ReackService> log)
+{
+    public const int MaxNoteLength = 500;
+    private const int TelegramLimit = 4096;
+
+    public static string OccurrenceFor(string itemId, string contentHash) => $"ra:{itemId}:{Short(contentHash)}";
+
+    public ReackResult Request(string itemId, string note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var item = content.Current.Find(itemId);
+        if (item is null)
+        {
+            return new ReackResult(false, 0, 0);
+        }
+
+        var now = clock.UtcNow;
+        var due = calendar.NextOpen(now).UtcDateTime;
+        var occurrence = OccurrenceFor(item.Id, item.ContentHash);
+        var rows = new List<DeliveryRow>();
+        var current = 0;
+        foreach (var group in acks.ForItem(item.Id).GroupBy(a => a.SubscriberId))
+        {
+            if (group.Any(a => a.ContentHash == item.ContentHash))
+            {
+                current++;
+                continue;
+            }
+
+            var subscriber = subscribers.Find(group.Key);
+            if (subscriber is null || !subscriber.IsRegistered)
+            {
+                continue;
+            }
+
+            var text = item.For(subscriber.Language);
+            var lead = EngagementTexts.ReackNote.Format(subscriber.Language, WebUtility.HtmlEncode(note.Trim()));
+            var html = lead + text.Html;
+            if (html.Length > TelegramLimit)
+            {
+                // The note must reach the cadre; the full text is one /lessons press away.
+                html = lead + "<b>" + WebUtility.HtmlEncode(text.Title) + "</b>";
+            }
+
+            rows.Add(new DeliveryRow
+            {
+                Id = $"{occurrence}:{subscriber.Id}",
+                OccurrenceId = occurrence,
+                SubscriberId = subscriber.Id,
+                ChatId = subscriber.ChatId,
+                Kind = item.Kind == ItemKind.Announcement ? DeliveryKind.Announcement : DeliveryKind.Lesson,
+                ItemId = item.Id,
+                ContentHash = item.ContentHash,
+                Html = html,
+                Payload = "reack",
+                Language = subscriber.Language,
+                RequireAck = true,
+                UnitCode = subscriber.UnitCode,
+                Role = subscriber.Role,
+                DueAt = due,
+                Priority = 5,
+                CreatedAt = now.UtcDateTime,
+                UpdatedAt = now.UtcDateTime,
+            });
+        }
+
+        var enqueued = rows.Count == 0 ? 0 : ledger.Enqueue(rows);
+        log.LogInformation("Re-acknowledgement of {Item} requested: {Enqueued} row(s) enqueued", item.Id, enqueued);
+        return new ReackResult(true, enqueued, current);
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

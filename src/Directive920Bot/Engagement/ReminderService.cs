@@ -1,0 +1,288 @@
+using System.Net;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using LiteDB;
+using Quartz;
+
+namespace Directive920Bot.Engagement;
+
+/// <summary>
+/// Reminders and escalation. Each sent row that asks for an acknowledgement is watched; when it is still not acknowledged
+/// <c>ReminderAfterWorkingHours</c> working hours later a reminder row is enqueued (inside the sending window), at most
+/// <c>MaxReminders</c> times; after the last reminder's deadline it is escalated to the unit's non-acknowledgement list.
+/// Acknowledging, pausing or unsubscribing stops it at once (a pending reminder row is skipped).
+/// </summary>
+public sealed class ReminderService(
+    Database db,
+    DeliveryLedger ledger,
+    EscalationStore store,
+    AcknowledgementService acknowledgements,
+    EngagementPolicyResolver policies,
+    SubscriberStore subscribers,
+    ContentService content,
+    WorkingCalendar calendar,
+    ReviewService review,
+    IEnumerable<IEscalationSink> sinks,
+    ILogger<ReminderService> log) : IDisposable
+{
+    private const string MetaCollection = "eng_meta";
+    private const string WatermarkKey = "reminder_watermark";
+    private static readonly TimeSpan Overlap = TimeSpan.FromHours(1);
+    private static readonly TimeSpan FirstLookBack = TimeSpan.FromDays(60);
+    // One run at a time: the Quartz tick and a test or CLI call may overlap.
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>One tick: watch newly sent rows, cancel reminders that are no longer wanted, send due reminders, escalate.</summary>
+    public async Task<ReminderRun> RunAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            var watched = Discover(now.UtcDateTime);
+            var cancelled = CancelUnwanted();
+            var (reminded, escalated) = Advance(now, ct);
+            var weekly = review.RunWeekly(now);
+            return new ReminderRun(watched, reminded, cancelled, escalated, weekly);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private int Discover(DateTime nowUtc)
+    {
+        var meta = db.Lite.GetCollection(MetaCollection);
+        var from = meta.FindById(WatermarkKey)?["value"].AsDateTime is { } mark ? mark.ToUniversalTime() - Overlap : nowUtc - FirstLookBack;
+        var added = 0;
+        foreach (var kind in new[] { DeliveryKind.Lesson, DeliveryKind.Announcement })
+        {
+            foreach (var row in ledger.SentBetween(kind, from, nowUtc.AddTicks(1)))
+            {
+                if (!row.RequireAck || row.State != DeliveryState.Sent || row.SentAt is null || store.FindWatch(row.Id) is not null)
+                {
+                    continue;
+                }
+
+                var policy = policies.For(row);
+                var acknowledged = acknowledgements.Find(row) is not null;
+                added += store.AddWatch(new AckWatch
+                {
+                    Id = row.Id,
+                    SubscriberId = row.SubscriberId,
+                    ChatId = row.ChatId,
+                    ItemId = row.ItemId,
+                    Subject = AcknowledgementService.SubjectOf(row),
+                    CampaignId = row.CampaignId,
+                    UnitCode = row.UnitCode,
+                    Language = row.Language,
+                    SentAt = row.SentAt.Value,
+                    MaxReminders = policy.MaxReminders,
+                    AfterWorkingHours = policy.ReminderAfterWorkingHours,
+                    NextAt = acknowledgements.DeadlineFor(row),
+                    Done = acknowledged,
+                    DoneReason = acknowledged ? "acknowledged" : null,
+                }) ? 1 : 0;
+            }
+        }
+
+        meta.Upsert(new BsonDocument { ["_id"] = WatermarkKey, ["value"] = nowUtc });
+        return added;
+    }
+
+    private int CancelUnwanted()
+    {
+        var cancelled = 0;
+        foreach (var watch in store.WithPendingReminder())
+        {
+            var reminder = ledger.Find(watch.PendingReminderId!);
+            if (reminder is null || reminder.State != DeliveryState.Pending)
+            {
+                watch.PendingReminderId = null;
+                store.SaveWatch(watch);
+                continue;
+            }
+
+            var reason = StopReason(watch);
+            if (reason is not null)
+            {
+                cancelled += ledger.Skip(reminder.Id, reason) ? 1 : 0;
+                watch.PendingReminderId = null;
+                watch.Done = true;
+                watch.DoneReason = reason;
+                store.SaveWatch(watch);
+            }
+        }
+
+        return cancelled;
+    }
+
+    private (int Reminded, int Escalated) Advance(DateTimeOffset now, CancellationToken ct)
+    {
+        var reminded = 0;
+        var escalated = 0;
+        foreach (var watch in store.DueWatches(now.UtcDateTime))
+        {
+            ct.ThrowIfCancellationRequested();
+            var reason = StopReason(watch);
+            if (reason is not null)
+            {
+                if (watch.PendingReminderId is { } pending)
+                {
+                    ledger.Skip(pending, reason);
+                    watch.PendingReminderId = null;
+                }
+
+                watch.Done = true;
+                watch.DoneReason = reason;
+                store.SaveWatch(watch);
+                continue;
+            }
+
+            var original = ledger.Find(watch.Id);
+            if (original is null)
+            {
+                watch.Done = true;
+                watch.DoneReason = "delivery gone";
+                store.SaveWatch(watch);
+                continue;
+            }
+
+            // The next deadline counts from now when a tick comes late, so a service that was down does not fire two at once.
+            var basis = now > new DateTimeOffset(DateTime.SpecifyKind(watch.NextAt, DateTimeKind.Utc)) + TimeSpan.FromMinutes(5) ? now : new DateTimeOffset(DateTime.SpecifyKind(watch.NextAt, DateTimeKind.Utc));
+            if (watch.Step < watch.MaxReminders)
+            {
+                watch.Step++;
+                var row = ReminderRow(original, watch, now);
+                ledger.Enqueue([row]);
+                watch.PendingReminderId = row.Id;
+                watch.NextAt = calendar.AddWorkingHours(basis, TimeSpan.FromHours(watch.AfterWorkingHours)).UtcDateTime;
+                store.SaveWatch(watch);
+                reminded++;
+                continue;
+            }
+
+            var escalation = new Escalation
+            {
+                Id = watch.Id,
+                UnitCode = watch.UnitCode,
+                SubscriberId = watch.SubscriberId,
+                ItemId = watch.ItemId,
+                Subject = watch.Subject,
+                CampaignId = watch.CampaignId,
+                DeliveredAt = watch.SentAt,
+                Since = now.UtcDateTime,
+            };
+            watch.Done = true;
+            watch.DoneReason = "escalated";
+            store.SaveWatch(watch);
+            if (store.AddEscalation(escalation))
+            {
+                escalated++;
+                foreach (var sink in sinks)
+                {
+                    try
+                    {
+                        sink.OnEscalated(escalation);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        log.LogError(ex, "Escalation sink {Sink} failed", sink.GetType().Name);
+                    }
+                }
+            }
+        }
+
+        return (reminded, escalated);
+    }
+
+    private string? StopReason(AckWatch watch)
+    {
+        if (acknowledgements.Find(new DeliveryRow
+        {
+            Id = watch.Id,
+            SubscriberId = watch.SubscriberId,
+            ItemId = watch.ItemId,
+            OccurrenceId = watch.Subject,
+            ContentHash = ledger.Find(watch.Id)?.ContentHash,
+        }) is not null)
+        {
+            return "acknowledged";
+        }
+
+        var subscriber = subscribers.Find(watch.SubscriberId);
+        if (subscriber is null || !subscriber.IsReachable)
+        {
+            return "unsubscribed";
+        }
+
+        if (subscriber.Paused)
+        {
+            return "paused";
+        }
+
+        return watch.ItemId is not null && content.Current.Find(watch.ItemId) is null ? "item withdrawn" : null;
+    }
+
+    private DeliveryRow ReminderRow(DeliveryRow original, AckWatch watch, DateTimeOffset now)
+    {
+        var item = original.ItemId is null ? null : content.Current.Find(original.ItemId);
+        var text = item?.For(original.Language);
+        var html = text?.ReminderHtml is { Length: > 0 } reminder
+            ? "🔔 " + reminder
+            : EngagementTexts.ReminderFallback.Format(original.Language, WebUtility.HtmlEncode(text?.Title ?? FirstLine(original.Html)));
+        var id = $"r{watch.Step}:{original.Id}";
+        return new DeliveryRow
+        {
+            Id = id,
+            OccurrenceId = id,
+            CampaignId = original.CampaignId,
+            SubscriberId = original.SubscriberId,
+            ChatId = original.ChatId,
+            Kind = DeliveryKind.Reminder,
+            ItemId = original.ItemId,
+            ContentHash = original.ContentHash,
+            Html = html,
+            Payload = original.Id,
+            Language = original.Language,
+            RequireAck = true,
+            UnitCode = original.UnitCode,
+            Role = original.Role,
+            DueAt = calendar.NextOpen(now).UtcDateTime,
+            Priority = 10,
+            CreatedAt = now.UtcDateTime,
+            UpdatedAt = now.UtcDateTime,
+        };
+    }
+
+    private static string FirstLine(string? html)
+    {
+        var plain = System.Text.RegularExpressions.Regex.Replace(html ?? "", "<[^>]+>", "");
+        var line = WebUtility.HtmlDecode(plain.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "").Trim();
+        return line.Length > 80 ? line[..80] + "…" : line;
+    }
+}
+
+public sealed record ReminderRun(int Watched, int Reminded, int Cancelled, int Escalated, int WeeklyReviewRows);
+
+/// <summary>The thin Quartz tick: reminders, escalation and the weekly review at the business clock's "now".</summary>
+[DisallowConcurrentExecution]
+public sealed class EngagementTickJob(ReminderService reminders, BotClock clock, ILogger<EngagementTickJob> log) : IJob
+{
+    public static readonly JobKey Key = new("engagement-tick", "engagement");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var run = await reminders.RunAsync(clock.UtcNow, cancellationToken);
+        if (run.Reminded + run.Escalated + run.WeeklyReviewRows > 0)
+        {
+            log.LogInformation("Engagement tick: {Reminded} reminder(s), {Escalated} escalation(s), {Weekly} weekly review row(s)", run.Reminded, run.Escalated, run.WeeklyReviewRows);
+        }
+    }
+}

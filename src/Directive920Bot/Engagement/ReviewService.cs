@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using LiteDB;
+using static Directive920Bot.Engagement.EngagementTexts;
+
+namespace Directive920Bot.Engagement;
+
+/// <summary>
+/// Spaced review: a question answered wrongly comes back after the curriculum's intervals (1, 3, 7 days by default; the
+/// last repeats) until it is answered right; once a week a short review mixes the questions that are due.
+/// </summary>
+public sealed class ReviewService(
+    Database db,
+    ReviewStore reviews,
+    DeliveryLedger ledger,
+    ContentService content,
+    WorkingCalendar calendar,
+    SubscriberStore subscribers,
+    BotClock clock)
+{
+    private const string MetaCollection = "eng_meta";
+    private const string WeeklyKey = "weekly_review_last";
+    private readonly Lock gate = new();
+
+    public void OnAnswered(QuizAnswer answer, DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(row);
+        lock (gate)
+        {
+            var id = ReviewStore.IdFor(answer.SubscriberId, answer.ItemId, answer.QuestionId);
+            var item = reviews.Find(id);
+            var now = clock.UtcNow.UtcDateTime;
+            if (answer.Correct)
+            {
+                if (item is { Resolved: false })
+                {
+                    item.Resolved = true;
+                    item.ResolvedAt = now;
+                    item.UpdatedAt = now;
+                    if (item.PendingDeliveryId is { } pending && pending != row.Id)
+                    {
+                        ledger.Skip(pending, "answered right");
+                    }
+
+                    item.PendingDeliveryId = null;
+                    reviews.Save(item);
+                }
+
+                return;
+            }
+
+            item ??= new ReviewItem { Id = id, SubscriberId = answer.SubscriberId, ItemId = answer.ItemId, QuestionId = answer.QuestionId };
+            item.UnitCode = answer.UnitCode;
+            item.Resolved = false;
+            item.ResolvedAt = null;
+            item.WrongCount++;
+            var intervals = content.Current.Curriculum.ReviewIntervalsDays;
+            var days = intervals.Count == 0 ? 1 : intervals[Math.Min(item.WrongCount - 1, intervals.Count - 1)];
+            var due = calendar.NextOpen(new DateTimeOffset(now).AddDays(days)).UtcDateTime;
+            item.NextDueAt = due;
+            item.UpdatedAt = now;
+            var rowId = $"rv{item.WrongCount}:{answer.SubscriberId}:{answer.ItemId}:{answer.QuestionId}";
+            if (ReviewRow(rowId, $"rv{item.WrongCount}:{answer.ItemId}:{answer.QuestionId}", answer.SubscriberId, row.ChatId, row.Language, row.UnitCode, row.Role,
+                    answer.ItemId, answer.QuestionId, due, weekly: false) is { } review)
+            {
+                ledger.Enqueue([review]);
+                item.PendingDeliveryId = rowId;
+            }
+
+            reviews.Save(item);
+        }
+    }
+
+    /// <summary>
+    /// Enqueues the weekly review once per week at the curriculum's day and time: up to <c>WeeklyReviewQuestions</c> of each
+    /// subscriber's open questions that are due by then. Returns the rows enqueued.
+    /// </summary>
+    public int RunWeekly(DateTimeOffset now)
+    {
+        var curriculum = content.Current.Curriculum;
+        var local = clock.ToLocal(now);
+        var daysBack = ((int)local.DayOfWeek - (int)curriculum.WeeklyReviewDay + 7) % 7;
+        var slotLocal = local.Date.AddDays(-daysBack) + curriculum.WeeklyReviewTime.ToTimeSpan();
+        if (slotLocal > local)
+        {
+            slotLocal = slotLocal.AddDays(-7);
+        }
+
+        var slot = clock.ToUtc(slotLocal);
+        // A service that was down for days does not send a stale weekly review.
+        if (now - slot > TimeSpan.FromDays(1) || curriculum.WeeklyReviewQuestions <= 0)
+        {
+            return 0;
+        }
+
+        var slotKey = slotLocal.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var meta = db.Lite.GetCollection(MetaCollection);
+        if (meta.FindById(WeeklyKey)?["value"].AsString == slotKey)
+        {
+            return 0;
+        }
+
+        var rows = new List<DeliveryRow>();
+        var due = calendar.NextOpen(now).UtcDateTime;
+        foreach (var group in reviews.Open().Where(r => r.NextDueAt <= slot.UtcDateTime).GroupBy(r => r.SubscriberId))
+        {
+            var subscriber = subscribers.Find(group.Key);
+            if (subscriber is null || !subscriber.IsReachable || subscriber.Paused)
+            {
+                continue;
+            }
+
+            foreach (var item in group.OrderBy(r => r.NextDueAt).Take(curriculum.WeeklyReviewQuestions))
+            {
+                var row = ReviewRow($"wk{slotKey}:{subscriber.Id}:{item.ItemId}:{item.QuestionId}", $"wk{slotKey}", subscriber.Id, subscriber.ChatId,
+                    subscriber.Language, subscriber.UnitCode, subscriber.Role, item.ItemId, item.QuestionId, due, weekly: true);
+                if (row is not null)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        var added = rows.Count == 0 ? 0 : ledger.Enqueue(rows);
+        meta.Upsert(new BsonDocument { ["_id"] = WeeklyKey, ["value"] = slotKey });
+        return added;
+    }
+
+    private DeliveryRow? ReviewRow(string id, string occurrence, long subscriberId, long chatId, string language, string? unitCode, CadreRole? role,
+        string itemId, string questionId, DateTime dueAt, bool weekly)
+    {
+        var item = content.Current.Find(itemId);
+        var question = item?.For(language).Quiz.FirstOrDefault(q => q.Id == questionId);
+        if (item is null || question is null)
+        {
+            return null;
+        }
+
+        var title = WebUtility.HtmlEncode(item.For(language).Title);
+        var header = weekly ? WeeklyHeader.Format(language, title) : ReviewHeader.Format(language, title);
+        var now = clock.UtcNow.UtcDateTime;
+        return new DeliveryRow
+        {
+            Id = id,
+            OccurrenceId = occurrence,
+            SubscriberId = subscriberId,
+            ChatId = chatId == 0 ? subscriberId : chatId,
+            Kind = DeliveryKind.Review,
+            ItemId = itemId,
+            ContentHash = item.ContentHash,
+            Html = QuizService.QuestionHtml(header, question, language),
+            Payload = $"{itemId}|{questionId}",
+            Language = language,
+            RequireAck = false,
+            UnitCode = unitCode,
+            Role = role,
+            DueAt = dueAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+}
