@@ -2,6 +2,7 @@ using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
+using Directive920Bot.Reports;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
@@ -21,6 +22,7 @@ public static class AppComposition
         builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
         builder.AddDelivery();      // Delivery/: ledger, paced dispatcher, campaigns, drip track
         builder.AddEngagement();    // Engagement/: acknowledgements, quizzes, reminders, review, progress, feedback
+        builder.AddReports();       // Reports/: roles, audit, rosters, report counters, charts, exports
         builder.AddWeb();           // Web/: health and the admin API
         builder.AddSandbox();       // Web/Sandbox/: no token → in-process emulator, demo data, chat simulator at /sandbox
         return builder;

@@ -8,5 +8,6 @@ internal static class CliVerbs
     public static IEnumerable<Command> All(TextWriter output)
     {
         yield return Registration.UnitsCli.Build(output);
+        foreach (var verb in Reports.ReportsCli.Build(output)) { yield return verb; }
     }
 }

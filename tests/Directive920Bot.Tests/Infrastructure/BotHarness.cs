@@ -26,10 +26,12 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private readonly Action<WebApplication>? map;
     private readonly bool ownsEmulator;
 
-    private BotHarness(BotApiEmulator emulator, bool ownsEmulator, FakeTimeProvider clock, string directory, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private BotHarness(BotApiEmulator emulator, bool ownsEmulator, FakeTimeProvider clock, string directory, Dictionary<string, string?> settings, Action<IServiceCollection>? services, Action<WebApplication>? map)
     {
+        this.map = map;
         Emulator = emulator;
         this.ownsEmulator = ownsEmulator;
         Clock = clock;
@@ -60,12 +62,14 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="configuration">Extra configuration keys (e.g. "Bot:SuperAdmins:0").</param>
     /// <param name="services">Service overrides, applied after the service's own registrations.</param>
     /// <param name="emulator">Share an emulator (e.g. for restart tests with a second harness); otherwise one is started.</param>
+    /// <param name="map">Extra endpoints mapped after the service's own (e.g. a feature's API group before the lead wires it).</param>
     public static async Task<BotHarness> StartAsync(
         IDictionary<string, string?>? configuration = null,
         Action<IServiceCollection>? services = null,
         BotApiEmulator? emulator = null,
         DateTimeOffset? start = null,
-        bool importDemoUnits = true)
+        bool importDemoUnits = true,
+        Action<WebApplication>? map = null)
     {
         var owns = emulator is null;
         if (emulator is null)
@@ -90,7 +94,7 @@ public sealed class BotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), directory, settings, services);
+        var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), directory, settings, services, map);
         settings["Storage:DatabasePath"] = harness.DatabasePath;
         await harness.StartHostAsync();
         if (importDemoUnits)
@@ -117,6 +121,7 @@ public sealed class BotHarness : IAsyncDisposable
         services?.Invoke(builder.Services);
         App = builder.Build();
         App.MapDirective920Bot();
+        map?.Invoke(App);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         WebUrl = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -208,6 +213,9 @@ public sealed class BotHarness : IAsyncDisposable
 
         return found!;
     }
+
+    /// <summary>An HTTP client for the service's own web surface (health, admin API).</summary>
+    public HttpClient Http() => new() { BaseAddress = WebUrl };
 
     public ChatMessage Current(long chatId, int messageId) => Emulator.Transcript(chatId).Single(m => m.MessageId == messageId);
 

@@ -1,0 +1,315 @@
+using Directive920Bot.Delivery;
+using Directive920Bot.Storage;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>Pre-aggregated figures for one item in one unit (the unit snapshot on the delivery row).</summary>
+public sealed class ItemCounter
+{
+    /// <summary><c>{unitCode}|{itemId}</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public string UnitCode { get; set; } = "";
+
+    public string ItemId { get; set; } = "";
+
+    public DeliveryKind Kind { get; set; }
+
+    public int Delivered { get; set; }
+
+    public int OnTime { get; set; }
+
+    public int Late { get; set; }
+
+    /// <summary>Counts of acknowledgement delays per <see cref="DelayBuckets"/> bucket: medians roll up by adding.</summary>
+    public int[] Delays { get; set; } = new int[DelayBuckets.Count];
+
+    public int Acknowledged => OnTime + Late;
+}
+
+/// <summary>Quiz figures for one question in one unit.</summary>
+public sealed class QuestionCounter
+{
+    /// <summary><c>{unitCode}|{questionId}</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public string UnitCode { get; set; } = "";
+
+    public string QuestionId { get; set; } = "";
+
+    public string? ItemId { get; set; }
+
+    public int Answered { get; set; }
+
+    public int Correct { get; set; }
+}
+
+/// <summary>Per-unit figures that are not per item: quiz participants (distinct people who answered at least once).</summary>
+public sealed class UnitCounter
+{
+    public string Id { get; set; } = "";
+
+    public int QuizParticipants { get; set; }
+}
+
+/// <summary>An event already counted: makes every counter update idempotent across redelivery and restarts.</summary>
+public sealed class CountedEvent
+{
+    public string Id { get; set; } = "";
+}
+
+/// <summary>
+/// Acknowledgement delays in buckets: each minute for the first hour, each hour up to two days, each day up to 30 days.
+/// The median is reported as the lower bound of the bucket it falls in.
+/// </summary>
+public static class DelayBuckets
+{
+    public const int Count = 60 + 47 + 29 + 1;
+
+    public static int Index(TimeSpan delay)
+    {
+        var minutes = Math.Max(0, (long)delay.TotalMinutes);
+        if (minutes < 60)
+        {
+            return (int)minutes;
+        }
+
+        var hours = minutes / 60;
+        if (hours < 48)
+        {
+            return 60 + (int)hours - 1;
+        }
+
+        var days = hours / 24;
+        return days < 31 ? 60 + 47 + (int)days - 2 : Count - 1;
+    }
+
+    public static TimeSpan LowerBound(int index) => index switch
+    {
+        < 60 => TimeSpan.FromMinutes(index),
+        < 107 => TimeSpan.FromHours(index - 60 + 1),
+        < Count - 1 => TimeSpan.FromDays(index - 107 + 2),
+        _ => TimeSpan.FromDays(31),
+    };
+
+    /// <summary>The lower median over a histogram; null when it is empty.</summary>
+    public static TimeSpan? Median(IReadOnlyList<int> histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        long total = histogram.Sum(c => (long)c);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var rank = (total + 1) / 2;
+        long seen = 0;
+        for (var i = 0; i < histogram.Count; i++)
+        {
+            seen += histogram[i];
+            if (seen >= rank)
+            {
+                return LowerBound(i);
+            }
+        }
+
+        return LowerBound(histogram.Count - 1);
+    }
+}
+
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>An acknowledgement within this many hours of delivery counts as on time.</summary>
+    public int OnTimeHours { get; set; } = 72;
+
+    /// <summary>Font file for chart text; must cover Vietnamese diacritics.</summary>
+    public string ChartFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    /// <summary>Local day of week of the unit admins' digest.</summary>
+    public DayOfWeek WeeklyDigestDay { get; set; } = DayOfWeek.Monday;
+
+    public int DigestHour { get; set; } = 8;
+}
+
+internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReportOptions options)
+    {
+        var failures = new List<string>();
+        if (options.OnTimeHours is < 1 or > 24 * 60)
+        {
+            failures.Add($"Reports:OnTimeHours must be between 1 and 1440, was {options.OnTimeHours}.");
+        }
+
+        if (options.DigestHour is < 7 or > 20)
+        {
+            failures.Add($"Reports:DigestHour must be between 7 and 20 (outside quiet hours), was {options.DigestHour}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ChartFont))
+        {
+            failures.Add("Reports:ChartFont must name a font file, was ''.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// Keeps the counters: told of each final delivery outcome (<see cref="IDeliveryObserver"/>) and of each acknowledgement
+/// and quiz answer (from engagement), it updates a handful of small rows so that reports never scan the ledger.
+/// </summary>
+public sealed class ReportCounters(Database db, IOptions<ReportOptions> options) : IDeliveryObserver
+{
+    public const string ItemsCollection = "report_items";
+    public const string QuestionsCollection = "report_questions";
+    public const string UnitsCollection = "report_units";
+    public const string EventsCollection = "report_events";
+
+    public static readonly StoreSchema Schema = new(ItemsCollection, (database, mapper) =>
+    {
+        database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.UnitCode);
+        database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.ItemId);
+        database.GetCollection<QuestionCounter>(QuestionsCollection).EnsureIndex(c => c.UnitCode);
+        mapper.ToDocument(new ItemCounter());
+        mapper.ToDocument(new QuestionCounter());
+        mapper.ToDocument(new UnitCounter());
+        mapper.ToDocument(new CountedEvent());
+    });
+
+    private readonly Lock gate = new();
+
+    private ILiteCollection<ItemCounter> Items => db.Collection<ItemCounter>(ItemsCollection);
+
+    private ILiteCollection<QuestionCounter> Questions => db.Collection<QuestionCounter>(QuestionsCollection);
+
+    private ILiteCollection<UnitCounter> UnitCounters => db.Collection<UnitCounter>(UnitsCollection);
+
+    private ILiteCollection<CountedEvent> Events => db.Collection<CountedEvent>(EventsCollection);
+
+    /// <summary>What an item row is reported under: its content item, or the campaign for free-text announcements.</summary>
+    public static string? ReportItemId(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Kind is DeliveryKind.Lesson or DeliveryKind.Announcement
+            ? row.ItemId ?? (row.CampaignId is { } c ? "campaign:" + c : null)
+            : null;
+    }
+
+    public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct)
+    {
+        RecordDelivered(row);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Counts a sent lesson or announcement once, whatever the number of calls.</summary>
+    public bool RecordDelivered(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.State != DeliveryState.Sent || ReportItemId(row) is not { } item || row.UnitCode is null)
+        {
+            return false;
+        }
+
+        return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c => c.Delivered++));
+    }
+
+    /// <summary>Counts the acknowledgement of a delivered row once; late when after <see cref="ReportOptions.OnTimeHours"/>.</summary>
+    public bool RecordAcknowledged(DeliveryRow row, DateTime acknowledgedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (ReportItemId(row) is not { } item || row.UnitCode is null)
+        {
+            return false;
+        }
+
+        var delay = acknowledgedAtUtc - (row.SentAt ?? row.CreatedAt);
+        var onTime = delay <= TimeSpan.FromHours(options.Value.OnTimeHours);
+        var bucket = DelayBuckets.Index(delay);
+        return Once("a:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c =>
+        {
+            if (onTime)
+            {
+                c.OnTime++;
+            }
+            else
+            {
+                c.Late++;
+            }
+
+            c.Delays[bucket]++;
+        }));
+    }
+
+    /// <summary>Counts a quiz answer once per subscriber and question (the first answer is the one that counts).</summary>
+    public bool RecordAnswer(long subscriberId, string? unitCode, string itemId, string questionId, bool correct)
+    {
+        if (unitCode is null)
+        {
+            return false;
+        }
+
+        var question = itemId + "/" + questionId;
+        var id = FormattableString.Invariant($"q:{subscriberId}:{question}");
+        return Once(id, () =>
+        {
+            var counter = Questions.FindById(unitCode + "|" + question) ?? new QuestionCounter { Id = unitCode + "|" + question, UnitCode = unitCode, QuestionId = question, ItemId = itemId };
+            counter.Answered++;
+            if (correct)
+            {
+                counter.Correct++;
+            }
+
+            Questions.Upsert(counter);
+            var participant = FormattableString.Invariant($"p:{subscriberId}");
+            if (Events.FindById(participant) is null)
+            {
+                Events.Insert(new CountedEvent { Id = participant });
+                var unit = UnitCounters.FindById(unitCode) ?? new UnitCounter { Id = unitCode };
+                unit.QuizParticipants++;
+                UnitCounters.Upsert(unit);
+            }
+        });
+    }
+
+    public IReadOnlyList<ItemCounter> ItemsIn(IReadOnlyCollection<string> unitCodes) =>
+        unitCodes.Count > 64 ? Items.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList()
+            : Items.Find(Query.In(nameof(ItemCounter.UnitCode), unitCodes.Select(c => new BsonValue(c)))).ToList();
+
+    public IReadOnlyList<ItemCounter> AllItems() => Items.FindAll().ToList();
+
+    public IReadOnlyList<QuestionCounter> QuestionsIn(IReadOnlyCollection<string> unitCodes) =>
+        Questions.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList();
+
+    public IReadOnlyDictionary<string, int> QuizParticipants() => UnitCounters.FindAll().ToDictionary(u => u.Id, u => u.QuizParticipants, StringComparer.Ordinal);
+
+    private void Bump(string unitCode, string itemId, DeliveryKind kind, Action<ItemCounter> change)
+    {
+        var id = unitCode + "|" + itemId;
+        var counter = Items.FindById(id) ?? new ItemCounter { Id = id, UnitCode = unitCode, ItemId = itemId, Kind = kind };
+        change(counter);
+        Items.Upsert(counter);
+    }
+
+    private bool Once(string eventId, Action update)
+    {
+        lock (gate)
+        {
+            return db.InTransaction(() =>
+            {
+                if (Events.FindById(eventId) is not null)
+                {
+                    return false;
+                }
+
+                Events.Insert(new CountedEvent { Id = eventId });
+                update();
+                return true;
+            });
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
+using Directive920Bot.Reports;
+using Directive920Bot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Directive920Bot.Tests.Reports;
+
+/// <summary>The people of the reports tests and the ways to reach the admin API as each of them.</summary>
+public static class ReportsTestSupport
+{
+    public const long BlocAdmin = 9001;
+    public const long UnitAdminInScope = 9002;
+    public const long UnitAdminOutOfScope = 9003;
+    public const long Cadre = 9004;
+
+    /// <summary>SNV is held by the in-scope unit admin; SNV-VP, below it, is the unit every scoped request names.</summary>
+    public const string ScopeUnit = "SNV";
+    public const string TargetUnit = "SNV-VP";
+    public const string OtherUnit = "STC";
+
+    public const string UserHeader = "X-Test-User";
+
+    public static Task<BotHarness> StartAsync() => BotHarness.StartAsync(
+        new Dictionary<string, string?> { ["Bot:SuperAdmins:0"] = BlocAdmin.ToString(CultureInfo.InvariantCulture) },
+        map: MapApi);
+
+    /// <summary>
+    /// Stands in for the /api group's API-key authentication (delivery's) until it lands: the caller's grant comes from
+    /// the same <see cref="IAccessPolicy"/>, and no header means no grant (401).
+    /// </summary>
+    public static void MapApi(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api");
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (long.TryParse(http.Request.Headers[UserHeader], NumberStyles.Integer, CultureInfo.InvariantCulture, out var user))
+            {
+                http.Features.Set(http.RequestServices.GetRequiredService<IAccessPolicy>().For(user));
+                http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user.ToString(CultureInfo.InvariantCulture))], "test"));
+            }
+
+            return await next(context);
+        });
+        api.MapReportsApi();
+    }
+
+    public static HttpClient ApiAs(this BotHarness bot, long? user)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var http = bot.Http();
+        if (user is { } id)
+        {
+            http.DefaultRequestHeaders.Add(UserHeader, id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return http;
+    }
+
+    public static void GrantUnitAdmins(BotHarness bot)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var roles = bot.Get<RoleService>();
+        roles.Grant(BlocAdmin, UnitAdminInScope, AdminRole.UnitAdmin, ScopeUnit);
+        roles.Grant(BlocAdmin, UnitAdminOutOfScope, AdminRole.UnitAdmin, OtherUnit);
+    }
+
+    public static RosterImportResult ImportRoster(BotHarness bot, string fileName, string csv)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return bot.Get<RosterImporter>().Import(fileName, stream);
+    }
+
+    public static void ImportDemoRoster(BotHarness bot)
+    {
+        var result = ImportRoster(bot, "roster.csv", File.ReadAllText(Path.Combine(BotHarness.RepoRoot, "content", "demo", "roster.csv")));
+        Assert.True(result.Ok, string.Join('\n', result.Errors));
+    }
+
+    public static MultipartFormDataContent RosterUpload(string fileName, string csv)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
+    /// <summary>A sent lesson row as the delivery engine would hand it to its observers.</summary>
+    public static DeliveryRow Sent(long subscriber, string unit, string item, DateTime sentAt, DeliveryKind kind = DeliveryKind.Lesson) => new()
+    {
+        Id = $"t:{item}:{subscriber}",
+        OccurrenceId = $"t:{item}",
+        SubscriberId = subscriber,
+        ChatId = subscriber,
+        Kind = kind,
+        ItemId = item,
+        UnitCode = unit,
+        State = DeliveryState.Sent,
+        CreatedAt = sentAt,
+        SentAt = sentAt,
+        DueAt = sentAt,
+        RequireAck = true,
+    };
+}
