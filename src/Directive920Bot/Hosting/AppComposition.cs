@@ -16,6 +16,7 @@ public static class AppComposition
     public static IHostApplicationBuilder AddDirective920Bot(this IHostApplicationBuilder builder)
     {
         builder.AddBotCore();       // Hosting/: options, time zone, clock
+        builder.AddSandbox();       // Web/Sandbox/: no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
         builder.AddStorage();       // Storage/: one LiteDB, one mapper, migrations
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
@@ -24,7 +25,6 @@ public static class AppComposition
         builder.AddEngagement();    // Engagement/: acknowledgements, quizzes, reminders, review, progress, feedback
         builder.AddReports();       // Reports/: roles, audit, rosters, report counters, charts, exports
         builder.AddWeb();           // Web/: health and the admin API
-        builder.AddSandbox();       // Web/Sandbox/: no token → in-process emulator, demo data, chat simulator at /sandbox
         return builder;
     }
 

@@ -121,7 +121,7 @@ public sealed class Simulator(IPage page, string screenshotFolder)
     /// <summary>The registered count the report panel shows for a unit.</summary>
     public async Task<int> RegisteredInAsync(string unitCode)
     {
-        var cell = Page.Locator($"#panel-report tr[data-unit='{unitCode}'] td.num");
+        var cell = Page.Locator($"#panel-report tr[data-unit='{unitCode}'] td.num.registered");
         return int.Parse((await cell.TextContentAsync())!, CultureInfo.InvariantCulture);
     }
 }

@@ -63,6 +63,18 @@ public sealed class Journey : IAsyncDisposable
         return name;
     }
 
+    /// <summary>
+    /// After registration the track plans the first lesson for the next lesson time (08:00 on the next working day):
+    /// "Sự kiện kế tiếp" jumps there and the lesson arrives. Returns the lesson's message.
+    /// </summary>
+    public async Task<Microsoft.Playwright.ILocator> NextLessonAsync(string title)
+    {
+        var before = await Simulator.BotMessageCountAsync();
+        await Simulator.Page.WaitForFunctionAsync("() => !!document.querySelector('#panel-ledger tr[data-delivery]')");
+        await Simulator.MoveClockAsync("clock-next");
+        return await Simulator.WaitForBotMessageAsync(before, title);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

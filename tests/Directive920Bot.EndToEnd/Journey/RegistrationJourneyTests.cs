@@ -23,7 +23,7 @@ public sealed class RegistrationJourneyTests
         var cadre = journey.App.Get<SubscriberStore>().Registered().Single(s => s.FullName == name);
         Assert.Equal(Journey.CadreUnit, cadre.UnitCode);
         await Expect(page.Locator("#panel-profile")).ToContainTextAsync(Journey.CadreUnitName);
-        await Expect(page.Locator($"#panel-report tr[data-unit='{Journey.CadreUnit}'] td.num")).ToHaveTextAsync("1");
+        await Expect(page.Locator($"#panel-report tr[data-unit='{Journey.CadreUnit}'] td.num.registered")).ToHaveTextAsync("1");
 
         var day = await journey.Simulator.MoveClockAsync("clock-day");
         Assert.Contains("02/12/2026", day, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class RegistrationJourneyTests
         await journey.Simulator.PlayAsAsync("unit-admin");
         await Expect(page.Locator(".admin-hint")).ToContainTextAsync("CHỈ TRONG SANDBOX");
         await Expect(page.Locator("#acting")).ToContainTextAsync("9001");
-        await Expect(page.Locator($"#panel-report tr[data-unit='{Journey.CadreUnit}'] td.num")).ToHaveTextAsync("1");
+        await Expect(page.Locator($"#panel-report tr[data-unit='{Journey.CadreUnit}'] td.num.registered")).ToHaveTextAsync("1");
         await journey.Simulator.ShotAsync("playing-the-unit-admin");
     }
 

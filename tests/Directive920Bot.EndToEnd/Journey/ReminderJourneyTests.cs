@@ -5,23 +5,20 @@ namespace Directive920Bot.EndToEnd.Journey;
 
 public sealed class ReminderJourneyTests
 {
-    public const string Waiting = "waiting for Delivery (drip track) and Engagement (ReminderService) on main";
-
-    [Theory(Skip = Waiting)]
+    [Theory]
     [InlineData("desktop")]
     [InlineData("phone")]
     public async Task A_day_later_an_unacknowledged_lesson_brings_a_reminder(string viewport)
     {
         await using var journey = await Journey.StartAsync(nameof(A_day_later_an_unacknowledged_lesson_brings_a_reminder), viewport);
-        var before = await journey.Simulator.BotMessageCountAsync();
         await journey.RegisterSelectedCadreAsync();
         var title = journey.FirstLesson.For("vi").Title;
-        await journey.Simulator.WaitForBotMessageAsync(before, title);
+        await journey.NextLessonAsync(title);
         await journey.Simulator.ShotAsync("first-lesson-left-unread");
 
         var afterLesson = await journey.Simulator.BotMessageCountAsync();
         var day = await journey.Simulator.MoveClockAsync("clock-day");
-        Assert.Contains("02/12/2026", day, StringComparison.Ordinal);
+        Assert.Contains("03/12/2026", day, StringComparison.Ordinal);
 
         // The reminder names the lesson and carries the acknowledgement button again.
         var reminder = await journey.Simulator.WaitForBotMessageAsync(afterLesson, title);

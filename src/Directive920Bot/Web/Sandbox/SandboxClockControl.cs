@@ -1,11 +1,12 @@
 using Directive920Bot.Content;
+using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Quartz;
 
 namespace Directive920Bot.Web.Sandbox;
 
 /// <summary>The clock buttons: move the sandbox clock, then run the periodic jobs at once so effects show within seconds.</summary>
-public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, ContentService content, IServiceProvider services, ILogger<SandboxClockControl> logger)
+public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, ContentService content, DeliveryLedger ledger, IServiceProvider services, ILogger<SandboxClockControl> logger)
 {
     /// <summary>On a fresh sandbox: start at <paramref name="startAt"/> or, when now is silent (night, weekend, holiday), at the next lesson time.</summary>
     public void InitialiseFreshClock(DateTimeOffset? startAt)
@@ -47,7 +48,20 @@ public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, C
         return now;
     }
 
-    public DateTimeOffset NextEvent() => NextRhythmTime();
+    public DateTimeOffset NextEvent()
+    {
+        var rhythm = NextRhythmTime();
+        if (ledger.NextDueAt() is { } due)
+        {
+            var dueAt = new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc));
+            if (dueAt > clock.GetUtcNow() && dueAt < rhythm)
+            {
+                return dueAt;
+            }
+        }
+
+        return rhythm;
+    }
 
     /// <summary>The next rhythm day and time of the curriculum (e.g. Mon–Fri 08:00 in Bot:TimeZone), skipping holidays.</summary>
     public DateTimeOffset NextRhythmTime()
@@ -83,6 +97,8 @@ public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, C
     /// <summary>Fires every Quartz job now (delivery tick, reminders, digests…), whichever features registered them.</summary>
     private async Task RunPeriodicJobsAsync(CancellationToken ct)
     {
+        // The dispatcher sleeps until the next due row on real time; wake it to look at the moved clock.
+        ledger.Queue.Signal();
         if (services.GetService(typeof(ISchedulerFactory)) is not ISchedulerFactory factory)
         {
             return;

@@ -27,6 +27,7 @@ public sealed class SandboxDemo(
     UnitStore units,
     SubscriberStore subscribers,
     RoleStore roles,
+    RosterImporter rosterImporter,
     BotClock clock,
     ILogger<SandboxDemo> logger)
 {
@@ -71,8 +72,19 @@ public sealed class SandboxDemo(
             }
         }
 
+        // The demo roster: reports count registered against it, and registration links cadres to it by name.
+        using (var rosterFile = File.OpenRead(Path.Combine(demo, "roster.csv")))
+        {
+            var imported = rosterImporter.Import("demo/roster.csv", rosterFile);
+            if (!imported.Ok)
+            {
+                throw new InvalidOperationException("The demo roster did not import: " + string.Join("; ", imported.Errors));
+            }
+        }
+
         var roster = ReadRoster(Path.Combine(demo, "roster.csv"));
-        var cadres = roster.Where(r => r.Unit == CadreUnit).Take(3).ToList();
+        // Staff first: the first demo cadre is an ordinary member, the common case.
+        var cadres = roster.Where(r => r.Unit == CadreUnit).OrderBy(r => r.Leader).Take(3).ToList();
         var unitAdmin = roster.FirstOrDefault(r => r.Unit == AdminUnit && r.Leader) ?? new RosterLine("Phạm Quốc Dũng", AdminUnit, true, "Giám đốc Sở");
         var blocAdmin = roster.FirstOrDefault(r => r.Unit == BlocUnit && r.Leader) ?? new RosterLine("Nguyễn Văn An", BlocUnit, true, "Chánh Văn phòng");
 

@@ -22,6 +22,12 @@ public static class SandboxExtensions
             return builder;
         }
 
+        // One newcomer watches: the periodic jobs tick every few seconds instead of every minute (unless configured).
+        foreach (var (key, value) in SandboxTickDefaults)
+        {
+            configuration[key] ??= value;
+        }
+
         var services = builder.Services;
         var databasePath = Path.GetFullPath(options.DatabasePath);
         var clockPath = Path.ChangeExtension(databasePath, ".clock");
@@ -62,6 +68,13 @@ public static class SandboxExtensions
         services.AddTransient<IStartupFilter, SandboxStartupFilter>();
         return builder;
     }
+
+    /// <summary>Read by the features when they register their jobs, so AddSandbox comes before them in AppComposition.</summary>
+    private static readonly (string Key, string Value)[] SandboxTickDefaults =
+    [
+        ("Delivery:TrackInterval", "00:00:02"),
+        ("Engagement:TickSeconds", "2"),
+    ];
 
     /// <summary>No token and not switched off. A configured token always wins: production never starts the sandbox.</summary>
     public static bool IsSandboxMode(IConfiguration configuration, SandboxOptions options)

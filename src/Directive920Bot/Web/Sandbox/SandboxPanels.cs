@@ -1,16 +1,26 @@
 using System.Globalization;
 using System.Text;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
+using Directive920Bot.Reports;
 
 namespace Directive920Bot.Web.Sandbox;
 
 /// <summary>
-/// The side panels and the clock line, rendered on the server as HTML fragments that the page polls.
-/// A panel whose feature is not in this build says so instead of showing made-up figures.
+/// The side panels and the clock line, rendered on the server as HTML fragments that the page polls: the selected
+/// cadre's registration and delivery ledger, and the demo unit's report (the admin API's figures).
 /// </summary>
-public sealed class SandboxPanels(SandboxDemo demo, SubscriberStore subscribers, UnitStore units, BotClock clock)
+public sealed class SandboxPanels(
+    SandboxDemo demo,
+    SubscriberStore subscribers,
+    UnitStore units,
+    DeliveryLedger ledger,
+    AcknowledgementStore acknowledgements,
+    ReportService reports,
+    BotClock clock)
 {
     public string ClockText(string lang)
     {
@@ -29,7 +39,7 @@ public sealed class SandboxPanels(SandboxDemo demo, SubscriberStore subscribers,
     {
         var html = new StringBuilder();
         RenderProfile(html, cadreId, lang);
-        RenderLedger(html, lang);
+        RenderLedger(html, cadreId, lang);
         RenderReport(html, lang);
         return html.ToString();
     }
@@ -56,35 +66,71 @@ public sealed class SandboxPanels(SandboxDemo demo, SubscriberStore subscribers,
         html.Append("</section>");
     }
 
-    private static void RenderLedger(StringBuilder html, string lang)
+    private void RenderLedger(StringBuilder html, long cadreId, string lang)
     {
-        html.Append("<section class=\"panel\" id=\"panel-ledger\"><h2>").Append(E(SandboxTexts.Ledger.For(lang))).Append("</h2>")
-            .Append("<p class=\"unavailable\"><strong>").Append(E(SandboxTexts.NotAvailable.For(lang))).Append(":</strong> ")
-            .Append(E(SandboxTexts.LedgerMissing.For(lang))).Append("</p></section>");
+        html.Append("<section class=\"panel\" id=\"panel-ledger\"><h2>").Append(E(SandboxTexts.Ledger.For(lang))).Append("</h2>");
+        var rows = ledger.ForSubscriber(cadreId).OrderBy(r => r.DueAt).ThenBy(r => r.CreatedAt).ToList();
+        if (rows.Count == 0)
+        {
+            html.Append("<p class=\"muted\">").Append(E(SandboxTexts.LedgerEmpty.For(lang))).Append("</p></section>");
+            return;
+        }
+
+        var acked = acknowledgements.ForSubscriber(cadreId).Select(a => a.DeliveryId).ToHashSet(StringComparer.Ordinal);
+        html.Append("<table class=\"ledger\"><thead><tr><th>").Append(E(SandboxTexts.What.For(lang))).Append("</th><th>")
+            .Append(E(SandboxTexts.Due.For(lang))).Append("</th><th>").Append(E(SandboxTexts.State.For(lang))).Append("</th></tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            var title = row.ItemId is null ? "" : reports.Title(row.ItemId);
+            html.Append("<tr data-delivery=\"").Append(E(row.Id)).Append("\" data-item=\"").Append(E(row.ItemId)).Append("\"><td><span class=\"kind\">")
+                .Append(E(row.Kind.ToString())).Append("</span> ").Append(E(title)).Append("</td><td>")
+                .Append(E(LocalText(row.DueAt))).Append("</td><td class=\"state state-").Append(row.State.ToString().ToLowerInvariant()).Append("\">")
+                .Append(E(row.State.ToString()));
+            if (acked.Contains(row.Id))
+            {
+                html.Append(" · ✅");
+            }
+
+            if (row.State is DeliveryState.Skipped or DeliveryState.Failed && !string.IsNullOrEmpty(row.LastError))
+            {
+                html.Append("<br><small>").Append(E(row.LastError)).Append("</small>");
+            }
+
+            html.Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
     }
 
     private void RenderReport(StringBuilder html, string lang)
     {
         var root = SandboxDemo.AdminUnit;
         html.Append("<section class=\"panel\" id=\"panel-report\"><h2>").Append(E(SandboxTexts.Report.For(lang))).Append(": ")
-            .Append(E(units.DisplayName(root))).Append("</h2>")
-            .Append("<p class=\"unavailable\"><strong>").Append(E(SandboxTexts.NotAvailable.For(lang))).Append(":</strong> ")
-            .Append(E(SandboxTexts.ReportMissing.For(lang))).Append("</p>");
-        var tree = units.SubTree(root);
-        var codes = tree.Select(u => u.Code).ToList();
-        // Each row counts the unit and everything below it, as a unit's report does.
-        var members = subscribers.InUnits(codes).Where(s => s.IsRegistered && s.Id != SandboxDemo.UnitAdminId && s.Id != SandboxDemo.BlocAdminId)
-            .Select(s => tree.FirstOrDefault(u => u.Code == s.UnitCode)?.Path).Where(p => p is not null).ToList();
-        html.Append("<table class=\"figures\"><thead><tr><th>").Append(E(SandboxTexts.Unit.For(lang))).Append("</th><th>")
-            .Append(E(SandboxTexts.Registered.For(lang))).Append("</th></tr></thead><tbody>");
-        foreach (var unit in tree)
+            .Append(E(units.DisplayName(root))).Append("</h2>");
+        // The same figures the admin API serves at /api/reports/units (rolled up over each sub-tree).
+        var figures = reports.Units(units.SubTreeCodes([root]));
+        html.Append("<table class=\"figures\"><thead><tr><th>").Append(E(SandboxTexts.Unit.For(lang))).Append("</th><th title=\"")
+            .Append(E(SandboxTexts.Roster.For(lang))).Append("\">").Append(E(SandboxTexts.RosterShort.For(lang))).Append("</th><th>")
+            .Append(E(SandboxTexts.Registered.For(lang))).Append("</th><th>").Append(E(SandboxTexts.Delivered.For(lang))).Append("</th><th>")
+            .Append(E(SandboxTexts.Acknowledged.For(lang))).Append("</th><th>").Append(E(SandboxTexts.QuizTaken.For(lang))).Append("</th></tr></thead><tbody>");
+        foreach (var unit in figures)
         {
-            html.Append("<tr data-unit=\"").Append(E(unit.Code)).Append("\"><td>").Append(E(unit.Name)).Append("</td><td class=\"num\">")
-                .Append(members.Count(p => p!.StartsWith(unit.Path, StringComparison.Ordinal)).ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
+            html.Append("<tr data-unit=\"").Append(E(unit.Code)).Append("\"><td>").Append(E(unit.Name)).Append("</td>");
+            Num(html, "roster", unit.Roster);
+            Num(html, "registered", unit.Registered);
+            Num(html, "delivered", unit.Delivered);
+            Num(html, "acknowledged", unit.Acknowledged);
+            Num(html, "quiz", unit.QuizParticipants);
+            html.Append("</tr>");
         }
 
         html.Append("</tbody></table></section>");
     }
+
+    private static void Num(StringBuilder html, string name, int value) =>
+        html.Append("<td class=\"num ").Append(name).Append("\">").Append(value.ToString(CultureInfo.InvariantCulture)).Append("</td>");
+
+    private string LocalText(DateTime utc) => clock.ToLocal(utc).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture);
 
     private static void Row(StringBuilder html, string key, string value) =>
         html.Append("<dt>").Append(E(key)).Append("</dt><dd>").Append(E(value)).Append("</dd>");

@@ -35,13 +35,15 @@ internal static class SandboxTexts
     public static readonly Loc Report = new("Báo cáo đơn vị", "Unit report");
     public static readonly Loc Profile = new("Hồ sơ đăng ký", "Registration profile");
     public static readonly Loc NotRegistered = new("Chưa đăng ký.", "Not registered yet.");
-    public static readonly Loc NotAvailable = new("Chưa có", "Not available yet");
-    public static readonly Loc LedgerMissing = new(
-        "Sổ gửi tin (phần Gửi bài) chưa được tích hợp vào bản này.",
-        "The delivery ledger (Delivery) is not part of this build yet.");
-    public static readonly Loc ReportMissing = new(
-        "Báo cáo đơn vị (phần Báo cáo) chưa được tích hợp vào bản này. Số liệu dưới đây lấy trực tiếp từ sổ đăng ký.",
-        "The unit report (Reports) is not part of this build yet. The figures below come straight from the registry.");
+    public static readonly Loc LedgerEmpty = new("Chưa có tin nào trong sổ gửi tin của cán bộ này.", "Nothing in this cadre's delivery ledger yet.");
+    public static readonly Loc What = new("Nội dung", "What");
+    public static readonly Loc Due = new("Hẹn gửi", "Due");
+    public static readonly Loc State = new("Trạng thái", "State");
+    public static readonly Loc Roster = new("Danh sách đơn vị (roster)", "Unit roster");
+    public static readonly Loc RosterShort = new("DS", "Roster");
+    public static readonly Loc Delivered = new("Đã gửi", "Delivered");
+    public static readonly Loc Acknowledged = new("Đã xác nhận", "Acknowledged");
+    public static readonly Loc QuizTaken = new("Làm trắc nghiệm", "Quiz takers");
     public static readonly Loc Registered = new("Đã đăng ký", "Registered");
     public static readonly Loc Unit = new("Đơn vị", "Unit");
     public static readonly Loc Role = new("Vai trò", "Role");
