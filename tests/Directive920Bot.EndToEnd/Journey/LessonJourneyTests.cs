@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,9 +26,21 @@ public sealed class LessonJourneyTests
         await Expect(journey.Simulator.Page.Locator($"#panel-ledger tr[data-item='{journey.FirstLesson.Id}']")).ToContainTextAsync("Sent · ✅");
         await journey.Simulator.ShotAsync("acknowledged-quiz-asked");
 
-        var correct = question.Options[question.Correct[0]];
-        await journey.Simulator.Button(correct).ClickAsync();
-        await Expect(journey.Simulator.Page.Locator("#messages")).ToContainTextAsync(question.Explanation[..Math.Min(40, question.Explanation.Length)]);
+        // Inline quiz: options are listed in the text and answered with letter buttons (☐ X toggles plus "Gửi trả lời" when several are right).
+        var quiz = journey.Simulator.BotMessages.Filter(new LocatorFilterOptions { HasText = question.Question[..Math.Min(40, question.Question.Length)] }).Last;
+        foreach (var index in question.Correct)
+        {
+            var letter = (char)('A' + index);
+            var pattern = question.Correct.Count > 1 ? $"^☐\\s*{letter}$" : $"^{letter}$";
+            await quiz.Locator(".kb-button", new LocatorLocatorOptions { HasTextRegex = new Regex(pattern) }).ClickAsync();
+        }
+
+        if (question.Correct.Count > 1)
+        {
+            await quiz.Locator(".kb-button", new LocatorLocatorOptions { HasText = "Gửi trả lời" }).ClickAsync();
+        }
+
+        await Expect(journey.Simulator.Page.Locator("#phone")).ToContainTextAsync(question.Explanation[..Math.Min(40, question.Explanation.Length)]);
         await journey.Simulator.ShotAsync("quiz-answered");
     }
 }

@@ -16,9 +16,14 @@ public sealed class ReminderJourneyTests
         await journey.NextLessonAsync(title);
         await journey.Simulator.ShotAsync("first-lesson-left-unread");
 
+        // Reminders come 24 working hours after sending (open 07:00–21:00): Wednesday 08:00 + 24 h of open time is
+        // Thursday 18:00, so the first "+1 ngày" (Thursday 08:00) brings the next lesson and the second the reminder.
         var afterLesson = await journey.Simulator.BotMessageCountAsync();
-        var day = await journey.Simulator.MoveClockAsync("clock-day");
-        Assert.Contains("03/12/2026", day, StringComparison.Ordinal);
+        Assert.Contains("03/12/2026", await journey.Simulator.MoveClockAsync("clock-day"), StringComparison.Ordinal);
+        await journey.Simulator.WaitForBotMessageAsync(afterLesson, journey.App.Get<Directive920Bot.Content.ContentService>().Current.Track[1].For("vi").Title);
+        await journey.Simulator.ShotAsync("next-day-next-lesson");
+        afterLesson = await journey.Simulator.BotMessageCountAsync();
+        Assert.Contains("04/12/2026", await journey.Simulator.MoveClockAsync("clock-day"), StringComparison.Ordinal);
 
         // The reminder names the lesson and carries the acknowledgement button again.
         var reminder = await journey.Simulator.WaitForBotMessageAsync(afterLesson, title);
