@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,8 +26,10 @@ public sealed class ReminderJourneyTests
         afterLesson = await journey.Simulator.BotMessageCountAsync();
         Assert.Contains("04/12/2026", await journey.Simulator.MoveClockAsync("clock-day"), StringComparison.Ordinal);
 
-        // The reminder names the lesson and carries the acknowledgement button again.
-        var reminder = await journey.Simulator.WaitForBotMessageAsync(afterLesson, title);
+        // The reminder is the lesson's own reminder text (or its title) and carries the acknowledgement button again.
+        var reminderHtml = journey.FirstLesson.For("vi").ReminderHtml;
+        var expected = reminderHtml is null ? title : System.Net.WebUtility.HtmlDecode(Regex.Replace(reminderHtml, "<[^>]+>", ""));
+        var reminder = await journey.Simulator.WaitForBotMessageAsync(afterLesson, expected[..Math.Min(40, expected.Length)]);
         await Expect(reminder.Locator(".kb-button", new LocatorLocatorOptions { HasText = "Đã đọc và cam kết thực hiện" })).ToBeVisibleAsync();
         await journey.Simulator.ShotAsync("reminder");
     }
