@@ -29,6 +29,7 @@ public sealed class PacingGate : IOutboundGate, IDisposable
     private readonly LinkedList<Waiter> broadcast = new();
     private readonly Dictionary<long, ChatPace> chats = [];
     private readonly CancellationTokenSource stop = new();
+    private readonly CancellationToken stopping;
     private readonly double rate;
     private readonly double capacity;
     private readonly TimeSpan perChat;
@@ -37,12 +38,14 @@ public sealed class PacingGate : IOutboundGate, IDisposable
     private DateTimeOffset globalPenaltyUntil = DateTimeOffset.MinValue;
     private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? pump;
+    private int disposed;
 
     public PacingGate(PacingClock clock, IOptions<DeliveryOptions> options)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(options);
         time = clock.Time;
+        stopping = stop.Token;
         rate = options.Value.EffectiveRate;
         // At Telegram-like rates a burst of one keeps any sliding second under the cap; high rates get 20 ms of burst.
         capacity = Math.Max(1, rate / 50);
@@ -104,13 +107,17 @@ public sealed class PacingGate : IOutboundGate, IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        stop.Dispose();
+        // Registered both as itself and as IOutboundGate, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stop.Cancel();
+            stop.Dispose();
+        }
     }
 
     private async Task PumpAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             Task wakeTask;
             TimeSpan? delay;
@@ -124,11 +131,11 @@ public sealed class PacingGate : IOutboundGate, IDisposable
             {
                 if (delay is { } d)
                 {
-                    await Task.WhenAny(wakeTask, Task.Delay(d, time, stop.Token));
+                    await Task.WhenAny(wakeTask, Task.Delay(d, time, stopping));
                 }
                 else
                 {
-                    await wakeTask.WaitAsync(stop.Token);
+                    await wakeTask.WaitAsync(stopping);
                 }
             }
             catch (OperationCanceledException)

@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Directive920Bot.Content;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+
+namespace Directive920Bot.Delivery;
+
+/// <summary>
+/// <c>campaign create|list|show|cancel</c>. They open the database directly, which LiteDB allows only while the
+/// service is stopped; while it runs, <c>campaign show --api URL --api-key KEY</c> follows a campaign through the admin API.
+/// </summary>
+internal static class CampaignCli
+{
+    public static Command Build(TextWriter output)
+    {
+        var database = new Option<string?>("--database") { Description = "LiteDB file (default: Storage:DatabasePath)" };
+
+        var lesson = new Option<string?>("--lesson") { Description = "Content item id to send (a lesson, card or announcement)" };
+        var text = new Option<string?>("--text") { Description = "Announcement text (Markdown), instead of --lesson" };
+        var unitsOption = new Option<string?>("--units") { Description = "Unit codes, comma-separated" };
+        var subUnits = new Option<bool>("--sub-units") { Description = "Include the sub-units of --units" };
+        var roles = new Option<string?>("--roles") { Description = "leader and/or staff, comma-separated" };
+        var all = new Option<bool>("--all") { Description = "Every registered subscriber" };
+        var at = new Option<string?>("--at") { Description = "Send time, ISO 8601 with offset (default: now), e.g. 2026-12-01T08:00:00+07:00" };
+        var cron = new Option<string?>("--cron") { Description = "Quartz cron rule in Bot:TimeZone, e.g. \"0 0 8 ? * MON\"" };
+        var requireAck = new Option<bool>("--require-ack") { Description = "Ask for the read-and-commit acknowledgement" };
+        var create = new Command("create", "Create a campaign") { lesson, text, unitsOption, subUnits, roles, all, at, cron, requireAck, database };
+        create.SetAction(parse => Create(output, parse.GetValue(database), new CreateArgs(
+            parse.GetValue(lesson), parse.GetValue(text), parse.GetValue(unitsOption), parse.GetValue(subUnits), parse.GetValue(roles),
+            parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck))));
+
+        var list = new Command("list", "List campaigns with their progress") { database };
+        list.SetAction(parse => WithService(output, parse.GetValue(database), service =>
+        {
+            foreach (var campaign in service.List())
+            {
+                var progress = service.Progress(campaign.Id);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{campaign.Id}\t{CampaignService.StatusOf(campaign, progress)}\t{campaign.LessonId ?? "text"}\t{progress.Sent}/{progress.Expanded} sent\tnext {campaign.NextOccurrenceAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"}"));
+            }
+
+            return 0;
+        }));
+
+        var id = new Argument<string>("id") { Description = "Campaign id" };
+        var api = new Option<string?>("--api") { Description = "Admin API base URL of the running service, e.g. http://127.0.0.1:5080" };
+        var apiKey = new Option<string?>("--api-key") { Description = "API key for --api (default: environment variable D920_API_KEY)" };
+        var show = new Command("show", "Show a campaign and its progress; with --api, follow it with a progress bar until it is sent") { id, database, api, apiKey };
+        show.SetAction((parse, ct) => parse.GetValue(api) is { } url
+            ? FollowAsync(output, url, parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("D920_API_KEY"), parse.GetValue(id)!, ct)
+            : Task.FromResult(WithService(output, parse.GetValue(database), service => Show(output, service, parse.GetValue(id)!))));
+
+        var cancelId = new Argument<string>("id") { Description = "Campaign id" };
+        var cancel = new Command("cancel", "Cancel a campaign: nothing more is sent") { cancelId, database };
+        cancel.SetAction(parse => WithService(output, parse.GetValue(database), service =>
+        {
+            var stopped = service.Cancel(parse.GetValue(cancelId)!, "cli:" + Environment.UserName);
+            output.WriteLine(stopped is { } n ? $"Cancelled; {n} pending message(s) will not be sent." : $"No campaign '{parse.GetValue(cancelId)}'.");
+            return stopped is null ? 1 : 0;
+        }));
+
+        return new Command("campaign", "Campaigns: lessons and announcements to an audience") { create, list, show, cancel };
+    }
+
+    public static string Bar(CampaignProgress progress, int width = 30)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var done = progress.Expanded - progress.Remaining;
+        var fraction = progress.Expanded == 0 ? 0 : (double)done / progress.Expanded;
+        var filled = (int)Math.Round(fraction * width);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{new string('#', filled)}{new string('-', width - filled)}] {fraction * 100:0}% sent {progress.Sent}, failed {progress.Failed}, blocked {progress.Blocked}, skipped {progress.Skipped}, remaining {progress.Remaining}{(progress.EtaSeconds is { } eta ? $", ETA {eta:0} s" : "")}");
+    }
+
+    private static int Create(TextWriter output, string? database, CreateArgs args)
+    {
+        DateTimeOffset? sendAt = null;
+        if (args.At is { } raw)
+        {
+            if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                output.WriteLine($"--at: '{raw}' is not a date-time such as 2026-12-01T08:00:00+07:00.");
+                return 2;
+            }
+
+            sendAt = parsed;
+        }
+
+        var request = new CampaignRequest(args.Lesson, args.Text,
+            new AudienceRequest(Split(args.Units), args.SubUnits, Split(args.Roles), null, args.All),
+            sendAt, args.RequireAck ? true : null, args.Cron);
+        return WithService(output, database, service =>
+        {
+            try
+            {
+                var campaign = service.Create(request, "cli:" + Environment.UserName);
+                output.WriteLine($"Created campaign {campaign.Id}; first occurrence {campaign.LastOccurrenceAt ?? campaign.NextOccurrenceAt:u}.");
+                output.WriteLine(Bar(service.Progress(campaign.Id)));
+                return 0;
+            }
+            catch (CampaignValidationException ex)
+            {
+                foreach (var (field, messages) in ex.Errors)
+                {
+                    output.WriteLine($"{field}: {string.Join(" ", messages)}");
+                }
+
+                return 1;
+            }
+        });
+    }
+
+    private static int Show(TextWriter output, CampaignService service, string id)
+    {
+        var campaign = service.Find(id);
+        if (campaign is null)
+        {
+            output.WriteLine($"No campaign '{id}'.");
+            return 1;
+        }
+
+        var progress = service.Progress(id);
+        output.WriteLine($"{campaign.Id}: {CampaignService.StatusOf(campaign, progress)}, {campaign.LessonId ?? "announcement"}, created by {campaign.CreatedBy}");
+        output.WriteLine(Bar(progress));
+        return 0;
+    }
+
+    private static async Task<int> FollowAsync(TextWriter output, string url, string? key, string id, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
+        if (key is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri($"api/campaigns/{Uri.EscapeDataString(id)}", UriKind.Relative), ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                output.WriteLine($"The API answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                return 1;
+            }
+
+            var view = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var p = view.GetProperty("progress");
+            var progress = new CampaignProgress(p.GetProperty("expanded").GetInt32(), p.GetProperty("sent").GetInt32(), p.GetProperty("failed").GetInt32(),
+                p.GetProperty("blocked").GetInt32(), p.GetProperty("skipped").GetInt32(), p.GetProperty("remaining").GetInt32(),
+                p.TryGetProperty("etaSeconds", out var eta) && eta.ValueKind == JsonValueKind.Number ? eta.GetDouble() : null);
+            output.WriteLine(Bar(progress));
+            if (progress.Remaining == 0)
+            {
+                output.WriteLine($"Campaign {id}: {view.GetProperty("status").GetString()}.");
+                return 0;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+    }
+
+    private static int WithService(TextWriter output, string? database, Func<CampaignService, int> action)
+    {
+        IHost host;
+        try
+        {
+            host = CliHost.Build(database, b =>
+            {
+                b.AddContent();
+                b.AddRegistration();
+                b.AddDeliveryCore();
+            });
+            var path = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>().Value.DatabasePath;
+            if (ServiceInstanceLock.IsHeld(path))
+            {
+                host.Dispose();
+                throw new IOException($"{path} is locked by the running service.");
+            }
+
+            _ = host.Services.GetRequiredService<Storage.Database>();
+        }
+        catch (IOException ex)
+        {
+            output.WriteLine("The database is in use by the running service (LiteDB direct mode: one process at a time).");
+            output.WriteLine("Stop the service, or use the admin API: POST/GET http://127.0.0.1:5080/api/campaigns, or 'campaign show <id> --api <url> --api-key <key>'.");
+            output.WriteLine("(" + ex.Message + ")");
+            return 3;
+        }
+        catch (ContentValidationException ex)
+        {
+            output.WriteLine(ex.Message);
+            return 2;
+        }
+
+        using (host)
+        {
+            return action(host.Services.GetRequiredService<CampaignService>());
+        }
+    }
+
+    private static List<string>? Split(string? list) =>
+        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private sealed record CreateArgs(string? Lesson, string? Text, string? Units, bool SubUnits, string? Roles, bool All, string? At, string? Cron, bool RequireAck);
+}

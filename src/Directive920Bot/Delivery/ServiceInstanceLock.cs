@@ -1,0 +1,55 @@
+using Directive920Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Delivery;
+
+/// <summary>
+/// Held while the service runs: an exclusive lock file next to the database. LiteDB's direct mode does not stop a
+/// second process from opening the same file, so the CLI checks this lock before it writes campaigns.
+/// </summary>
+public sealed class ServiceInstanceLock(IOptions<StorageOptions> storage) : IHostedService, IDisposable
+{
+    private FileStream? held;
+
+    public static string PathFor(string databasePath) => Path.GetFullPath(databasePath) + ".service.lock";
+
+    /// <summary>True when a running service holds the lock of <paramref name="databasePath"/>.</summary>
+    public static bool IsHeld(string databasePath)
+    {
+        var path = PathFor(databasePath);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var path = PathFor(storage.Value.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        held?.Dispose();
+        held = null;
+    }
+}

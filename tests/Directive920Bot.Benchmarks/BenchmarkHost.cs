@@ -1,0 +1,127 @@
+using Directive920Bot.Emulator;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Directive920Bot.Benchmarks;
+
+/// <summary>The real service against the emulator (as the tests' harness does), with a real LiteDB file in a temp folder.</summary>
+internal sealed class BenchmarkHost : IAsyncDisposable
+{
+    private BenchmarkHost(WebApplication app, BotApiEmulator emulator, string directory)
+    {
+        App = app;
+        Emulator = emulator;
+        Directory = directory;
+    }
+
+    public WebApplication App { get; }
+
+    public BotApiEmulator Emulator { get; }
+
+    public string Directory { get; }
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Directive920Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Directive920Bot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static async Task<BenchmarkHost> StartAsync(IDictionary<string, string?> settings, bool start)
+    {
+        var emulator = await BotApiEmulator.StartAsync();
+        emulator.RateLimits.Enabled = false;
+        var directory = Path.Combine(Path.GetTempPath(), "d920-bench", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = directory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = emulator.Token,
+            ["Telegram:ApiBaseUrl"] = emulator.BaseUrl.ToString().TrimEnd('/'),
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Content:Path"] = Path.Combine(RepoRoot(), "content"),
+            ["Content:WatchForChanges"] = "false",
+            ["Storage:DatabasePath"] = Path.Combine(directory, "bench.db"),
+            ["Delivery:TrackEnabled"] = "false",
+            ["urls"] = "http://127.0.0.1:0",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.AddDirective920Bot();
+        var app = builder.Build();
+        app.MapDirective920Bot();
+        if (start)
+        {
+            await app.StartAsync();
+        }
+
+        return new BenchmarkHost(app, emulator, directory);
+    }
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>Registered, active subscribers written in one transaction (and, if asked, the emulator's users).</summary>
+    public void Seed(int count, bool addUsers)
+    {
+        var store = Get<SubscriberStore>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Get<Storage.Database>().InTransaction(() =>
+        {
+            for (var i = 1; i <= count; i++)
+            {
+                store.Save(new Subscriber
+                {
+                    Id = 1_000_000 + i,
+                    ChatId = 1_000_000 + i,
+                    Language = i % 5 == 0 ? "en" : "vi",
+                    Status = SubscriberStatus.Active,
+                    UnitCode = "SNV-VP",
+                    Role = i % 10 == 0 ? CadreRole.Leader : CadreRole.Staff,
+                    ConsentAt = now,
+                    ConsentVersion = "bench",
+                    RegisteredAt = now,
+                });
+            }
+        });
+        if (addUsers)
+        {
+            for (var i = 1; i <= count; i++)
+            {
+                Emulator.AddUser(1_000_000 + i, "Bench");
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await App.StopAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
+        }
+
+        await App.DisposeAsync();
+        await Emulator.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
