@@ -6,7 +6,6 @@ using Directive920Bot.Registration;
 using Directive920Bot.Telegram;
 using Directive920Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telegram.Bot.Types;
 
 namespace Directive920Bot.Tests.Engagement;
@@ -41,20 +40,7 @@ internal static class EngagementKit
     }
 
     public static Task<BotHarness> StartAsync(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, DateTimeOffset? start = null) =>
-        BotHarness.StartAsync(Settings(extra), s =>
-        {
-            // PacingGate is registered as itself and as IOutboundGate's factory result, so the container disposes it twice
-            // and the second Dispose throws on restart (reported to Delivery). The same gate behind a non-disposable view.
-            s.Replace(ServiceDescriptor.Singleton<IOutboundGate>(sp => new SameGate(sp.GetRequiredService<PacingGate>())));
-            services?.Invoke(s);
-        }, start: start);
-
-    private sealed class SameGate(IOutboundGate inner) : IOutboundGate
-    {
-        public ValueTask WaitAsync(long chatId, SendPriority priority, CancellationToken ct) => inner.WaitAsync(chatId, priority, ct);
-
-        public void Penalize(long? chatId, TimeSpan retryAfter) => inner.Penalize(chatId, retryAfter);
-    }
+        BotHarness.StartAsync(Settings(extra), services, start: start);
 
     /// <summary>Copies the repository's content to a temp folder the test may change (set it as <c>Content:Path</c>).</summary>
     public static string CopyContent()
@@ -122,6 +108,18 @@ internal static class EngagementKit
         var id = await bot.PressAsync(userId, bot.Current(userId, messageId), label);
         return bot.Emulator.GetCallbackAnswer(id)!.Text;
     }
+
+    /// <summary>Presses the button whose label is exactly <paramref name="label"/> (option letters are one character).</summary>
+    public static async Task<string?> PressExactAsync(BotHarness bot, long userId, int messageId, string label)
+    {
+        var button = bot.Current(userId, messageId).Buttons.SelectMany(r => r).First(b => b.Text == label);
+        var id = bot.Emulator.PressButton(userId, messageId, button.CallbackData!);
+        await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(id)?.Answered == true, BotHarness.Wait);
+        return bot.Emulator.GetCallbackAnswer(id)!.Text;
+    }
+
+    public static Task<IReadOnlyList<ChatMessage>> WaitForQuestionsAsync(BotHarness bot, long chatId, int count) =>
+        WaitForMessagesAsync(bot, chatId, m => m.Text?.Contains("Câu hỏi", StringComparison.Ordinal) == true && m.Buttons.Count > 0 || m.Poll is not null, count);
 
     public static async Task<IReadOnlyList<ChatMessage>> WaitForMessagesAsync(BotHarness bot, long chatId, Func<ChatMessage, bool> match, int count)
     {

@@ -1,0 +1,120 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+
+namespace Directive920Bot.Benchmarks;
+
+/// <summary>
+/// Goal: ≥ 2,000 acknowledgement callbacks per second through the real update path — emulator → poller → durable inbox →
+/// processor → router → engagement handler → LiteDB (the acknowledgement) → edit + answerCallbackQuery — on 2 cores.
+/// Each iteration acknowledges a fresh announcement (no quiz) for every subscriber; time is per acknowledgement.
+/// </summary>
+[Config(typeof(InProcessMonitoringConfig))]
+public class AcknowledgementCallbackBenchmark
+{
+    public const int Cadres = 2_000;
+    private BenchmarkHost host = null!;
+    private List<(long User, int MessageId, string Data)> presses = [];
+    private int round;
+    private List<string> pressed = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        host = BenchmarkHost.StartAsync(new Dictionary<string, string?>
+        {
+            // Pacing is Telegram's business and measured elsewhere; here the question is our own processing cost.
+            ["Delivery:AllowPaidBroadcast"] = "true",
+            ["Delivery:PaidMessagesPerSecond"] = "100000",
+            ["Delivery:PerChatInterval"] = "00:00:00",
+            ["Delivery:MaxConcurrency"] = "16",
+            ["Telegram:MaxConcurrentUpdates"] = "16",
+            ["Engagement:TickSeconds"] = "0",
+        }, start: true).GetAwaiter().GetResult();
+        host.Seed(Cadres, addUsers: true);
+    }
+
+    /// <summary>Delivers a new occurrence of the announcement to everyone and collects the acknowledgement buttons.</summary>
+    [IterationSetup]
+    public void DeliverFreshAnnouncement()
+    {
+        round++;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var rows = Enumerable.Range(1, Cadres).Select(i => new DeliveryRow
+        {
+            Id = $"c:bench{round}:1:{1_000_000 + i}",
+            OccurrenceId = $"c:bench{round}:1",
+            CampaignId = $"bench{round}",
+            SubscriberId = 1_000_000 + i,
+            ChatId = 1_000_000 + i,
+            Kind = DeliveryKind.Announcement,
+            // Free text, so each round is a new subject to acknowledge (an item is acknowledged once per content hash).
+            Html = $"Thông báo số {round}: đơn vị sẽ học tập Thông báo 920-TB/TU tại buổi sinh hoạt tới.",
+            RequireAck = true,
+            UnitCode = "SNV-VP",
+            DueAt = now,
+        }).ToList();
+        var ledger = host.Get<DeliveryLedger>();
+        ledger.Enqueue(rows);
+        host.Emulator.WaitUntilAsync(() => ledger.ForCampaign($"bench{round}", DeliveryState.Sent).Count == Cadres, TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        presses = ledger.ForCampaign($"bench{round}").Select(r =>
+        {
+            var message = host.Emulator.Transcript(r.ChatId).Single(m => m.MessageId == r.MessageId);
+            return (r.SubscriberId, r.MessageId!.Value, message.Buttons.SelectMany(b => b).Single().CallbackData!);
+        }).ToList();
+    }
+
+    [Benchmark(Description = "Acknowledge 2,000 deliveries through the update path (per acknowledgement)", OperationsPerInvoke = Cadres)]
+    public async Task Acknowledge()
+    {
+        pressed = presses.Select(p => host.Emulator.PressButton(p.User, p.MessageId, p.Data)).ToList();
+
+        // The bot answers a press after the acknowledgement is committed, so an answered press is a durable one.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var next = 0;
+        while (next < pressed.Count)
+        {
+            if (host.Emulator.GetCallbackAnswer(pressed[next])?.Answered == true)
+            {
+                next++;
+                continue;
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"{next} of {pressed.Count} presses answered");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    [IterationCleanup]
+    public void Verify()
+    {
+        // Once each: the figure is only worth something if every press was recorded exactly once.
+        var recorded = host.Get<AcknowledgementStore>().ForSubject($"c:bench{round}:1").Count;
+        if (recorded != Cadres)
+        {
+            throw new InvalidOperationException($"round {round}: {recorded} acknowledgements for {Cadres} presses");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>
+/// In process: the host, the emulator and LiteDB live in the benchmark process (BenchmarkDotNet's generated project build
+/// also exceeds its 2-minute limit on this machine). Monitoring: each iteration is one batch of 2,000 presses.
+/// </summary>
+public sealed class InProcessMonitoringConfig : ManualConfig
+{
+    public InProcessMonitoringConfig() => AddJob(Job.Default
+        .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5)
+        .WithToolchain(InProcessEmitToolchain.Instance));
+}

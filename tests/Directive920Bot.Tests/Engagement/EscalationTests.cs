@@ -1,0 +1,46 @@
+using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
+using static Directive920Bot.Tests.Engagement.EngagementKit;
+
+namespace Directive920Bot.Tests.Engagement;
+
+public sealed class EscalationTests
+{
+    private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
+
+    [Fact]
+    public async Task After_the_last_reminder_deadline_the_item_is_on_the_units_list_until_acknowledged()
+    {
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(2801);
+        var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
+        var reminders = bot.Get<ReminderService>();
+        var escalations = bot.Get<EscalationStore>();
+        var unitTree = bot.Get<UnitStore>().SubTreeCodes(["SNV"]);
+
+        foreach (var at in new[] { new DateTimeOffset(2026, 12, 2, 18, 0, 0, Vn), new DateTimeOffset(2026, 12, 4, 14, 0, 0, Vn), new DateTimeOffset(2026, 12, 8, 9, 59, 0, Vn) })
+        {
+            bot.Clock.SetUtcNow(at);
+            await reminders.RunAsync(bot.Clock.GetUtcNow());
+        }
+
+        Assert.Empty(escalations.OpenForUnits(unitTree));
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 10, 0, 0, Vn));
+        var run = await reminders.RunAsync(bot.Clock.GetUtcNow());
+        Assert.Equal(1, run.Escalated);
+
+        var escalation = Assert.Single(escalations.OpenForUnits(unitTree));
+        Assert.Equal("SNV-VP", escalation.UnitCode);
+        Assert.Equal(cadre.Id, escalation.SubscriberId);
+        Assert.Equal(Lesson1, escalation.ItemId);
+        Assert.Equal(row.Id, escalation.Id);
+        Assert.Equal(bot.Clock.GetUtcNow().UtcDateTime, escalation.Since);
+        Assert.Empty(escalations.OpenForUnits(["STC"]));
+        Assert.Equal(0, (await reminders.RunAsync(bot.Clock.GetUtcNow())).Escalated);
+
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+        Assert.Empty(escalations.OpenForUnits(unitTree));
+        Assert.False(Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id)).OnTime);
+    }
+}

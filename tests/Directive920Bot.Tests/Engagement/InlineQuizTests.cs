@@ -1,0 +1,71 @@
+using Directive920Bot.Engagement;
+using static Directive920Bot.Tests.Engagement.EngagementKit;
+
+namespace Directive920Bot.Tests.Engagement;
+
+public sealed class InlineQuizTests
+{
+    [Fact]
+    public async Task The_quiz_follows_the_acknowledgement_and_each_answer_shows_the_verdict_explanation_and_clause()
+    {
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(2201);
+        var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
+        Assert.DoesNotContain(bot.BotMessages(cadre.Id), m => m.Text?.Contains("Câu hỏi", StringComparison.Ordinal) == true);
+
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+        var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
+        var q1 = questions.Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal));
+        var q2 = questions.Single(m => m.Text!.Contains("Câu hỏi 2/2", StringComparison.Ordinal));
+        Assert.Equal(["A", "B", "C", "D"], q1.Buttons.SelectMany(b => b).Select(b => b.Text));
+
+        // q1: one right answer (A).
+        var verdict = await PressExactAsync(bot, cadre.Id, q1.MessageId, "A");
+        Assert.Contains("Chính xác", verdict, StringComparison.Ordinal);
+        var shown = bot.Current(cadre.Id, q1.MessageId);
+        Assert.Contains("Đồng chí chọn: A", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("(C1)", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("mục C1", shown.Text, StringComparison.Ordinal);
+        Assert.Empty(shown.Buttons);
+
+        // q2: several right answers (A, B, C): tick A and B, send — wrong, and the right set is shown.
+        await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ A");
+        Assert.Contains(bot.Current(cadre.Id, q2.MessageId).Buttons.SelectMany(b => b), b => b.Text == "☑ A");
+        await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ B");
+        var wrong = await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
+        Assert.Contains("Chưa chính xác", wrong, StringComparison.Ordinal);
+        Assert.Contains("Đáp án đúng: A, B, C", bot.Current(cadre.Id, q2.MessageId).Text, StringComparison.Ordinal);
+
+        var answers = bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id);
+        Assert.Equal(2, answers.Count);
+        Assert.True(answers.Single(a => a.QuestionId == "q1").Correct);
+        var second = answers.Single(a => a.QuestionId == "q2");
+        Assert.False(second.Correct);
+        Assert.Equal([0, 1], second.Selected);
+        Assert.All(answers, a => Assert.Equal(row.Id, a.DeliveryId));
+        Assert.All(answers, a => Assert.Equal("SNV-VP", a.UnitCode));
+        Assert.Single(bot.Get<QuizAnswerStore>().ForQuestion(Lesson1, "q2"));
+    }
+
+    [Fact]
+    public async Task Only_the_first_answer_counts_and_a_later_press_is_answered_politely()
+    {
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(2202);
+        var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+        var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal));
+        var buttons = q1.Buttons.SelectMany(b => b).ToList();
+
+        // B (wrong) then A (right) are both pressed before the bot handles either.
+        var first = bot.Emulator.PressButton(cadre.Id, q1.MessageId, buttons.Single(b => b.Text == "B").CallbackData!);
+        var later = bot.Emulator.PressButton(cadre.Id, q1.MessageId, buttons.Single(b => b.Text == "A").CallbackData!);
+        await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(later)?.Answered == true && bot.Emulator.GetCallbackAnswer(first)?.Answered == true, Infrastructure.BotHarness.Wait);
+
+        var answer = Assert.Single(bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id));
+        Assert.Equal([1], answer.Selected);
+        Assert.False(answer.Correct);
+        Assert.Contains("câu trả lời đầu tiên", bot.Emulator.GetCallbackAnswer(later)!.Text, StringComparison.Ordinal);
+        Assert.Contains("Đồng chí chọn: B", bot.Current(cadre.Id, q1.MessageId).Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+using static Directive920Bot.Tests.Engagement.EngagementKit;
+
+namespace Directive920Bot.Tests.Engagement;
+
+public sealed class ReacknowledgementTests
+{
+    [Fact]
+    public async Task After_a_content_change_staff_ask_again_and_the_new_acknowledgement_carries_the_new_hash()
+    {
+        var content = CopyContent();
+        await using var bot = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Content:Path"] = content,
+            ["Admin:ApiKeys:propaganda"] = "bloc-key-123",
+            ["Admin:ApiKeys:unit:Key"] = "unit-key-456",
+            ["Admin:ApiKeys:unit:Role"] = "UnitAdmin",
+            ["Admin:ApiKeys:unit:Units:0"] = "SNV",
+        });
+        var acked = await bot.RegisterAsync(2501);
+        var waiting = await bot.RegisterAsync(2502, "Phạm Thị Cúc");
+        var (oldRow, lesson) = await DeliverAsync(bot, acked, Lesson1);
+        await DeliverAsync(bot, waiting, Lesson1);
+        await PressAsync(bot, acked.Id, lesson.MessageId, AckLabel);
+        var oldHash = oldRow.ContentHash!;
+
+        Edit(content, "lessons/vi/01-context.md", c => c.Replace("Ban Thường vụ Tỉnh ủy đối thoại", "Ban Thường vụ Tỉnh ủy tổ chức đối thoại", StringComparison.Ordinal));
+        Assert.False(bot.Get<ContentService>().Reload().HasErrors);
+        var newHash = bot.Get<ContentService>().Current.Find(Lesson1)!.ContentHash;
+        Assert.NotEqual(oldHash, newHash);
+
+        using var http = new HttpClient { BaseAddress = bot.WebUrl };
+        using var unitRequest = new HttpRequestMessage(HttpMethod.Post, $"api/items/{Lesson1}/reack") { Content = JsonContent.Create(new { note = "Sửa cách diễn đạt." }) };
+        unitRequest.Headers.Authorization = new("Bearer", "unit-key-456");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.SendAsync(unitRequest)).StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/items/{Lesson1}/reack") { Content = JsonContent.Create(new { note = "Bổ sung: Ban Thường vụ Tỉnh ủy tổ chức buổi đối thoại." }) };
+        request.Headers.Authorization = new("Bearer", "bloc-key-123");
+        var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        // Only the cadre whose acknowledgement is of the old text is asked again; the one still waiting keeps their row.
+        var reackRow = Assert.Single(bot.Get<DeliveryLedger>().ForItem(Lesson1), r => r.OccurrenceId.StartsWith("ra:", StringComparison.Ordinal));
+        Assert.Equal(acked.Id, reackRow.SubscriberId);
+        var (_, note) = await WaitSentAsync(bot, reackRow.Id);
+        Assert.Contains("Nội dung đã được cập nhật", note.Text, StringComparison.Ordinal);
+        Assert.Contains("Bổ sung: Ban Thường vụ", note.Text, StringComparison.Ordinal);
+        Assert.Contains("tổ chức đối thoại", note.Text, StringComparison.Ordinal);
+
+        bot.Clock.Advance(TimeSpan.FromHours(1));
+        await PressAsync(bot, acked.Id, note.MessageId, AckLabel);
+
+        var acks = bot.Get<AcknowledgementStore>().ForItem(Lesson1);
+        Assert.Equal(2, acks.Count);
+        Assert.Single(acks, a => a.ContentHash == oldHash);
+        Assert.Single(acks, a => a.ContentHash == newHash && a.DeliveryId == reackRow.Id);
+
+        // Asking again changes nothing: everyone who had acknowledged has acknowledged the current text.
+        Assert.Equal(0, bot.Get<ReackService>().Request(Lesson1, "again").Enqueued);
+    }
+}
