@@ -8,7 +8,7 @@ internal static class CliVerbs
     public static IEnumerable<Command> All(TextWriter output)
     {
         yield return Registration.UnitsCli.Build(output);
-        foreach (var verb in Reports.ReportsCli.Build(output)) { yield return verb; }
         yield return Delivery.CampaignCli.Build(output);
+        foreach (var verb in Reports.ReportsCli.Build(output)) { yield return verb; }
     }
 }

@@ -35,11 +35,15 @@ public sealed class NudgeMark
 
 public sealed record NudgeResult(int Nudged, int SkippedItems, bool Available);
 
-public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, Database db, AuditLog audit, BotClock clock, SubscriberStore subscribers)
+public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, Database db, AuditLog audit, BotClock clock, SubscriberStore subscribers, Content.ContentService content)
 {
     public const string CollectionName = "report_nudges";
 
     public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) => mapper.ToDocument(new NudgeMark()));
+
+    private static readonly Localization.Loc NudgeText = new(
+        "🔔 Đơn vị nhắc đồng chí: bài <b>{0}</b> đồng chí chưa xác nhận. Đồng chí vui lòng đọc và bấm «✅ Đã đọc và cam kết thực hiện» ở tin nhắn bài.",
+        "🔔 A reminder from your unit: you have not yet acknowledged <b>{0}</b>. Please read it and press “✅ I have read it and commit to it” on the lesson message.");
 
     public bool Available => pending.Any();
 
@@ -87,6 +91,7 @@ public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, 
                     Kind = DeliveryKind.Nudge,
                     ItemId = item.Key,
                     Payload = p.DeliveryId,
+                    Html = NudgeText.Format(p.Language, Content.TelegramHtml.Escape(content.Current.Find(item.Key)?.For(p.Language).Title ?? item.Key)),
                     Language = p.Language,
                     UnitCode = subscriber.UnitCode,
                     Role = subscriber.Role,

@@ -1,4 +1,5 @@
 using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
 using Directive920Bot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -123,9 +124,6 @@ public sealed class ReportOptions
 {
     public const string Section = "Reports";
 
-    /// <summary>An acknowledgement within this many hours of delivery counts as on time.</summary>
-    public int OnTimeHours { get; set; } = 72;
-
     /// <summary>Font file for chart text; must cover Vietnamese diacritics.</summary>
     public string ChartFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
@@ -140,11 +138,6 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
     public ValidateOptionsResult Validate(string? name, ReportOptions options)
     {
         var failures = new List<string>();
-        if (options.OnTimeHours is < 1 or > 24 * 60)
-        {
-            failures.Add($"Reports:OnTimeHours must be between 1 and 1440, was {options.OnTimeHours}.");
-        }
-
         if (options.DigestHour is < 7 or > 20)
         {
             failures.Add($"Reports:DigestHour must be between 7 and 20 (outside quiet hours), was {options.DigestHour}.");
@@ -163,7 +156,7 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
 /// Keeps the counters: told of each final delivery outcome (<see cref="IDeliveryObserver"/>) and of each acknowledgement
 /// and quiz answer (from engagement), it updates a handful of small rows so that reports never scan the ledger.
 /// </summary>
-public sealed class ReportCounters(Database db, IOptions<ReportOptions> options) : IDeliveryObserver
+public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagementObserver
 {
     public const string ItemsCollection = "report_items";
     public const string QuestionsCollection = "report_questions";
@@ -218,21 +211,25 @@ public sealed class ReportCounters(Database db, IOptions<ReportOptions> options)
         return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c => c.Delivered++));
     }
 
-    /// <summary>Counts the acknowledgement of a delivered row once; late when after <see cref="ReportOptions.OnTimeHours"/>.</summary>
-    public bool RecordAcknowledged(DeliveryRow row, DateTime acknowledgedAtUtc)
+    public void OnAcknowledged(Acknowledgement acknowledgement) => RecordAcknowledged(acknowledgement);
+
+    public void OnAnswered(QuizAnswer answer) => RecordAnswer(answer);
+
+    /// <summary>Counts an acknowledgement once per delivery; on time or late as engagement decided against its deadline.</summary>
+    public bool RecordAcknowledged(Acknowledgement ack)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        if (ReportItemId(row) is not { } item || row.UnitCode is null)
+        ArgumentNullException.ThrowIfNull(ack);
+        var item = ack.ItemId ?? (ack.CampaignId is { } c ? "campaign:" + c : null);
+        if (item is null || ack.UnitCode is null)
         {
             return false;
         }
 
-        var delay = acknowledgedAtUtc - (row.SentAt ?? row.CreatedAt);
-        var onTime = delay <= TimeSpan.FromHours(options.Value.OnTimeHours);
-        var bucket = DelayBuckets.Index(delay);
-        return Once("a:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c =>
+        var bucket = DelayBuckets.Index(ack.AcknowledgedAt - ack.DeliveredAt);
+        var kind = ack.ItemId is null ? DeliveryKind.Announcement : DeliveryKind.Lesson;
+        return Once("a:" + ack.DeliveryId, () => Bump(ack.UnitCode, item, kind, c =>
         {
-            if (onTime)
+            if (ack.OnTime)
             {
                 c.OnTime++;
             }
@@ -245,27 +242,28 @@ public sealed class ReportCounters(Database db, IOptions<ReportOptions> options)
         }));
     }
 
-    /// <summary>Counts a quiz answer once per subscriber and question (the first answer is the one that counts).</summary>
-    public bool RecordAnswer(long subscriberId, string? unitCode, string itemId, string questionId, bool correct)
+    /// <summary>Counts the first answer to a lesson's own quiz question (reviews are practice, not participation).</summary>
+    public bool RecordAnswer(QuizAnswer answer)
     {
-        if (unitCode is null)
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.UnitCode is not { } unitCode || answer.IsReview)
         {
             return false;
         }
 
-        var question = itemId + "/" + questionId;
-        var id = FormattableString.Invariant($"q:{subscriberId}:{question}");
+        var question = QuestionKey(answer.ItemId, answer.QuestionId);
+        var id = FormattableString.Invariant($"q:{answer.SubscriberId}:{question}");
         return Once(id, () =>
         {
-            var counter = Questions.FindById(unitCode + "|" + question) ?? new QuestionCounter { Id = unitCode + "|" + question, UnitCode = unitCode, QuestionId = question, ItemId = itemId };
+            var counter = Questions.FindById(unitCode + "|" + question) ?? new QuestionCounter { Id = unitCode + "|" + question, UnitCode = unitCode, QuestionId = question, ItemId = answer.ItemId };
             counter.Answered++;
-            if (correct)
+            if (answer.Correct)
             {
                 counter.Correct++;
             }
 
             Questions.Upsert(counter);
-            var participant = FormattableString.Invariant($"p:{subscriberId}");
+            var participant = FormattableString.Invariant($"p:{answer.SubscriberId}");
             if (Events.FindById(participant) is null)
             {
                 Events.Insert(new CountedEvent { Id = participant });
@@ -275,6 +273,9 @@ public sealed class ReportCounters(Database db, IOptions<ReportOptions> options)
             }
         });
     }
+
+    /// <summary>The per-question key engagement also uses: <c>{itemId}:{questionId}</c>.</summary>
+    public static string QuestionKey(string itemId, string questionId) => itemId + ":" + questionId;
 
     public IReadOnlyList<ItemCounter> ItemsIn(IReadOnlyCollection<string> unitCodes) =>
         unitCodes.Count > 64 ? Items.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList()

@@ -89,7 +89,7 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
 
     public IReadOnlyList<QuestionFigures> Questions(IReadOnlyCollection<string> visibleUnits)
     {
-        var questions = content.Current.Items.SelectMany(i => i.For("vi").Quiz.Select(q => (Item: i.Id, q))).ToDictionary(x => x.Item + "/" + x.q.Id, x => x, StringComparer.Ordinal);
+        var questions = content.Current.Items.SelectMany(i => i.For("vi").Quiz.Select(q => (Item: i.Id, q))).ToDictionary(x => ReportCounters.QuestionKey(x.Item, x.q.Id), x => x, StringComparer.Ordinal);
         return counters.QuestionsIn(visibleUnits).GroupBy(c => c.QuestionId, StringComparer.Ordinal)
             .Select(g =>
             {

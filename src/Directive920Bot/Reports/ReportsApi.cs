@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Directive920Bot.Web;
 using Directive920Bot.Registration;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,16 +16,6 @@ public static class ReportsApi
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    /// <summary>Every route this group maps, for the authorisation matrix.</summary>
-    public static readonly IReadOnlyList<(string Method, string Route)> Routes =
-    [
-        ("GET", "/roles"), ("POST", "/roles"), ("DELETE", "/roles"), ("GET", "/audit"),
-        ("POST", "/rosters"), ("GET", "/rosters/mismatches"),
-        ("GET", "/reports/units"), ("GET", "/reports/units/{code}"), ("GET", "/reports/items/{id}"), ("GET", "/reports/questions"),
-        ("GET", "/exports/units.csv"), ("GET", "/exports/units.xlsx"), ("GET", "/exports/members.csv"), ("GET", "/exports/members.xlsx"),
-        ("GET", "/exports/thematic.docx"),
-    ];
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
@@ -65,7 +56,7 @@ public static class ReportsApi
                 return Results.Json(new { imported = false, errors = result.Errors }, statusCode: 422);
             }
 
-            audit.Write(Actor(http), "roster.import", file.FileName, FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired} (api)"));
+            audit.Write(Actor(http), "roster.import", file.FileName, FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired} ({http.GetKeyName()})"));
             return Results.Json(new { imported = true, result.Added, result.Updated, result.Retired });
         }).DisableAntiforgery();
 
@@ -101,19 +92,19 @@ public static class ReportsApi
                     return denied;
                 }
 
-                audit.Write(Actor(http), "export", "units", $"units.{extension} (api)");
+                audit.Write(Actor(http), "export", "units", $"units.{extension} ({http.GetKeyName()})");
                 return Results.File(ReportExports.Write(exports.UnitRows(Access(http)!.VisibleUnits(units)), format), type, $"units.{extension}");
             });
             api.MapGet($"/exports/members.{extension}", (HttpContext http, [FromQuery] string? unit, ReportExports exports, UnitStore units, AuditLog audit) =>
                 Scoped(http, units, unit, scope =>
                 {
-                    audit.Write(Actor(http), "export", unit ?? "*", $"members.{extension} (api)");
+                    audit.Write(Actor(http), "export", unit ?? "*", $"members.{extension} ({http.GetKeyName()})");
                     return Results.File(ReportExports.Write(exports.MemberRows(scope), format), type, $"members.{extension}");
                 }));
         }
 
         api.MapGet("/exports/thematic.docx", (HttpContext http, [FromQuery] string? unit, [FromQuery] string? from, [FromQuery] string? to,
-            ReportExports exports, UnitStore units, AuditLog audit, Hosting.BotClock clock) =>
+            ReportExports exports, ReportFeedback feedback, UnitStore units, AuditLog audit, Hosting.BotClock clock) =>
         {
             if (Admin(http) is { } denied)
             {
@@ -133,21 +124,22 @@ public static class ReportsApi
                 return Results.Problem("from and to must be dates yyyy-MM-dd with from <= to.", statusCode: 400);
             }
 
-            audit.Write(Actor(http), "export", code, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {fromDate:yyyy-MM-dd}..{toDate:yyyy-MM-dd} (api)"));
-            return Results.File(exports.Thematic(code, fromDate, toDate, []), DocxType, $"bao-cao-chuyen-de-920-{code}.docx");
+            audit.Write(Actor(http), "export", code, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {fromDate:yyyy-MM-dd}..{toDate:yyyy-MM-dd} ({http.GetKeyName()})"));
+            return Results.File(exports.Thematic(code, fromDate, toDate, feedback.For(code, fromDate, toDate)), DocxType, $"bao-cao-chuyen-de-920-{code}.docx");
         });
         return api;
     }
 
-    /// <summary>The grant the <c>/api</c> authentication put on the request; null when there is none.</summary>
+    /// <summary>The grant the <c>/api</c> authentication put on the request; null when the caller is not authenticated.</summary>
     public static AccessGrant? Access(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.Features.Get<AccessGrant>() ?? (http.Items.TryGetValue(typeof(AccessGrant), out var value) ? value as AccessGrant : null);
+        return http.User.Identity?.IsAuthenticated == true ? http.GetAccess() : null;
     }
 
+    /// <summary>The Telegram user behind the API key when it names one; otherwise the console actor (the key name goes in the details).</summary>
     private static long Actor(HttpContext http) =>
-        long.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : AuditLog.Console;
+        long.TryParse(http.User.FindFirstValue(ApiAuth.UserClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : AuditLog.Console;
 
     private static IResult? Bloc(HttpContext http) => Access(http) switch
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 
@@ -37,6 +39,8 @@ internal static class ReportsCli
     {
         b.AddContent();
         b.AddRegistration();
+        b.AddDelivery();
+        b.AddEngagement();
         b.AddReports();
     });
 
@@ -147,7 +151,7 @@ internal static class ReportsCli
 
             var toDate = parse.GetValue(to) is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime(clock.LocalNow);
             var fromDate = parse.GetValue(from) is { } f ? DateOnly.ParseExact(f, "yyyy-MM-dd", CultureInfo.InvariantCulture) : toDate.AddMonths(-1);
-            var bytes = host.Services.GetRequiredService<ReportExports>().Thematic(code, fromDate, toDate, []);
+            var bytes = host.Services.GetRequiredService<ReportExports>().Thematic(code, fromDate, toDate, host.Services.GetRequiredService<ReportFeedback>().For(code, fromDate, toDate));
             var path = parse.GetValue(outFile)!.FullName;
             File.WriteAllBytes(path, bytes);
             host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", code, "thematic.docx (cli)");

@@ -24,6 +24,12 @@ public static class ReportsExtensions
         services.AddSingleton<IPersonalDataHolder, RosterPersonalData>();
         services.AddSingleton<ReportCounters>();
         services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<ReportCounters>());
+        services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());
+        services.AddSingleton<IPendingAcknowledgements, LedgerPendingAcknowledgements>();
+        services.AddSingleton<INudgeSink, LedgerNudgeSink>();
+        services.AddSingleton<IMemberStatusSource, LedgerMemberStatus>();
+        services.AddSingleton<ReportFeedback>();
+        services.AddSingleton<Web.IApiEndpoints, ReportsApiEndpoints>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<ReportChart>();
         services.AddSingleton<ReportExports>();

@@ -17,6 +17,7 @@ public sealed class ReportsHandler(
     ReportService reports,
     ReportChart chart,
     ReportExports exports,
+    ReportFeedback feedback,
     RosterImporter importer,
     RosterService roster,
     RosterStore rosterStore,
@@ -308,7 +309,7 @@ public sealed class ReportsHandler(
     {
         var to = DateOnly.FromDateTime(clock.LocalNow);
         var from = to.AddMonths(-1);
-        var docx = exports.Thematic(unitCode, from, to, []);
+        var docx = exports.Thematic(unitCode, from, to, feedback.For(unitCode, from, to));
         audit.Write(context.UserId, "export", unitCode, "thematic.docx (bot)");
         await context.Messenger.TrySendDocumentAsync(context.ChatId,
             new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)))),

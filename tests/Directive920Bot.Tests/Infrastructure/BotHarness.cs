@@ -26,12 +26,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
-    private readonly Action<WebApplication>? map;
     private readonly bool ownsEmulator;
 
-    private BotHarness(BotApiEmulator emulator, bool ownsEmulator, FakeTimeProvider clock, string directory, Dictionary<string, string?> settings, Action<IServiceCollection>? services, Action<WebApplication>? map)
+    private BotHarness(BotApiEmulator emulator, bool ownsEmulator, FakeTimeProvider clock, string directory, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
-        this.map = map;
         Emulator = emulator;
         this.ownsEmulator = ownsEmulator;
         Clock = clock;
@@ -62,14 +60,12 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="configuration">Extra configuration keys (e.g. "Bot:SuperAdmins:0").</param>
     /// <param name="services">Service overrides, applied after the service's own registrations.</param>
     /// <param name="emulator">Share an emulator (e.g. for restart tests with a second harness); otherwise one is started.</param>
-    /// <param name="map">Extra endpoints mapped after the service's own (e.g. a feature's API group before the lead wires it).</param>
     public static async Task<BotHarness> StartAsync(
         IDictionary<string, string?>? configuration = null,
         Action<IServiceCollection>? services = null,
         BotApiEmulator? emulator = null,
         DateTimeOffset? start = null,
-        bool importDemoUnits = true,
-        Action<WebApplication>? map = null)
+        bool importDemoUnits = true)
     {
         var owns = emulator is null;
         if (emulator is null)
@@ -94,7 +90,7 @@ public sealed class BotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), directory, settings, services, map);
+        var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), directory, settings, services);
         settings["Storage:DatabasePath"] = harness.DatabasePath;
         await harness.StartHostAsync();
         if (importDemoUnits)
@@ -121,7 +117,6 @@ public sealed class BotHarness : IAsyncDisposable
         services?.Invoke(builder.Services);
         App = builder.Build();
         App.MapDirective920Bot();
-        map?.Invoke(App);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         WebUrl = new Uri(address.EndsWith('/') ? address : address + "/");

@@ -5,9 +5,6 @@ using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 using Directive920Bot.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Directive920Bot.Tests.Reports;
 
@@ -24,42 +21,30 @@ public static class ReportsTestSupport
     public const string TargetUnit = "SNV-VP";
     public const string OtherUnit = "STC";
 
-    public const string UserHeader = "X-Test-User";
-
-    public static Task<BotHarness> StartAsync() => BotHarness.StartAsync(
-        new Dictionary<string, string?> { ["Bot:SuperAdmins:0"] = BlocAdmin.ToString(CultureInfo.InvariantCulture) },
-        map: MapApi);
-
-    /// <summary>
-    /// Stands in for the /api group's API-key authentication (delivery's) until it lands: the caller's grant comes from
-    /// the same <see cref="IAccessPolicy"/>, and no header means no grant (401).
-    /// </summary>
-    public static void MapApi(WebApplication app)
+    /// <summary>The service with a super-admin and one API key per test user (the key carries that user's roles).</summary>
+    public static Task<BotHarness> StartAsync()
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api");
-        api.AddEndpointFilter(async (context, next) =>
+        // Engagement's kit settings: unpaced sends and no background ticks, so tests drive time themselves.
+        var settings = Engagement.EngagementKit.Settings(new Dictionary<string, string?> { ["Bot:SuperAdmins:0"] = BlocAdmin.ToString(CultureInfo.InvariantCulture) });
+        foreach (var user in new[] { BlocAdmin, UnitAdminInScope, UnitAdminOutOfScope, Cadre })
         {
-            var http = context.HttpContext;
-            if (long.TryParse(http.Request.Headers[UserHeader], NumberStyles.Integer, CultureInfo.InvariantCulture, out var user))
-            {
-                http.Features.Set(http.RequestServices.GetRequiredService<IAccessPolicy>().For(user));
-                http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user.ToString(CultureInfo.InvariantCulture))], "test"));
-            }
+            settings[$"Admin:ApiKeys:user{user}:Key"] = KeyOf(user);
+            settings[$"Admin:ApiKeys:user{user}:UserId"] = user.ToString(CultureInfo.InvariantCulture);
+        }
 
-            return await next(context);
-        });
-        api.MapReportsApi();
+        return BotHarness.StartAsync(settings);
     }
 
+    public static string KeyOf(long user) => FormattableString.Invariant($"test-key-{user}-0123456789abcdef");
+
+    /// <summary>An HTTP client that presents the API key of <paramref name="user"/>, or none.</summary>
     public static HttpClient ApiAs(this BotHarness bot, long? user)
     {
         ArgumentNullException.ThrowIfNull(bot);
         var http = bot.Http();
         if (user is { } id)
         {
-            http.DefaultRequestHeaders.Add(UserHeader, id.ToString(CultureInfo.InvariantCulture));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", KeyOf(id));
         }
 
         return http;
