@@ -2,9 +2,11 @@ using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
+using Directive920Bot.Reports;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
+using Directive920Bot.Web.Sandbox;
 
 namespace Directive920Bot.Hosting;
 
@@ -14,12 +16,14 @@ public static class AppComposition
     public static IHostApplicationBuilder AddDirective920Bot(this IHostApplicationBuilder builder)
     {
         builder.AddBotCore();       // Hosting/: options, time zone, clock
+        builder.AddSandbox();       // Web/Sandbox/: no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
         builder.AddStorage();       // Storage/: one LiteDB, one mapper, migrations
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
         builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
         builder.AddDelivery();      // Delivery/: ledger, paced dispatcher, campaigns, drip track
         builder.AddEngagement();    // Engagement/: acknowledgements, quizzes, reminders, review, progress, feedback
+        builder.AddReports();       // Reports/: roles, audit, rosters, report counters, charts, exports
         builder.AddWeb();           // Web/: health and the admin API
         return builder;
     }

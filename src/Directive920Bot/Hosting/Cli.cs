@@ -9,7 +9,7 @@ namespace Directive920Bot.Hosting;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["content", "units", "campaign", "roster", "grant", "revoke", "report", "admin"];
+    private static readonly string[] Verbs = ["content", "units", "campaign", "roster", "grant", "revoke", "roles", "report", "admin"];
 
     public static bool IsCliInvocation(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);

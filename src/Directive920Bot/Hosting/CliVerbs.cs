@@ -9,5 +9,6 @@ internal static class CliVerbs
     {
         yield return Registration.UnitsCli.Build(output);
         yield return Delivery.CampaignCli.Build(output);
+        foreach (var verb in Reports.ReportsCli.Build(output)) { yield return verb; }
     }
 }

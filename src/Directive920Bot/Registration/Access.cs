@@ -89,3 +89,170 @@ public sealed class AccessPolicy(RoleStore roles, IOptions<BotOptions> options) 
         return units.Count > 0 ? new AccessGrant(AdminRole.UnitAdmin, units) : AccessGrant.Cadre;
     }
 }
+
+/// <summary>What a grant covers, checked on the server for every privileged action.</summary>
+public static class AccessScope
+{
+    /// <summary>True when <paramref name="grant"/> may see or act on <paramref name="unitCode"/> (bloc admins: any unit).</summary>
+    public static bool Covers(this AccessGrant grant, UnitStore units, string? unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(units);
+        if (grant.IsBlocAdmin)
+        {
+            return true;
+        }
+
+        var unit = units.Find(unitCode);
+        if (unit is null || !grant.IsAdmin)
+        {
+            return false;
+        }
+
+        // A unit admin holds their units and everything below them: a path prefix.
+        return grant.Units.Select(units.Find).Any(u => u is not null && unit.Path.StartsWith(u.Path, StringComparison.Ordinal));
+    }
+
+    /// <summary>The unit codes a grant may see; every unit for bloc admins, none for cadres.</summary>
+    public static IReadOnlyList<string> VisibleUnits(this AccessGrant grant, UnitStore units)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(units);
+        return grant.IsBlocAdmin ? units.All().Select(u => u.Code).ToList()
+            : grant.IsAdmin ? units.SubTreeCodes(grant.Units)
+            : [];
+    }
+}
+
+/// <summary>One privileged action: who did what to what, and when. Never updated, never deleted.</summary>
+public sealed class AuditEntry
+{
+    public int Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    /// <summary>The Telegram user id of the actor; 0 for the CLI (the operator at the console).</summary>
+    public long Actor { get; set; }
+
+    /// <summary>e.g. <c>role.grant</c>, <c>role.revoke</c>, <c>roster.import</c>, <c>export</c>, <c>nudge</c>, <c>campaign.create</c>.</summary>
+    public string Action { get; set; } = "";
+
+    public string Target { get; set; } = "";
+
+    public string Details { get; set; } = "";
+}
+
+/// <summary>The append-only audit log of grants, revocations, campaign changes, exports and nudges.</summary>
+public sealed class AuditLog(Database db, TimeProvider time)
+{
+    public const string CollectionName = "audit";
+
+    /// <summary>The actor id the CLI writes: the operator at the server's console.</summary>
+    public const long Console = 0;
+
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
+    {
+        var entries = database.GetCollection<AuditEntry>(CollectionName);
+        entries.EnsureIndex(e => e.At);
+        entries.EnsureIndex(e => e.Action);
+        mapper.ToDocument(new AuditEntry());
+    });
+
+    private ILiteCollection<AuditEntry> Entries => db.Collection<AuditEntry>(CollectionName);
+
+    public AuditEntry Write(long actor, string action, string target, string details = "")
+    {
+        var entry = new AuditEntry { At = time.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Target = target, Details = details };
+        Entries.Insert(entry);
+        return entry;
+    }
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<AuditEntry> Recent(int limit = 200, string? action = null) =>
+        (action is null ? Entries.Query() : Entries.Query().Where(e => e.Action == action))
+            .OrderByDescending(e => e.Id).Limit(limit).ToList();
+
+    public int Count() => Entries.Count();
+}
+
+public enum GrantOutcome
+{
+    Granted,
+    AlreadyHeld,
+    Revoked,
+    NotHeld,
+    UnknownUnit,
+    UnitRequired,
+}
+
+/// <summary>Grants and revokes roles for the bot, the CLI and the API alike, and audits each change.</summary>
+public sealed class RoleService(RoleStore roles, UnitStore units, AuditLog audit, TimeProvider time)
+{
+    public GrantOutcome Grant(long actor, long userId, AdminRole role, string? unitCode)
+    {
+        var check = Check(role, ref unitCode);
+        if (check is not null)
+        {
+            return check.Value;
+        }
+
+        if (roles.For(userId).Any(r => r.Role == role && r.UnitCode == unitCode))
+        {
+            return GrantOutcome.AlreadyHeld;
+        }
+
+        roles.Add(new RoleAssignment { UserId = userId, Role = role, UnitCode = unitCode, GrantedBy = actor, GrantedAt = time.GetUtcNow().UtcDateTime });
+        audit.Write(actor, "role.grant", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(role, unitCode));
+        return GrantOutcome.Granted;
+    }
+
+    public GrantOutcome Revoke(long actor, long userId, AdminRole role, string? unitCode)
+    {
+        var check = Check(role, ref unitCode);
+        if (check is not null)
+        {
+            return check.Value;
+        }
+
+        if (roles.Remove(userId, role, unitCode) == 0)
+        {
+            return GrantOutcome.NotHeld;
+        }
+
+        audit.Write(actor, "role.revoke", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(role, unitCode));
+        return GrantOutcome.Revoked;
+    }
+
+    public static string Describe(AdminRole role, string? unitCode) => unitCode is null ? role.ToString() : $"{role} {unitCode}";
+
+    /// <summary>"bloc" / "unit SNV" → role and unit; null when the words are not a role.</summary>
+    public static (AdminRole Role, string? Unit)? ParseRole(string role, string? unit) => role.Trim().ToLowerInvariant() switch
+    {
+        "bloc" or "blocadmin" or "khoi" => (AdminRole.BlocAdmin, null),
+        "unit" or "unitadmin" or "donvi" => (AdminRole.UnitAdmin, unit?.Trim().ToUpperInvariant()),
+        _ => null,
+    };
+
+    private GrantOutcome? Check(AdminRole role, ref string? unitCode)
+    {
+        if (role == AdminRole.BlocAdmin)
+        {
+            unitCode = null;
+            return null;
+        }
+
+        if (role != AdminRole.UnitAdmin || string.IsNullOrWhiteSpace(unitCode))
+        {
+            return GrantOutcome.UnitRequired;
+        }
+
+        var unit = units.Find(unitCode.Trim().ToUpperInvariant()) ?? units.Find(unitCode.Trim());
+        if (unit is null)
+        {
+            return GrantOutcome.UnknownUnit;
+        }
+
+        unitCode = unit.Code;
+        return null;
+    }
+}

@@ -18,6 +18,7 @@ public sealed partial class RegistrationHandler(
     UnitStore units,
     CallbackKeyStore keys,
     PersonalDataService personalData,
+    RosterService roster,
     BotClock clock,
     ILogger<RegistrationHandler> log) : ICommandHandler, IConversationHandler, ICallbackHandler, IMembershipHandler
 {
@@ -117,11 +118,11 @@ public sealed partial class RegistrationHandler(
 
                 return CallbackReply.Silent;
             case "reg.welcome-lang":
-                var (language, invite) = SplitPayload(key.Payload);
+                var (language, invite, person) = SplitPayload(key.Payload);
                 context.Language = language;
                 if (messageId is { } welcome)
                 {
-                    await context.Messenger.EditAsync(context.ChatId, welcome, WelcomeMessage(context, invite), ct);
+                    await context.Messenger.EditAsync(context.ChatId, welcome, WelcomeMessage(context, invite, person), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -192,8 +193,10 @@ public sealed partial class RegistrationHandler(
         var subscriber = context.Subscriber;
         if (subscriber is null)
         {
-            var invite = InviteUnit(arguments);
-            await context.ReplyAsync(WelcomeMessage(context, invite?.Code), ct);
+            // A personal invite (start=p_CODE) names the roster entry and so the unit; a unit invite only the unit.
+            var person = roster.FromInvite(arguments.Trim());
+            var invite = person is null ? InviteUnit(arguments) : units.Find(person.UnitCode);
+            await context.ReplyAsync(WelcomeMessage(context, invite?.Code, person?.InviteCode), ct);
             return;
         }
 
@@ -227,17 +230,17 @@ public sealed partial class RegistrationHandler(
         return units.FindByInvite(code.ToLowerInvariant());
     }
 
-    private OutboundMessage WelcomeMessage(BotContext context, string? inviteUnit)
+    private OutboundMessage WelcomeMessage(BotContext context, string? inviteUnit, string? personInvite = null)
     {
         // Nobody is stored yet, so these buttons belong to whoever presses them and carry the invite and language.
-        var payload = $"{context.Language}|{inviteUnit}";
+        var payload = $"{context.Language}|{inviteUnit}|{personInvite}";
         var other = context.Language == Languages.Vietnamese ? Languages.English : Languages.Vietnamese;
         return new OutboundMessage(context.T(Welcome)).WithButtons(
             [
                 new OutboundButton(context.T(Agree), keys.Issue(null, "reg.consent", payload, ConsentButtonLifetime)),
                 new OutboundButton(context.T(Disagree), keys.Issue(null, "reg.refuse", "", ConsentButtonLifetime)),
             ],
-            [new OutboundButton(context.T(SwitchLanguage), keys.Issue(null, "reg.welcome-lang", $"{other}|{inviteUnit}", ConsentButtonLifetime))]);
+            [new OutboundButton(context.T(SwitchLanguage), keys.Issue(null, "reg.welcome-lang", $"{other}|{inviteUnit}|{personInvite}", ConsentButtonLifetime))]);
     }
 
     private async Task<CallbackReply> OnConsentAsync(BotContext context, string payload, int? messageId, CancellationToken ct)
@@ -248,7 +251,7 @@ public sealed partial class RegistrationHandler(
             return new CallbackReply(context.T(context.IsRegistered ? AlreadyRegistered : ContinueRegistration));
         }
 
-        var (language, inviteUnit) = SplitPayload(payload);
+        var (language, inviteUnit, personInvite) = SplitPayload(payload);
         var now = clock.UtcNow.UtcDateTime;
         var subscriber = new Subscriber
         {
@@ -261,6 +264,16 @@ public sealed partial class RegistrationHandler(
             Conversation = Steps.Name,
             Draft = new RegistrationDraft { InviteUnitCode = units.Find(inviteUnit)?.Code },
         };
+        if (personInvite is not null && roster.FromInvite("p_" + personInvite) is { SubscriberId: null } entry)
+        {
+            // The unit handed this person their own link: name, unit and role come from the roster; they only confirm.
+            subscriber.Draft.FullName = entry.FullName;
+            subscriber.Draft.UnitCode = entry.UnitCode;
+            subscriber.Draft.Role = entry.Role;
+            subscriber.Draft.RosterInviteCode = entry.InviteCode;
+            subscriber.Conversation = Steps.Confirm;
+        }
+
         subscribers.Save(subscriber);
         context.Subscriber = subscriber;
         context.Language = language;
@@ -270,7 +283,7 @@ public sealed partial class RegistrationHandler(
             await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(context.T(Welcome) + "\n\n✅ " + context.T(Agree).TrimStart('✅', ' ')), ct);
         }
 
-        await context.ReplyAsync(AskName, ct);
+        await PromptAsync(context, subscriber, ct);
         return CallbackReply.Silent;
     }
 
@@ -403,6 +416,7 @@ public sealed partial class RegistrationHandler(
             return CallbackReply.Silent;
         }
 
+        var personInvite = draft.RosterInviteCode;
         subscriber.FullName = draft.FullName;
         subscriber.UnitCode = draft.UnitCode;
         subscriber.Role = draft.Role;
@@ -417,7 +431,29 @@ public sealed partial class RegistrationHandler(
         }
 
         await context.ReplyAsync(Registered, ct);
+        await LinkRosterAsync(context, subscriber, personInvite, ct);
         return CallbackReply.Silent;
+    }
+
+    /// <summary>Exact through the personal invite; otherwise a same-name entry in the unit, which the cadre confirms.</summary>
+    private async Task LinkRosterAsync(BotContext context, Subscriber subscriber, string? personInvite, CancellationToken ct)
+    {
+        var invited = personInvite is null ? null : roster.FromInvite("p_" + personInvite);
+        if (invited is not null && invited.UnitCode == subscriber.UnitCode && roster.Link(subscriber.Id, subscriber, invited, RosterLink.Invite))
+        {
+            return;
+        }
+
+        if (roster.Suggest(subscriber) is { } suggested)
+        {
+            var position = string.IsNullOrEmpty(suggested.Position) ? "" : " — " + WebUtility.HtmlEncode(suggested.Position);
+            await context.ReplyAsync(new OutboundMessage(RosterQuestion.Format(context.Language, WebUtility.HtmlEncode(suggested.FullName) + position,
+                WebUtility.HtmlEncode(units.DisplayName(suggested.UnitCode)))).WithButtons(
+                [
+                    new OutboundButton(context.T(RosterYes), keys.Issue(context.UserId, "rpt.self", suggested.Id.ToString(CultureInfo.InvariantCulture))),
+                    new OutboundButton(context.T(RosterNo), keys.Issue(context.UserId, "rpt.notme", suggested.Id.ToString(CultureInfo.InvariantCulture))),
+                ]), ct);
+        }
     }
 
     private async Task FinishEditAsync(BotContext context, Subscriber subscriber, CancellationToken ct)
@@ -665,11 +701,11 @@ public sealed partial class RegistrationHandler(
         return name.Length is >= 4 and <= 80 && words is >= 2 and <= 6 && NamePattern().IsMatch(name) ? name : null;
     }
 
-    private static (string Language, string? Invite) SplitPayload(string payload)
+    private static (string Language, string? Invite, string? Person) SplitPayload(string payload)
     {
-        var parts = payload.Split('|', 2);
+        var parts = payload.Split('|', 3);
         var language = Languages.IsSupported(parts[0]) ? parts[0] : Languages.Vietnamese;
-        return (language, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null);
+        return (language, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null, parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null);
     }
 
     private static (int Page, string? Query) ParsePage(string payload)

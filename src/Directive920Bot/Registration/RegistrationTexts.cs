@@ -160,6 +160,14 @@ internal static class RegistrationTexts
         "<b>Các lệnh của đồng chí</b>\n/lessons (/baihoc) — các bài đã nhận\n/progress (/tiendo) — tiến độ của tôi\n/feedback (/gopy) — gửi ý kiến, đề xuất\n/pause, /resume — tạm dừng, tiếp tục nhận bài\n/profile — thông tin của tôi\n/language — ngôn ngữ\n/mydata — tải dữ liệu của tôi\n/stop — ngừng nhận tin\n/delete — xóa dữ liệu cá nhân",
         "<b>Your commands</b>\n/lessons — lessons received\n/progress — my progress\n/feedback — send an opinion or proposal\n/pause, /resume — pause or resume lessons\n/profile — my details\n/language — language\n/mydata — download my data\n/stop — unsubscribe\n/delete — delete my personal data");
 
+    public static readonly Loc RosterQuestion = new(
+        "Danh sách cán bộ của đơn vị có đồng chí <b>{0}</b> ({1}). Đó có phải là đồng chí không?",
+        "Your unit's roster lists <b>{0}</b> ({1}). Is that you?");
+
+    public static readonly Loc RosterYes = new("✅ Đúng, là tôi", "✅ Yes, that is me");
+
+    public static readonly Loc RosterNo = new("Không phải tôi", "Not me");
+
     public static readonly Loc HelpUnitAdmin = new(
         "\n\n<b>Quản trị đơn vị</b>\n/report (/baocao) — báo cáo đơn vị",
         "\n\n<b>Unit admin</b>\n/report — unit report");

@@ -209,6 +209,9 @@ public sealed class BotHarness : IAsyncDisposable
         return found!;
     }
 
+    /// <summary>An HTTP client for the service's own web surface (health, admin API).</summary>
+    public HttpClient Http() => new() { BaseAddress = WebUrl };
+
     public ChatMessage Current(long chatId, int messageId) => Emulator.Transcript(chatId).Single(m => m.MessageId == messageId);
 
     /// <summary>Drives the whole registration dialogue; returns the stored subscriber.</summary>

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using LiteDB;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>A delivered lesson or announcement that its recipient has not acknowledged yet.</summary>
+public sealed record PendingAcknowledgement(long SubscriberId, long ChatId, string UnitCode, string ItemId, string DeliveryId, string Language);
+
+/// <summary>Who has not acknowledged what, in some units (engagement and the ledger answer it).</summary>
+public interface IPendingAcknowledgements
+{
+    IReadOnlyList<PendingAcknowledgement> Pending(IReadOnlyCollection<string> unitCodes);
+}
+
+/// <summary>Where nudge rows go (the delivery ledger).</summary>
+public interface INudgeSink
+{
+    int Enqueue(IEnumerable<DeliveryRow> rows);
+}
+
+/// <summary>The day a unit was nudged about an item: at most once a day per item per unit.</summary>
+public sealed class NudgeMark
+{
+    /// <summary><c>{unit}|{item}|{yyyy-MM-dd local}</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public long Actor { get; set; }
+
+    public DateTime At { get; set; }
+}
+
+public sealed record NudgeResult(int Nudged, int SkippedItems, bool Available);
+
+public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, Database db, AuditLog audit, BotClock clock, SubscriberStore subscribers, Content.ContentService content)
+{
+    public const string CollectionName = "report_nudges";
+
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) => mapper.ToDocument(new NudgeMark()));
+
+    private static readonly Localization.Loc NudgeText = new(
+        "🔔 Đơn vị nhắc đồng chí: bài <b>{0}</b> đồng chí chưa xác nhận. Đồng chí vui lòng đọc và bấm «✅ Đã đọc và cam kết thực hiện» ở tin nhắn bài.",
+        "🔔 A reminder from your unit: you have not yet acknowledged <b>{0}</b>. Please read it and press “✅ I have read it and commit to it” on the lesson message.");
+
+    public bool Available => pending.Any();
+
+    public IReadOnlyList<PendingAcknowledgement> Pending(IReadOnlyCollection<string> unitCodes) =>
+        pending.FirstOrDefault()?.Pending(unitCodes) ?? [];
+
+    /// <summary>Enqueues one Nudge row per pending acknowledgement, skipping items this unit was nudged about today.</summary>
+    public NudgeResult Nudge(long actor, string unitCode, IReadOnlyCollection<string> unitCodes)
+    {
+        var queue = queues.FirstOrDefault();
+        if (queue is null || !Available)
+        {
+            return new NudgeResult(0, 0, false);
+        }
+
+        var marks = db.Collection<NudgeMark>(CollectionName);
+        var today = clock.LocalNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var now = clock.UtcNow.UtcDateTime;
+        var rows = new List<DeliveryRow>();
+        var skipped = 0;
+        foreach (var item in Pending(unitCodes).GroupBy(p => p.ItemId, StringComparer.Ordinal))
+        {
+            var markId = $"{unitCode}|{item.Key}|{today}";
+            if (marks.FindById(markId) is not null)
+            {
+                skipped++;
+                continue;
+            }
+
+            marks.Insert(new NudgeMark { Id = markId, Actor = actor, At = now });
+            foreach (var p in item)
+            {
+                var subscriber = subscribers.Find(p.SubscriberId);
+                if (subscriber is not { IsReachable: true })
+                {
+                    continue;
+                }
+
+                rows.Add(new DeliveryRow
+                {
+                    Id = $"n:{unitCode}:{item.Key}:{today}:{p.SubscriberId}",
+                    OccurrenceId = $"n:{unitCode}:{item.Key}:{today}",
+                    SubscriberId = p.SubscriberId,
+                    ChatId = p.ChatId,
+                    Kind = DeliveryKind.Nudge,
+                    ItemId = item.Key,
+                    Payload = p.DeliveryId,
+                    Html = NudgeText.Format(p.Language, Content.TelegramHtml.Escape(content.Current.Find(item.Key)?.For(p.Language).Title ?? item.Key)),
+                    Language = p.Language,
+                    UnitCode = subscriber.UnitCode,
+                    Role = subscriber.Role,
+                    DueAt = now,
+                    Priority = 5,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
+            }
+        }
+
+        var enqueued = rows.Count == 0 ? 0 : queue.Enqueue(rows);
+        audit.Write(actor, "nudge", unitCode, FormattableString.Invariant($"{enqueued} rows, {skipped} items already nudged today"));
+        return new NudgeResult(enqueued, skipped, true);
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using ScottPlot;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>
+/// Renders the acknowledgement-rate chart to PNG with ScottPlot. The font is loaded from a file (DejaVu Sans by
+/// default) so Vietnamese diacritics never fall back to a font without them.
+/// </summary>
+public sealed class ReportChart(IOptions<ReportOptions> options)
+{
+    public const string FontName = "D920 Chart Sans";
+    public const int Width = 900;
+    private static readonly Lock FontGate = new();
+    private static string? loadedFont;
+
+    /// <summary>One horizontal bar per label: the acknowledgement rate in percent.</summary>
+    public byte[] RenderRates(string title, IReadOnlyList<(string Label, double? Rate)> bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        EnsureFont();
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        var values = bars.Select(b => (b.Rate ?? 0) * 100).ToArray();
+        var bar = plot.Add.Bars(values);
+        bar.Horizontal = true;
+        bar.Color = Color.FromHex("#C62828");
+        foreach (var (b, i) in bar.Bars.Select((b, i) => (b, i)))
+        {
+            b.Label = bars[i].Rate is { } r ? Math.Round(r * 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+        }
+
+        bar.ValueLabelStyle.FontName = FontName;
+        bar.ValueLabelStyle.FontSize = 14;
+        var positions = Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray();
+        plot.Axes.Left.SetTicks(positions, bars.Select(b => Shorten(b.Label, 34)).ToArray());
+        plot.Axes.Left.TickLabelStyle.FontName = FontName;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Axes.Bottom.TickLabelStyle.FontName = FontName;
+        plot.Axes.SetLimitsX(0, 110);
+        plot.Axes.SetLimitsY(-0.7, Math.Max(0.7, bars.Count - 0.3));
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.Label.Text = "%";
+        plot.Title(title);
+        plot.Axes.Title.Label.FontName = FontName;
+        plot.Axes.Title.Label.FontSize = 16;
+        return plot.GetImageBytes(Width, Height(bars.Count), ImageFormat.Png);
+    }
+
+    /// <summary>The image height for a number of bars: tall enough that labels never overlap.</summary>
+    public static int Height(int bars) => Math.Clamp(140 + bars * 34, 300, 1600);
+
+    private void EnsureFont()
+    {
+        var path = options.Value.ChartFont;
+        lock (FontGate)
+        {
+            if (loadedFont == path)
+            {
+                return;
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"Reports:ChartFont '{path}' does not exist; install fonts-dejavu-core or set the option.", path);
+            }
+
+            Fonts.AddFontFile(FontName, path, bold: false, italic: false);
+            Fonts.AddFontFile(FontName, path, bold: true, italic: false);
+            loadedFont = path;
+        }
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,316 @@
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+using Directive920Bot.Storage;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>Pre-aggregated figures for one item in one unit (the unit snapshot on the delivery row).</summary>
+public sealed class ItemCounter
+{
+    /// <summary><c>{unitCode}|{itemId}</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public string UnitCode { get; set; } = "";
+
+    public string ItemId { get; set; } = "";
+
+    public DeliveryKind Kind { get; set; }
+
+    public int Delivered { get; set; }
+
+    public int OnTime { get; set; }
+
+    public int Late { get; set; }
+
+    /// <summary>Counts of acknowledgement delays per <see cref="DelayBuckets"/> bucket: medians roll up by adding.</summary>
+    public int[] Delays { get; set; } = new int[DelayBuckets.Count];
+
+    public int Acknowledged => OnTime + Late;
+}
+
+/// <summary>Quiz figures for one question in one unit.</summary>
+public sealed class QuestionCounter
+{
+    /// <summary><c>{unitCode}|{questionId}</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public string UnitCode { get; set; } = "";
+
+    public string QuestionId { get; set; } = "";
+
+    public string? ItemId { get; set; }
+
+    public int Answered { get; set; }
+
+    public int Correct { get; set; }
+}
+
+/// <summary>Per-unit figures that are not per item: quiz participants (distinct people who answered at least once).</summary>
+public sealed class UnitCounter
+{
+    public string Id { get; set; } = "";
+
+    public int QuizParticipants { get; set; }
+}
+
+/// <summary>An event already counted: makes every counter update idempotent across redelivery and restarts.</summary>
+public sealed class CountedEvent
+{
+    public string Id { get; set; } = "";
+}
+
+/// <summary>
+/// Acknowledgement delays in buckets: each minute for the first hour, each hour up to two days, each day up to 30 days.
+/// The median is reported as the lower bound of the bucket it falls in.
+/// </summary>
+public static class DelayBuckets
+{
+    public const int Count = 60 + 47 + 29 + 1;
+
+    public static int Index(TimeSpan delay)
+    {
+        var minutes = Math.Max(0, (long)delay.TotalMinutes);
+        if (minutes < 60)
+        {
+            return (int)minutes;
+        }
+
+        var hours = minutes / 60;
+        if (hours < 48)
+        {
+            return 60 + (int)hours - 1;
+        }
+
+        var days = hours / 24;
+        return days < 31 ? 60 + 47 + (int)days - 2 : Count - 1;
+    }
+
+    public static TimeSpan LowerBound(int index) => index switch
+    {
+        < 60 => TimeSpan.FromMinutes(index),
+        < 107 => TimeSpan.FromHours(index - 60 + 1),
+        < Count - 1 => TimeSpan.FromDays(index - 107 + 2),
+        _ => TimeSpan.FromDays(31),
+    };
+
+    /// <summary>The lower median over a histogram; null when it is empty.</summary>
+    public static TimeSpan? Median(IReadOnlyList<int> histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        long total = histogram.Sum(c => (long)c);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var rank = (total + 1) / 2;
+        long seen = 0;
+        for (var i = 0; i < histogram.Count; i++)
+        {
+            seen += histogram[i];
+            if (seen >= rank)
+            {
+                return LowerBound(i);
+            }
+        }
+
+        return LowerBound(histogram.Count - 1);
+    }
+}
+
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>Font file for chart text; must cover Vietnamese diacritics.</summary>
+    public string ChartFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    /// <summary>Local day of week of the unit admins' digest.</summary>
+    public DayOfWeek WeeklyDigestDay { get; set; } = DayOfWeek.Monday;
+
+    public int DigestHour { get; set; } = 8;
+}
+
+internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReportOptions options)
+    {
+        var failures = new List<string>();
+        if (options.DigestHour is < 7 or > 20)
+        {
+            failures.Add($"Reports:DigestHour must be between 7 and 20 (outside quiet hours), was {options.DigestHour}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ChartFont))
+        {
+            failures.Add("Reports:ChartFont must name a font file, was ''.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// Keeps the counters: told of each final delivery outcome (<see cref="IDeliveryObserver"/>) and of each acknowledgement
+/// and quiz answer (from engagement), it updates a handful of small rows so that reports never scan the ledger.
+/// </summary>
+public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagementObserver
+{
+    public const string ItemsCollection = "report_items";
+    public const string QuestionsCollection = "report_questions";
+    public const string UnitsCollection = "report_units";
+    public const string EventsCollection = "report_events";
+
+    public static readonly StoreSchema Schema = new(ItemsCollection, (database, mapper) =>
+    {
+        database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.UnitCode);
+        database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.ItemId);
+        database.GetCollection<QuestionCounter>(QuestionsCollection).EnsureIndex(c => c.UnitCode);
+        mapper.ToDocument(new ItemCounter());
+        mapper.ToDocument(new QuestionCounter());
+        mapper.ToDocument(new UnitCounter());
+        mapper.ToDocument(new CountedEvent());
+    });
+
+    private readonly Lock gate = new();
+
+    private ILiteCollection<ItemCounter> Items => db.Collection<ItemCounter>(ItemsCollection);
+
+    private ILiteCollection<QuestionCounter> Questions => db.Collection<QuestionCounter>(QuestionsCollection);
+
+    private ILiteCollection<UnitCounter> UnitCounters => db.Collection<UnitCounter>(UnitsCollection);
+
+    private ILiteCollection<CountedEvent> Events => db.Collection<CountedEvent>(EventsCollection);
+
+    /// <summary>What an item row is reported under: its content item, or the campaign for free-text announcements.</summary>
+    public static string? ReportItemId(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Kind is DeliveryKind.Lesson or DeliveryKind.Announcement
+            ? row.ItemId ?? (row.CampaignId is { } c ? "campaign:" + c : null)
+            : null;
+    }
+
+    public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct)
+    {
+        RecordDelivered(row);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Counts a sent lesson or announcement once, whatever the number of calls.</summary>
+    public bool RecordDelivered(DeliveryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.State != DeliveryState.Sent || ReportItemId(row) is not { } item || row.UnitCode is null)
+        {
+            return false;
+        }
+
+        return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c => c.Delivered++));
+    }
+
+    public void OnAcknowledged(Acknowledgement acknowledgement) => RecordAcknowledged(acknowledgement);
+
+    public void OnAnswered(QuizAnswer answer) => RecordAnswer(answer);
+
+    /// <summary>Counts an acknowledgement once per delivery; on time or late as engagement decided against its deadline.</summary>
+    public bool RecordAcknowledged(Acknowledgement ack)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        var item = ack.ItemId ?? (ack.CampaignId is { } c ? "campaign:" + c : null);
+        if (item is null || ack.UnitCode is null)
+        {
+            return false;
+        }
+
+        var bucket = DelayBuckets.Index(ack.AcknowledgedAt - ack.DeliveredAt);
+        var kind = ack.ItemId is null ? DeliveryKind.Announcement : DeliveryKind.Lesson;
+        return Once("a:" + ack.DeliveryId, () => Bump(ack.UnitCode, item, kind, c =>
+        {
+            if (ack.OnTime)
+            {
+                c.OnTime++;
+            }
+            else
+            {
+                c.Late++;
+            }
+
+            c.Delays[bucket]++;
+        }));
+    }
+
+    /// <summary>Counts the first answer to a lesson's own quiz question (reviews are practice, not participation).</summary>
+    public bool RecordAnswer(QuizAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.UnitCode is not { } unitCode || answer.IsReview)
+        {
+            return false;
+        }
+
+        var question = QuestionKey(answer.ItemId, answer.QuestionId);
+        var id = FormattableString.Invariant($"q:{answer.SubscriberId}:{question}");
+        return Once(id, () =>
+        {
+            var counter = Questions.FindById(unitCode + "|" + question) ?? new QuestionCounter { Id = unitCode + "|" + question, UnitCode = unitCode, QuestionId = question, ItemId = answer.ItemId };
+            counter.Answered++;
+            if (answer.Correct)
+            {
+                counter.Correct++;
+            }
+
+            Questions.Upsert(counter);
+            var participant = FormattableString.Invariant($"p:{answer.SubscriberId}");
+            if (Events.FindById(participant) is null)
+            {
+                Events.Insert(new CountedEvent { Id = participant });
+                var unit = UnitCounters.FindById(unitCode) ?? new UnitCounter { Id = unitCode };
+                unit.QuizParticipants++;
+                UnitCounters.Upsert(unit);
+            }
+        });
+    }
+
+    /// <summary>The per-question key engagement also uses: <c>{itemId}:{questionId}</c>.</summary>
+    public static string QuestionKey(string itemId, string questionId) => itemId + ":" + questionId;
+
+    public IReadOnlyList<ItemCounter> ItemsIn(IReadOnlyCollection<string> unitCodes) =>
+        unitCodes.Count > 64 ? Items.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList()
+            : Items.Find(Query.In(nameof(ItemCounter.UnitCode), unitCodes.Select(c => new BsonValue(c)))).ToList();
+
+    public IReadOnlyList<ItemCounter> AllItems() => Items.FindAll().ToList();
+
+    public IReadOnlyList<QuestionCounter> QuestionsIn(IReadOnlyCollection<string> unitCodes) =>
+        Questions.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList();
+
+    public IReadOnlyDictionary<string, int> QuizParticipants() => UnitCounters.FindAll().ToDictionary(u => u.Id, u => u.QuizParticipants, StringComparer.Ordinal);
+
+    private void Bump(string unitCode, string itemId, DeliveryKind kind, Action<ItemCounter> change)
+    {
+        var id = unitCode + "|" + itemId;
+        var counter = Items.FindById(id) ?? new ItemCounter { Id = id, UnitCode = unitCode, ItemId = itemId, Kind = kind };
+        change(counter);
+        Items.Upsert(counter);
+    }
+
+    private bool Once(string eventId, Action update)
+    {
+        lock (gate)
+        {
+            return db.InTransaction(() =>
+            {
+                if (Events.FindById(eventId) is not null)
+                {
+                    return false;
+                }
+
+                Events.Insert(new CountedEvent { Id = eventId });
+                update();
+                return true;
+            });
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
+using LiteDB;
+
+namespace Directive920Bot.Reports;
+
+public sealed record ItemFigures(string ItemId, string Title, DeliveryKind Kind, int Delivered, int OnTime, int Late, double? AckRate, double? MedianAckMinutes)
+{
+    public int Acknowledged => OnTime + Late;
+}
+
+public sealed record QuestionFigures(string QuestionId, string? ItemId, string Question, int Answered, int Correct, double? Accuracy);
+
+/// <summary>A unit's figures rolled up over its sub-tree (the bloc's are the whole tree).</summary>
+public sealed record UnitReport(
+    string Code,
+    string Name,
+    int Depth,
+    string? ParentCode,
+    int Roster,
+    int Registered,
+    int Active,
+    int Blocked,
+    int Stopped,
+    int QuizParticipants,
+    int Delivered,
+    int Acknowledged,
+    IReadOnlyList<ItemFigures> Items)
+{
+    /// <summary>Registered against the roster: how many of the people who should know have joined.</summary>
+    public double? RegisteredRate => Ratio(Registered, Roster);
+
+    public double? ActiveRateRegistered => Ratio(Active, Registered);
+
+    public double? ActiveRateRoster => Ratio(Active, Roster);
+
+    /// <summary>Acknowledgements per delivered message.</summary>
+    public double? AckRate => Ratio(Acknowledged, Delivered);
+
+    /// <summary>Acknowledgements per delivered message, scaled to the roster: what share of those who should know confirmed.</summary>
+    public double? AckRateRoster => Roster == 0 || Registered == 0 || Delivered == 0 ? null : Math.Min(1, (double)Acknowledged / Delivered * Registered / Roster);
+
+    public double? QuizParticipationRegistered => Ratio(QuizParticipants, Registered);
+
+    public double? QuizParticipationRoster => Ratio(QuizParticipants, Roster);
+
+    internal static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
+}
+
+/// <summary>Computes unit, item and question reports from the counters, the subscriber statuses and the roster.</summary>
+public sealed class ReportService(ReportCounters counters, UnitStore units, Storage.Database db, ContentService content)
+{
+    /// <summary>Every visible unit with its rolled-up figures, in tree order.</summary>
+    public IReadOnlyList<UnitReport> Units(IReadOnlyCollection<string> visibleUnits)
+    {
+        ArgumentNullException.ThrowIfNull(visibleUnits);
+        var all = units.All();
+        var visible = visibleUnits.ToHashSet(StringComparer.Ordinal);
+        var allCodes = all.Select(u => u.Code).ToList();
+        var scope = visible.Count == all.Count ? (IReadOnlyCollection<string>)allCodes : units.SubTreeCodes(visible);
+        var own = OwnFigures(scope);
+        return all.Where(u => visible.Contains(u.Code)).Select(u => RollUp(u, all, own)).ToList();
+    }
+
+    /// <summary>One unit rolled up over its sub-tree, or null when unknown.</summary>
+    public UnitReport? Unit(string code)
+    {
+        var root = units.Find(code);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var tree = units.SubTree(root.Code);
+        var own = OwnFigures(tree.Select(u => u.Code).ToList());
+        return RollUp(root, tree, own);
+    }
+
+    /// <summary>One item across the visible units, per unit (not rolled up: each unit's own rows).</summary>
+    public IReadOnlyList<(string UnitCode, ItemFigures Figures)> Item(string itemId, IReadOnlyCollection<string> visibleUnits)
+    {
+        var visible = visibleUnits.ToHashSet(StringComparer.Ordinal);
+        return db.Collection<ItemCounter>(ReportCounters.ItemsCollection).Find(c => c.ItemId == itemId)
+            .Where(c => visible.Contains(c.UnitCode))
+            .Select(c => (c.UnitCode, Figures(itemId, [c])))
+            .OrderBy(x => x.UnitCode, StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyList<QuestionFigures> Questions(IReadOnlyCollection<string> visibleUnits)
+    {
+        var questions = content.Current.Items.SelectMany(i => i.For("vi").Quiz.Select(q => (Item: i.Id, q))).ToDictionary(x => ReportCounters.QuestionKey(x.Item, x.q.Id), x => x, StringComparer.Ordinal);
+        return counters.QuestionsIn(visibleUnits).GroupBy(c => c.QuestionId, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var answered = g.Sum(c => c.Answered);
+                var correct = g.Sum(c => c.Correct);
+                var known = questions.TryGetValue(g.Key, out var q);
+                return new QuestionFigures(g.Key, known ? q.Item : g.First().ItemId, known ? q.q.Question : g.Key, answered, correct, UnitReport.Ratio(correct, answered));
+            })
+            .OrderBy(q => q.Accuracy ?? 1).ThenBy(q => q.QuestionId, StringComparer.Ordinal).ToList();
+    }
+
+    public string Title(string itemId)
+    {
+        if (itemId.StartsWith("campaign:", StringComparison.Ordinal))
+        {
+            return itemId;
+        }
+
+        return content.Current.Find(itemId)?.For("vi").Title ?? itemId;
+    }
+
+    private sealed class Own
+    {
+        public int Roster;
+        public int Registered;
+        public int Active;
+        public int Blocked;
+        public int Stopped;
+        public int QuizParticipants;
+        public List<ItemCounter> Items { get; } = [];
+    }
+
+    private Dictionary<string, Own> OwnFigures(IReadOnlyCollection<string> codes)
+    {
+        var result = codes.ToDictionary(c => c, _ => new Own(), StringComparer.Ordinal);
+        var whole = codes.Count == units.Count();
+        // Index-only counts per unit and status (expression indexes of MemberIndexes): no subscriber or roster document is read.
+        var subscribers = db.Collection<Subscriber>(SubscriberStore.CollectionName);
+        var roster = db.Collection<RosterEntry>(RosterStore.CollectionName);
+        foreach (var (code, own) in result)
+        {
+            own.Active = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Active)));
+            own.Blocked = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Blocked)));
+            own.Stopped = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Stopped)));
+            own.Registered = own.Active + own.Blocked + own.Stopped;
+            own.Roster = roster.Count(Query.EQ(MemberIndexes.CurrentUnit, code));
+        }
+
+        foreach (var counter in whole ? counters.AllItems() : counters.ItemsIn(codes))
+        {
+            if (result.TryGetValue(counter.UnitCode, out var own))
+            {
+                own.Items.Add(counter);
+            }
+        }
+
+        foreach (var (code, count) in counters.QuizParticipants())
+        {
+            if (result.TryGetValue(code, out var own))
+            {
+                own.QuizParticipants = count;
+            }
+        }
+
+        return result;
+    }
+
+    private UnitReport RollUp(Unit root, IReadOnlyList<Unit> all, Dictionary<string, Own> own)
+    {
+        var tree = all.Where(u => u.Path.StartsWith(root.Path, StringComparison.Ordinal)).Select(u => own.GetValueOrDefault(u.Code)).OfType<Own>().ToList();
+        var items = tree.SelectMany(o => o.Items).GroupBy(c => c.ItemId, StringComparer.Ordinal)
+            .Select(g => Figures(g.Key, g.ToList()))
+            .OrderBy(i => Order(i.ItemId)).ThenBy(i => i.ItemId, StringComparer.Ordinal).ToList();
+        return new UnitReport(root.Code, root.Name, root.Depth, root.ParentCode,
+            tree.Sum(o => o.Roster), tree.Sum(o => o.Registered), tree.Sum(o => o.Active), tree.Sum(o => o.Blocked), tree.Sum(o => o.Stopped),
+            tree.Sum(o => o.QuizParticipants), items.Sum(i => i.Delivered), items.Sum(i => i.Acknowledged), items);
+    }
+
+    private ItemFigures Figures(string itemId, List<ItemCounter> counters)
+    {
+        var histogram = new int[DelayBuckets.Count];
+        foreach (var c in counters)
+        {
+            for (var i = 0; i < Math.Min(histogram.Length, c.Delays.Length); i++)
+            {
+                histogram[i] += c.Delays[i];
+            }
+        }
+
+        var delivered = counters.Sum(c => c.Delivered);
+        var onTime = counters.Sum(c => c.OnTime);
+        var late = counters.Sum(c => c.Late);
+        return new ItemFigures(itemId, Title(itemId), counters[0].Kind, delivered, onTime, late, UnitReport.Ratio(onTime + late, delivered),
+            DelayBuckets.Median(histogram)?.TotalMinutes);
+    }
+
+    private int Order(string itemId) => content.Current.Find(itemId)?.Order ?? int.MaxValue;
+}
+
+/// <summary>Expression indexes that let reports count members per unit from the index alone.</summary>
+public static class MemberIndexes
+{
+    public const string UnitStatus = "$.UnitCode + '|' + $.Status";
+    public const string CurrentUnit = "IIF($.Current, $.UnitCode, '-')";
+
+    public static readonly Storage.StoreSchema Schema = new("report_member_indexes", (database, _) =>
+    {
+        database.GetCollection(SubscriberStore.CollectionName).EnsureIndex("report_unit_status", UnitStatus);
+        database.GetCollection(RosterStore.CollectionName).EnsureIndex("report_current_unit", CurrentUnit);
+    });
+}

@@ -1,0 +1,95 @@
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using Directive920Bot.Web;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>
+/// Not yet acknowledged: lessons and announcements sent in the last 30 days that ask for an acknowledgement, to people
+/// of the units who are still reachable, without an acknowledgement of that delivery. Read on an admin's request only.
+/// </summary>
+internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, AcknowledgementStore acks, SubscriberStore subscribers, TimeProvider time) : IPendingAcknowledgements
+{
+    public static readonly TimeSpan Window = TimeSpan.FromDays(30);
+
+    public IReadOnlyList<PendingAcknowledgement> Pending(IReadOnlyCollection<string> unitCodes)
+    {
+        var scope = unitCodes.ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow().UtcDateTime;
+        var acknowledged = acks.ForUnits(unitCodes).Select(a => a.DeliveryId).ToHashSet(StringComparer.Ordinal);
+        return new[] { DeliveryKind.Lesson, DeliveryKind.Announcement }
+            .SelectMany(kind => ledger.SentBetween(kind, now - Window, now.AddSeconds(1)))
+            .Where(r => r.RequireAck && r.UnitCode is not null && scope.Contains(r.UnitCode) && !acknowledged.Contains(r.Id))
+            .Where(r => subscribers.Find(r.SubscriberId) is { IsReachable: true })
+            .Select(r => new PendingAcknowledgement(r.SubscriberId, r.ChatId, r.UnitCode!, ReportCounters.ReportItemId(r)!, r.Id, r.Language))
+            .OrderBy(p => p.UnitCode, StringComparer.Ordinal).ThenBy(p => p.SubscriberId).ToList();
+    }
+}
+
+/// <summary>Nudges go through the delivery ledger like every other push: paced, quiet hours honoured, idempotent ids.</summary>
+internal sealed class LedgerNudgeSink(DeliveryLedger ledger) : INudgeSink
+{
+    public int Enqueue(IEnumerable<DeliveryRow> rows) => ledger.Enqueue(rows);
+}
+
+/// <summary>Per-member delivered and acknowledged counts for the member export.</summary>
+internal sealed class LedgerMemberStatus(DeliveryLedger ledger, AcknowledgementStore acks) : IMemberStatusSource
+{
+    public (int Delivered, int Acknowledged) For(long subscriberId)
+    {
+        var delivered = ledger.ForSubscriber(subscriberId).Count(r => r.State == DeliveryState.Sent && ReportCounters.ReportItemId(r) is not null);
+        var acknowledged = acks.ForSubscriber(subscriberId).Select(a => a.DeliveryId).Distinct(StringComparer.Ordinal).Count();
+        return (delivered, acknowledged);
+    }
+}
+
+/// <summary>Cadres' feedback for the thematic report: named feedback of the unit's sub-tree; for the bloc also anonymous.</summary>
+public sealed class ReportFeedback(FeedbackStore feedback, UnitStore units)
+{
+    public IReadOnlyList<string> For(string unitCode, DateOnly from, DateOnly to)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+        var end = to.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc).AddHours(-7);
+        var root = units.Find(unitCode);
+        var items = root?.ParentCode is null ? feedback.All() : feedback.NamedFromUnits(units.SubTreeCodes([unitCode]));
+        return items.Where(f => f.CreatedAt >= start.AddDays(-1) && f.CreatedAt <= end)
+            .OrderBy(f => f.CreatedAt).Take(100).Select(f => f.Text.Length > 500 ? f.Text[..500] + "…" : f.Text).ToList();
+    }
+}
+
+/// <summary>Maps the reports API into the authenticated <c>/api</c> group, and audits campaign changes made through it.</summary>
+internal sealed class ReportsApiEndpoints : IApiEndpoints
+{
+    public void Map(RouteGroupBuilder api)
+    {
+        api.MapReportsApi();
+        api.AddEndpointFilter(AuditCampaignChangesAsync);
+    }
+
+    /// <summary>Every successful POST/PUT/DELETE under /api/campaigns is a campaign change: written to the audit log.</summary>
+    private static async ValueTask<object?> AuditCampaignChangesAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        var path = http.Request.Path.Value ?? "";
+        if (HttpMethods.IsGet(http.Request.Method) || !path.StartsWith("/api/campaigns", StringComparison.OrdinalIgnoreCase))
+        {
+            return result;
+        }
+
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+        {
+            var target = inner is Microsoft.AspNetCore.Http.HttpResults.Created<CampaignEndpoints.CreatedCampaign> created ? created.Location ?? path : path;
+            var verb = path.EndsWith("/cancel", StringComparison.OrdinalIgnoreCase) ? "campaign.cancel"
+                : path.EndsWith("/resend-failed", StringComparison.OrdinalIgnoreCase) ? "campaign.resend"
+                : "campaign.create";
+            var actor = long.TryParse(http.User.FindFirst(ApiAuth.UserClaim)?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : AuditLog.Console;
+            http.RequestServices.GetRequiredService<AuditLog>().Write(actor, verb, target, http.GetKeyName());
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+
+namespace Directive920Bot.Reports;
+
+/// <summary><c>grant</c>, <c>revoke</c>, <c>roles</c>, <c>roster import|list</c>, <c>report units|thematic</c>.</summary>
+internal static class ReportsCli
+{
+    public static IEnumerable<Command> Build(TextWriter output)
+    {
+        yield return RoleCommand("grant", "Grant a role: grant <userId> bloc | grant <userId> unit <CODE>", output, grant: true);
+        yield return RoleCommand("revoke", "Revoke a role: revoke <userId> bloc | revoke <userId> unit <CODE>", output, grant: false);
+
+        var database = Database();
+        var roles = new Command("roles", "List granted roles") { database };
+        roles.SetAction(parse =>
+        {
+            using var host = Host(parse.GetValue(database));
+            foreach (var r in host.Services.GetRequiredService<RoleStore>().All().OrderBy(r => r.UserId))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.UserId}\t{r.Role}\t{r.UnitCode}\tgranted by {r.GrantedBy} at {r.GrantedAt:u}"));
+            }
+
+            return 0;
+        });
+        yield return roles;
+        yield return RosterCommand(output);
+        yield return ReportCommand(output);
+    }
+
+    private static Option<string?> Database() => new("--database") { Description = "LiteDB file (default: Storage:DatabasePath)" };
+
+    private static IHost Host(string? database) => CliHost.Build(database, b =>
+    {
+        b.AddContent();
+        b.AddRegistration();
+        b.AddDelivery();
+        b.AddEngagement();
+        b.AddReports();
+    });
+
+    private static Command RoleCommand(string verb, string description, TextWriter output, bool grant)
+    {
+        var database = Database();
+        var user = new Argument<long>("userId") { Description = "Telegram user id" };
+        var role = new Argument<string>("role") { Description = "bloc or unit" };
+        var unit = new Argument<string?>("unit") { Description = "Unit code (unit admins)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command(verb, description) { user, role, unit, database };
+        command.SetAction(parse =>
+        {
+            if (RoleService.ParseRole(parse.GetValue(role)!, parse.GetValue(unit)) is not { } parsed)
+            {
+                output.WriteLine("role must be 'bloc' or 'unit'.");
+                return 2;
+            }
+
+            using var host = Host(parse.GetValue(database));
+            var service = host.Services.GetRequiredService<RoleService>();
+            var userId = parse.GetValue(user);
+            var outcome = grant ? service.Grant(AuditLog.Console, userId, parsed.Role, parsed.Unit) : service.Revoke(AuditLog.Console, userId, parsed.Role, parsed.Unit);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome}: {userId} {RoleService.Describe(parsed.Role, parsed.Unit)}"));
+            return outcome is GrantOutcome.Granted or GrantOutcome.Revoked or GrantOutcome.AlreadyHeld or GrantOutcome.NotHeld ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command RosterCommand(TextWriter output)
+    {
+        var database = Database();
+        var file = new Argument<FileInfo>("file") { Description = "CSV or XLSX with full_name,unit_code,role,position,phone" };
+        var import = new Command("import", "Import or update member rosters; nothing is imported from a file with errors") { file, database };
+        import.SetAction(parse =>
+        {
+            var info = parse.GetValue(file)!;
+            if (!info.Exists)
+            {
+                output.WriteLine($"{info.Name}:0: file not found");
+                return 2;
+            }
+
+            using var host = Host(parse.GetValue(database));
+            using var stream = info.OpenRead();
+            var result = host.Services.GetRequiredService<RosterImporter>().Import(info.Name, stream);
+            foreach (var error in result.Errors)
+            {
+                output.WriteLine(error);
+            }
+
+            if (!result.Ok)
+            {
+                output.WriteLine($"Nothing imported: {result.Errors.Count} error(s).");
+                return 1;
+            }
+
+            host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "roster.import", info.Name, FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired} (cli)"));
+            output.WriteLine($"Imported: {result.Added} added, {result.Updated} updated, {result.Retired} no longer listed.");
+            return 0;
+        });
+
+        var unitOption = new Option<string?>("--unit") { Description = "Only this unit and its sub-units" };
+        var list = new Command("list", "List roster members with their personal invite parameter and link state") { unitOption, database };
+        list.SetAction(parse =>
+        {
+            using var host = Host(parse.GetValue(database));
+            var units = host.Services.GetRequiredService<UnitStore>();
+            var code = parse.GetValue(unitOption);
+            var scope = code is null ? units.All().Select(u => u.Code).ToList() : units.SubTreeCodes([code.ToUpperInvariant()]);
+            foreach (var e in host.Services.GetRequiredService<RosterStore>().InUnits(scope).OrderBy(e => e.UnitCode, StringComparer.Ordinal))
+            {
+                output.WriteLine($"{e.UnitCode}\t{e.FullName}\t{e.Role}\tstart=p_{e.InviteCode}\t{(e.SubscriberId is null ? "not registered" : "linked")}");
+            }
+
+            return 0;
+        });
+        return new Command("roster", "Member rosters") { import, list };
+    }
+
+    private static Command ReportCommand(TextWriter output)
+    {
+        var database = Database();
+        var units = new Command("units", "Print the unit report (rolled up) as CSV") { database };
+        units.SetAction(parse =>
+        {
+            using var host = Host(parse.GetValue(database));
+            var store = host.Services.GetRequiredService<UnitStore>();
+            var csv = ReportExports.Write(host.Services.GetRequiredService<ReportExports>().UnitRows(store.All().Select(u => u.Code).ToList()), ExportFormat.Csv);
+            output.Write(new System.Text.UTF8Encoding(false).GetString(csv).TrimStart('\uFEFF'));
+            return 0;
+        });
+
+        var unit = new Option<string>("--unit") { Description = "Unit code", Required = true };
+        var from = new Option<string?>("--from") { Description = "yyyy-MM-dd (default: a month before --to)" };
+        var to = new Option<string?>("--to") { Description = "yyyy-MM-dd (default: today)" };
+        var outFile = new Option<FileInfo>("--out") { Description = "Output .docx", Required = true };
+        var thematic = new Command("thematic", "Write the DOCX thematic report for a unit and a date range") { unit, from, to, outFile, database };
+        thematic.SetAction(parse =>
+        {
+            using var host = Host(parse.GetValue(database));
+            var clock = host.Services.GetRequiredService<BotClock>();
+            var code = parse.GetValue(unit)!.ToUpperInvariant();
+            if (host.Services.GetRequiredService<UnitStore>().Find(code) is null)
+            {
+                output.WriteLine($"Unknown unit '{code}'.");
+                return 2;
+            }
+
+            var toDate = parse.GetValue(to) is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime(clock.LocalNow);
+            var fromDate = parse.GetValue(from) is { } f ? DateOnly.ParseExact(f, "yyyy-MM-dd", CultureInfo.InvariantCulture) : toDate.AddMonths(-1);
+            var bytes = host.Services.GetRequiredService<ReportExports>().Thematic(code, fromDate, toDate, host.Services.GetRequiredService<ReportFeedback>().For(code, fromDate, toDate));
+            var path = parse.GetValue(outFile)!.FullName;
+            File.WriteAllBytes(path, bytes);
+            host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", code, "thematic.docx (cli)");
+            output.WriteLine($"Wrote {path} ({bytes.Length} bytes).");
+            return 0;
+        });
+        return new Command("report", "Reports") { units, thematic };
+    }
+}

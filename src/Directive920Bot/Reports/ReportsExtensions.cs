@@ -1,0 +1,45 @@
+using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
+using Directive920Bot.Telegram;
+
+namespace Directive920Bot.Reports;
+
+public static class ReportsExtensions
+{
+    /// <summary>Roles administration, the audit log, rosters, report counters, charts, exports and the admin commands.</summary>
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReportOptions>, ReportOptionsValidator>();
+        services.AddSingleton(AuditLog.Schema);
+        services.AddSingleton(RosterStore.Schema);
+        services.AddSingleton(ReportCounters.Schema);
+        services.AddSingleton(MemberIndexes.Schema);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<RoleService>();
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<RosterImporter>();
+        services.AddSingleton<RosterService>();
+        services.AddSingleton<IPersonalDataHolder, RosterPersonalData>();
+        services.AddSingleton<ReportCounters>();
+        services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<ReportCounters>());
+        services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());
+        services.AddSingleton<IPendingAcknowledgements, LedgerPendingAcknowledgements>();
+        services.AddSingleton<INudgeSink, LedgerNudgeSink>();
+        services.AddSingleton<IMemberStatusSource, LedgerMemberStatus>();
+        services.AddSingleton<ReportFeedback>();
+        services.AddSingleton<Web.IApiEndpoints, ReportsApiEndpoints>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<ReportChart>();
+        services.AddSingleton<ReportExports>();
+        services.AddSingleton(NudgeService.Schema);
+        services.AddSingleton<NudgeService>();
+        services.AddSingleton<ReportsHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReportsHandler>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ReportsHandler>());
+        services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ReportsHandler>());
+        return builder;
+    }
+}

@@ -1,0 +1,385 @@
+using System.Globalization;
+using Directive920Bot.Content;
+using System.Text;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Telegram;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using static Directive920Bot.Reports.ReportsTexts;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>/grant, /revoke, /report (/baocao), /members (/canbo), /roster and roster files sent by admins.</summary>
+public sealed class ReportsHandler(
+    RoleService roleService,
+    UnitStore units,
+    ReportService reports,
+    ReportChart chart,
+    ReportExports exports,
+    ReportFeedback feedback,
+    RosterImporter importer,
+    RosterService roster,
+    RosterStore rosterStore,
+    SubscriberStore subscribers,
+    NudgeService nudges,
+    CallbackKeyStore keys,
+    AuditLog audit,
+    BotClock clock,
+    ILogger<ReportsHandler> log) : ICommandHandler, ICallbackHandler, IDocumentHandler
+{
+    private const int MaxRosterBytes = 5 * 1024 * 1024;
+    private static readonly TimeSpan ConfirmLifetime = TimeSpan.FromHours(1);
+
+    public IReadOnlyList<CommandSpec> Commands { get; } =
+    [
+        new("report", new("Báo cáo đơn vị", "Unit report"), CommandAccess.UnitAdmin, true, "baocao"),
+        new("members", new("Đối chiếu danh sách cán bộ", "Roster check"), CommandAccess.UnitAdmin, true, "canbo"),
+        new("roster", new("Nhập danh sách cán bộ", "Import the member roster"), CommandAccess.UnitAdmin, true, "danhsach"),
+        new("grant", new("Cấp quyền quản trị", "Grant an admin role"), CommandAccess.BlocAdmin, true, "capquyen"),
+        new("revoke", new("Thu hồi quyền quản trị", "Revoke an admin role"), CommandAccess.BlocAdmin, true, "thuhoiquyen"),
+    ];
+
+    public string Feature => "rpt";
+
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(command);
+        switch (command.Name)
+        {
+            case "grant":
+            case "revoke":
+                await AskRoleChangeAsync(context, command.Name, arguments, ct);
+                break;
+            case "report":
+                await ReportAsync(context, arguments, ct);
+                break;
+            case "members":
+                await MembersAsync(context, arguments, ct);
+                break;
+            case "roster":
+                await context.ReplyAsync(RosterHelp, ct);
+                break;
+        }
+    }
+
+    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(key);
+        var messageId = query?.Message?.MessageId;
+        switch (key.Action)
+        {
+            case "rpt.self":
+            case "rpt.notme":
+                return await OnSelfMatchAsync(context, key, messageId, ct);
+        }
+
+        // Roles can change between showing a button and pressing it: check again on the server.
+        var unit = key.Payload.Split('|')[0];
+        switch (key.Action)
+        {
+            case "rpt.grant":
+            case "rpt.revoke":
+                return await OnRoleChangeAsync(context, key, messageId, ct);
+            case "rpt.cancel":
+                if (messageId is { } m)
+                {
+                    await context.Messenger.EditAsync(context.ChatId, m, new OutboundMessage(context.T(Cancelled)), ct);
+                }
+
+                return CallbackReply.Silent;
+        }
+
+        if (!context.Access.Covers(units, unit))
+        {
+            return new CallbackReply(context.T(NotAllowed), Alert: true);
+        }
+
+        switch (key.Action)
+        {
+            case "rpt.pending":
+                await PendingAsync(context, unit, ct);
+                return CallbackReply.Silent;
+            case "rpt.nudge":
+                return await NudgeAsync(context, unit);
+            case "rpt.docx":
+                await SendDocxAsync(context, unit, ct);
+                return CallbackReply.Silent;
+            case "rpt.members":
+                await MembersAsync(context, unit, ct);
+                return CallbackReply.Silent;
+            case "rpt.link":
+                return await OnAdminLinkAsync(context, key.Payload, ct);
+            default:
+                log.LogWarning("Unknown reports action {Action}", key.Action);
+                return CallbackReply.Silent;
+        }
+    }
+
+    public async Task<bool> TryHandleAsync(BotContext context, Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(message);
+        var document = message.Document;
+        var name = document?.FileName ?? "";
+        if (document is null || !context.Access.IsAdmin || !(name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        if (document.FileSize is > MaxRosterBytes)
+        {
+            await context.ReplyAsync(RosterTooLarge, ct);
+            return true;
+        }
+
+        using var content = new MemoryStream();
+        var file = await context.Messenger.Bot.GetFile(document.FileId, ct);
+        await context.Messenger.Bot.DownloadFile(file, content, ct);
+        content.Position = 0;
+        var allowed = context.Access.IsBlocAdmin ? null : context.Access.VisibleUnits(units);
+        var result = importer.Import(name, content, allowed);
+        if (!result.Ok)
+        {
+            var errors = string.Join('\n', result.Errors.Take(20).Select(TelegramHtml.Escape));
+            if (result.Errors.Count > 20)
+            {
+                errors += $"\n… (+{result.Errors.Count - 20})";
+            }
+
+            await context.ReplyAsync(RosterFileRejected.Format(context.Language, errors), ct);
+            return true;
+        }
+
+        audit.Write(context.UserId, "roster.import", name, FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired}"));
+        await context.ReplyAsync(RosterImported.Format(context.Language, result.Added, result.Updated, result.Retired), ct);
+        return true;
+    }
+
+    private async Task AskRoleChangeAsync(BotContext context, string verb, string arguments, CancellationToken ct)
+    {
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var usage = verb == "grant" ? GrantUsage : RevokeUsage;
+        if (words.Length < 2 || !long.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var userId) || userId <= 0
+            || RoleService.ParseRole(words[1], words.Length > 2 ? words[2] : null) is not { } parsed
+            || (parsed.Role == Registration.AdminRole.UnitAdmin && parsed.Unit is null))
+        {
+            await context.ReplyAsync(usage, ct);
+            return;
+        }
+
+        if (parsed.Unit is { } code && units.Find(code) is null)
+        {
+            await context.ReplyAsync(UnknownUnit.Format(context.Language, TelegramHtml.Escape(code)), ct);
+            return;
+        }
+
+        var who = subscribers.Find(userId) is { FullName: { } fullName } ? $" ({TelegramHtml.Escape(fullName)})" : "";
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{userId}|{parsed.Role}|{parsed.Unit}");
+        var text = (verb == "grant" ? ConfirmGrant : ConfirmRevoke).Format(context.Language, RoleLabel(context, parsed.Role, parsed.Unit), userId, who);
+        await context.ReplyAsync(new OutboundMessage(text).WithButtons(
+        [
+            new OutboundButton(context.T(Yes), keys.Issue(context.UserId, "rpt." + verb, payload, ConfirmLifetime)),
+            new OutboundButton(context.T(Cancel), keys.Issue(context.UserId, "rpt.cancel", payload, ConfirmLifetime)),
+        ]), ct);
+    }
+
+    private async Task<CallbackReply> OnRoleChangeAsync(BotContext context, CallbackKey key, int? messageId, CancellationToken ct)
+    {
+        if (!context.Access.IsBlocAdmin)
+        {
+            return new CallbackReply(context.T(NotAllowed), Alert: true);
+        }
+
+        var parts = key.Payload.Split('|');
+        var userId = long.Parse(parts[0], CultureInfo.InvariantCulture);
+        var role = Enum.Parse<Registration.AdminRole>(parts[1]);
+        var unit = parts[2].Length == 0 ? null : parts[2];
+        var outcome = key.Action == "rpt.grant" ? roleService.Grant(context.UserId, userId, role, unit) : roleService.Revoke(context.UserId, userId, role, unit);
+        var text = outcome switch
+        {
+            GrantOutcome.Granted => Granted,
+            GrantOutcome.AlreadyHeld => AlreadyHeld,
+            GrantOutcome.Revoked => Revoked,
+            GrantOutcome.NotHeld => NotHeld,
+            _ => UnknownUnit,
+        };
+        var html = text.Format(context.Language, RoleLabel(context, role, unit), userId);
+        if (messageId is { } id)
+        {
+            // Pressing again after a restart re-renders the outcome; the store holds the role once.
+            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(html), ct);
+        }
+
+        return CallbackReply.Silent;
+    }
+
+    private async Task ReportAsync(BotContext context, string arguments, CancellationToken ct)
+    {
+        var unitCode = ReportUnit(context, arguments.Trim().ToUpperInvariant());
+        if (unitCode is null)
+        {
+            await context.ReplyAsync(NotAllowed, ct);
+            return;
+        }
+
+        var report = reports.Unit(unitCode)!;
+        var root = units.Find(unitCode)!;
+        var children = units.All().Where(u => u.ParentCode == root.Code).Select(u => u.Code).ToList();
+        var text = new StringBuilder()
+            .AppendLine(ReportHeader.Format(context.Language, TelegramHtml.Escape(report.Name)))
+            .AppendLine(ReportMembers.Format(context.Language, report.Roster, report.Registered, ReportExports.Percent(report.RegisteredRate), report.Active,
+                ReportExports.Percent(report.ActiveRateRegistered), ReportExports.Percent(report.ActiveRateRoster), report.Blocked + report.Stopped))
+            .AppendLine(ReportAcks.Format(context.Language, report.Delivered, report.Acknowledged, ReportExports.Percent(report.AckRate), ReportExports.Percent(report.AckRateRoster)))
+            .Append(ReportQuiz.Format(context.Language, report.QuizParticipants, ReportExports.Percent(report.QuizParticipationRegistered)));
+
+        // The bloc (or a unit with sub-units) is charted per child unit; a leaf unit per lesson.
+        byte[] png;
+        if (children.Count > 0)
+        {
+            var perUnit = reports.Units(children);
+            png = chart.RenderRates(context.T(ChartByUnit), perUnit.Select(u => (u.Name, u.AckRate)).ToList());
+        }
+        else
+        {
+            png = chart.RenderRates(context.T(ChartByLesson), report.Items.Select(i => (i.Title, i.AckRate)).ToList());
+        }
+
+        await context.Messenger.TrySendPhotoAsync(context.ChatId, new OutboundFile($"report-{unitCode}.png", png), SendPriority.Interactive, ct);
+        await context.ReplyAsync(new OutboundMessage(text.ToString()).WithButtons(
+            [
+                new OutboundButton(context.T(PendingButton), keys.Issue(context.UserId, "rpt.pending", unitCode)),
+                new OutboundButton(context.T(NudgeButton), keys.Issue(context.UserId, "rpt.nudge", unitCode)),
+            ],
+            [new OutboundButton(context.T(DocxButton), keys.Issue(context.UserId, "rpt.docx", unitCode))],
+            [new OutboundButton(context.T(MembersButton), keys.Issue(context.UserId, "rpt.members", unitCode))]), ct);
+    }
+
+    /// <summary>The unit a report is about: the one asked for if in scope; otherwise the bloc root or the admin's first unit.</summary>
+    private string? ReportUnit(BotContext context, string asked)
+    {
+        if (asked.Length > 0)
+        {
+            return context.Access.Covers(units, asked) ? units.Find(asked)!.Code : null;
+        }
+
+        if (context.Access.IsBlocAdmin)
+        {
+            return units.All().FirstOrDefault(u => u.ParentCode is null)?.Code;
+        }
+
+        return context.Access.Units.FirstOrDefault(u => units.Find(u) is not null);
+    }
+
+    private async Task PendingAsync(BotContext context, string unitCode, CancellationToken ct)
+    {
+        if (!nudges.Available)
+        {
+            await context.ReplyAsync(NotAvailable, ct);
+            return;
+        }
+
+        var pending = nudges.Pending(units.SubTreeCodes([unitCode]));
+        if (pending.Count == 0)
+        {
+            await context.ReplyAsync(NothingPending, ct);
+            return;
+        }
+
+        var lines = pending.GroupBy(p => p.SubscriberId).Take(50).Select(g =>
+        {
+            var name = subscribers.Find(g.Key)?.FullName ?? "—";
+            return $"• {TelegramHtml.Escape(name)} ({TelegramHtml.Escape(g.First().UnitCode)}): {string.Join(", ", g.Select(p => TelegramHtml.Escape(reports.Title(p.ItemId))))}";
+        });
+        await context.ReplyAsync(PendingHeader.Format(context.Language, pending.Select(p => p.SubscriberId).Distinct().Count()) + "\n" + string.Join('\n', lines), ct);
+    }
+
+    private Task<CallbackReply> NudgeAsync(BotContext context, string unitCode)
+    {
+        var result = nudges.Nudge(context.UserId, unitCode, units.SubTreeCodes([unitCode]));
+        var reply = !result.Available ? NotAvailable
+            : result.Nudged == 0 && result.SkippedItems > 0 ? NudgeTooSoon
+            : Nudged;
+        return Task.FromResult(new CallbackReply(reply.Format(context.Language, result.Nudged), Alert: true));
+    }
+
+    private async Task SendDocxAsync(BotContext context, string unitCode, CancellationToken ct)
+    {
+        var to = DateOnly.FromDateTime(clock.LocalNow);
+        var from = to.AddMonths(-1);
+        var docx = exports.Thematic(unitCode, from, to, feedback.For(unitCode, from, to));
+        audit.Write(context.UserId, "export", unitCode, "thematic.docx (bot)");
+        await context.Messenger.TrySendDocumentAsync(context.ChatId,
+            new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)))),
+            SendPriority.Interactive, ct);
+    }
+
+    private async Task MembersAsync(BotContext context, string arguments, CancellationToken ct)
+    {
+        var unitCode = ReportUnit(context, arguments.Trim().ToUpperInvariant());
+        if (unitCode is null)
+        {
+            await context.ReplyAsync(NotAllowed, ct);
+            return;
+        }
+
+        var scope = units.SubTreeCodes([unitCode]);
+        var unmatched = roster.Unmatched(scope);
+        var never = roster.NeverRegistered(scope);
+        var text = new StringBuilder(MembersHeader.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)), unmatched.Count, never.Count));
+        foreach (var s in unmatched.Take(20))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n🆕 {TelegramHtml.Escape(s.FullName ?? "")} — {TelegramHtml.Escape(s.UnitCode ?? "")}");
+        }
+
+        foreach (var e in never.Take(30))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n⭕ {TelegramHtml.Escape(e.FullName)} — {TelegramHtml.Escape(e.UnitCode)}");
+        }
+
+        // Same unit and same name: the admin confirms with one press.
+        var buttons = unmatched.Select(s => (s, e: roster.Suggest(s))).Where(x => x.e is not null).Take(8)
+            .Select(x => (IReadOnlyList<OutboundButton>)[new OutboundButton(LinkButton.Format(context.Language, x.s.FullName, x.e!.FullName),
+                keys.Issue(context.UserId, "rpt.link", string.Create(CultureInfo.InvariantCulture, $"{x.e.UnitCode}|{x.s.Id}|{x.e.Id}")))])
+            .ToArray();
+        await context.ReplyAsync(new OutboundMessage(text.ToString(), buttons), ct);
+    }
+
+    private async Task<CallbackReply> OnAdminLinkAsync(BotContext context, string payload, CancellationToken ct)
+    {
+        var parts = payload.Split('|');
+        var subscriber = subscribers.Find(long.Parse(parts[1], CultureInfo.InvariantCulture));
+        var entry = rosterStore.Find(int.Parse(parts[2], CultureInfo.InvariantCulture));
+        if (subscriber is null || entry is null || !context.Access.Covers(units, subscriber.UnitCode) || !context.Access.Covers(units, entry.UnitCode)
+            || !roster.Link(context.UserId, subscriber, entry, RosterLink.Suggested))
+        {
+            return new CallbackReply(context.T(NotAllowed), Alert: true);
+        }
+
+        await Task.CompletedTask;
+        return new CallbackReply(context.T(Linked));
+    }
+
+    private async Task<CallbackReply> OnSelfMatchAsync(BotContext context, CallbackKey key, int? messageId, CancellationToken ct)
+    {
+        var subscriber = context.Subscriber;
+        var entry = rosterStore.Find(int.Parse(key.Payload, CultureInfo.InvariantCulture));
+        if (subscriber is null || entry is null || entry.UnitCode != subscriber.UnitCode)
+        {
+            return new CallbackReply(context.T(NotAllowed), Alert: true);
+        }
+
+        var linked = key.Action == "rpt.self" && roster.Link(subscriber.Id, subscriber, entry, RosterLink.Suggested);
+        if (messageId is { } id)
+        {
+            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(context.T(linked ? Linked : NotLinked)), ct);
+        }
+
+        return CallbackReply.Silent;
+    }
+
+    private string RoleLabel(BotContext context, Registration.AdminRole role, string? unit) =>
+        role == Registration.AdminRole.BlocAdmin ? context.T(BlocRole) : UnitRole.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unit)));
+}

@@ -1,0 +1,92 @@
+using Directive920Bot.Registration;
+using Directive920Bot.Tests.Engagement;
+using Directive920Bot.Tests.Infrastructure;
+using SkiaSharp;
+using static Directive920Bot.Tests.Reports.ReportsTestSupport;
+
+namespace Directive920Bot.Tests.Reports;
+
+public sealed class ReportCommandTests
+{
+    /// <summary>Two cadres of SNV-VP receive lesson 1 through the real ledger; one acknowledges it.</summary>
+    private static async Task<BotHarness> WithOneAcknowledgedOfTwoAsync()
+    {
+        var bot = await StartAsync();
+        GrantUnitAdmins(bot);
+        await bot.RegisterAsync(7001, "Đặng Thị Hằng", TargetUnit);
+        await bot.RegisterAsync(7002, "Bùi Văn Hiếu", TargetUnit);
+        var subscribers = bot.Get<SubscriberStore>();
+        var (_, lesson) = await EngagementKit.DeliverAsync(bot, subscribers.Find(7001)!, EngagementKit.Lesson1);
+        await EngagementKit.DeliverAsync(bot, subscribers.Find(7002)!, EngagementKit.Lesson1);
+        await EngagementKit.PressAsync(bot, 7001, lesson.MessageId, EngagementKit.AckLabel);
+        return bot;
+    }
+
+    [Fact]
+    public async Task A_unit_admin_gets_a_summary_and_a_chart_of_their_unit()
+    {
+        await using var bot = await WithOneAcknowledgedOfTwoAsync();
+        bot.User(UnitAdminInScope);
+
+        var summary = await bot.SayAsync(UnitAdminInScope, "/baocao SNV-VP", m => m.Photo is null);
+        var photo = bot.BotMessages(UnitAdminInScope).Single(m => m.Photo is not null);
+
+        Assert.Contains("Đã đăng ký: 2", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Lượt gửi: 2 · Xác nhận: 1 (50%", summary.Text, StringComparison.Ordinal);
+        using var png = SKBitmap.Decode(photo.Photo!.Content);
+        Assert.Equal(900, png.Width);
+        Assert.Equal(["Danh sách chưa xác nhận", "Nhắc ngay", "Báo cáo chuyên đề (DOCX)", "Cán bộ chưa khớp danh sách"], summary.Buttons.SelectMany(r => r).Select(b => b.Text));
+    }
+
+    [Fact]
+    public async Task The_list_button_names_who_has_not_acknowledged()
+    {
+        await using var bot = await WithOneAcknowledgedOfTwoAsync();
+        bot.User(UnitAdminInScope);
+        var summary = await bot.SayAsync(UnitAdminInScope, "/report SNV-VP", m => m.Photo is null);
+
+        var list = await bot.PressAndExpectReplyAsync(UnitAdminInScope, summary, "Danh sách chưa xác nhận");
+
+        Assert.Contains("Chưa xác nhận (1)", list.Text, StringComparison.Ordinal);
+        Assert.Contains("Bùi Văn Hiếu", list.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đặng Thị Hằng", list.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nudge_now_reaches_only_the_non_acknowledgers_once_a_day_and_is_audited()
+    {
+        await using var bot = await WithOneAcknowledgedOfTwoAsync();
+        bot.User(UnitAdminInScope);
+        var summary = await bot.SayAsync(UnitAdminInScope, "/report SNV-VP", m => m.Photo is null);
+
+        var first = await bot.PressAsync(UnitAdminInScope, summary, "Nhắc ngay");
+        Assert.Equal("Đã gửi nhắc tới 1 cán bộ.", bot.Emulator.GetCallbackAnswer(first)!.Text);
+        var nudge = await EngagementKit.WaitForMessagesAsync(bot, 7002, m => m.Text!.Contains("Đơn vị nhắc đồng chí", StringComparison.Ordinal), 1);
+        var title = bot.Get<Directive920Bot.Content.ContentService>().Current.Find(EngagementKit.Lesson1)!.For("vi").Title;
+        Assert.Contains(title, nudge[0].Text, StringComparison.Ordinal);
+
+        var again = await bot.PressAsync(UnitAdminInScope, summary, "Nhắc ngay");
+        Assert.StartsWith("Hôm nay đơn vị đã được nhắc", bot.Emulator.GetCallbackAnswer(again)!.Text, StringComparison.Ordinal);
+
+        bot.Clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await bot.PressAsync(UnitAdminInScope, summary, "Nhắc ngay");
+        Assert.Equal("Đã gửi nhắc tới 1 cán bộ.", bot.Emulator.GetCallbackAnswer(nextDay)!.Text);
+
+        Assert.DoesNotContain(bot.BotMessages(7001), m => m.Text!.Contains("Đơn vị nhắc đồng chí", StringComparison.Ordinal));
+        Assert.Equal(3, bot.Get<AuditLog>().Recent(action: "nudge").Count(e => e.Actor == UnitAdminInScope && e.Target == TargetUnit));
+    }
+
+    [Fact]
+    public async Task The_docx_button_sends_the_thematic_report_as_a_file()
+    {
+        await using var bot = await WithOneAcknowledgedOfTwoAsync();
+        bot.User(BlocAdmin);
+        var summary = await bot.SayAsync(BlocAdmin, "/report SNV-VP", m => m.Photo is null);
+
+        var file = await bot.PressAndExpectReplyAsync(BlocAdmin, summary, "DOCX", m => m.Document is not null);
+
+        Assert.Equal("bao-cao-chuyen-de-920-SNV-VP.docx", file.Document!.FileName);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(file.Document.Content), false);
+        Assert.Contains("BÁO CÁO CHUYÊN ĐỀ", doc.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using Directive920Bot.Registration;
+using Directive920Bot.Tests.Infrastructure;
+using MiniExcelLibs;
+using static Directive920Bot.Tests.Reports.ReportsTestSupport;
+
+namespace Directive920Bot.Tests.Reports;
+
+public sealed class RosterImportTests
+{
+    private const string Header = "full_name,unit_code,role,position,phone\n";
+
+    [Fact]
+    public async Task A_roster_with_errors_names_each_bad_line_and_imports_nothing()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var result = ImportRoster(bot, "roster.csv", Header +
+            "Nguyễn Văn An,SNV-VP,staff,Chuyên viên,0900000001\n" +
+            "X,SNV-VP,staff,,\n" +
+            "Trần Thị Bình,NOPE,staff,,\n" +
+            "Lê Văn Cường,SNV-VP,boss,,\n" +
+            "Phạm Thị Dung,SNV-VP,leader,,12ab\n" +
+            "Nguyễn Văn An,SNV-VP,staff,Chuyên viên,0900000001\n");
+
+        Assert.False(result.Ok);
+        Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:3: full_name", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:4: unit_code 'NOPE'", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:5: role 'boss'", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:6: phone", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:7: duplicate person", StringComparison.Ordinal) && e.Contains("line 2", StringComparison.Ordinal));
+        Assert.Empty(bot.Get<RosterStore>().All());
+    }
+
+    [Fact]
+    public async Task A_roster_without_the_required_columns_is_refused_on_line_one()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var result = ImportRoster(bot, "roster.csv", "name,unit\nNguyễn Văn An,SNV-VP\n");
+
+        Assert.Contains("roster.csv:1: missing column 'full_name' (expected full_name,unit_code,role,position,phone)", result.Errors);
+        Assert.Empty(bot.Get<RosterStore>().All());
+    }
+
+    [Fact]
+    public async Task A_reimport_updates_people_keeps_invite_codes_and_links_and_retires_the_missing()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        Assert.True(ImportRoster(bot, "v1.csv", Header +
+            "Đặng Thị Hằng,SNV-VP,staff,Chuyên viên,0900000007\n" +
+            "Bùi Văn Hiếu,SNV-VP,staff,Chuyên viên,0900000008\n" +
+            "Vũ Thị Mai,STC,leader,Phó Giám đốc Sở,\n").Ok);
+        var store = bot.Get<RosterStore>();
+        var hang = store.All().Single(e => e.FullName == "Đặng Thị Hằng");
+        var subscriber = await bot.RegisterAsync(3001, "Đặng Thị Hằng", "SNV-VP");
+        var question = bot.BotMessages(3001)[^1];
+        await bot.PressAsync(3001, question, "Đúng, là tôi");
+        Assert.Equal(3001, store.Find(hang.Id)!.SubscriberId);
+
+        var second = ImportRoster(bot, "v2.csv", Header +
+            "Đặng Thị Hằng,SNV-VP,leader,Phó Chánh Văn phòng,0900000007\n" +
+            "Ngô Văn Mới,SNV-VP,staff,,\n");
+
+        Assert.True(second.Ok, string.Join('\n', second.Errors));
+        Assert.Equal((1, 1, 1), (second.Added, second.Updated, second.Retired));
+        var after = store.Find(hang.Id)!;
+        Assert.Equal((hang.InviteCode, 3001L, CadreRole.Leader, "Phó Chánh Văn phòng"), (after.InviteCode, after.SubscriberId!.Value, after.Role, after.Position!));
+        Assert.False(store.All().Single(e => e.FullName == "Bùi Văn Hiếu").Current);
+        Assert.True(store.All().Single(e => e.FullName == "Vũ Thị Mai").Current); // STC was not in the file
+        Assert.Equal(hang.Id, bot.Get<SubscriberStore>().Find(subscriber.Id)!.RosterEntryId);
+    }
+
+    [Fact]
+    public async Task An_xlsx_roster_imports_and_its_errors_carry_the_sheet_row()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var rows = new[]
+        {
+            new Dictionary<string, object> { ["full_name"] = "Lê Thị Oanh", ["unit_code"] = "STC-NS", ["role"] = "lãnh đạo", ["position"] = "Trưởng phòng", ["phone"] = "0900000019" },
+            new Dictionary<string, object> { ["full_name"] = "Hoàng Thị Quỳnh", ["unit_code"] = "STC-NS", ["role"] = "staff", ["position"] = "", ["phone"] = "" },
+        };
+        using var good = new MemoryStream();
+        good.SaveAs(rows);
+        good.Position = 0;
+        var ok = bot.Get<RosterImporter>().Import("roster.xlsx", good);
+        Assert.True(ok.Ok, string.Join('\n', ok.Errors));
+        Assert.Equal(CadreRole.Leader, bot.Get<RosterStore>().All().Single(e => e.FullName == "Lê Thị Oanh").Role);
+
+        rows[1]["unit_code"] = "NOPE";
+        using var bad = new MemoryStream();
+        bad.SaveAs(rows);
+        bad.Position = 0;
+        var refused = bot.Get<RosterImporter>().Import("roster.xlsx", bad);
+        Assert.Equal(["roster.xlsx:3: unit_code 'NOPE' is not an imported unit"], refused.Errors);
+    }
+
+    [Fact]
+    public async Task A_unit_admin_uploads_a_roster_in_the_bot_and_may_only_write_their_own_units()
+    {
+        await using var bot = await StartAsync();
+        GrantUnitAdmins(bot);
+        bot.User(UnitAdminInScope);
+        var csv = Encoding.UTF8.GetBytes(Header + "Bùi Văn Hiếu,SNV-VP,staff,Chuyên viên,0900000008\n");
+        var done = await bot.ExpectReplyAsync(UnitAdminInScope, () => bot.Emulator.SendDocument(UnitAdminInScope, "snv.csv", csv, "text/csv"));
+        Assert.Contains("Đã nhập danh sách: thêm 1", done.Text, StringComparison.Ordinal);
+
+        bot.User(UnitAdminOutOfScope);
+        var refused = await bot.ExpectReplyAsync(UnitAdminOutOfScope, () => bot.Emulator.SendDocument(UnitAdminOutOfScope, "snv.csv", csv, "text/csv"));
+        Assert.Contains("snv.csv:2: unit_code 'SNV-VP' is outside the units you administer", refused.Text, StringComparison.Ordinal);
+        Assert.Single(bot.Get<RosterStore>().All());
+    }
+
+    [Fact]
+    public async Task The_roster_import_verb_reports_errors_with_lines_and_exit_code_one()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.StopHostAsync();
+        var file = Path.Combine(bot.DataDirectory, "roster.csv");
+        await File.WriteAllTextAsync(file, Header + "Nguyễn Văn An,NOPE,staff,,\n");
+        using var output = new StringWriter();
+
+        var code = await Directive920Bot.Hosting.Cli.RunAsync(["roster", "import", file, "--database", bot.DatabasePath], output);
+
+        Assert.Equal(1, code);
+        Assert.Contains("roster.csv:2: unit_code 'NOPE' is not an imported unit", output.ToString(), StringComparison.Ordinal);
+    }
+}
