@@ -126,42 +126,16 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
     {
         var result = codes.ToDictionary(c => c, _ => new Own(), StringComparer.Ordinal);
         var whole = codes.Count == units.Count();
+        // Index-only counts per unit and status (expression indexes of MemberIndexes): no subscriber or roster document is read.
         var subscribers = db.Collection<Subscriber>(SubscriberStore.CollectionName);
-        var people = whole
-            ? subscribers.Query().Where(s => s.RegisteredAt != null).Select(s => new { s.UnitCode, s.Status }).ToEnumerable()
-            : subscribers.Query().Where(Query.In(nameof(Subscriber.UnitCode), codes.Select(c => new BsonValue(c)))).Where(s => s.RegisteredAt != null).Select(s => new { s.UnitCode, s.Status }).ToEnumerable();
-        foreach (var s in people)
-        {
-            if (s.UnitCode is null || !result.TryGetValue(s.UnitCode, out var own))
-            {
-                continue;
-            }
-
-            own.Registered++;
-            switch (s.Status)
-            {
-                case SubscriberStatus.Active:
-                    own.Active++;
-                    break;
-                case SubscriberStatus.Blocked:
-                    own.Blocked++;
-                    break;
-                case SubscriberStatus.Stopped:
-                    own.Stopped++;
-                    break;
-            }
-        }
-
         var roster = db.Collection<RosterEntry>(RosterStore.CollectionName);
-        var entries = whole
-            ? roster.Query().Where(e => e.Current).Select(e => e.UnitCode).ToEnumerable()
-            : roster.Query().Where(Query.In(nameof(RosterEntry.UnitCode), codes.Select(c => new BsonValue(c)))).Where(e => e.Current).Select(e => e.UnitCode).ToEnumerable();
-        foreach (var unitCode in entries)
+        foreach (var (code, own) in result)
         {
-            if (result.TryGetValue(unitCode, out var own))
-            {
-                own.Roster++;
-            }
+            own.Active = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Active)));
+            own.Blocked = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Blocked)));
+            own.Stopped = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Stopped)));
+            own.Registered = own.Active + own.Blocked + own.Stopped;
+            own.Roster = roster.Count(Query.EQ(MemberIndexes.CurrentUnit, code));
         }
 
         foreach (var counter in whole ? counters.AllItems() : counters.ItemsIn(codes))
@@ -213,4 +187,17 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
     }
 
     private int Order(string itemId) => content.Current.Find(itemId)?.Order ?? int.MaxValue;
+}
+
+/// <summary>Expression indexes that let reports count members per unit from the index alone.</summary>
+public static class MemberIndexes
+{
+    public const string UnitStatus = "$.UnitCode + '|' + $.Status";
+    public const string CurrentUnit = "IIF($.Current, $.UnitCode, '-')";
+
+    public static readonly Storage.StoreSchema Schema = new("report_member_indexes", (database, _) =>
+    {
+        database.GetCollection(SubscriberStore.CollectionName).EnsureIndex("report_unit_status", UnitStatus);
+        database.GetCollection(RosterStore.CollectionName).EnsureIndex("report_current_unit", CurrentUnit);
+    });
 }

@@ -16,6 +16,7 @@ public static class ReportsExtensions
         services.AddSingleton(AuditLog.Schema);
         services.AddSingleton(RosterStore.Schema);
         services.AddSingleton(ReportCounters.Schema);
+        services.AddSingleton(MemberIndexes.Schema);
         services.AddSingleton<AuditLog>();
         services.AddSingleton<RoleService>();
         services.AddSingleton<RosterStore>();
