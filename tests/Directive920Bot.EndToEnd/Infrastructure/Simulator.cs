@@ -95,6 +95,30 @@ public sealed class Simulator(IPage page, string screenshotFolder)
         return await ClockAsync();
     }
 
+    /// <summary>Presses "Sự kiện kế tiếp" until a bot message containing <paramref name="text"/> arrives (each event gets a few seconds to deliver).</summary>
+    public async Task<ILocator> NextEventUntilAsync(string text, int maxEvents)
+    {
+        var start = await BotMessageCountAsync();
+        for (var i = 0; i < maxEvents; i++)
+        {
+            await MoveClockAsync("clock-next");
+            try
+            {
+                await Page.WaitForFunctionAsync(
+                    "([before, text]) => Array.from(document.querySelectorAll('#messages .msg.bot')).slice(before).some(m => m.textContent.includes(text))",
+                    new object?[] { start, text },
+                    new PageWaitForFunctionOptions { Timeout = 8_000 });
+                return BotMessages.Filter(new LocatorFilterOptions { HasText = text }).Last;
+            }
+            catch (TimeoutException)
+            {
+                // Nothing yet: the next scheduled event.
+            }
+        }
+
+        throw new TimeoutException($"No bot message containing '{text}' after {maxEvents} events; the clock shows {await ClockAsync()}.");
+    }
+
     /// <summary>Registers the selected demo cadre through the real dialogue: consent, name, unit search, role, confirmation.</summary>
     public async Task RegisterAsync(string fullName, string unitCode, string unitName)
     {
@@ -114,7 +138,7 @@ public sealed class Simulator(IPage page, string screenshotFolder)
     public async Task PlayAsAsync(string persona)
     {
         await Page.Locator($"#persona input[value='{persona}']").CheckAsync();
-        await Page.WaitForURLAsync(url => url.Contains("as=" + persona, StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => url.Contains("as=" + persona, StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
         await Page.Locator("#clock").WaitForAsync();
     }
 

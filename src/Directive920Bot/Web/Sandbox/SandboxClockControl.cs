@@ -1,12 +1,13 @@
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
 using Directive920Bot.Hosting;
 using Quartz;
 
 namespace Directive920Bot.Web.Sandbox;
 
 /// <summary>The clock buttons: move the sandbox clock, then run the periodic jobs at once so effects show within seconds.</summary>
-public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, ContentService content, DeliveryLedger ledger, IServiceProvider services, ILogger<SandboxClockControl> logger)
+public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, ContentService content, DeliveryLedger ledger, EscalationStore watches, IServiceProvider services, ILogger<SandboxClockControl> logger)
 {
     /// <summary>On a fresh sandbox: start at <paramref name="startAt"/> or, when now is silent (night, weekend, holiday), at the next lesson time.</summary>
     public void InitialiseFreshClock(DateTimeOffset? startAt)
@@ -40,7 +41,7 @@ public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, C
         return now;
     }
 
-    /// <summary>The next thing that will happen: the next due delivery once the ledger exists, else the next lesson time.</summary>
+    /// <summary>The next thing that will happen: a due delivery, a reminder coming due, or the next lesson time.</summary>
     public async Task<DateTimeOffset> AdvanceToNextEventAsync(CancellationToken ct)
     {
         var now = clock.AdvanceTo(NextEvent());
@@ -50,18 +51,19 @@ public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, C
 
     public DateTimeOffset NextEvent()
     {
-        var rhythm = NextRhythmTime();
+        var now = clock.GetUtcNow();
+        var candidates = new List<DateTimeOffset> { NextRhythmTime() };
         if (ledger.NextDueAt() is { } due)
         {
-            var dueAt = new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc));
-            if (dueAt > clock.GetUtcNow() && dueAt < rhythm)
-            {
-                return dueAt;
-            }
+            candidates.Add(Utc(due));
         }
 
-        return rhythm;
+        // A reminder exists as a watch until its time comes; only then is a ledger row written.
+        candidates.AddRange(watches.DueWatches(DateTime.MaxValue).Select(w => Utc(w.NextAt)));
+        return candidates.Where(c => c > now).DefaultIfEmpty(candidates[0]).Min();
     }
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     /// <summary>The next rhythm day and time of the curriculum (e.g. Mon–Fri 08:00 in Bot:TimeZone), skipping holidays.</summary>
     public DateTimeOffset NextRhythmTime()

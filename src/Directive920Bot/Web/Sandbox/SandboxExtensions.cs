@@ -36,7 +36,11 @@ public static class SandboxExtensions
             // Start over: the database, its LiteDB log and the stored clock offset.
             foreach (var file in new[] { databasePath, Path.ChangeExtension(databasePath, null) + "-log" + Path.GetExtension(databasePath), clockPath })
             {
-                File.Delete(file);
+                // File.Delete tolerates a missing file but not a missing folder (a fresh clone has no data/ yet).
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
             }
         }
 
