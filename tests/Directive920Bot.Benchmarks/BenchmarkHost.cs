@@ -54,6 +54,11 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["Content:WatchForChanges"] = "false",
             ["Storage:DatabasePath"] = Path.Combine(directory, "bench.db"),
             ["Delivery:TrackEnabled"] = "false",
+            // Benchmarks run on the wall clock, which may be a night or a weekend: no quiet time.
+            ["Delivery:QuietStart"] = "00:00",
+            ["Delivery:QuietEnd"] = "00:00",
+            ["Delivery:QuietWeekends"] = "false",
+            ["Delivery:QuietHolidays"] = "false",
             ["urls"] = "http://127.0.0.1:0",
         });
         builder.Configuration.AddInMemoryCollection(settings);

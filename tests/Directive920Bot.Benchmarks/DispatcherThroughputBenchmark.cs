@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Directive920Bot.Delivery;
 
 namespace Directive920Bot.Benchmarks;
@@ -8,7 +7,7 @@ namespace Directive920Bot.Benchmarks;
 /// Goal: with the emulator's limits off and pacing lifted, the dispatcher's own bookkeeping (claim, compose, send
 /// through Messenger and the gate, record the outcome) sustains ≥ 1,000 messages/s on 2 cores. Time is per message.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(BenchmarkConfig))]
 public class DispatcherThroughputBenchmark
 {
     public const int Messages = 5_000;

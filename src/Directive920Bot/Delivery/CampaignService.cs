@@ -78,6 +78,9 @@ public sealed class CampaignService(
 
     public IReadOnlyList<Campaign> List() => store.All();
 
+    /// <summary>The earliest scheduled occurrence (UTC) of any campaign; with <see cref="DeliveryLedger.NextDueAt"/> the sandbox's "next event".</summary>
+    public DateTime? NextOccurrenceAt() => store.NextOccurrence();
+
     public IReadOnlyDictionary<string, string[]> Validate(CampaignRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -424,7 +427,7 @@ public sealed class CampaignService(
 
         var added = ledger.Database.InTransaction(() =>
         {
-            var inserted = ledger.InsertAbsent(rows);
+            var inserted = ledger.InsertAbsent(rows, assumeNew: true);
             campaign.Occurrences = number;
             campaign.LastOccurrenceAt = occurrence.UtcDateTime;
             campaign.NextOccurrenceAt = next;

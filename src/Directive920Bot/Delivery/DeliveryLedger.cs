@@ -39,7 +39,9 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
     }
 
     /// <summary>Insert-if-absent without opening a transaction: for callers that write other documents in the same one.</summary>
-    internal List<DeliveryRow> InsertAbsent(IEnumerable<DeliveryRow> rows)
+    /// <param name="assumeNew">The caller knows no row of this set can exist (a new occurrence written in the same
+    /// transaction as its counter): the per-row lookup is skipped; a duplicate id would still fail the insert.</param>
+    internal List<DeliveryRow> InsertAbsent(IEnumerable<DeliveryRow> rows, bool assumeNew = false)
     {
         var now = Now;
         var added = new List<DeliveryRow>();
@@ -51,7 +53,7 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
                 throw new ArgumentException("A delivery row needs an id.", nameof(rows));
             }
 
-            if (collection.FindById(row.Id) is not null)
+            if (!assumeNew && collection.FindById(row.Id) is not null)
             {
                 continue;
             }
@@ -316,7 +318,8 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
                 continue;
             }
 
-            row.Id = row.Id.Replace($":{subscriberId}", $":{pseudonym}", StringComparison.Ordinal);
+            var suffix = $":{subscriberId}";
+            row.Id = row.Id.EndsWith(suffix, StringComparison.Ordinal) ? row.Id[..^suffix.Length] + $":{pseudonym}" : $"{row.Id}:erased";
             row.SubscriberId = pseudonym;
             row.ChatId = 0;
             row.Html = null;

@@ -34,7 +34,7 @@ internal sealed class EngagementPersonalData(
                 ItemId = ack.ItemId,
                 Subject = ack.Subject,
                 ContentHash = ack.ContentHash,
-                DeliveryId = ack.DeliveryId,
+                DeliveryId = Relink(ack.DeliveryId, subscriberId, pseudonym),
                 CampaignId = ack.CampaignId,
                 UnitCode = ack.UnitCode,
                 Role = ack.Role,
@@ -52,4 +52,8 @@ internal sealed class EngagementPersonalData(
         escalations.EraseSubscriber(subscriberId, pseudonym);
         feedback.EraseSubscriber(subscriberId, pseudonym);
     }
+
+    /// <summary>Ledger row ids end in the subscriber id; the delivery engine rewrites them the same way on erasure.</summary>
+    internal static string Relink(string deliveryId, long subscriberId, long pseudonym) =>
+        deliveryId.Replace($":{subscriberId}", $":{pseudonym}", StringComparison.Ordinal);
 }

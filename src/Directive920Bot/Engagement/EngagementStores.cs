@@ -164,8 +164,11 @@ public sealed class QuizAnswerStore(Database db)
         {
             foreach (var answer in Answers.Find(a => a.SubscriberId == subscriberId).ToList())
             {
+                Answers.Delete(answer.Id);
+                answer.DeliveryId = EngagementPersonalData.Relink(answer.DeliveryId, subscriberId, pseudonym);
+                answer.Id = IdFor(answer.DeliveryId, answer.QuestionId);
                 answer.SubscriberId = pseudonym;
-                Answers.Update(answer);
+                Answers.Upsert(answer);
             }
 
             Sent.DeleteMany(s => s.SubscriberId == subscriberId);
@@ -307,8 +310,10 @@ public sealed class EscalationStore(Database db)
             Watches.DeleteMany(w => w.SubscriberId == subscriberId);
             foreach (var escalation in Escalations.Find(e => e.SubscriberId == subscriberId).ToList())
             {
+                Escalations.Delete(escalation.Id);
+                escalation.Id = EngagementPersonalData.Relink(escalation.Id, subscriberId, pseudonym);
                 escalation.SubscriberId = pseudonym;
-                Escalations.Update(escalation);
+                Escalations.Upsert(escalation);
             }
         });
     }

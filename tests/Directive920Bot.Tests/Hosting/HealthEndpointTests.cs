@@ -28,6 +28,8 @@ public sealed class HealthEndpointTests
         using var http = new HttpClient { BaseAddress = bot.WebUrl };
         await bot.Emulator.WaitUntilAsync(() => bot.Get<Directive920Bot.Telegram.UpdatePoller>().LastSuccess is not null, BotHarness.Wait);
         bot.Emulator.InjectFault(new Directive920Bot.Emulator.FaultRule { Method = "getUpdates", StatusCode = 502, Description = "Bad Gateway" });
+        // A long poll already in flight may still succeed; wait until the poller has seen the failure.
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<Directive920Bot.Telegram.UpdatePoller>().LastError is not null, BotHarness.Wait);
 
         bot.Clock.Advance(TimeSpan.FromMinutes(5));
         var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));

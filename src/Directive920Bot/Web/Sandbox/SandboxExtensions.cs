@@ -1,0 +1,123 @@
+using Directive920Bot.Storage;
+using Directive920Bot.Telegram;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Web.Sandbox;
+
+public static class SandboxExtensions
+{
+    /// <summary>
+    /// Sandbox mode, only when no bot token is configured: the in-repo emulator runs in-process on loopback and the real
+    /// Telegram client talks to it; a separate database, the demo organisation, an adjustable clock and the chat
+    /// simulator under /sandbox. With a token this adds nothing at all.
+    /// </summary>
+    public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var options = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
+        if (!IsSandboxMode(configuration, options))
+        {
+            return builder;
+        }
+
+        // One newcomer watches: the periodic jobs tick every few seconds instead of every minute (unless configured).
+        foreach (var (key, value) in SandboxTickDefaults)
+        {
+            configuration[key] ??= value;
+        }
+
+        var services = builder.Services;
+        var databasePath = Path.GetFullPath(options.DatabasePath);
+        var clockPath = Path.ChangeExtension(databasePath, ".clock");
+        if (options.Reset)
+        {
+            // Start over: the database, its LiteDB log and the stored clock offset.
+            foreach (var file in new[] { databasePath, Path.ChangeExtension(databasePath, null) + "-log" + Path.GetExtension(databasePath), clockPath })
+            {
+                File.Delete(file);
+            }
+        }
+
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
+        services.AddSingleton(new SandboxMode(databasePath));
+        services.AddSingleton(sp => new SandboxClock(TimeProvider.System, clockPath));
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>()));
+
+        // The production database is never touched in sandbox mode, whatever Storage:DatabasePath says.
+        services.PostConfigure<StorageOptions>(o => o.DatabasePath = databasePath);
+
+        // The emulator starts when the Telegram options are first needed (start-up validation, before any hosted
+        // service); the container disposes it at stop, after the poller has stopped.
+        services.AddSingleton(sp => SandboxEmulator.Start(sp.GetRequiredService<SandboxClock>()));
+        services.AddOptions<TelegramOptions>().PostConfigure<SandboxEmulator>((o, sandbox) =>
+        {
+            o.BotToken = sandbox.Emulator.Token;
+            o.ApiBaseUrl = sandbox.Emulator.BaseUrl.ToString().TrimEnd('/');
+            o.PollTimeoutSeconds = Math.Min(o.PollTimeoutSeconds, 5);
+        });
+
+        services.TryAddSingleton<ISandboxAnnouncer>(new ConsoleSandboxAnnouncer(Console.Out));
+        services.AddSingleton<SandboxDemo>();
+        services.AddSingleton<SandboxPanels>();
+        services.AddSingleton<SandboxClockControl>();
+        services.AddHostedService<SandboxStartup>();
+        services.AddHttpClient(SandboxEndpoints.EmulatorClient);
+        services.AddTransient<IStartupFilter, SandboxStartupFilter>();
+        return builder;
+    }
+
+    /// <summary>Read by the features when they register their jobs, so AddSandbox comes before them in AppComposition.</summary>
+    private static readonly (string Key, string Value)[] SandboxTickDefaults =
+    [
+        ("Delivery:TrackInterval", "00:00:02"),
+        ("Engagement:TickSeconds", "2"),
+    ];
+
+    /// <summary>No token and not switched off. A configured token always wins: production never starts the sandbox.</summary>
+    public static bool IsSandboxMode(IConfiguration configuration, SandboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"]) && options.Enabled;
+    }
+}
+
+/// <summary>Present in the container only in sandbox mode.</summary>
+public sealed record SandboxMode(string DatabasePath);
+
+/// <summary>Where the one "open this URL" line goes (the console; tests capture it).</summary>
+public interface ISandboxAnnouncer
+{
+    void Announce(string line);
+}
+
+public sealed class ConsoleSandboxAnnouncer(TextWriter output) : ISandboxAnnouncer
+{
+    public void Announce(string line)
+    {
+        output.WriteLine(line);
+        output.Flush();
+    }
+}
+
+/// <summary>The in-process emulator of sandbox mode.</summary>
+public sealed class SandboxEmulator : IAsyncDisposable
+{
+    private SandboxEmulator(Directive920Bot.Emulator.BotApiEmulator emulator) => Emulator = emulator;
+
+    public Directive920Bot.Emulator.BotApiEmulator Emulator { get; }
+
+    public static SandboxEmulator Start(TimeProvider clock)
+    {
+        var options = new Directive920Bot.Emulator.EmulatorOptions { TimeProvider = clock };
+        // A conversation answers with several messages a second; one newcomer never reaches Telegram's real limits.
+        options.RateLimits.Enabled = false;
+        // Called from a DI factory while the host starts: there is no synchronization context to deadlock on.
+        return new SandboxEmulator(Directive920Bot.Emulator.BotApiEmulator.StartAsync(options).GetAwaiter().GetResult());
+    }
+
+    public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+}

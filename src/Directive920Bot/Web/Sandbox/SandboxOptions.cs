@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Web.Sandbox;
+
+/// <summary>Sandbox mode: the no-token try-out with the in-process emulator. Never active when a bot token is configured.</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    /// <summary>Set to false to fail fast on a missing token instead of starting the sandbox.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The sandbox's own database; never the production <c>Storage:DatabasePath</c>.</summary>
+    public string DatabasePath { get; set; } = "data/sandbox.db";
+
+    /// <summary>Start over: delete the sandbox database (and its clock) before starting. Otherwise a second run reuses it.</summary>
+    public bool Reset { get; set; }
+
+    /// <summary>Simulated start time of a fresh sandbox (e.g. 2026-12-01T08:00:00+07:00); empty = now, or the next lesson time when now is silent.</summary>
+    public DateTimeOffset? StartAt { get; set; }
+}
+
+internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SandboxOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.DatabasePath) || options.DatabasePath.EndsWith('/'))
+        {
+            return ValidateOptionsResult.Fail($"Sandbox:DatabasePath must name a file, was '{options.DatabasePath}'.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

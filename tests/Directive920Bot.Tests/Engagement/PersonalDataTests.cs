@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using static Directive920Bot.Tests.Engagement.EngagementKit;
+
+namespace Directive920Bot.Tests.Engagement;
+
+public sealed class PersonalDataTests
+{
+    [Fact]
+    public async Task Engagement_data_is_exported_and_erasure_leaves_only_the_pseudonym_and_anonymous_feedback_untouched()
+    {
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(3401);
+        var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+        var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
+        await PressExactAsync(bot, cadre.Id, q1.MessageId, "D");
+        foreach (var mode in new[] { "Gửi kèm tên", "Gửi ẩn danh" })
+        {
+            var ask = await bot.SayAsync(cadre.Id, "/gopy");
+            await bot.PressAndExpectReplyAsync(cadre.Id, ask, mode);
+            var preview = await bot.SayAsync(cadre.Id, "Góp ý " + mode + " về việc học tập Thông báo.");
+            await PressAsync(bot, cadre.Id, preview.MessageId, "Gửi góp ý");
+        }
+
+        var personal = bot.Get<PersonalDataService>();
+        using (var export = JsonDocument.Parse(personal.ExportJson(cadre.Id)))
+        {
+            var engagement = export.RootElement.GetProperty("engagement");
+            Assert.Equal(1, engagement.GetProperty("Acknowledgements").GetArrayLength());
+            Assert.Equal(1, engagement.GetProperty("QuizAnswers").GetArrayLength());
+            Assert.Equal(1, engagement.GetProperty("Review").GetArrayLength());
+            // Only the named feedback is theirs to export: the anonymous one is linked to nobody.
+            Assert.Equal(1, engagement.GetProperty("Feedback").GetArrayLength());
+        }
+
+        var pseudonym = personal.Erase(cadre.Id);
+
+        var db = bot.Get<Database>().Lite;
+        var id = cadre.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var collection in new[] { AcknowledgementStore.CollectionName, QuizAnswerStore.AnswersCollection, QuizAnswerStore.SentCollection, ReviewStore.CollectionName, EscalationStore.WatchCollection, FeedbackStore.CollectionName })
+        {
+            Assert.All(db.GetCollection(collection).FindAll(), doc => Assert.DoesNotContain(id, doc.ToString(), StringComparison.Ordinal));
+        }
+
+        var ack = Assert.Single(bot.Get<AcknowledgementStore>().ForItem(Lesson1));
+        Assert.Equal(pseudonym, ack.SubscriberId);
+        Assert.Equal("SNV-VP", ack.UnitCode);
+        Assert.Equal(pseudonym, Assert.Single(bot.Get<QuizAnswerStore>().ForQuestion(Lesson1, "q1")).SubscriberId);
+        var feedback = bot.Get<FeedbackStore>().All();
+        Assert.Equal(2, feedback.Count);
+        Assert.Equal(pseudonym, feedback.Single(f => !f.Anonymous).SubscriberId);
+        Assert.Null(feedback.Single(f => f.Anonymous).SubscriberId);
+    }
+}
