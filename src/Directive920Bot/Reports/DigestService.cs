@@ -28,7 +28,18 @@ public sealed class DigestService(
     IOptions<ReportOptions> options,
     IOptions<BotOptions> bot)
 {
+    // The Quartz tick and a direct call (tests, an admin) must not enqueue the same period's rows at once.
+    private readonly Lock gate = new();
+
     public Task<DigestRun> RunAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(Run(now, ct));
+        }
+    }
+
+    private DigestRun Run(DateTimeOffset now, CancellationToken ct)
     {
         var local = clock.ToLocal(now);
         var o = options.Value;
@@ -56,7 +67,7 @@ public sealed class DigestService(
             }
         }
 
-        return Task.FromResult(new DigestRun(weekly, monthly));
+        return new DigestRun(weekly, monthly);
     }
 
     private string Language(long userId) => subscribers.Find(userId)?.Language ?? "vi";
