@@ -169,8 +169,8 @@ internal static class RegistrationTexts
     public static readonly Loc RosterNo = new("Không phải tôi", "Not me");
 
     public static readonly Loc HelpUnitAdmin = new(
-        "\n\n<b>Quản trị đơn vị</b>\n/report (/baocao) — báo cáo đơn vị",
-        "\n\n<b>Unit admin</b>\n/report — unit report");
+        "\n\n<b>Quản trị đơn vị</b>\n/report (/baocao) — báo cáo đơn vị\n/members (/canbo) — đối chiếu danh sách cán bộ\n/roster (/danhsach) — nhập danh sách cán bộ",
+        "\n\n<b>Unit admin</b>\n/report — unit report\n/members — roster check\n/roster — import the member roster");
 
     public static readonly Loc HelpBlocAdmin = new(
         "\n\n<b>Quản trị Khối</b>\n/report (/baocao) — báo cáo\n/broadcast — gửi thông báo, lên lịch bài\n/campaigns — các đợt gửi\n/grant, /revoke — cấp, thu hồi quyền",

@@ -126,16 +126,41 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
     {
         var result = codes.ToDictionary(c => c, _ => new Own(), StringComparer.Ordinal);
         var whole = codes.Count == units.Count();
-        // Index-only counts per unit and status (expression indexes of MemberIndexes): no subscriber or roster document is read.
         var subscribers = db.Collection<Subscriber>(SubscriberStore.CollectionName);
         var roster = db.Collection<RosterEntry>(RosterStore.CollectionName);
-        foreach (var (code, own) in result)
+        if (whole)
         {
-            own.Active = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Active)));
-            own.Blocked = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Blocked)));
-            own.Stopped = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Stopped)));
-            own.Registered = own.Active + own.Blocked + own.Stopped;
-            own.Roster = roster.Count(Query.EQ(MemberIndexes.CurrentUnit, code));
+            // The whole tree: one pass over the people is cheaper than four counts per unit.
+            foreach (var s in subscribers.Query().Where(s => s.RegisteredAt != null).Select(s => new { s.UnitCode, s.Status }).ToEnumerable())
+            {
+                if (s.UnitCode is not null && result.TryGetValue(s.UnitCode, out var own))
+                {
+                    own.Registered++;
+                    own.Active += s.Status == SubscriberStatus.Active ? 1 : 0;
+                    own.Blocked += s.Status == SubscriberStatus.Blocked ? 1 : 0;
+                    own.Stopped += s.Status == SubscriberStatus.Stopped ? 1 : 0;
+                }
+            }
+
+            foreach (var unitCode in roster.Query().Where(e => e.Current).Select(e => e.UnitCode).ToEnumerable())
+            {
+                if (result.TryGetValue(unitCode, out var own))
+                {
+                    own.Roster++;
+                }
+            }
+        }
+        else
+        {
+            // A sub-tree: counts through the expression indexes of MemberIndexes touch only that unit's people.
+            foreach (var (code, own) in result)
+            {
+                own.Active = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Active)));
+                own.Blocked = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Blocked)));
+                own.Stopped = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Stopped)));
+                own.Registered = own.Active + own.Blocked + own.Stopped;
+                own.Roster = roster.Count(Query.EQ(MemberIndexes.CurrentUnit, code));
+            }
         }
 
         foreach (var counter in whole ? counters.AllItems() : counters.ItemsIn(codes))

@@ -1,6 +1,7 @@
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 using Directive920Bot.Telegram;
+using Quartz;
 
 namespace Directive920Bot.Reports;
 
@@ -36,6 +37,10 @@ public static class ReportsExtensions
         services.AddSingleton<ReportExports>();
         services.AddSingleton(NudgeService.Schema);
         services.AddSingleton<NudgeService>();
+        services.AddSingleton<DigestService>();
+        services.AddQuartz(q => q.ScheduleJob<DigestJob>(
+            t => t.WithIdentity(DigestJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
+            j => j.WithIdentity(DigestJob.Name)));
         services.AddSingleton<ReportsHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReportsHandler>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ReportsHandler>());

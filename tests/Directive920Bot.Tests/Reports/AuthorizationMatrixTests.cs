@@ -111,6 +111,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("GET", "/api/exports/units.csv"), ("GET", "/api/exports/units.xlsx"), ("GET", "/api/exports/members.csv?unit=SNV-VP"),
         ("GET", "/api/exports/members.xlsx?unit=SNV-VP"), ("GET", "/api/exports/thematic.docx?unit=SNV-VP"),
         ("GET", "/api/campaigns"), ("POST", "/api/campaigns"), ("GET", "/api/campaigns/nope"), ("POST", "/api/campaigns/nope/cancel"),
+        ("GET", "/api/feedback"), ("GET", "/api/escalations"), ("POST", "/api/items/c2-shortcomings/reack"),
         ("POST", "/api/campaigns/nope/resend-failed"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
         ("POST", "/api/items/nope/reack"), ("GET", "/api/feedback"), ("GET", "/api/escalations"),
     ];
@@ -135,6 +136,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ["GET /api/exports/members.xlsx?unit=SNV-VP"] = [401, 403, 200, 403, 200],
         ["GET /api/exports/thematic.docx?unit=SNV-VP"] = [401, 403, 200, 403, 200],
         // Delivery's campaigns: bloc admins only; a bloc admin's empty body is a validation problem, an unknown id 404.
+        // Engagement's: feedback and escalations are scoped lists; re-acknowledgement is for bloc admins (no note: 400).
+        ["GET /api/feedback"] = [401, 403, 200, 200, 200],
+        ["GET /api/escalations"] = [401, 403, 200, 200, 200],
+        ["POST /api/items/c2-shortcomings/reack"] = [401, 403, 403, 403, 400],
         ["GET /api/campaigns"] = [401, 403, 403, 403, 200],
         ["POST /api/campaigns"] = [401, 403, 403, 403, 400],
         ["GET /api/campaigns/nope"] = [401, 403, 403, 403, 404],
@@ -198,6 +203,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
     private static string Normalize(string route) => System.Text.RegularExpressions.Regex.Replace(route.TrimEnd('/'), @"\{[^}]+\}", "{}")
         .Replace("/api/reports/units/SNV-VP", "/api/reports/units/{}", StringComparison.Ordinal)
         .Replace("/api/reports/items/c2-shortcomings", "/api/reports/items/{}", StringComparison.Ordinal)
+        .Replace("/api/items/c2-shortcomings/", "/api/items/{}/", StringComparison.Ordinal)
         .Replace("/nope", "/{}", StringComparison.Ordinal);
 
     [Theory]

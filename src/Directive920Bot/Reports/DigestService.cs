@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Directive920Bot.Reports;
+
+public sealed record DigestRun(int Weekly, int Monthly);
+
+/// <summary>
+/// The weekly digest to each unit admin (their units' figures and the non-acknowledgement list from escalation) and the
+/// monthly one to bloc admins (units ranked by acknowledgement rate). Rows go through the ledger with ids per period, so
+/// running twice sends once and quiet hours are the dispatcher's business.
+/// </summary>
+public sealed class DigestService(
+    RoleStore roles,
+    UnitStore units,
+    ReportService reports,
+    EscalationStore escalations,
+    SubscriberStore subscribers,
+    DeliveryLedger ledger,
+    BotClock clock,
+    IOptions<ReportOptions> options,
+    IOptions<BotOptions> bot)
+{
+    // The Quartz tick and a direct call (tests, an admin) must not enqueue the same period's rows at once.
+    private readonly Lock gate = new();
+
+    public Task<DigestRun> RunAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(Run(now, ct));
+        }
+    }
+
+    private DigestRun Run(DateTimeOffset now, CancellationToken ct)
+    {
+        var local = clock.ToLocal(now);
+        var o = options.Value;
+        var weekly = 0;
+        var monthly = 0;
+        if (local.DayOfWeek == o.WeeklyDigestDay && local.Hour >= o.DigestHour)
+        {
+            var week = ISOWeek.GetYear(local).ToString(CultureInfo.InvariantCulture) + "W" + ISOWeek.GetWeekOfYear(local).ToString("00", CultureInfo.InvariantCulture);
+            foreach (var admin in roles.All().Where(r => r.Role == AdminRole.UnitAdmin && r.UnitCode is not null).GroupBy(r => r.UserId))
+            {
+                ct.ThrowIfCancellationRequested();
+                var html = Weekly(admin.Select(r => r.UnitCode!).Distinct().ToList(), Language(admin.Key));
+                weekly += ledger.Enqueue([Row($"dg:w:{week}:{admin.Key}", admin.Key, html, now)]);
+            }
+        }
+
+        if (local.Day == 1 && local.Hour >= o.DigestHour)
+        {
+            var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var blocAdmins = roles.All().Where(r => r.Role == AdminRole.BlocAdmin).Select(r => r.UserId).Concat(bot.Value.SuperAdmins).Distinct();
+            foreach (var admin in blocAdmins)
+            {
+                ct.ThrowIfCancellationRequested();
+                monthly += ledger.Enqueue([Row($"dg:m:{month}:{admin}", admin, Monthly(Language(admin)), now)]);
+            }
+        }
+
+        return new DigestRun(weekly, monthly);
+    }
+
+    private string Language(long userId) => subscribers.Find(userId)?.Language ?? "vi";
+
+    private string Weekly(IReadOnlyList<string> unitCodes, string language)
+    {
+        var text = new StringBuilder(language == "en" ? "📊 <b>Weekly digest</b>" : "📊 <b>Bản tin tuần</b>");
+        foreach (var code in unitCodes)
+        {
+            if (reports.Unit(code) is not { } r)
+            {
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"\n\n<b>{TelegramHtml.Escape(r.Name)}</b>\n");
+            text.Append(language == "en"
+                ? $"Registered {r.Registered}/{r.Roster} · receiving {r.Active} · acknowledged {r.Acknowledged}/{r.Delivered} ({ReportExports.Percent(r.AckRate)})"
+                : $"Đăng ký {r.Registered}/{r.Roster} · đang nhận tin {r.Active} · đã xác nhận {r.Acknowledged}/{r.Delivered} ({ReportExports.Percent(r.AckRate)})");
+            var open = escalations.OpenForUnits(units.SubTreeCodes([code]));
+            text.Append(language == "en" ? $"\nNot acknowledged after reminders: {open.Count}" : $"\nChưa xác nhận sau khi đã nhắc: {open.Count}");
+            foreach (var person in open.GroupBy(e => e.SubscriberId).Take(30))
+            {
+                var name = subscribers.Find(person.Key)?.FullName ?? "—";
+                text.Append(CultureInfo.InvariantCulture, $"\n• {TelegramHtml.Escape(name)}: {string.Join(", ", person.Select(e => TelegramHtml.Escape(reports.Title(e.ItemId ?? "campaign:" + e.CampaignId))))}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private string Monthly(string language)
+    {
+        var top = units.All().Where(u => u.Depth == 1).Select(u => u.Code).ToList();
+        var ranked = reports.Units(top).OrderByDescending(r => r.AckRate ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+        var text = new StringBuilder(language == "en" ? "🏆 <b>Monthly ranking of units by acknowledgement rate</b>" : "🏆 <b>Xếp hạng đơn vị theo tỷ lệ xác nhận trong tháng</b>");
+        var rank = 0;
+        foreach (var r in ranked)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {TelegramHtml.Escape(r.Name)} — {ReportExports.Percent(r.AckRate)} ({r.Acknowledged}/{r.Delivered}); {r.Registered}/{r.Roster}");
+        }
+
+        return text.ToString();
+    }
+
+    private static DeliveryRow Row(string id, long userId, string html, DateTimeOffset now) => new()
+    {
+        Id = id,
+        OccurrenceId = id,
+        SubscriberId = userId,
+        ChatId = userId,
+        Kind = DeliveryKind.Digest,
+        Html = html,
+        DueAt = now.UtcDateTime,
+        CreatedAt = now.UtcDateTime,
+        UpdatedAt = now.UtcDateTime,
+    };
+}
+
+/// <summary>The thin Quartz tick of the digests: what is due is decided by <see cref="DigestService"/> on the business clock.</summary>
+[DisallowConcurrentExecution]
+public sealed class DigestJob(DigestService digests, BotClock clock) : IJob
+{
+    public const string Name = "reports.digest";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await digests.RunAsync(clock.UtcNow, cancellationToken);
+}
