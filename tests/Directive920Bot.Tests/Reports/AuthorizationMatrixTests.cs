@@ -147,11 +147,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ["POST /api/campaigns/nope/resend-failed"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/deliveries"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/preview"] = [401, 403, 403, 403, 404],
-        // Engagement: re-acknowledgement is for bloc admins (a request without the "what changed" note is a validation problem);
-        // feedback and escalations are whole-scope lists, filtered to the unit admin's units.
-        ["POST /api/items/nope/reack"] = [401, 403, 403, 403, 400],
-        ["GET /api/feedback"] = [401, 403, 200, 200, 200],
-        ["GET /api/escalations"] = [401, 403, 200, 200, 200],
     };
 
     public static TheoryData<string, string, Who> Requests()
