@@ -26,7 +26,8 @@ public sealed record UnitReport(
     int QuizParticipants,
     int Delivered,
     int Acknowledged,
-    IReadOnlyList<ItemFigures> Items)
+    IReadOnlyList<ItemFigures> Items,
+    int ReviewDue = 0)
 {
     /// <summary>Registered against the roster: how many of the people who should know have joined.</summary>
     public double? RegisteredRate => Ratio(Registered, Roster);
@@ -119,6 +120,7 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
         public int Blocked;
         public int Stopped;
         public int QuizParticipants;
+        public int ReviewDue;
         public List<ItemCounter> Items { get; } = [];
     }
 
@@ -171,6 +173,17 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
             }
         }
 
+        // Members with questions due for review: open review items are few (they close when answered right).
+        var reviews = db.Collection<Engagement.ReviewItem>(Engagement.ReviewStore.CollectionName)
+            .Query().Where(r => !r.Resolved).Select(r => new { r.UnitCode, r.SubscriberId }).ToEnumerable();
+        foreach (var group in reviews.Where(r => r.UnitCode is not null).GroupBy(r => r.UnitCode!, StringComparer.Ordinal))
+        {
+            if (result.TryGetValue(group.Key, out var own))
+            {
+                own.ReviewDue = group.Select(r => r.SubscriberId).Distinct().Count();
+            }
+        }
+
         foreach (var (code, count) in counters.QuizParticipants())
         {
             if (result.TryGetValue(code, out var own))
@@ -190,7 +203,7 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
             .OrderBy(i => Order(i.ItemId)).ThenBy(i => i.ItemId, StringComparer.Ordinal).ToList();
         return new UnitReport(root.Code, root.Name, root.Depth, root.ParentCode,
             tree.Sum(o => o.Roster), tree.Sum(o => o.Registered), tree.Sum(o => o.Active), tree.Sum(o => o.Blocked), tree.Sum(o => o.Stopped),
-            tree.Sum(o => o.QuizParticipants), items.Sum(i => i.Delivered), items.Sum(i => i.Acknowledged), items);
+            tree.Sum(o => o.QuizParticipants), items.Sum(i => i.Delivered), items.Sum(i => i.Acknowledged), items, tree.Sum(o => o.ReviewDue));
     }
 
     private ItemFigures Figures(string itemId, List<ItemCounter> counters)

@@ -233,7 +233,8 @@ public sealed class ReportsHandler(
             .AppendLine(ReportMembers.Format(context.Language, report.Roster, report.Registered, ReportExports.Percent(report.RegisteredRate), report.Active,
                 ReportExports.Percent(report.ActiveRateRegistered), ReportExports.Percent(report.ActiveRateRoster), report.Blocked + report.Stopped))
             .AppendLine(ReportAcks.Format(context.Language, report.Delivered, report.Acknowledged, ReportExports.Percent(report.AckRate), ReportExports.Percent(report.AckRateRoster)))
-            .Append(ReportQuiz.Format(context.Language, report.QuizParticipants, ReportExports.Percent(report.QuizParticipationRegistered)));
+            .AppendLine(ReportQuiz.Format(context.Language, report.QuizParticipants, ReportExports.Percent(report.QuizParticipationRegistered)))
+            .Append(ReportReviewDue.Format(context.Language, report.ReviewDue));
 
         // The bloc (or a unit with sub-units) is charted per child unit; a leaf unit per lesson.
         byte[] png;

@@ -48,6 +48,7 @@ internal static class ReportsTexts
         "Lượt gửi: {0} · Xác nhận: {1} ({2}; {3} so với danh sách)",
         "Delivered: {0} · Acknowledged: {1} ({2}; {3} of the roster)");
 
+    public static readonly Loc ReportReviewDue = new("Cần ôn lại câu trả lời sai: {0} người", "Members with questions due for review: {0}");
     public static readonly Loc ReportQuiz = new("Tham gia trắc nghiệm: {0} ({1} so với đăng ký)", "Quiz participants: {0} ({1} of registered)");
 
     public static readonly Loc ChartByLesson = new("Tỷ lệ xác nhận theo bài", "Acknowledgement rate per lesson");
