@@ -79,6 +79,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/revoke 7777 unit SNV-VP", Who.UnitAdminInScope, Unknown },
         { "/revoke 7777 unit SNV-VP", Who.UnitAdminOutOfScope, Unknown },
         { "/revoke 7777 unit SNV-VP", Who.BlocAdmin, "xác nhận <b>thu hồi</b>" },
+        { "/broadcast", Who.Cadre, Unknown },
+        { "/broadcast", Who.UnitAdminInScope, Unknown },
+        { "/broadcast", Who.UnitAdminOutOfScope, Unknown },
+        { "/broadcast", Who.BlocAdmin, "Đồng chí muốn gửi gì?" },
+        { "/guithongbao", Who.Cadre, Unknown },
+        { "/guithongbao", Who.BlocAdmin, "Đồng chí muốn gửi gì?" },
+        { "/campaigns", Who.Cadre, Unknown },
+        { "/campaigns", Who.UnitAdminInScope, Unknown },
+        { "/campaigns", Who.UnitAdminOutOfScope, Unknown },
+        { "/campaigns", Who.BlocAdmin, "hiến dịch" },
+        { "/dotgui", Who.UnitAdminInScope, Unknown },
+        { "/dotgui", Who.BlocAdmin, "hiến dịch" },
     };
 
     [Theory]
@@ -113,7 +125,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("GET", "/api/campaigns"), ("POST", "/api/campaigns"), ("GET", "/api/campaigns/nope"), ("POST", "/api/campaigns/nope/cancel"),
         ("GET", "/api/feedback"), ("GET", "/api/escalations"), ("POST", "/api/items/c2-shortcomings/reack"),
         ("POST", "/api/campaigns/nope/resend-failed"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
-        ("POST", "/api/items/nope/reack"), ("GET", "/api/feedback"), ("GET", "/api/escalations"),
+        ("POST", "/api/items/nope/reack"),
     ];
 
     // Expected status per endpoint for: anonymous, cadre, unit admin in scope, unit admin out of scope, bloc admin.
@@ -150,8 +162,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         // Engagement: re-acknowledgement is for bloc admins (a request without the "what changed" note is a validation problem);
         // feedback and escalations are whole-scope lists, filtered to the unit admin's units.
         ["POST /api/items/nope/reack"] = [401, 403, 403, 403, 400],
-        ["GET /api/feedback"] = [401, 403, 200, 200, 200],
-        ["GET /api/escalations"] = [401, 403, 200, 200, 200],
     };
 
     public static TheoryData<string, string, Who> Requests()
