@@ -22,7 +22,7 @@ public sealed class BroadcastCommandTests
         Assert.Empty(bot.Get<CampaignService>().List());
 
         var created = await bot.PressAndExpectReplyAsync(BlocAdmin, summary, "Xác nhận gửi");
-        var received = await bot.ExpectReplyAsync(SnvCadre, () => { }, m => m.Text?.Contains("Họp chi bộ", StringComparison.Ordinal) == true);
+        var received = await ReceivedAsync(bot, SnvCadre, m => m.Text?.Contains("Họp chi bộ", StringComparison.Ordinal) == true);
 
         Assert.Contains("Đã tạo chiến dịch", created.Text, StringComparison.Ordinal);
         Assert.Equal(Assert.Single(preview).Html, received.Html);
@@ -62,7 +62,7 @@ public sealed class BroadcastCommandTests
         bot.Clock.Advance(TimeSpan.FromMinutes(1));
         campaigns.ExpandDue();
         Assert.Equal(3, campaigns.Deliveries(campaign.Id).Count);
-        await bot.ExpectReplyAsync(StcCadre, () => { }, m => m.Html == lesson.For("vi").Html || m.Html?.StartsWith(lesson.For("vi").Html[..40], StringComparison.Ordinal) == true);
+        await ReceivedAsync(bot, StcCadre, m => m.Html == lesson.For("vi").Html || m.Html?.StartsWith(lesson.For("vi").Html[..40], StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -60,5 +60,13 @@ public static class BroadcastKit
         return (messages.Where(m => m.MessageId > header.MessageId && m.MessageId < summary.MessageId).ToList(), summary);
     }
 
+    /// <summary>Waits until <paramref name="chatId"/> has a bot message matching <paramref name="match"/> (sent before or after the call).</summary>
+    public static async Task<ChatMessage> ReceivedAsync(BotHarness bot, long chatId, Func<ChatMessage, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        await bot.Emulator.WaitUntilAsync(() => bot.BotMessages(chatId).Any(match), BotHarness.Wait);
+        return bot.BotMessages(chatId).First(match);
+    }
+
     public static bool IsSummary(ChatMessage message) => message?.Text?.Contains("Tóm tắt", StringComparison.Ordinal) == true;
 }
