@@ -67,6 +67,16 @@ public sealed class BroadcastDraftStore(Database db, TimeProvider time)
     public bool Delete(long adminId) => Drafts.Delete(adminId);
 }
 
+/// <summary>An admin's unfinished draft is their data too: /mydata shows it and /delete removes it.</summary>
+public sealed class BroadcastDraftPersonalData(BroadcastDraftStore drafts) : IPersonalDataHolder
+{
+    public string Name => "broadcastDraft";
+
+    public object? Export(long subscriberId) => drafts.Find(subscriberId);
+
+    public void Erase(long subscriberId, long pseudonym) => drafts.Delete(subscriberId);
+}
+
 /// <summary>
 /// /broadcast (/guithongbao): text or lesson → audience (units, roles) → now or a local time → preview → confirm;
 /// /campaigns (/dotgui): list, inspect (live progress) and cancel. Campaign logic stays in <see cref="CampaignService"/>.

@@ -47,6 +47,7 @@ public static class ReportsExtensions
         services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ReportsHandler>());
         services.AddSingleton(BroadcastDraftStore.Schema);
         services.AddSingleton<BroadcastDraftStore>();
+        services.AddSingleton<IPersonalDataHolder, BroadcastDraftPersonalData>();
         services.AddSingleton<BroadcastHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
         services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
