@@ -125,7 +125,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("GET", "/api/campaigns"), ("POST", "/api/campaigns"), ("GET", "/api/campaigns/nope"), ("POST", "/api/campaigns/nope/cancel"),
         ("GET", "/api/feedback"), ("GET", "/api/escalations"), ("POST", "/api/items/c2-shortcomings/reack"),
         ("POST", "/api/campaigns/nope/resend-failed"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
-        ("POST", "/api/items/nope/reack"),
     ];
 
     // Expected status per endpoint for: anonymous, cadre, unit admin in scope, unit admin out of scope, bloc admin.
@@ -159,9 +158,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ["POST /api/campaigns/nope/resend-failed"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/deliveries"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/preview"] = [401, 403, 403, 403, 404],
-        // Engagement: re-acknowledgement is for bloc admins (a request without the "what changed" note is a validation problem);
-        // feedback and escalations are whole-scope lists, filtered to the unit admin's units.
-        ["POST /api/items/nope/reack"] = [401, 403, 403, 403, 400],
     };
 
     public static TheoryData<string, string, Who> Requests()
