@@ -168,6 +168,33 @@ public sealed class CampaignService(
         }
 
         var now = clock.UtcNow;
+        var campaign = Build(request, createdBy, now);
+        store.Insert(campaign);
+        log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, createdBy, campaign.Kind, campaign.NextOccurrenceAt);
+        if (campaign.NextOccurrenceAt <= now.UtcDateTime)
+        {
+            ExpandDue();
+        }
+
+        return store.Find(campaign.Id)!;
+    }
+
+    /// <summary>
+    /// The row a subscriber would get from this (valid) request, built exactly as expansion builds it but not stored:
+    /// compose it with <see cref="MessageComposer"/> to preview what cadres will see (the bot's /broadcast does).
+    /// </summary>
+    public DeliveryRow SampleRow(CampaignRequest request, Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var now = clock.UtcNow;
+        var campaign = Build(request, "preview", now);
+        var item = campaign.LessonId is { } lesson ? content.Current.Find(lesson) : null;
+        return RowOf(campaign, Campaign.OccurrenceId(campaign.Id, 0), item, subscriber, DeliveryState.Pending, null, now.UtcDateTime, now.UtcDateTime);
+    }
+
+    private Campaign Build(CampaignRequest request, string createdBy, DateTimeOffset now)
+    {
         var audience = request.Audience!;
         var campaign = new Campaign
         {
@@ -197,14 +224,7 @@ public sealed class CampaignService(
         campaign.NextOccurrenceAt = campaign.Cron is { } cron
             ? NextCron(cron, (request.SendAt ?? now).AddSeconds(-1))
             : (request.SendAt ?? now).UtcDateTime;
-        store.Insert(campaign);
-        log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, createdBy, campaign.Kind, campaign.NextOccurrenceAt);
-        if (campaign.NextOccurrenceAt <= now.UtcDateTime)
-        {
-            ExpandDue();
-        }
-
-        return store.Find(campaign.Id)!;
+        return campaign;
     }
 
     /// <summary>
@@ -402,27 +422,7 @@ public sealed class CampaignService(
                 : !s.IsReachable ? (DeliveryState.Skipped, $"not reachable ({s.Status})")
                 : s.Paused && kind == DeliveryKind.Lesson ? (DeliveryState.Skipped, "paused")
                 : (DeliveryState.Pending, (string?)null);
-            rows.Add(new DeliveryRow
-            {
-                Id = $"{occurrenceId}:{s.Id}",
-                OccurrenceId = occurrenceId,
-                CampaignId = campaign.Id,
-                SubscriberId = s.Id,
-                ChatId = s.ChatId,
-                Kind = kind,
-                ItemId = campaign.LessonId,
-                ContentHash = item?.ContentHash,
-                Html = campaign.Html,
-                Language = s.Language,
-                RequireAck = campaign.RequireAck,
-                UnitCode = s.UnitCode,
-                Role = s.Role,
-                State = state,
-                LastError = reason,
-                DueAt = dueAt,
-                Priority = campaign.Priority,
-                CreatedAt = now,
-            });
+            rows.Add(RowOf(campaign, occurrenceId, item, s, state, reason, dueAt, now));
         }
 
         var added = ledger.Database.InTransaction(() =>
@@ -440,6 +440,28 @@ public sealed class CampaignService(
         log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O}", campaign.Id, number, added.Count, dueAt);
         return added.Count;
     }
+
+    private static DeliveryRow RowOf(Campaign campaign, string occurrenceId, ContentItem? item, Subscriber s, DeliveryState state, string? reason, DateTime dueAt, DateTime now) => new()
+    {
+        Id = $"{occurrenceId}:{s.Id}",
+        OccurrenceId = occurrenceId,
+        CampaignId = campaign.Id,
+        SubscriberId = s.Id,
+        ChatId = s.ChatId,
+        Kind = campaign.Kind,
+        ItemId = campaign.LessonId,
+        ContentHash = item?.ContentHash,
+        Html = campaign.Html,
+        Language = s.Language,
+        RequireAck = campaign.RequireAck,
+        UnitCode = s.UnitCode,
+        Role = s.Role,
+        State = state,
+        LastError = reason,
+        DueAt = dueAt,
+        Priority = campaign.Priority,
+        CreatedAt = now,
+    };
 
     private DateTime? NextCron(string cron, DateTimeOffset after)
     {

@@ -79,6 +79,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/revoke 7777 unit SNV-VP", Who.UnitAdminInScope, Unknown },
         { "/revoke 7777 unit SNV-VP", Who.UnitAdminOutOfScope, Unknown },
         { "/revoke 7777 unit SNV-VP", Who.BlocAdmin, "xác nhận <b>thu hồi</b>" },
+        { "/broadcast", Who.Cadre, Unknown },
+        { "/broadcast", Who.UnitAdminInScope, Unknown },
+        { "/broadcast", Who.UnitAdminOutOfScope, Unknown },
+        { "/broadcast", Who.BlocAdmin, "Đồng chí muốn gửi gì?" },
+        { "/guithongbao", Who.Cadre, Unknown },
+        { "/guithongbao", Who.BlocAdmin, "Đồng chí muốn gửi gì?" },
+        { "/campaigns", Who.Cadre, Unknown },
+        { "/campaigns", Who.UnitAdminInScope, Unknown },
+        { "/campaigns", Who.UnitAdminOutOfScope, Unknown },
+        { "/campaigns", Who.BlocAdmin, "hiến dịch" },
+        { "/dotgui", Who.UnitAdminInScope, Unknown },
+        { "/dotgui", Who.BlocAdmin, "hiến dịch" },
     };
 
     [Theory]

@@ -1,0 +1,548 @@
+using System.Globalization;
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using Directive920Bot.Telegram;
+using LiteDB;
+using Telegram.Bot.Types;
+using static Directive920Bot.Reports.BroadcastTexts;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>A bloc admin's /broadcast dialogue in progress; one per admin, kept in LiteDB so a restart resumes it.</summary>
+public sealed class BroadcastDraft
+{
+    /// <summary>The admin's Telegram user id.</summary>
+    public long Id { get; set; }
+
+    public string? LessonId { get; set; }
+
+    public string? Text { get; set; }
+
+    public bool All { get; set; }
+
+    public List<string> Units { get; set; } = [];
+
+    public bool IncludeSubUnits { get; set; } = true;
+
+    public List<string> Roles { get; set; } = [];
+
+    public DateTime? SendAt { get; set; }
+
+    public int Page { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public CampaignRequest ToRequest() => new(
+        LessonId,
+        Text,
+        new AudienceRequest(All ? null : Units, IncludeSubUnits, Roles, null, All),
+        SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+}
+
+public sealed class BroadcastDraftStore(Database db, TimeProvider time)
+{
+    public const string CollectionName = "broadcast_drafts";
+
+    // Only looked up by primary key (the admin id): no secondary index is needed.
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
+    {
+        database.GetCollection<BroadcastDraft>(CollectionName);
+        mapper?.ToDocument(new BroadcastDraft());
+    });
+
+    private ILiteCollection<BroadcastDraft> Drafts => db.Collection<BroadcastDraft>(CollectionName);
+
+    public BroadcastDraft? Find(long adminId) => Drafts.FindById(adminId);
+
+    public void Save(BroadcastDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Drafts.Upsert(draft);
+    }
+
+    public bool Delete(long adminId) => Drafts.Delete(adminId);
+}
+
+/// <summary>An admin's unfinished draft is their data too: /mydata shows it and /delete removes it.</summary>
+public sealed class BroadcastDraftPersonalData(BroadcastDraftStore drafts) : IPersonalDataHolder
+{
+    public string Name => "broadcastDraft";
+
+    public object? Export(long subscriberId) => drafts.Find(subscriberId);
+
+    public void Erase(long subscriberId, long pseudonym) => drafts.Delete(subscriberId);
+}
+
+/// <summary>
+/// /broadcast (/guithongbao): text or lesson → audience (units, roles) → now or a local time → preview → confirm;
+/// /campaigns (/dotgui): list, inspect (live progress) and cancel. Campaign logic stays in <see cref="CampaignService"/>.
+/// </summary>
+public sealed class BroadcastHandler(
+    CampaignService campaigns,
+    MessageComposer composer,
+    BroadcastDraftStore drafts,
+    ContentService content,
+    UnitStore units,
+    SubscriberStore subscribers,
+    CallbackKeyStore keys,
+    AuditLog audit,
+    BotClock clock) : ICommandHandler, IConversationHandler, ICallbackHandler
+{
+    private const string TextStep = "bc.text";
+    private const string TimeStep = "bc.time";
+    private const string TimeFormat = "dd/MM/yyyy HH:mm";
+    private const int PageSize = 8;
+    private static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(2);
+
+    public IReadOnlyList<CommandSpec> Commands { get; } =
+    [
+        new("broadcast", new("Gửi thông báo, lên lịch bài học", "Send an announcement, schedule a lesson"), CommandAccess.BlocAdmin, true, "guithongbao"),
+        new("campaigns", new("Các chiến dịch gửi tin", "Sending campaigns"), CommandAccess.BlocAdmin, true, "dotgui"),
+    ];
+
+    public string Prefix => "bc";
+
+    public string Feature => "bc";
+
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Name == "campaigns")
+        {
+            await ListAsync(context, ct);
+            return;
+        }
+
+        drafts.Save(new BroadcastDraft { Id = context.UserId });
+        SetStep(context, null);
+        var rows = new List<IReadOnlyList<OutboundButton>> { new[] { Button(context, TextButton, "bc.text") } };
+        var catalog = content.Current;
+        foreach (var item in catalog.Track.Concat(catalog.Announcements).DistinctBy(i => i.Id))
+        {
+            rows.Add([new OutboundButton(Label(item, context.Language), keys.Issue(context.UserId, "bc.lesson", item.Id, KeyLifetime))]);
+        }
+
+        await context.ReplyAsync(new OutboundMessage(context.T(ChooseKind)).WithButtons([.. rows]), ct);
+    }
+
+    public async Task ContinueAsync(BotContext context, Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(message);
+        var draft = drafts.Find(context.UserId);
+        if (draft is null || !context.Access.IsBlocAdmin)
+        {
+            SetStep(context, null);
+            await context.ReplyAsync(NoDraft, ct);
+            return;
+        }
+
+        var text = message.Text?.Trim();
+        switch (context.Subscriber?.Conversation)
+        {
+            case TextStep:
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    await context.ReplyAsync(TextRequired, ct);
+                    return;
+                }
+
+                draft.Text = text;
+                draft.LessonId = null;
+                drafts.Save(draft);
+                SetStep(context, null);
+                await AskAudienceAsync(context, ct);
+                return;
+            case TimeStep:
+                await OnTimeAsync(context, draft, text ?? "", ct);
+                return;
+            default:
+                SetStep(context, null);
+                await context.ReplyAsync(NoDraft, ct);
+                return;
+        }
+    }
+
+    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(key);
+
+        // The role may have been revoked since the button was shown: check again on the server.
+        if (!context.Access.IsBlocAdmin)
+        {
+            return new CallbackReply(context.T(NotAllowed), Alert: true);
+        }
+
+        var messageId = query?.Message?.MessageId;
+        switch (key.Action)
+        {
+            case "bc.show":
+                await ShowAsync(context, key.Payload, null, ct);
+                return CallbackReply.Silent;
+            case "bc.refresh":
+                await ShowAsync(context, key.Payload, messageId, ct);
+                return CallbackReply.Silent;
+            case "bc.stop":
+                await context.ReplyAsync(new OutboundMessage(ConfirmCancel.Format(context.Language, key.Payload)).WithButtons(
+                [
+                    Button(context, YesCancel, "bc.stopok", key.Payload),
+                    Button(context, Keep, "bc.keep", key.Payload),
+                ]), ct);
+                return CallbackReply.Silent;
+            case "bc.stopok":
+                return await CancelCampaignAsync(context, key.Payload, ct);
+            case "bc.keep":
+                return CallbackReply.Silent;
+        }
+
+        var draft = drafts.Find(context.UserId);
+        if (draft is null)
+        {
+            return new CallbackReply(context.T(NoDraft), Alert: true);
+        }
+
+        switch (key.Action)
+        {
+            case "bc.text":
+                if (context.Subscriber is null)
+                {
+                    await context.ReplyAsync(RegisterFirst, ct);
+                    return CallbackReply.Silent;
+                }
+
+                SetStep(context, TextStep);
+                await context.ReplyAsync(AskText, ct);
+                return CallbackReply.Silent;
+            case "bc.lesson":
+                if (content.Current.Find(key.Payload) is null)
+                {
+                    return new CallbackReply(context.T(NoDraft), Alert: true);
+                }
+
+                draft.LessonId = key.Payload;
+                draft.Text = null;
+                drafts.Save(draft);
+                SetStep(context, null);
+                await AskAudienceAsync(context, ct);
+                return CallbackReply.Silent;
+            case "bc.all":
+                draft.All = true;
+                draft.Units = [];
+                drafts.Save(draft);
+                await AskRolesAsync(context, ct);
+                return CallbackReply.Silent;
+            case "bc.pick":
+            case "bc.units":
+                draft.All = false;
+                draft.Page = key.Action == "bc.pick" ? 0 : int.Parse(key.Payload, CultureInfo.InvariantCulture);
+                drafts.Save(draft);
+                await ShowUnitsAsync(context, draft, messageId, fresh: key.Action == "bc.pick", ct);
+                return CallbackReply.Silent;
+            case "bc.tog":
+                if (units.Find(key.Payload) is not null)
+                {
+                    if (!draft.Units.Remove(key.Payload))
+                    {
+                        draft.Units.Add(key.Payload);
+                    }
+
+                    drafts.Save(draft);
+                }
+
+                await ShowUnitsAsync(context, draft, messageId, fresh: false, ct);
+                return CallbackReply.Silent;
+            case "bc.sub":
+                draft.IncludeSubUnits = !draft.IncludeSubUnits;
+                drafts.Save(draft);
+                await ShowUnitsAsync(context, draft, messageId, fresh: false, ct);
+                return CallbackReply.Silent;
+            case "bc.next":
+                if (draft.Units.Count == 0)
+                {
+                    return new CallbackReply(context.T(ChooseAtLeastOne), Alert: true);
+                }
+
+                await AskRolesAsync(context, ct);
+                return CallbackReply.Silent;
+            case "bc.role":
+                if (context.Subscriber is null)
+                {
+                    await context.ReplyAsync(RegisterFirst, ct);
+                    return CallbackReply.Silent;
+                }
+
+                draft.Roles = key.Payload == "all" ? [] : [key.Payload];
+                drafts.Save(draft);
+                SetStep(context, TimeStep);
+                await context.ReplyAsync(new OutboundMessage(AskTime.Format(context.Language, Example())).WithButtons([Button(context, SendNow, "bc.now")]), ct);
+                return CallbackReply.Silent;
+            case "bc.now":
+                draft.SendAt = null;
+                drafts.Save(draft);
+                SetStep(context, null);
+                await PreviewAsync(context, draft, ct);
+                return CallbackReply.Silent;
+            case "bc.ok":
+                return await CreateAsync(context, draft, ct);
+            case "bc.cancel":
+                drafts.Delete(context.UserId);
+                SetStep(context, null);
+                await context.ReplyAsync(DraftCancelled, ct);
+                return CallbackReply.Silent;
+            default:
+                return CallbackReply.Silent;
+        }
+    }
+
+    private async Task OnTimeAsync(BotContext context, BroadcastDraft draft, string text, CancellationToken ct)
+    {
+        if (!DateTime.TryParseExact(text, [TimeFormat, "d/M/yyyy H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            await context.ReplyAsync(BadTime.Format(context.Language, TelegramHtml.Escape(text), Example()), ct);
+            return;
+        }
+
+        var at = clock.ToUtc(local);
+        if (at <= clock.UtcNow)
+        {
+            await context.ReplyAsync(PastTime.Format(context.Language, local.ToString(TimeFormat, CultureInfo.InvariantCulture)), ct);
+            return;
+        }
+
+        draft.SendAt = at.UtcDateTime;
+        drafts.Save(draft);
+        SetStep(context, null);
+        await PreviewAsync(context, draft, ct);
+    }
+
+    /// <summary>The preview is the real message: the same row construction and the same composer the dispatcher uses.</summary>
+    private async Task PreviewAsync(BotContext context, BroadcastDraft draft, CancellationToken ct)
+    {
+        var request = draft.ToRequest();
+        var errors = campaigns.Validate(request);
+        if (errors.Count > 0)
+        {
+            await context.ReplyAsync(Invalid.Format(context.Language, TelegramHtml.Escape(string.Join(" ", errors.SelectMany(e => e.Value)))), ct);
+            return;
+        }
+
+        var self = context.Subscriber ?? new Subscriber { Id = context.UserId, ChatId = context.ChatId, Language = context.Language };
+        var row = campaigns.SampleRow(request, self);
+        var composed = composer.Compose(row);
+        await context.ReplyAsync(PreviewHeader, ct);
+        if (composed is not null)
+        {
+            foreach (var part in MessageComposer.Split(composed))
+            {
+                await context.ReplyAsync(part, ct);
+            }
+        }
+
+        var count = campaigns.Resolve(ToAudience(draft)).Count();
+        var summary = Summary.Format(context.Language, TelegramHtml.Escape(Describe(context, draft)), AudienceLabel(context, draft), count, When(context, draft.SendAt));
+        await context.ReplyAsync(new OutboundMessage(summary).WithButtons([Button(context, Confirm, "bc.ok"), Button(context, Cancel, "bc.cancel")]), ct);
+    }
+
+    private async Task<CallbackReply> CreateAsync(BotContext context, BroadcastDraft draft, CancellationToken ct)
+    {
+        Campaign campaign;
+        try
+        {
+            campaign = campaigns.Create(draft.ToRequest(), "bot:" + context.UserId.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (CampaignValidationException ex)
+        {
+            await context.ReplyAsync(Invalid.Format(context.Language, TelegramHtml.Escape(string.Join(" ", ex.Errors.SelectMany(e => e.Value)))), ct);
+            return CallbackReply.Silent;
+        }
+
+        // The draft goes first thing after creating, so a second press finds nothing to create twice.
+        drafts.Delete(context.UserId);
+        SetStep(context, null);
+        var count = campaigns.Resolve(campaign.Audience).Count();
+        audit.Write(context.UserId, "campaign.create", campaign.Id, FormattableString.Invariant(
+            $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {string.Join(',', campaign.Audience.Units)}{(campaign.Audience.All ? "all" : "")}; roles {string.Join(',', campaign.Audience.Roles)}; sendAt {campaign.SendAt:O}"));
+        await context.ReplyAsync(Created.Format(context.Language, campaign.Id, count, When(context, campaign.SendAt)), ct);
+        return CallbackReply.Silent;
+    }
+
+    private async Task ListAsync(BotContext context, CancellationToken ct)
+    {
+        var recent = clock.UtcNow.UtcDateTime.AddDays(-30);
+        var shown = campaigns.List()
+            .Select(c => (Campaign: c, Status: CampaignService.StatusOf(c, campaigns.Progress(c.Id))))
+            .Where(x => x.Status is "scheduled" or "sending" || x.Campaign.CreatedAt >= recent)
+            .OrderByDescending(x => x.Campaign.CreatedAt)
+            .Take(10)
+            .ToList();
+        if (shown.Count == 0)
+        {
+            await context.ReplyAsync(NoCampaigns, ct);
+            return;
+        }
+
+        var lines = shown.Select(x => $"• <code>{x.Campaign.Id}</code> — {TelegramHtml.Escape(Describe(context, x.Campaign.LessonId, x.Campaign.Text))} — {Status(x.Status, context.Language)} — {When(context, x.Campaign.SendAt ?? x.Campaign.CreatedAt)}");
+        var buttons = shown.Select(x => (IReadOnlyList<OutboundButton>)[Button(context, new($"🔎 {x.Campaign.Id}", $"🔎 {x.Campaign.Id}"), "bc.show", x.Campaign.Id)]).ToArray();
+        await context.ReplyAsync(new OutboundMessage(context.T(CampaignsHeader) + "\n" + string.Join('\n', lines)).WithButtons(buttons), ct);
+    }
+
+    private async Task ShowAsync(BotContext context, string id, int? messageId, CancellationToken ct)
+    {
+        var campaign = campaigns.Find(id);
+        if (campaign is null)
+        {
+            await context.ReplyAsync(UnknownCampaign, ct);
+            return;
+        }
+
+        var p = campaigns.Progress(id);
+        var status = CampaignService.StatusOf(campaign, p);
+        var eta = p.EtaSeconds is { } s ? Eta.Format(context.Language, TimeSpan.FromSeconds(Math.Ceiling(s)).ToString("c", CultureInfo.InvariantCulture)) : "";
+        var html = CampaignDetail.Format(context.Language, campaign.Id, TelegramHtml.Escape(Describe(context, campaign.LessonId, campaign.Text)), Status(status, context.Language),
+            When(context, campaign.SendAt ?? campaign.CreatedAt), TelegramHtml.Escape(campaign.CreatedBy), p.Expanded, p.Sent, p.Failed, p.Blocked, p.Skipped, p.Remaining, eta);
+        var buttons = new List<OutboundButton> { Button(context, Refresh, "bc.refresh", id) };
+        if (status is "scheduled" or "sending")
+        {
+            buttons.Add(Button(context, CancelCampaign, "bc.stop", id));
+        }
+
+        var message = new OutboundMessage(html).WithButtons([.. buttons]);
+        if (messageId is { } m)
+        {
+            await context.Messenger.EditAsync(context.ChatId, m, message, ct);
+        }
+        else
+        {
+            await context.ReplyAsync(message, ct);
+        }
+    }
+
+    private async Task<CallbackReply> CancelCampaignAsync(BotContext context, string id, CancellationToken ct)
+    {
+        var already = campaigns.Find(id)?.Status == CampaignStatus.Cancelled;
+        var stopped = campaigns.Cancel(id, "bot:" + context.UserId.ToString(CultureInfo.InvariantCulture));
+        if (stopped is null)
+        {
+            return new CallbackReply(context.T(UnknownCampaign), Alert: true);
+        }
+
+        if (!already || stopped > 0)
+        {
+            audit.Write(context.UserId, "campaign.cancel", id, FormattableString.Invariant($"{stopped} pending rows stopped"));
+        }
+
+        await context.ReplyAsync(CampaignCancelled.Format(context.Language, id, stopped), ct);
+        return CallbackReply.Silent;
+    }
+
+    private async Task AskAudienceAsync(BotContext context, CancellationToken ct) =>
+        await context.ReplyAsync(new OutboundMessage(context.T(ChooseAudience)).WithButtons(
+            [Button(context, WholeBloc, "bc.all")],
+            [Button(context, ChooseUnits, "bc.pick")]), ct);
+
+    private async Task AskRolesAsync(BotContext context, CancellationToken ct) =>
+        await context.ReplyAsync(new OutboundMessage(context.T(ChooseRoles)).WithButtons(
+            [Button(context, RoleAll, "bc.role", "all")],
+            [Button(context, RoleLeaders, "bc.role", "leader")],
+            [Button(context, RoleStaff, "bc.role", "staff")]), ct);
+
+    private async Task ShowUnitsAsync(BotContext context, BroadcastDraft draft, int? messageId, bool fresh, CancellationToken ct)
+    {
+        var all = units.All();
+        var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
+        var page = Math.Clamp(draft.Page, 0, pages - 1);
+        var rows = new List<IReadOnlyList<OutboundButton>>();
+        foreach (var unit in all.Skip(page * PageSize).Take(PageSize))
+        {
+            var mark = draft.Units.Contains(unit.Code) ? "✅ " : "";
+            var indent = new string('·', Math.Max(0, unit.Depth));
+            rows.Add([new OutboundButton($"{mark}{indent}{unit.Name}", keys.Issue(context.UserId, "bc.tog", unit.Code, KeyLifetime))]);
+        }
+
+        var nav = new List<OutboundButton>();
+        if (page > 0)
+        {
+            nav.Add(Button(context, Previous, "bc.units", (page - 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (page < pages - 1)
+        {
+            nav.Add(Button(context, Next, "bc.units", (page + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (nav.Count > 0)
+        {
+            rows.Add(nav);
+        }
+
+        rows.Add([Button(context, draft.IncludeSubUnits ? SubUnitsOn : SubUnitsOff, "bc.sub")]);
+        rows.Add([Button(context, Continue, "bc.next")]);
+        var selected = draft.Units.Count == 0 ? context.T(NoneSelected) : string.Join(", ", draft.Units.Select(c => TelegramHtml.Escape(units.DisplayName(c))));
+        var message = new OutboundMessage(UnitsPage.Format(context.Language, selected)).WithButtons([.. rows]);
+        if (!fresh && messageId is { } m)
+        {
+            await context.Messenger.EditAsync(context.ChatId, m, message, ct);
+        }
+        else
+        {
+            await context.ReplyAsync(message, ct);
+        }
+    }
+
+    private void SetStep(BotContext context, string? step)
+    {
+        // The step lives on the subscriber so that the router sends typed text here; the draft itself is ours.
+        if (subscribers.Find(context.UserId) is { } subscriber && subscriber.Conversation != step
+            && (step is not null || subscriber.Conversation?.StartsWith("bc.", StringComparison.Ordinal) == true))
+        {
+            subscriber.Conversation = step;
+            subscribers.Save(subscriber);
+            context.Subscriber = subscriber;
+        }
+    }
+
+    private static CampaignAudience ToAudience(BroadcastDraft draft) => new()
+    {
+        All = draft.All,
+        Units = draft.All ? [] : [.. draft.Units],
+        IncludeSubUnits = draft.IncludeSubUnits,
+        Roles = [.. draft.Roles],
+    };
+
+    private OutboundButton Button(BotContext context, Localization.Loc label, string action, string payload = "") =>
+        new(context.T(label), keys.Issue(context.UserId, action, payload, KeyLifetime));
+
+    private static string Label(ContentItem item, string language) => item.For(language).Title;
+
+    private string Describe(BotContext context, BroadcastDraft draft) => Describe(context, draft.LessonId, draft.Text);
+
+    private string Describe(BotContext context, string? lessonId, string? text)
+    {
+        if (lessonId is not null)
+        {
+            return content.Current.Find(lessonId) is { } item ? Label(item, context.Language) : lessonId;
+        }
+
+        var t = text ?? "";
+        return context.T(Announcement) + ": " + (t.Length > 40 ? t[..40] + "…" : t);
+    }
+
+    private string AudienceLabel(BotContext context, BroadcastDraft draft)
+    {
+        var who = draft.All ? context.T(WholeBloc) : string.Join(", ", draft.Units.Select(c => TelegramHtml.Escape(units.DisplayName(c))))
+            + (draft.IncludeSubUnits ? context.T(WithSubUnits) : "");
+        var roles = draft.Roles.Count == 0 ? context.T(AllRoles) : draft.Roles[0] == "leader" ? context.T(RoleLeaders) : context.T(RoleStaff);
+        return $"{who}; {roles}";
+    }
+
+    private string When(BotContext context, DateTime? utc) =>
+        utc is { } at ? clock.ToLocal(at).ToString(TimeFormat, CultureInfo.InvariantCulture) : context.T(Now);
+
+    private string Example() => clock.LocalNow.Date.AddDays(1).AddHours(8).ToString(TimeFormat, CultureInfo.InvariantCulture);
+}

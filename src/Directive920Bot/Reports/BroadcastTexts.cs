@@ -1,0 +1,138 @@
+using Directive920Bot.Localization;
+
+namespace Directive920Bot.Reports;
+
+internal static class BroadcastTexts
+{
+    public static readonly Loc ChooseKind = new(
+        "📣 <b>Soạn thông báo / lên lịch bài học</b>\nĐồng chí muốn gửi gì?",
+        "📣 <b>New announcement / lesson schedule</b>\nWhat would you like to send?");
+
+    public static readonly Loc TextButton = new("📝 Thông báo (nhập nội dung)", "📝 Announcement (type the text)");
+
+    public static readonly Loc AskText = new(
+        "Đồng chí vui lòng nhập nội dung thông báo (một tin nhắn văn bản).",
+        "Please type the announcement (one text message).");
+
+    public static readonly Loc TextRequired = new(
+        "Xin lỗi, tôi cần nội dung thông báo dưới dạng văn bản. Đồng chí vui lòng nhập lại.",
+        "Sorry, I need the announcement as text. Please type it again.");
+
+    public static readonly Loc RegisterFirst = new(
+        "Đồng chí cần đăng ký với bot (/start) trước khi soạn thông báo.",
+        "Please register with the bot (/start) before composing an announcement.");
+
+    public static readonly Loc ChooseAudience = new("👥 <b>Gửi tới ai?</b>", "👥 <b>Who should receive it?</b>");
+
+    public static readonly Loc WholeBloc = new("🏛 Toàn Khối", "🏛 The whole bloc");
+
+    public static readonly Loc ChooseUnits = new("🏢 Chọn đơn vị", "🏢 Choose units");
+
+    public static readonly Loc UnitsPage = new(
+        "🏢 <b>Chọn đơn vị</b> (bấm để chọn / bỏ chọn). Đã chọn: {0}.",
+        "🏢 <b>Choose units</b> (press to select / unselect). Selected: {0}.");
+
+    public static readonly Loc NoneSelected = new("chưa có", "none");
+
+    public static readonly Loc SubUnitsOn = new("☑️ Gồm đơn vị trực thuộc", "☑️ Include sub-units");
+
+    public static readonly Loc SubUnitsOff = new("⬜ Gồm đơn vị trực thuộc", "⬜ Include sub-units");
+
+    public static readonly Loc Previous = new("◀️ Trước", "◀️ Previous");
+
+    public static readonly Loc Next = new("Sau ▶️", "Next ▶️");
+
+    public static readonly Loc Continue = new("Tiếp tục ➡️", "Continue ➡️");
+
+    public static readonly Loc ChooseAtLeastOne = new("Đồng chí vui lòng chọn ít nhất một đơn vị.", "Please select at least one unit.");
+
+    public static readonly Loc ChooseRoles = new("🧑‍💼 <b>Đối tượng nào?</b>", "🧑‍💼 <b>Which roles?</b>");
+
+    public static readonly Loc RoleAll = new("Tất cả", "Everyone");
+
+    public static readonly Loc RoleLeaders = new("Lãnh đạo", "Leaders");
+
+    public static readonly Loc RoleStaff = new("Cán bộ, công chức, viên chức", "Cadres, civil servants and public employees");
+
+    public static readonly Loc AskTime = new(
+        "🕒 <b>Khi nào gửi?</b> Bấm “Gửi ngay” hoặc nhập thời điểm theo giờ Việt Nam, dạng <code>dd/MM/yyyy HH:mm</code> (ví dụ <code>{0}</code>).",
+        "🕒 <b>When?</b> Press “Send now” or type a local (Vietnam) time as <code>dd/MM/yyyy HH:mm</code> (e.g. <code>{0}</code>).");
+
+    public static readonly Loc SendNow = new("⚡ Gửi ngay", "⚡ Send now");
+
+    public static readonly Loc BadTime = new(
+        "Xin lỗi, tôi chưa đọc được thời điểm “{0}”. Đồng chí vui lòng nhập theo dạng <code>dd/MM/yyyy HH:mm</code>, ví dụ <code>{1}</code>.",
+        "Sorry, I could not read the time “{0}”. Please type it as <code>dd/MM/yyyy HH:mm</code>, e.g. <code>{1}</code>.");
+
+    public static readonly Loc PastTime = new(
+        "Thời điểm {0} đã qua. Đồng chí vui lòng nhập một thời điểm trong tương lai hoặc bấm “Gửi ngay”.",
+        "{0} is in the past. Please type a future time or press “Send now”.");
+
+    public static readonly Loc PreviewHeader = new(
+        "👁 <b>Xem trước</b> — cán bộ sẽ nhận đúng như tin dưới đây:",
+        "👁 <b>Preview</b> — cadres will receive exactly the message below:");
+
+    public static readonly Loc Summary = new(
+        "<b>Tóm tắt</b>\nNội dung: {0}\nNgười nhận: {1} ({2} người đã đăng ký)\nThời điểm gửi: {3}\n\nĐồng chí xác nhận gửi?",
+        "<b>Summary</b>\nContent: {0}\nAudience: {1} ({2} registered people)\nSending: {3}\n\nConfirm?");
+
+    public static readonly Loc Announcement = new("thông báo", "announcement");
+
+    public static readonly Loc Now = new("ngay bây giờ", "now");
+
+    public static readonly Loc AllRoles = new("mọi đối tượng", "all roles");
+
+    public static readonly Loc WithSubUnits = new(" (gồm đơn vị trực thuộc)", " (with sub-units)");
+
+    public static readonly Loc Confirm = new("✅ Xác nhận gửi", "✅ Confirm");
+
+    public static readonly Loc Cancel = new("Hủy", "Cancel");
+
+    public static readonly Loc DraftCancelled = new("Đã hủy bản nháp.", "Draft discarded.");
+
+    public static readonly Loc NoDraft = new("Không còn bản nháp nào. Gõ /broadcast để soạn mới.", "There is no draft any more. Type /broadcast to start again.");
+
+    public static readonly Loc Created = new(
+        "✅ Đã tạo chiến dịch <code>{0}</code>: {1} người nhận, gửi {2}. Theo dõi bằng /campaigns.",
+        "✅ Campaign <code>{0}</code> created: {1} recipients, sending {2}. Follow it with /campaigns.");
+
+    public static readonly Loc Invalid = new("Xin lỗi, chưa tạo được chiến dịch: {0}", "Sorry, the campaign was not created: {0}");
+
+    public static readonly Loc NoCampaigns = new("Chưa có chiến dịch nào.", "There are no campaigns yet.");
+
+    public static readonly Loc CampaignsHeader = new("📋 <b>Chiến dịch</b> (đã lên lịch, đang gửi, gần đây):", "📋 <b>Campaigns</b> (scheduled, sending, recent):");
+
+    public static readonly Loc CampaignDetail = new(
+        "📣 <b>Chiến dịch <code>{0}</code></b>\nNội dung: {1}\nTrạng thái: {2}\nThời điểm gửi: {3}\nNgười tạo: {4}\n\nĐã lập: {5} · Đã gửi: {6} · Lỗi: {7} · Bị chặn: {8} · Bỏ qua: {9} · Còn lại: {10}{11}",
+        "📣 <b>Campaign <code>{0}</code></b>\nContent: {1}\nStatus: {2}\nSending: {3}\nCreated by: {4}\n\nExpanded: {5} · Sent: {6} · Failed: {7} · Blocked: {8} · Skipped: {9} · Remaining: {10}{11}");
+
+    public static readonly Loc Eta = new("\nƯớc tính xong sau: {0}", "\nEstimated time left: {0}");
+
+    public static readonly Loc Refresh = new("🔄 Cập nhật", "🔄 Refresh");
+
+    public static readonly Loc CancelCampaign = new("⛔ Hủy chiến dịch", "⛔ Cancel campaign");
+
+    public static readonly Loc ConfirmCancel = new(
+        "Đồng chí xác nhận <b>hủy</b> chiến dịch <code>{0}</code>? Các tin chưa gửi sẽ dừng lại.",
+        "Confirm <b>cancelling</b> campaign <code>{0}</code>? Messages not sent yet will be stopped.");
+
+    public static readonly Loc YesCancel = new("✅ Xác nhận hủy", "✅ Yes, cancel it");
+
+    public static readonly Loc Keep = new("Giữ lại", "Keep it");
+
+    public static readonly Loc CampaignCancelled = new(
+        "⛔ Đã hủy chiến dịch <code>{0}</code>; {1} tin chưa gửi đã dừng.",
+        "⛔ Campaign <code>{0}</code> cancelled; {1} unsent messages stopped.");
+
+    public static readonly Loc UnknownCampaign = new("Không tìm thấy chiến dịch này.", "This campaign was not found.");
+
+    public static readonly Loc NotAllowed = new("Đồng chí không có quyền thực hiện thao tác này.", "You are not allowed to do this.");
+
+    public static string Status(string status, string language) => status switch
+    {
+        "scheduled" => new Loc("đã lên lịch", "scheduled").For(language),
+        "sending" => new Loc("đang gửi", "sending").For(language),
+        "cancelled" => new Loc("đã hủy", "cancelled").For(language),
+        _ => new Loc("đã xong", "completed").For(language),
+    };
+}

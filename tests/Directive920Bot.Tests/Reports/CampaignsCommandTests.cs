@@ -1,0 +1,54 @@
+using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
+using static Directive920Bot.Tests.Reports.BroadcastKit;
+using static Directive920Bot.Tests.Reports.ReportsTestSupport;
+
+namespace Directive920Bot.Tests.Reports;
+
+public sealed class CampaignsCommandTests
+{
+    [Fact]
+    public async Task Campaigns_shows_the_progress_of_one_and_cancelling_it_stops_its_pending_rows()
+    {
+        await using var bot = await BroadcastKit.StartAsync();
+
+        // 22:00 local is in the quiet hours: the rows of a campaign for "now" wait, pending, for the morning.
+        bot.Clock.Advance(TimeSpan.FromHours(14));
+        var campaigns = bot.Get<CampaignService>();
+        var campaign = campaigns.Create(new CampaignRequest(null, "Thông báo buổi tối", new AudienceRequest(All: true)), "test");
+        Assert.Equal(3, campaigns.Progress(campaign.Id).Remaining);
+
+        var list = await bot.SayAsync(BlocAdmin, "/dotgui");
+        Assert.Contains(campaign.Id, list.Text, StringComparison.Ordinal);
+        Assert.Contains("đang gửi", list.Text, StringComparison.Ordinal);
+        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, campaign.Id);
+        Assert.Contains("Đã lập: 3 · Đã gửi: 0 · Lỗi: 0 · Bị chặn: 0 · Bỏ qua: 0 · Còn lại: 3", detail.Text, StringComparison.Ordinal);
+        Assert.Contains("Ước tính xong sau", detail.Text, StringComparison.Ordinal);
+
+        var confirm = await bot.PressAndExpectReplyAsync(BlocAdmin, detail, "Hủy chiến dịch");
+        Assert.Equal(3, campaigns.Progress(campaign.Id).Remaining);
+        var done = await bot.PressAndExpectReplyAsync(BlocAdmin, confirm, "Xác nhận hủy");
+
+        Assert.Contains("3 tin chưa gửi đã dừng", done.Text, StringComparison.Ordinal);
+        Assert.All(campaigns.Deliveries(campaign.Id), row => Assert.Equal(DeliveryState.Skipped, row.State));
+        Assert.Equal(CampaignStatus.Cancelled, campaigns.Find(campaign.Id)!.Status);
+        var entry = Assert.Single(bot.Get<AuditLog>().Recent(action: "campaign.cancel"));
+        Assert.Equal((BlocAdmin, campaign.Id), (entry.Actor, entry.Target));
+
+        await bot.PressAsync(BlocAdmin, bot.Current(BlocAdmin, detail.MessageId), "Cập nhật");
+        Assert.Contains("Trạng thái: đã hủy", bot.Current(BlocAdmin, detail.MessageId).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Current(BlocAdmin, detail.MessageId).Buttons.SelectMany(r => r), b => b.Text.Contains("Hủy chiến dịch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Campaigns_with_none_says_so_and_a_cadre_gets_the_unknown_command_answer()
+    {
+        await using var bot = await BroadcastKit.StartAsync();
+
+        var none = await bot.SayAsync(BlocAdmin, "/campaigns");
+        var cadre = await bot.SayAsync(SnvCadre, "/campaigns");
+
+        Assert.Contains("Chưa có chiến dịch nào", none.Text, StringComparison.Ordinal);
+        Assert.Contains("chưa hiểu lệnh này", cadre.Text, StringComparison.Ordinal);
+    }
+}
