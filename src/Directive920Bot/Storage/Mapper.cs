@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace Directive920Bot.Storage;
 
-/// <summary>The one configured <see cref="BsonMapper"/>; BsonMapper.Global is never used.</summary>
+/// <summary>The one configured <see cref="BsonMapper"/>, injected everywhere; LiteDB's process-wide mapper is never used.</summary>
 public static class Mapper
 {
     public static BsonMapper Create() => new()
