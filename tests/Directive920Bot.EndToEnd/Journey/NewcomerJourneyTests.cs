@@ -49,7 +49,7 @@ public sealed class NewcomerJourneyTests
         // Acknowledge: the inline quiz follows.
         var question = first.Quiz[0];
         await simulator.PressAsync(Ack, Start(question.Question));
-        await Expect(page.Locator($"#panel-ledger tr[data-item='{track[0].Id}']")).ToContainTextAsync("Sent · ✅");
+        await Expect(page.Locator($"#panel-ledger tr[data-item='{track[0].Id}']")).ToContainTextAsync("Đã gửi · ✅");
         await simulator.ShotAsync("acknowledged-quiz-asked");
 
         // Answer with the letter buttons (☐ X toggles and "Gửi trả lời" when several options are right).

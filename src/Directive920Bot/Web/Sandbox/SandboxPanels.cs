@@ -59,7 +59,7 @@ public sealed class SandboxPanels(
             Row(html, SandboxTexts.Name.For(lang), s.FullName ?? "");
             Row(html, SandboxTexts.Unit.For(lang), units.DisplayName(s.UnitCode));
             Row(html, SandboxTexts.Role.For(lang), (s.IsLeader ? SandboxTexts.Leader : SandboxTexts.Staff).For(lang));
-            Row(html, SandboxTexts.Status.For(lang), s.Status.ToString());
+            Row(html, SandboxTexts.Status.For(lang), SandboxTexts.StatusName(s.Status, s.Paused).For(lang));
             html.Append("</dl>");
         }
 
@@ -83,9 +83,9 @@ public sealed class SandboxPanels(
         {
             var title = row.ItemId is null ? "" : reports.Title(row.ItemId);
             html.Append("<tr data-delivery=\"").Append(E(row.Id)).Append("\" data-item=\"").Append(E(row.ItemId)).Append("\"><td><span class=\"kind\">")
-                .Append(E(row.Kind.ToString())).Append("</span> ").Append(E(title)).Append("</td><td>")
+                .Append(E(SandboxTexts.KindName(row.Kind).For(lang))).Append("</span> ").Append(E(title)).Append("</td><td>")
                 .Append(E(LocalText(row.DueAt))).Append("</td><td class=\"state state-").Append(row.State.ToString().ToLowerInvariant()).Append("\">")
-                .Append(E(row.State.ToString()));
+                .Append(E(SandboxTexts.StateName(row.State).For(lang)));
             if (acked.Contains(row.Id))
             {
                 html.Append(" · ✅");

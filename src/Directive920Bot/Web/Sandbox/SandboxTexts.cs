@@ -60,4 +60,34 @@ internal static class SandboxTexts
         "Đồng chí đang đóng vai quản trị Khối. Thử /report, /grant, /broadcast.",
         "You are playing the bloc admin. Try /report, /grant, /broadcast.");
     public static readonly Loc Persona = new("Người dùng mẫu", "Demo user");
+
+    public static Loc KindName(Delivery.DeliveryKind kind) => kind switch
+    {
+        Delivery.DeliveryKind.Lesson => new("Bài học", "Lesson"),
+        Delivery.DeliveryKind.Announcement => new("Thông báo", "Announcement"),
+        Delivery.DeliveryKind.Reminder => new("Nhắc nhở", "Reminder"),
+        Delivery.DeliveryKind.Quiz => new("Câu hỏi", "Quiz"),
+        Delivery.DeliveryKind.Review => new("Ôn tập", "Review"),
+        Delivery.DeliveryKind.Digest => new("Tổng hợp", "Digest"),
+        _ => new("Nhắc ngay", "Nudge"),
+    };
+
+    public static Loc StateName(Delivery.DeliveryState state) => state switch
+    {
+        Delivery.DeliveryState.Pending => new("Chờ gửi", "Pending"),
+        Delivery.DeliveryState.Sending => new("Đang gửi", "Sending"),
+        Delivery.DeliveryState.Sent => new("Đã gửi", "Sent"),
+        Delivery.DeliveryState.Failed => new("Lỗi", "Failed"),
+        Delivery.DeliveryState.Blocked => new("Bị chặn", "Blocked"),
+        _ => new("Bỏ qua", "Skipped"),
+    };
+
+    public static Loc StatusName(Registration.SubscriberStatus status, bool paused) => status switch
+    {
+        Registration.SubscriberStatus.Active when paused => new("Tạm dừng nhận bài", "Lessons paused"),
+        Registration.SubscriberStatus.Active => new("Đang nhận tin", "Receiving messages"),
+        Registration.SubscriberStatus.Stopped => new("Đã ngừng nhận tin", "Unsubscribed"),
+        Registration.SubscriberStatus.Blocked => new("Đã chặn bot", "Blocked the bot"),
+        _ => new("Đang đăng ký", "Registering"),
+    };
 }
