@@ -102,6 +102,19 @@ public sealed partial class BotApiEmulator
     }
 
     /// <summary>Parses text per parse_mode and enforces Telegram's length limit after parsing.</summary>
+    /// <summary>The text of sendMessage/editMessageText: present, within 4096 characters after parsing, and not blank.</summary>
+    private static (string Raw, string Text, List<MessageEntityInfo> Entities, string? ParseMode) ParseMessageText(ApiCall call, string tooLong)
+    {
+        var raw = call.Args.GetString("text");
+        if (string.IsNullOrEmpty(raw))
+        {
+            throw ApiException.BadRequest("message text is empty");
+        }
+
+        var parsed = ParseFormatted(raw, call.Args.GetString("parse_mode"), 4096, tooLong);
+        return string.IsNullOrWhiteSpace(parsed.Text) ? throw ApiException.BadRequest("message text is empty") : parsed;
+    }
+
     private static (string Raw, string Text, List<MessageEntityInfo> Entities, string? ParseMode) ParseFormatted(string raw, string? parseMode, int maxLength, string tooLong)
     {
         string text;
@@ -213,17 +226,7 @@ public sealed partial class BotApiEmulator
     private ValueTask SendMessage(ApiCall call, Utf8JsonWriter w)
     {
         var chat = ResolveChat(call);
-        var raw = call.Args.GetString("text");
-        if (string.IsNullOrEmpty(raw))
-        {
-            throw ApiException.BadRequest("message text is empty");
-        }
-
-        var parsed = ParseFormatted(raw, call.Args.GetString("parse_mode"), 4096, "message is too long");
-        if (string.IsNullOrWhiteSpace(parsed.Text))
-        {
-            throw ApiException.BadRequest("message text is empty");
-        }
+        var parsed = ParseMessageText(call, "message is too long");
 
         var buttons = ParseKeyboard(call);
         var message = AddBotMessage(chat, (id, version) => new ChatMessage
@@ -282,17 +285,7 @@ public sealed partial class BotApiEmulator
     {
         var chat = ResolveChat(call);
         var messageId = RequireMessageId(call);
-        var raw = call.Args.GetString("text");
-        if (string.IsNullOrEmpty(raw))
-        {
-            throw ApiException.BadRequest("message text is empty");
-        }
-
-        var parsed = ParseFormatted(raw, call.Args.GetString("parse_mode"), 4096, "MESSAGE_TOO_LONG");
-        if (string.IsNullOrWhiteSpace(parsed.Text))
-        {
-            throw ApiException.BadRequest("message text is empty");
-        }
+        var parsed = ParseMessageText(call, "MESSAGE_TOO_LONG");
 
         IReadOnlyList<IReadOnlyList<ChatButton>> buttons = ParseKeyboard(call);
         var now = _time.GetUtcNow();

@@ -40,7 +40,7 @@ public sealed class UnitStore(Database db)
         return All().Where(u => u.SearchKey.Contains(key, StringComparison.Ordinal) || u.Code.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
-    /// <summary>The path of names from the top, for showing where a unit sits.</summary>
+    /// <summary>The unit's name for display, or its code when the unit is unknown.</summary>
     public string DisplayName(string? code)
     {
         var unit = Find(code);
