@@ -51,7 +51,7 @@ public static class EngagementExtensions
                     .StartAt(TimeProvider.System.GetUtcNow().AddSeconds(tickSeconds))
                     .WithSimpleSchedule(TimeSpan.FromSeconds(tickSeconds)),
                 job => job.WithIdentity(EngagementTickJob.Key)));
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            // The scheduler's hosted service is registered once, by Delivery (AddDelivery comes first).
         }
 
         return builder;
