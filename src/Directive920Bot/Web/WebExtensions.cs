@@ -23,6 +23,8 @@ public static class WebExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddOptions<ApiKeysCheck>().ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ApiKeysCheck>, ApiKeysValidator>();
         builder.Services.AddAuthentication(ApiAuth.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiAuth.Scheme, null);
         builder.Services.AddAuthorizationBuilder()

@@ -12,10 +12,16 @@ public sealed class OptionsValidationTests
     [InlineData("Telegram:Mode", "Webhook", "Telegram:Mode 'Webhook' is not supported yet; use 'Polling'.")]
     [InlineData("Telegram:ApiBaseUrl", "ftp://x", "Telegram:ApiBaseUrl must be an absolute http(s) URL, was 'ftp://x'.")]
     [InlineData("Telegram:PollTimeoutSeconds", "99", "Telegram:PollTimeoutSeconds must be between 0 and 50, was 99.")]
+    [InlineData("Admin:ApiKeys:ops:Role", "Admni", "Admin:ApiKeys:ops:Role must be BlocAdmin or UnitAdmin, was 'Admni'.")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_the_key_and_the_value(string key, string value, string message)
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            BotHarness.StartAsync(new Dictionary<string, string?> { [key] = value }));
+        var settings = new Dictionary<string, string?> { [key] = value };
+        if (key.StartsWith("Admin:ApiKeys:ops:", StringComparison.Ordinal))
+        {
+            settings["Admin:ApiKeys:ops:Key"] = "a-test-key-for-ops";
+        }
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHarness.StartAsync(settings));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
