@@ -168,17 +168,17 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
     }
 
     /// <summary>Takes up to <paramref name="max"/> due rows and marks them sending (one transaction).</summary>
-    internal List<DeliveryRow> ClaimDue(DateTime now, int max)
+    internal Task<List<DeliveryRow>> ClaimDueAsync(DateTime now, int max)
     {
         var ids = Queue.TakeDue(now, max);
         if (ids.Count == 0)
         {
-            return [];
+            return Task.FromResult(new List<DeliveryRow>());
         }
 
-        var claimed = new List<DeliveryRow>(ids.Count);
-        db.InTransaction(() =>
+        return db.WriteAsync(() =>
         {
+            var claimed = new List<DeliveryRow>(ids.Count);
             var collection = Rows;
             foreach (var id in ids)
             {
@@ -201,17 +201,19 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
                 collection.Update(row);
                 claimed.Add(row);
             }
+
+            return claimed;
         });
-        return claimed;
     }
 
-    internal void RecordPart(DeliveryRow row, int partsSent)
+    // The dispatcher's writes go through the writer asynchronously: the outcomes of concurrent sends commit together.
+    internal Task RecordPartAsync(DeliveryRow row, int partsSent) => db.WriteAsync(() =>
     {
         row.PartsSent = partsSent;
         Touch(row);
-    }
+    });
 
-    internal void Complete(DeliveryRow row, DeliveryState state, string? error, int? messageId = null)
+    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null) => db.WriteAsync(() =>
     {
         row.State = state;
         row.LastError = error;
@@ -222,20 +224,23 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
         }
 
         Touch(row);
-    }
+    });
 
     /// <summary>sending → pending at <paramref name="dueAt"/> (429, transient error, shutdown).</summary>
-    internal void Retry(DeliveryRow row, DateTime dueAt, string? error, bool countAttempt = true)
+    internal async Task RetryAsync(DeliveryRow row, DateTime dueAt, string? error, bool countAttempt = true)
     {
-        row.State = DeliveryState.Pending;
-        row.DueAt = dueAt;
-        row.LastError = error;
-        if (!countAttempt)
+        await db.WriteAsync(() =>
         {
-            row.Attempts = Math.Max(0, row.Attempts - 1);
-        }
+            row.State = DeliveryState.Pending;
+            row.DueAt = dueAt;
+            row.LastError = error;
+            if (!countAttempt)
+            {
+                row.Attempts = Math.Max(0, row.Attempts - 1);
+            }
 
-        Touch(row);
+            Touch(row);
+        });
         Publish([row]);
     }
 
