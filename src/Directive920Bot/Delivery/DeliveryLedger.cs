@@ -177,17 +177,19 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
     internal Task ChunksSignal => Volatile.Read(ref chunksAdded).Task;
 
     /// <summary>Writes the oldest chunk as rows and deletes it, in one transaction; false when none is left.</summary>
-    internal async Task<bool> MaterialiseNextAsync()
+    public async Task<bool> MaterialiseNextAsync()
     {
         var rows = await db.WriteAsync(() =>
         {
-            var chunk = Chunks.Query().OrderBy(c => c.Id).Limit(1).FirstOrDefault();
+            // The primary key's order, first document only: an OrderBy query would read every (large) chunk to sort them.
+            var chunk = Chunks.Find(Query.All(), 0, 1).FirstOrDefault();
             if (chunk is null)
             {
                 return null;
             }
 
-            var added = InsertAbsent(chunk.ToRows());
+            // The chunk is deleted in the same transaction as its rows are written: they cannot exist already.
+            var added = InsertAbsent(chunk.ToRows(), assumeNew: true);
             Chunks.Delete(chunk.Id);
             return added;
         });
