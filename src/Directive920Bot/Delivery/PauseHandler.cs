@@ -5,12 +5,12 @@ using Telegram.Bot.Types;
 
 namespace Directive920Bot.Delivery;
 
-/// <summary>/pause (/tamdung) and /resume (/tieptuc): stop and restart lesson pushes; both idempotent.</summary>
+/// <summary>/pause (/tamdung) and /resume (/tieptuc): stop and restart lesson (and review) pushes; both idempotent.</summary>
 public sealed class PauseHandler(SubscriberStore subscribers, TrackService track, IEnumerable<IPauseObserver> observers) : ICommandHandler
 {
     internal static readonly Loc Paused = new(
-        "Đã tạm dừng gửi bài học. Đồng chí vẫn dùng được các lệnh khác; gõ /tieptuc khi muốn nhận bài tiếp.",
-        "Lesson messages are paused. Other commands still work; type /resume when you want lessons again.");
+        "Đã tạm dừng gửi bài học và câu hỏi ôn tập. Đồng chí vẫn dùng được các lệnh khác; gõ /tieptuc khi muốn nhận bài tiếp.",
+        "Lesson messages are paused, and review questions too. Other commands still work; type /resume when you want lessons again.");
 
     internal static readonly Loc AlreadyPaused = new(
         "Việc gửi bài học cho đồng chí đang tạm dừng. Gõ /tieptuc để nhận bài tiếp.",

@@ -149,6 +149,7 @@ public sealed class AcknowledgementService(
             Deadline = deadline,
             AcknowledgedAt = now,
             OnTime = now <= deadline,
+            Reacknowledgement = row.Payload == ReackService.Payload,
         });
         if (!created)
         {

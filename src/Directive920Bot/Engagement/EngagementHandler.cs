@@ -165,7 +165,7 @@ public sealed class EngagementHandler(
 
         var row = outcome.Row!;
         var policy = policies.For(row);
-        if (policy.QuizAfterAcknowledgement && !policy.RequireQuizBeforeAck && row.Payload != "reack")
+        if (policy.QuizAfterAcknowledgement && !policy.RequireQuizBeforeAck && row.Payload != ReackService.Payload)
         {
             await quiz.SendQuizAsync(row, ct);
         }
