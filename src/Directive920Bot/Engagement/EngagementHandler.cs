@@ -206,7 +206,7 @@ public sealed class EngagementHandler(
         }
 
         var item = row.ItemId is null ? null : content.Current.Find(row.ItemId);
-        if (!acknowledgements.NeedsQuizFirst(row, item))
+        if (acknowledgements.QuizAnswered(row, item))
         {
             // A locked button on an older copy (a reminder, a /lessons copy, a lesson whose in-place unlock failed):
             // the questions are answered, so this copy gets the live button (or none once acknowledged).

@@ -74,6 +74,13 @@ public sealed class ReviewService(
             if (ReviewRow(rowId, $"rv{item.WrongCount}:{answer.ItemId}:{answer.QuestionId}", answer.SubscriberId, row.ChatId, row.Language, row.UnitCode, row.Role,
                     answer.ItemId, answer.QuestionId, due, weekly: false) is { } review)
             {
+                // One review row per question at a time: a wrong answer elsewhere (another copy of the lesson, the weekly
+                // review, an old review message) supersedes the one still waiting.
+                if (item.PendingDeliveryId is { } waiting && waiting != rowId)
+                {
+                    ledger.Skip(waiting, "superseded");
+                }
+
                 ledger.Enqueue([review]);
                 item.PendingDeliveryId = rowId;
             }
