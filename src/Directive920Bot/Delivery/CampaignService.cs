@@ -458,9 +458,10 @@ public sealed class CampaignService(
             rows.Add(RowOf(campaign, occurrenceId, item, s, state, reason, dueAt, now));
         }
 
+        var chunkSize = options.Value.ExpansionChunkSize;
         var added = ledger.Database.InTransaction(() =>
         {
-            var inserted = ledger.InsertAbsent(rows, assumeNew: true);
+            var inserted = ledger.InsertExpansion(rows, chunkSize);
             campaign.Occurrences = number;
             campaign.LastOccurrenceAt = occurrence.UtcDateTime;
             campaign.NextOccurrenceAt = next;
@@ -470,8 +471,14 @@ public sealed class CampaignService(
             return inserted;
         });
         ledger.Publish(added);
-        log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O}", campaign.Id, number, added.Count, dueAt);
-        return added.Count;
+        if (rows.Count > chunkSize)
+        {
+            ledger.SignalChunks();
+        }
+
+        log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O} ({Chunked} of them written out in the background)",
+            campaign.Id, number, rows.Count, dueAt, rows.Count - added.Count);
+        return rows.Count;
     }
 
     private static DeliveryRow RowOf(Campaign campaign, string occurrenceId, ContentItem? item, Subscriber s, DeliveryState state, string? reason, DateTime dueAt, DateTime now) => new()

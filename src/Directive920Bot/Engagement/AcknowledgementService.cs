@@ -30,6 +30,7 @@ public sealed class AcknowledgementService(
     CallbackKeyStore keys,
     IEnumerable<IEngagementObserver> observers,
     BotClock clock,
+    Storage.Database db,
     ILogger<AcknowledgementService> log)
 {
     public const string AckAction = "eng.ack";
@@ -103,6 +104,13 @@ public sealed class AcknowledgementService(
             ? [new OutboundButton(EngagementTexts.QuizFirstButton.For(target.Language), keys.Issue(target.SubscriberId, QuizAction, target.Id))]
             : [new OutboundButton(EngagementTexts.AckButton.For(target.Language), keys.Issue(target.SubscriberId, AckAction, target.Id))];
     }
+
+    /// <summary>
+    /// Records the acknowledgement on the database writer: the checks, the record, the closed reminder watch and the
+    /// report counters commit together, with other presses of the same moment (one commit for many cadres).
+    /// The task completes after the commit, so the cadre is answered only once it is durable.
+    /// </summary>
+    public Task<AckOutcome> AcknowledgeAsync(long presserId, string deliveryId) => db.WriteAsync(() => Acknowledge(presserId, deliveryId));
 
     public AckOutcome Acknowledge(long presserId, string deliveryId)
     {

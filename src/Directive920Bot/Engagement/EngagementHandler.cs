@@ -142,7 +142,7 @@ public sealed class EngagementHandler(
 
     private async Task<CallbackReply> OnAcknowledgeAsync(BotContext context, string deliveryId, Message? pressed, CancellationToken ct)
     {
-        var outcome = acknowledgements.Acknowledge(context.UserId, deliveryId);
+        var outcome = await acknowledgements.AcknowledgeAsync(context.UserId, deliveryId);
         switch (outcome.Result)
         {
             case AckResult.DeliveryMissing:

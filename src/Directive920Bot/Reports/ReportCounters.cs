@@ -180,8 +180,6 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
         mapper.ToDocument(new CountedEvent());
     });
 
-    private readonly Lock gate = new();
-
     private ILiteCollection<ItemCounter> Items => db.Collection<ItemCounter>(ItemsCollection);
 
     private ILiteCollection<QuestionCounter> Questions => db.Collection<QuestionCounter>(QuestionsCollection);
@@ -199,11 +197,8 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
             : null;
     }
 
-    public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct)
-    {
-        RecordDelivered(row);
-        return Task.CompletedTask;
-    }
+    // Awaited, not blocking: the dispatcher's sends wait for the writer without holding thread-pool threads.
+    public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct) => db.WriteAsync(() => RecordDelivered(row));
 
     /// <summary>Counts a sent lesson or announcement once, whatever the number of calls.</summary>
     public bool RecordDelivered(DeliveryRow row)
@@ -321,19 +316,17 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
 
     private bool Once(string eventId, Action update)
     {
-        lock (gate)
+        // One writer runs one transaction at a time: the check, the insert and the counter update cannot interleave.
+        return db.InTransaction(() =>
         {
-            return db.InTransaction(() =>
+            if (Events.FindById(eventId) is not null)
             {
-                if (Events.FindById(eventId) is not null)
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                Events.Insert(new CountedEvent { Id = eventId });
-                update();
-                return true;
-            });
-        }
+            Events.Insert(new CountedEvent { Id = eventId });
+            update();
+            return true;
+        });
     }
 }
