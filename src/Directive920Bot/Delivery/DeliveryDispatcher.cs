@@ -138,7 +138,8 @@ public sealed class DeliveryDispatcher(
                 return;
             }
 
-            if (subscriber.Paused && row.Kind == DeliveryKind.Lesson)
+            // Paused: no lessons and no spaced-review questions (review rows are queued again on /resume).
+            if (subscriber.Paused && row.Kind is DeliveryKind.Lesson or DeliveryKind.Review)
             {
                 await FinishAsync(row, DeliveryState.Skipped, "paused");
                 return;

@@ -28,6 +28,12 @@ public sealed class ItemCounter
     public int[] Delays { get; set; } = new int[DelayBuckets.Count];
 
     public int Acknowledged => OnTime + Late;
+
+    /// <summary>Re-acknowledgement requests sent after a content change, and the re-acknowledgements given: kept apart
+    /// from <see cref="Delivered"/> and <see cref="Acknowledged"/> so that asking again does not count anyone twice.</summary>
+    public int ReackRequested { get; set; }
+
+    public int Reacknowledged { get; set; }
 }
 
 /// <summary>Quiz figures for one question in one unit.</summary>
@@ -203,7 +209,18 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
             return false;
         }
 
-        return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c => c.Delivered++));
+        var reack = row.Payload == ReackService.Payload;
+        return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c =>
+        {
+            if (reack)
+            {
+                c.ReackRequested++;
+            }
+            else
+            {
+                c.Delivered++;
+            }
+        }));
     }
 
     public void OnAcknowledged(Acknowledgement acknowledgement) => RecordAcknowledged(acknowledgement);
@@ -224,6 +241,12 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
         var kind = ack.ItemId is null ? DeliveryKind.Announcement : DeliveryKind.Lesson;
         return Once("a:" + ack.DeliveryId, () => Bump(ack.UnitCode, item, kind, c =>
         {
+            if (ack.Reacknowledgement)
+            {
+                c.Reacknowledged++;
+                return;
+            }
+
             if (ack.OnTime)
             {
                 c.OnTime++;

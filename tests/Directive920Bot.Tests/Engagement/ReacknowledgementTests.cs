@@ -59,6 +59,22 @@ public sealed class ReacknowledgementTests
         Assert.Single(acks, a => a.ContentHash == oldHash);
         Assert.Single(acks, a => a.ContentHash == newHash && a.DeliveryId == reackRow.Id);
 
+        Assert.True(acks.Single(a => a.ContentHash == newHash).Reacknowledgement);
+        Assert.False(acks.Single(a => a.ContentHash == oldHash).Reacknowledgement);
+
+        // Reports tell the rounds apart: two first deliveries and one acknowledgement of the old text, one request to
+        // acknowledge the new text and one re-acknowledgement — nobody is counted twice.
+        var reports = bot.Get<Directive920Bot.Reports.ReportService>();
+        await bot.Emulator.WaitUntilAsync(() => reports.Item(Lesson1, ["SNV-VP"]).SingleOrDefault().Figures?.ReackRequested == 1, Infrastructure.BotHarness.Wait);
+        using var reportRequest = new HttpRequestMessage(HttpMethod.Get, $"api/reports/items/{Lesson1}");
+        reportRequest.Headers.Authorization = new("Bearer", "bloc-key-123");
+        var report = await (await http.SendAsync(reportRequest)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var figures = report.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unit").GetString() == "SNV-VP").GetProperty("figures");
+        Assert.Equal(2, figures.GetProperty("delivered").GetInt32());
+        Assert.Equal(1, figures.GetProperty("acknowledged").GetInt32());
+        Assert.Equal(1, figures.GetProperty("reackRequested").GetInt32());
+        Assert.Equal(1, figures.GetProperty("reacknowledged").GetInt32());
+
         // Asking again changes nothing: everyone who had acknowledged has acknowledged the current text.
         Assert.Equal(0, bot.Get<ReackService>().Request(Lesson1, "again").Enqueued);
     }
