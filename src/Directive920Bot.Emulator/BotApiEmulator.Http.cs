@@ -115,7 +115,14 @@ public sealed partial class BotApiEmulator
             if (spec.CountGlobal || spec.CountPerChat)
             {
                 var flood = spec.CountPerChat && chatId is { } id && _chats.TryGetValue(id, out var chat) ? chat.Flood : null;
-                var decision = _limiter.Check(spec.CountGlobal, flood);
+                // Only sends may carry allow_paid_broadcast; Telegram then allows up to 1000 per second instead of ~30.
+                var paid = spec.Name.StartsWith("send", StringComparison.Ordinal) && args.GetBool("allow_paid_broadcast");
+                if (paid)
+                {
+                    Interlocked.Increment(ref _paidBroadcastSends);
+                }
+
+                var decision = _limiter.Check(spec.CountGlobal, flood, paid);
                 if (decision.Limited)
                 {
                     Interlocked.Increment(ref _tooManyRequests);

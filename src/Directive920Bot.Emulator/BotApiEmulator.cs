@@ -38,6 +38,7 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
     private long _latencyTicks;
     private long _requestsDuringPenalty;
     private long _tooManyRequests;
+    private long _paidBroadcastSends;
     private long _nextFileNumber;
     private long _nextCallbackId = 4_200_000_000_000L;
     private long _nextPollId = 5_900_000_000_000_000L;
@@ -100,6 +101,9 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
 
     /// <summary>All 429 responses produced by the rate limiter (injected faults are not included).</summary>
     public long TooManyRequestsReturned => Interlocked.Read(ref _tooManyRequests);
+
+    /// <summary>Sends that carried <c>allow_paid_broadcast: true</c> (counted against the paid limit).</summary>
+    public long PaidBroadcastSends => Interlocked.Read(ref _paidBroadcastSends);
 
     /// <summary>Updates queued and not yet confirmed by the bot.</summary>
     public int PendingUpdateCount => _updates.PendingCount;

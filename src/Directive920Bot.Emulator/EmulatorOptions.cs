@@ -35,6 +35,9 @@ public sealed class RateLimitOptions
     /// <summary>Counted (send*/edit*) requests per sliding second for the whole bot.</summary>
     public int PerBotPerSecond { get; set; } = 30;
 
+    /// <summary>The per-bot limit for sends with <c>allow_paid_broadcast</c> (Telegram: up to 1000 per second, for a fee).</summary>
+    public int PaidPerBotPerSecond { get; set; } = 1000;
+
     /// <summary>Minimum spacing between message-producing sends to one chat.</summary>
     public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
 

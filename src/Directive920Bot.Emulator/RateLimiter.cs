@@ -15,9 +15,10 @@ internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
     // Held only for a few comparisons, never across I/O.
     private readonly Lock _gate = new();
     private readonly Queue<long> _window = new();
+    private readonly Queue<long> _freeWindow = new();
     private long _globalPenaltyUntil = long.MinValue;
 
-    public RateDecision Check(bool countGlobal, ChatFloodState? chat)
+    public RateDecision Check(bool countGlobal, ChatFloodState? chat, bool paidBroadcast = false)
     {
         if (!options.Enabled || (!countGlobal && chat is null))
         {
@@ -45,7 +46,13 @@ internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
                     _window.Dequeue();
                 }
 
-                if (_window.Count >= options.PerBotPerSecond)
+                while (_freeWindow.Count > 0 && _freeWindow.Peek() <= windowStart)
+                {
+                    _freeWindow.Dequeue();
+                }
+
+                // Paid sends count against the paid limit only; free sends against the free limit, and both fill the paid one.
+                if (paidBroadcast ? _window.Count >= options.PaidPerBotPerSecond : _freeWindow.Count >= options.PerBotPerSecond)
                 {
                     var retry = Math.Max(1, options.GlobalRetryAfterSeconds);
                     _globalPenaltyUntil = now + (retry * TimeSpan.TicksPerSecond);
@@ -63,6 +70,10 @@ internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
             if (countGlobal)
             {
                 _window.Enqueue(now);
+                if (!paidBroadcast)
+                {
+                    _freeWindow.Enqueue(now);
+                }
             }
 
             if (chat is not null)

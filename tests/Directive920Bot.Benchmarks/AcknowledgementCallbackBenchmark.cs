@@ -32,7 +32,7 @@ public class AcknowledgementCallbackBenchmark
             ["Delivery:PaidMessagesPerSecond"] = "100000",
             ["Delivery:PerChatInterval"] = "00:00:00",
             ["Delivery:MaxConcurrency"] = "16",
-            ["Telegram:MaxConcurrentUpdates"] = "16",
+            ["Telegram:MaxConcurrentUpdates"] = "64",
             ["Engagement:TickSeconds"] = "0",
         }, start: true).GetAwaiter().GetResult();
         host.Seed(Cadres, addUsers: true);
@@ -71,6 +71,8 @@ public class AcknowledgementCallbackBenchmark
     [Benchmark(Description = "Acknowledge 2,000 deliveries through the update path (per acknowledgement)", OperationsPerInvoke = Cadres)]
     public async Task Acknowledge()
     {
+        var before = host.Get<Storage.Database>().WriterStatistics;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         pressed = presses.Select(p => host.Emulator.PressButton(p.User, p.MessageId, p.Data)).ToList();
 
         // The bot answers a press after the acknowledgement is committed, so an answered press is a durable one.
@@ -91,6 +93,12 @@ public class AcknowledgementCallbackBenchmark
 
             await Task.Delay(5);
         }
+
+        // Where the time goes: how busy the single LiteDB writer was, and how many items each commit carried.
+        var after = host.Get<Storage.Database>().WriterStatistics;
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        Console.WriteLine(System.FormattableString.Invariant(
+            $"// writer busy {(after.Busy - before.Busy).TotalMilliseconds / elapsed.TotalMilliseconds:P0} of {elapsed.TotalMilliseconds:F0} ms, {after.Items - before.Items} items in {after.Commits - before.Commits} commits"));
     }
 
     [IterationCleanup]

@@ -90,4 +90,32 @@ public sealed class RateLimitTests : EmulatorTestBase
 
         Assert.Equal(0, Emulator.TooManyRequestsReturned);
     }
+
+    [Fact]
+    public async Task Paid_broadcast_sends_go_past_the_free_limit_up_to_the_paid_one_and_free_sends_keep_theirs()
+    {
+        Emulator.RateLimits.PerChatInterval = TimeSpan.Zero;
+        Emulator.RateLimits.PaidPerBotPerSecond = 100;
+
+        // 50 paid sends do not use up the free budget: 30 free ones still pass in the same second, the 31st does not.
+        for (var i = 0; i < 50; i++)
+        {
+            await Bot.SendMessage(Alice, $"paid {i}", allowPaidBroadcast: true);
+        }
+
+        var errors = await BurstAsync(31, _ => Alice);
+        Assert.Single(errors);
+        Assert.Equal(429, errors[0].ErrorCode);
+
+        // After the penalty, paid sends go up to the paid limit (100 in a second) and no further.
+        _time.Advance(TimeSpan.FromSeconds(4));
+        for (var i = 0; i < 100; i++)
+        {
+            await Bot.SendMessage(Alice, $"paid again {i}", allowPaidBroadcast: true);
+        }
+
+        var overPaid = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.SendMessage(Alice, "one too many", allowPaidBroadcast: true));
+        Assert.Equal(429, overPaid.ErrorCode);
+        Assert.Equal(151, Emulator.PaidBroadcastSends);
+    }
 }

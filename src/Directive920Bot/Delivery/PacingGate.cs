@@ -47,12 +47,16 @@ public sealed class PacingGate : IOutboundGate, IDisposable
         time = clock.Time;
         stopping = stop.Token;
         rate = options.Value.EffectiveRate;
+        PaidBroadcast = options.Value.AllowPaidBroadcast;
         // At Telegram-like rates a burst of one keeps any sliding second under the cap; high rates get 20 ms of burst.
         capacity = Math.Max(1, rate / 50);
         tokens = 1;
         perChat = options.Value.PerChatInterval > TimeSpan.Zero ? options.Value.PerChatInterval + PerChatSlack : TimeSpan.Zero;
         refilledAt = time.GetUtcNow();
     }
+
+    /// <summary>Delivery:AllowPaidBroadcast: the rate is the paid one and broadcast sends say so to Telegram.</summary>
+    public bool PaidBroadcast { get; }
 
     /// <summary>Releases so far (for diagnostics and tests).</summary>
     public long Released { get; private set; }

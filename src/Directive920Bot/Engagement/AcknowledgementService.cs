@@ -106,45 +106,56 @@ public sealed class AcknowledgementService(
     }
 
     /// <summary>
-    /// Records the acknowledgement on the database writer: the checks, the record, the closed reminder watch and the
-    /// report counters commit together, with other presses of the same moment (one commit for many cadres).
-    /// The task completes after the commit, so the cadre is answered only once it is durable.
+    /// Checks the press against committed data on the caller's thread, then records the acknowledgement on the database
+    /// writer: the record, the closed reminder watch and the report counters commit together, with other presses of
+    /// the same moment (one commit for many cadres). The task completes after the commit, so the cadre is answered only
+    /// once it is durable. A repeated press is answered from the stored record without a write.
     /// </summary>
-    public Task<AckOutcome> AcknowledgeAsync(long presserId, string deliveryId) => db.WriteAsync(() => Acknowledge(presserId, deliveryId));
+    public async Task<AckOutcome> AcknowledgeAsync(long presserId, string deliveryId)
+    {
+        var checkedPress = Check(presserId, deliveryId);
+        if (checkedPress.Outcome is { } early)
+        {
+            return early;
+        }
 
-    public AckOutcome Acknowledge(long presserId, string deliveryId)
+        var (row, ack) = (checkedPress.Row!, checkedPress.Acknowledgement!);
+        return await db.WriteAsync(() => Record(row, ack));
+    }
+
+    private (AckOutcome? Outcome, DeliveryRow? Row, Acknowledgement? Acknowledgement) Check(long presserId, string deliveryId)
     {
         var row = ledger.Find(deliveryId);
         if (row is null)
         {
-            return new AckOutcome(AckResult.DeliveryMissing);
+            return (new AckOutcome(AckResult.DeliveryMissing), null, null);
         }
 
         if (row.SubscriberId != presserId)
         {
-            return new AckOutcome(AckResult.NotYours, Row: row);
+            return (new AckOutcome(AckResult.NotYours, Row: row), null, null);
         }
 
         ContentItem? item = null;
         if (row.ItemId is not null && (item = content.Current.Find(row.ItemId)) is null)
         {
-            return new AckOutcome(AckResult.ItemDeleted, Row: row);
+            return (new AckOutcome(AckResult.ItemDeleted, Row: row), null, null);
         }
 
         var id = AcknowledgementStore.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row));
         if (acks.Find(id) is { } existing)
         {
-            return new AckOutcome(AckResult.AlreadyRecorded, existing, row);
+            return (new AckOutcome(AckResult.AlreadyRecorded, existing, row), null, null);
         }
 
         if (NeedsQuizFirst(row, item))
         {
-            return new AckOutcome(AckResult.QuizFirst, Row: row);
+            return (new AckOutcome(AckResult.QuizFirst, Row: row), null, null);
         }
 
         var now = clock.UtcNow.UtcDateTime;
         var deadline = DeadlineFor(row);
-        var (stored, created) = acks.Add(new Acknowledgement
+        return (null, row, new Acknowledgement
         {
             Id = id,
             SubscriberId = row.SubscriberId,
@@ -161,6 +172,12 @@ public sealed class AcknowledgementService(
             OnTime = now <= deadline,
             Reacknowledgement = row.Payload == ReackService.Payload,
         });
+    }
+
+    /// <summary>The writes of an acknowledgement; the store's insert-if-absent settles two presses that passed the check at once.</summary>
+    private AckOutcome Record(DeliveryRow row, Acknowledgement ack)
+    {
+        var (stored, created) = acks.Add(ack);
         if (!created)
         {
             return new AckOutcome(AckResult.AlreadyRecorded, stored, row);

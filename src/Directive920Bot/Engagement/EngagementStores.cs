@@ -10,11 +10,10 @@ public sealed class AcknowledgementStore(Database db)
     public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
     {
         var acks = database.GetCollection<Acknowledgement>(CollectionName);
+        // Every index is written by every acknowledgement; an item's acknowledgements are found through Subject.
         acks.EnsureIndex(a => a.SubscriberId);
-        acks.EnsureIndex(a => a.ItemId);
         acks.EnsureIndex(a => a.Subject);
         acks.EnsureIndex(a => a.UnitCode);
-        acks.EnsureIndex(a => a.DeliveryId);
         mapper.ToDocument(new Acknowledgement());
     });
 
@@ -44,15 +43,13 @@ public sealed class AcknowledgementStore(Database db)
 
     public IReadOnlyList<Acknowledgement> ForSubscriber(long subscriberId) => Acks.Find(a => a.SubscriberId == subscriberId).ToList();
 
-    public IReadOnlyList<Acknowledgement> ForItem(string itemId) => Acks.Find(a => a.ItemId == itemId).ToList();
+    public IReadOnlyList<Acknowledgement> ForItem(string itemId) => Acks.Find(a => a.Subject == itemId).Where(a => a.ItemId == itemId).ToList();
 
     /// <summary>By item id or, for free-text announcements, by campaign occurrence.</summary>
     public IReadOnlyList<Acknowledgement> ForSubject(string subject) => Acks.Find(a => a.Subject == subject).ToList();
 
     public IReadOnlyList<Acknowledgement> ForUnits(IReadOnlyCollection<string> unitCodes) =>
         Acks.Find(Query.In(nameof(Acknowledgement.UnitCode), unitCodes.Select(c => new BsonValue(c)))).ToList();
-
-    public IReadOnlyList<Acknowledgement> ForDelivery(string deliveryId) => Acks.Find(a => a.DeliveryId == deliveryId).ToList();
 
     /// <summary>Any acknowledgement of this subject by this subscriber, whatever the content hash.</summary>
     public bool HasAny(long subscriberId, string subject) => Acks.Exists(a => a.Subject == subject && a.SubscriberId == subscriberId);

@@ -19,6 +19,7 @@ public sealed class Database : IDisposable
     private readonly Thread writer;
     private long commits;
     private long items;
+    private long busyTicks;
 
     public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas)
     {
@@ -53,8 +54,9 @@ public sealed class Database : IDisposable
 
     public ILiteDatabase Lite => db;
 
-    /// <summary>Commits and work items since start: items ÷ commits is the mean batch size.</summary>
-    public (long Commits, long Items) WriterStatistics => (Interlocked.Read(ref commits), Interlocked.Read(ref items));
+    /// <summary>Commits and work items since start (items ÷ commits is the mean batch size) and the time the writer was busy.</summary>
+    public (long Commits, long Items, TimeSpan Busy) WriterStatistics =>
+        (Interlocked.Read(ref commits), Interlocked.Read(ref items), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks)));
 
     /// <summary>True on the writer thread, i.e. inside a transaction.</summary>
     public bool InWriter => Environment.CurrentManagedThreadId == writer.ManagedThreadId;
@@ -133,7 +135,9 @@ public sealed class Database : IDisposable
                 batch.Add(more);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             RunBatch(batch);
+            Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             batch.Clear();
         }
     }

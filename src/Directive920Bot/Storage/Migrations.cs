@@ -5,7 +5,7 @@ namespace Directive920Bot.Storage;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
@@ -14,6 +14,12 @@ public static class Migrations
         [1] = _ => { },
         // v2: the ledger's ItemId index served no query; every ledger write paid for it.
         [2] = db => db.GetCollection("deliveries").DropIndex("ItemId"),
+        // v3: acknowledgements are found by item through Subject; two indexes fewer to write per acknowledgement.
+        [3] = db =>
+        {
+            db.GetCollection("eng_acks").DropIndex("ItemId");
+            db.GetCollection("eng_acks").DropIndex("DeliveryId");
+        },
     };
 
     public static int Run(ILiteDatabase db)

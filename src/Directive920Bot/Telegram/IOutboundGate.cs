@@ -11,6 +11,9 @@ public interface IOutboundGate
 
     /// <summary>Telegram answered 429: nothing goes to that scope (the chat, or the whole bot) until the pause ends.</summary>
     void Penalize(long? chatId, TimeSpan retryAfter);
+
+    /// <summary>Broadcast sends carry <c>allow_paid_broadcast</c> (the bot pays Stars for up to 1000 messages per second).</summary>
+    bool PaidBroadcast => false;
 }
 
 /// <summary>No pacing; used only until a real gate is registered.</summary>

@@ -23,8 +23,9 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ILogge
         ArgumentNullException.ThrowIfNull(message);
         return await CallAsync(chatId, priority, async () =>
         {
+            // Only broadcasts are paid for: a reply to a cadre is one message and stays inside the free budget.
             var sent = await bot.SendMessage(chatId, message.Html, ParseMode.Html, linkPreviewOptions: NoPreview,
-                replyMarkup: Keyboard(message.Buttons), cancellationToken: ct);
+                replyMarkup: Keyboard(message.Buttons), allowPaidBroadcast: priority == SendPriority.Broadcast && gate.PaidBroadcast, cancellationToken: ct);
             return new SendResult(true, sent.MessageId);
         }, ct);
     }

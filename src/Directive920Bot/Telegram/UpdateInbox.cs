@@ -22,6 +22,10 @@ public sealed class InboxEntry
     public bool Done { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>The update as received, kept in memory so that it is not parsed again from <see cref="Json"/>; null after a restart.</summary>
+    [BsonIgnore]
+    public Update? Received { get; set; }
 }
 
 public sealed class UpdateInbox(Database db, TimeProvider time)
@@ -66,6 +70,7 @@ public sealed class UpdateInbox(Database db, TimeProvider time)
                     Json = System.Text.Json.JsonSerializer.Serialize(update, JsonBotAPI.Options),
                     ChatKey = ChatKeyOf(update),
                     ReceivedAt = now,
+                    Received = update,
                 };
                 Entries.Insert(entry);
                 fresh.Add(entry);
@@ -82,21 +87,17 @@ public sealed class UpdateInbox(Database db, TimeProvider time)
     public IReadOnlyList<InboxEntry> Pending() => Entries.Find(e => !e.Done).OrderBy(e => e.Id).ToList();
 
     /// <summary>Marks an update handled; committed with whatever else the writer has queued.</summary>
-    public Task MarkDoneAsync(int id, string? error) => db.WriteAsync(() => MarkDone(id, error));
-
-    public void MarkDone(int id, string? error)
+    public Task MarkDoneAsync(InboxEntry entry, string? error)
     {
-        var entry = Entries.FindById(id);
-        if (entry is null)
+        ArgumentNullException.ThrowIfNull(entry);
+        return db.WriteAsync(() =>
         {
-            return;
-        }
-
-        entry.Done = true;
-        entry.Error = error;
-        // The JSON is no longer needed once handled; keeping the id is enough to drop a redelivery.
-        entry.Json = "";
-        Entries.Update(entry);
+            // The entry in hand is the stored document (only this processor changes it): no need to read it back.
+            entry.Done = true;
+            entry.Error = error;
+            entry.Json = "";
+            Entries.Update(entry);
+        });
     }
 
     public int Purge(DateTime olderThanUtc) => Entries.DeleteMany(e => e.Done && e.ReceivedAt < olderThanUtc);

@@ -87,7 +87,7 @@ public sealed class UpdateProcessor : BackgroundService
         string? error = null;
         try
         {
-            var update = UpdateInbox.Deserialize(entry);
+            var update = entry.Received ?? UpdateInbox.Deserialize(entry);
             await router.RouteAsync(update, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -105,7 +105,7 @@ public sealed class UpdateProcessor : BackgroundService
 
         try
         {
-            await inbox.MarkDoneAsync(entry.Id, error);
+            await inbox.MarkDoneAsync(entry, error);
         }
         catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or ObjectDisposedException)
         {
