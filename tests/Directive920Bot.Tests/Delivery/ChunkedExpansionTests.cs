@@ -1,5 +1,4 @@
 using Directive920Bot.Delivery;
-using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -52,25 +51,7 @@ public sealed class ChunkedExpansionTests
         await bot.StopHostAsync();
 
         // What a crash right after the expansion's commit leaves: 10 rows and 9 chunks, nothing written out yet.
-        var now = bot.Clock.GetUtcNow().UtcDateTime;
-        var rows = Enumerable.Range(7000, People).Select(id => new DeliveryRow
-        {
-            Id = $"c:crash:1:{id}",
-            OccurrenceId = "c:crash:1",
-            CampaignId = "crash",
-            SubscriberId = id,
-            ChatId = id,
-            Kind = DeliveryKind.Announcement,
-            Html = "Sau sự cố.",
-            UnitCode = "SNV",
-            DueAt = now,
-        }).ToList();
-        using (var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [DeliveryLedger.Schema]))
-        {
-            var ledger = new DeliveryLedger(db, bot.Clock);
-            db.InTransaction(() => ledger.InsertExpansion(rows, 10));
-            Assert.Equal(People - 10, ledger.ChunkedRows("crash"));
-        }
+        WhileStopped(bot, ledger => Assert.Equal(People - 10, ledger.ChunkedRows("crash")));
 
         await bot.StartHostAsync();
         await bot.DrainAsync("crash");
@@ -86,29 +67,24 @@ public sealed class ChunkedExpansionTests
     {
         await using var bot = await StartAsync();
         SeedPeople(bot);
-        var campaign = bot.Announce("Sẽ hủy.", new AudienceRequest(["SNV"]), BotHarness.DefaultStart.AddDays(2));
-        var service = bot.Get<CampaignService>();
-        var ledger = bot.Get<DeliveryLedger>();
-        bot.Clock.Advance(TimeSpan.FromDays(2));
+        await bot.StopHostAsync();
 
-        // Cancel in the writer queue right behind the expansion, before the materialiser has written the chunks out.
+        // Cancelled before any chunk is written out (the service is stopped, so nothing can interleave).
         var stopped = 0;
-        await bot.Get<Directive920Bot.Storage.Database>().WriteAsync(() =>
-        {
-            service.ExpandDue();
-            stopped = service.Cancel(campaign.Id, "test") ?? -1;
-        });
-
+        WhileStopped(bot, ledger => stopped = ledger.SkipPending("crash", "cancelled by test"));
         Assert.Equal(People, stopped);
-        await bot.Emulator.WaitUntilAsync(() => ledger.ChunkedRows(campaign.Id) == 0, TimeSpan.FromSeconds(30));
-        var rows = ledger.ForCampaign(campaign.Id);
+
+        await bot.StartHostAsync();
+        var ledger = bot.Get<DeliveryLedger>();
+        await bot.Emulator.WaitUntilAsync(() => ledger.ChunkedRows() == 0, TimeSpan.FromSeconds(30));
+        var rows = ledger.ForCampaign("crash");
         Assert.Equal(People, rows.Count);
         Assert.All(rows, r =>
         {
             Assert.Equal(DeliveryState.Skipped, r.State);
             Assert.Equal("cancelled by test", r.LastError);
         });
-        Assert.Equal(People, service.Progress(campaign.Id).Skipped);
+        Assert.Equal(People, bot.Get<CampaignService>().Progress("crash").Skipped);
         Assert.All(Enumerable.Range(7000, People), id => Assert.Empty(bot.BotMessages(id)));
     }
 
@@ -117,22 +93,43 @@ public sealed class ChunkedExpansionTests
     {
         await using var bot = await StartAsync();
         SeedPeople(bot);
-        var campaign = bot.Announce("Sẽ xóa một người.", new AudienceRequest(["SNV"]), BotHarness.DefaultStart.AddDays(2));
-        var ledger = bot.Get<DeliveryLedger>();
-        bot.Clock.Advance(TimeSpan.FromDays(2));
         const long Erased = 7000 + People - 1;
+        await bot.StopHostAsync();
 
-        // The erasure (/delete) right behind the expansion in the writer queue, before the chunks are written out.
-        await bot.Get<Directive920Bot.Storage.Database>().WriteAsync(() =>
-        {
-            bot.Get<CampaignService>().ExpandDue();
-            bot.Get<PersonalDataService>().Erase(Erased);
-        });
-        await bot.DrainAsync(campaign.Id);
+        WhileStopped(bot, ledger => ledger.Pseudonymise(Erased, -42));
+
+        await bot.StartHostAsync();
+        var ledger = bot.Get<DeliveryLedger>();
+        await bot.DrainAsync("crash");
         await bot.Emulator.WaitUntilAsync(() => ledger.ChunkedRows() == 0, TimeSpan.FromSeconds(30));
 
         Assert.Empty(ledger.ForSubscriber(Erased));
         Assert.Empty(bot.BotMessages(Erased));
-        Assert.Equal(People - 1, ledger.ForCampaign(campaign.Id).Count);
+        Assert.Equal(People - 1, ledger.ForCampaign("crash").Count);
+    }
+
+    /// <summary>
+    /// Writes an expansion of everyone (campaign "crash": 10 rows, the rest in chunks of 10) into the stopped service's
+    /// file, as the service itself does, then runs <paramref name="then"/> on the same ledger.
+    /// </summary>
+    private static void WhileStopped(BotHarness bot, Action<DeliveryLedger> then)
+    {
+        var now = bot.Clock.GetUtcNow().UtcDateTime;
+        var rows = Enumerable.Range(7000, People).Select(id => new DeliveryRow
+        {
+            Id = $"c:crash:1:{id}",
+            OccurrenceId = "c:crash:1",
+            CampaignId = "crash",
+            SubscriberId = id,
+            ChatId = id,
+            Kind = DeliveryKind.Announcement,
+            Html = "Sau sự cố.",
+            UnitCode = "SNV",
+            DueAt = now,
+        }).ToList();
+        using var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [DeliveryLedger.Schema]);
+        var ledger = new DeliveryLedger(db, bot.Clock);
+        db.InTransaction(() => ledger.InsertExpansion(rows, 10));
+        then(ledger);
     }
 }
