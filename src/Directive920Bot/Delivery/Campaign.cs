@@ -63,6 +63,9 @@ public sealed class Campaign
 
     public CampaignReminders? Reminders { get; set; }
 
+    /// <summary>"Acknowledge after understanding": the button unlocks only once the lesson's quiz is answered; null = the curriculum's choice.</summary>
+    public bool? RequireQuizBeforeAck { get; set; }
+
     public int Priority { get; set; }
 
     public CampaignStatus Status { get; set; }

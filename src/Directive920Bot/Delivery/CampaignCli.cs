@@ -29,10 +29,15 @@ internal static class CampaignCli
         var at = new Option<string?>("--at") { Description = "Send time, ISO 8601 with offset (default: now), e.g. 2026-12-01T08:00:00+07:00" };
         var cron = new Option<string?>("--cron") { Description = "Quartz cron rule in Bot:TimeZone, e.g. \"0 0 8 ? * MON\"" };
         var requireAck = new Option<bool>("--require-ack") { Description = "Ask for the read-and-commit acknowledgement" };
-        var create = new Command("create", "Create a campaign") { lesson, text, unitsOption, subUnits, roles, all, at, cron, requireAck, database };
+        var quizMode = new Option<string?>("--quiz-mode") { Description = "inline or poll (default: the curriculum's quiz mode)" };
+        var quizFirst = new Option<bool?>("--quiz-before-ack")
+        {
+            Description = "Acknowledge after understanding: the button unlocks once the lesson's quiz is answered (true/false; default: the curriculum's choice)",
+        };
+        var create = new Command("create", "Create a campaign") { lesson, text, unitsOption, subUnits, roles, all, at, cron, requireAck, quizMode, quizFirst, database };
         create.SetAction(parse => Create(output, parse.GetValue(database), new CreateArgs(
             parse.GetValue(lesson), parse.GetValue(text), parse.GetValue(unitsOption), parse.GetValue(subUnits), parse.GetValue(roles),
-            parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck))));
+            parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck), parse.GetValue(quizMode), parse.GetValue(quizFirst))));
 
         var list = new Command("list", "List campaigns with their progress") { database };
         list.SetAction(parse => WithService(output, parse.GetValue(database), (service, _) =>
@@ -98,7 +103,7 @@ internal static class CampaignCli
 
         var request = new CampaignRequest(args.Lesson, args.Text,
             new AudienceRequest(Split(args.Units), args.SubUnits, Split(args.Roles), null, args.All),
-            sendAt, args.RequireAck ? true : null, args.Cron);
+            sendAt, args.RequireAck ? true : null, args.Cron, args.QuizMode, RequireQuizBeforeAck: args.QuizBeforeAck);
         return WithService(output, database, (service, audit) =>
         {
             try
@@ -214,5 +219,6 @@ internal static class CampaignCli
     private static List<string>? Split(string? list) =>
         list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private sealed record CreateArgs(string? Lesson, string? Text, string? Units, bool SubUnits, string? Roles, bool All, string? At, string? Cron, bool RequireAck);
+    private sealed record CreateArgs(string? Lesson, string? Text, string? Units, bool SubUnits, string? Roles, bool All, string? At, string? Cron, bool RequireAck,
+        string? QuizMode, bool? QuizBeforeAck);
 }

@@ -20,6 +20,7 @@ public sealed record CampaignView(
     int Occurrences,
     string? QuizMode,
     CampaignReminders? Reminders,
+    bool? RequireQuizBeforeAck,
     string CreatedBy,
     DateTime CreatedAt,
     DateTime? CancelledAt,
@@ -29,7 +30,7 @@ public sealed record CampaignView(
     {
         ArgumentNullException.ThrowIfNull(c);
         return new(c.Id, c.Kind == DeliveryKind.Lesson ? "lesson" : "announcement", CampaignService.StatusOf(c, progress), c.LessonId, c.Text,
-            c.RequireAck, c.Audience, c.SendAt, c.Cron, c.NextOccurrenceAt, c.Occurrences, c.QuizMode, c.Reminders, c.CreatedBy, c.CreatedAt,
+            c.RequireAck, c.Audience, c.SendAt, c.Cron, c.NextOccurrenceAt, c.Occurrences, c.QuizMode, c.Reminders, c.RequireQuizBeforeAck, c.CreatedBy, c.CreatedAt,
             c.CancelledAt, progress);
     }
 }
@@ -234,6 +235,7 @@ public static class CampaignRequestReader
         var requireAck = Bool(root, "requireAck", "requireAck");
         var cron = String(root, "cron", "cron");
         var quizMode = String(root, "quizMode", "quizMode");
+        var requireQuizBeforeAck = Bool(root, "requireQuizBeforeAck", "requireQuizBeforeAck");
         var priority = Int(root, "priority", "priority") ?? 0;
         DateTimeOffset? sendAt = null;
         if (String(root, "sendAt", "sendAt") is { } rawSendAt)
@@ -280,6 +282,6 @@ public static class CampaignRequestReader
             }
         }
 
-        return new CampaignRequest(lessonId, text, audience, sendAt, requireAck, cron, quizMode, reminders, priority);
+        return new CampaignRequest(lessonId, text, audience, sendAt, requireAck, cron, quizMode, reminders, priority, requireQuizBeforeAck);
     }
 }

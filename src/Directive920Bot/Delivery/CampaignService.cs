@@ -24,7 +24,8 @@ public sealed record CampaignRequest(
     string? Cron = null,
     string? QuizMode = null,
     CampaignReminders? Reminders = null,
-    int Priority = 0);
+    int Priority = 0,
+    bool? RequireQuizBeforeAck = null);
 
 public sealed record CampaignProgress(int Expanded, int Sent, int Failed, int Blocked, int Skipped, int Remaining, double? EtaSeconds);
 
@@ -150,12 +151,43 @@ public sealed class CampaignService(
             Add("quizMode", $"quizMode must be inline or poll, was '{mode}'.");
         }
 
+        if (request.RequireQuizBeforeAck is { } gated)
+        {
+            ValidateQuizGate(request, gated, hasLesson && !hasText, Add);
+        }
+
         if (request.Reminders is { } r && (r.AfterWorkingHours is < 1 or > 720 || r.Max is < 0 or > 10))
         {
             Add("reminders", "reminders.afterWorkingHours must be 1–720 and reminders.max 0–10.");
         }
 
         return errors;
+    }
+
+    /// <summary>The quiz gate needs a lesson with questions (in every language it has) that asks for the acknowledgement.</summary>
+    private void ValidateQuizGate(CampaignRequest request, bool gated, bool isLesson, Action<string, string> add)
+    {
+        const string field = "requireQuizBeforeAck";
+        if (!isLesson)
+        {
+            add(field, "requireQuizBeforeAck applies to a lesson campaign (lessonId) with questions; a text announcement has no quiz. Leave it null.");
+            return;
+        }
+
+        var item = content.Current.Find(request.LessonId!);
+        if (!gated || item is null)
+        {
+            return;
+        }
+
+        if (item.Texts.Values.Any(t => t.Quiz.Count == 0))
+        {
+            add(field, $"Content item '{item.Id}' has no questions, so the acknowledgement cannot wait for its quiz.");
+        }
+        else if (!(request.RequireAck ?? item.RequireAck))
+        {
+            add(field, "requireQuizBeforeAck needs the acknowledgement button: set requireAck to true.");
+        }
     }
 
     /// <summary>Stores the campaign; a campaign for now is expanded at once. Throws <see cref="CampaignValidationException"/>.</summary>
@@ -215,6 +247,7 @@ public sealed class CampaignService(
             Cron = request.Cron,
             QuizMode = request.QuizMode,
             Reminders = request.Reminders,
+            RequireQuizBeforeAck = request.RequireQuizBeforeAck,
             Priority = request.Priority,
             Status = CampaignStatus.Scheduled,
             CreatedBy = createdBy,
@@ -425,9 +458,10 @@ public sealed class CampaignService(
             rows.Add(RowOf(campaign, occurrenceId, item, s, state, reason, dueAt, now));
         }
 
+        var chunkSize = options.Value.ExpansionChunkSize;
         var added = ledger.Database.InTransaction(() =>
         {
-            var inserted = ledger.InsertAbsent(rows, assumeNew: true);
+            var inserted = ledger.InsertExpansion(rows, chunkSize);
             campaign.Occurrences = number;
             campaign.LastOccurrenceAt = occurrence.UtcDateTime;
             campaign.NextOccurrenceAt = next;
@@ -437,8 +471,14 @@ public sealed class CampaignService(
             return inserted;
         });
         ledger.Publish(added);
-        log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O}", campaign.Id, number, added.Count, dueAt);
-        return added.Count;
+        if (rows.Count > chunkSize)
+        {
+            ledger.SignalChunks();
+        }
+
+        log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O} ({Chunked} of them written out in the background)",
+            campaign.Id, number, rows.Count, dueAt, rows.Count - added.Count);
+        return rows.Count;
     }
 
     private static DeliveryRow RowOf(Campaign campaign, string occurrenceId, ContentItem? item, Subscriber s, DeliveryState state, string? reason, DateTime dueAt, DateTime now) => new()

@@ -103,3 +103,9 @@ public interface IDeliveryObserver
 {
     Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct);
 }
+
+/// <summary>Told after a cadre pauses or resumes lesson pushes (/pause, /resume), once per real change.</summary>
+public interface IPauseObserver
+{
+    void OnPauseChanged(Subscriber subscriber, bool paused);
+}

@@ -48,7 +48,7 @@ public sealed class DeliveryDispatcher(
                 await slots.WaitAsync(stoppingToken);
                 var free = slots.CurrentCount + 1;
                 var wakeTask = ledger.Queue.WaitSignalAsync();
-                var rows = ledger.ClaimDue(time.GetUtcNow().UtcDateTime, free);
+                var rows = await ledger.ClaimDueAsync(time.GetUtcNow().UtcDateTime, free);
                 if (rows.Count == 0)
                 {
                     slots.Release();
@@ -138,7 +138,8 @@ public sealed class DeliveryDispatcher(
                 return;
             }
 
-            if (subscriber.Paused && row.Kind == DeliveryKind.Lesson)
+            // Paused: no lessons and no spaced-review questions (review rows are queued again on /resume).
+            if (subscriber.Paused && row.Kind is DeliveryKind.Lesson or DeliveryKind.Review)
             {
                 await FinishAsync(row, DeliveryState.Skipped, "paused");
                 return;
@@ -169,7 +170,7 @@ public sealed class DeliveryDispatcher(
 
                 if (i < parts.Count - 1)
                 {
-                    ledger.RecordPart(row, i + 1);
+                    await ledger.RecordPartAsync(row, i + 1);
                 }
             }
 
@@ -183,7 +184,7 @@ public sealed class DeliveryDispatcher(
         catch (Exception ex)
         {
             log.LogError(ex, "Delivery {Id} failed unexpectedly", row.Id);
-            Backoff(row, ex.GetType().Name + ": " + ex.Message);
+            await BackoffAsync(row, ex.GetType().Name + ": " + ex.Message);
         }
     }
 
@@ -193,7 +194,7 @@ public sealed class DeliveryDispatcher(
         if (result.Ok)
         {
             Interlocked.Increment(ref sentCount);
-            ledger.Complete(row, DeliveryState.Sent, null, result.MessageId);
+            await ledger.CompleteAsync(row, DeliveryState.Sent, null, result.MessageId);
             await NotifyAsync(row);
             return;
         }
@@ -202,7 +203,7 @@ public sealed class DeliveryDispatcher(
         if (result.IsRateLimited)
         {
             // The gate is already penalised; the row waits out retry_after on the ledger too, without spending an attempt.
-            ledger.Retry(row, now + (result.RetryAfter ?? TimeSpan.FromSeconds(1)), error, countAttempt: false);
+            await ledger.RetryAsync(row, now + (result.RetryAfter ?? TimeSpan.FromSeconds(1)), error, countAttempt: false);
             return;
         }
 
@@ -219,29 +220,28 @@ public sealed class DeliveryDispatcher(
 
         if (result.IsTransient)
         {
-            Backoff(row, error);
+            await BackoffAsync(row, error);
             return;
         }
 
         await FinishAsync(row, DeliveryState.Failed, error);
     }
 
-    private void Backoff(DeliveryRow row, string error)
+    private async Task BackoffAsync(DeliveryRow row, string error)
     {
         if (row.Attempts >= options.Value.MaxAttempts)
         {
-            ledger.Complete(row, DeliveryState.Failed, $"gave up after {row.Attempts} attempts: {error}");
-            _ = NotifyAsync(row);
+            await FinishAsync(row, DeliveryState.Failed, $"gave up after {row.Attempts} attempts: {error}");
             return;
         }
 
         var delay = options.Value.RetryBaseDelay * Math.Pow(2, Math.Max(0, row.Attempts - 1));
-        ledger.Retry(row, time.GetUtcNow().UtcDateTime + (delay < MaxBackoff ? delay : MaxBackoff), error);
+        await ledger.RetryAsync(row, time.GetUtcNow().UtcDateTime + (delay < MaxBackoff ? delay : MaxBackoff), error);
     }
 
     private async Task FinishAsync(DeliveryRow row, DeliveryState state, string? error)
     {
-        ledger.Complete(row, state, error);
+        await ledger.CompleteAsync(row, state, error);
         await NotifyAsync(row);
     }
 

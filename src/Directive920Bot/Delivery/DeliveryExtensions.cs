@@ -40,6 +40,7 @@ public static class DeliveryExtensions
         services.AddHostedService<ServiceInstanceLock>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
+        services.AddHostedService<ChunkMaterialiser>();
         services.AddSingleton<PauseHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PauseHandler>());
         services.AddSingleton<IPersonalDataHolder, DeliveryPersonalData>();

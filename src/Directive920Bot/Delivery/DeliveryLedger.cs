@@ -1,3 +1,4 @@
+using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using LiteDB;
 
@@ -12,18 +13,26 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
 {
     public const string CollectionName = "deliveries";
 
+    /// <summary>Rows of large expansions not yet written as rows (see <see cref="DeliveryChunk"/>).</summary>
+    public const string ChunksCollection = "delivery_chunks";
+
     public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
     {
         var rows = database.GetCollection<DeliveryRow>(CollectionName);
         rows.EnsureIndex(r => r.State);
         rows.EnsureIndex(r => r.CampaignId);
         rows.EnsureIndex(r => r.SubscriberId);
-        rows.EnsureIndex(r => r.ItemId);
         rows.EnsureIndex(r => r.SentAt);
+        database.GetCollection<DeliveryChunk>(ChunksCollection).EnsureIndex(c => c.CampaignId);
         mapper.ToDocument(new DeliveryRow());
+        mapper.ToDocument(new DeliveryChunk());
     });
 
+    private TaskCompletionSource chunksAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private ILiteCollection<DeliveryRow> Rows => db.Collection<DeliveryRow>(CollectionName);
+
+    private ILiteCollection<DeliveryChunk> Chunks => db.Collection<DeliveryChunk>(ChunksCollection);
 
     internal DueQueue Queue { get; } = new();
 
@@ -96,8 +105,6 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
 
     public IReadOnlyList<DeliveryRow> ForSubscriber(long subscriberId) => Rows.Find(r => r.SubscriberId == subscriberId).ToList();
 
-    public IReadOnlyList<DeliveryRow> ForItem(string itemId) => Rows.Find(r => r.ItemId == itemId).ToList();
-
     public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) =>
         state is { } s
             ? Rows.Find(Query.And(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId), Query.EQ(nameof(DeliveryRow.State), s.ToString()))).ToList()
@@ -107,18 +114,97 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
         Rows.Find(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
             .Where(r => r.Kind == kind && r.State == DeliveryState.Sent).ToList();
 
-    /// <summary>State and due time of every row of a campaign, read as a projection (progress of large campaigns).</summary>
-    public IEnumerable<(DeliveryState State, DateTime DueAt)> StatesOf(string campaignId)
+    /// <summary>
+    /// State and due time of every row of a campaign, read as a projection (progress of large campaigns), including the
+    /// rows still held in chunks. Chunks are read first: one written out in between is then seen among the rows and
+    /// not counted twice.
+    /// </summary>
+    public IReadOnlyList<(DeliveryState State, DateTime DueAt)> StatesOf(string campaignId)
     {
+        var chunks = Chunks.Find(c => c.CampaignId == campaignId).ToList();
+        var states = new List<(DeliveryState, DateTime)>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var doc in db.Lite.GetCollection(CollectionName).Query()
-                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select("{State: $.State, DueAt: $.DueAt}").ToEnumerable())
+                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select("{_id: $._id, State: $.State, DueAt: $.DueAt}").ToEnumerable())
         {
             if (Enum.TryParse<DeliveryState>(doc["State"].AsString, out var state))
             {
-                yield return (state, doc["DueAt"].AsDateTime);
+                states.Add((state, doc["DueAt"].AsDateTime));
+                ids.Add(doc["_id"].AsString);
             }
         }
+
+        foreach (var chunk in chunks.Where(c => c.Members.Count > 0 && !ids.Contains(c.RowId(c.Members[0]))))
+        {
+            states.AddRange(chunk.Members.Select(m => (chunk.SkipReason is null && m.Skip is null ? DeliveryState.Pending : DeliveryState.Skipped, chunk.Template.DueAt)));
+        }
+
+        return states;
     }
+
+    /// <summary>
+    /// Writes an expansion: the first <paramref name="chunkSize"/> rows as rows, the rest as chunks that
+    /// <see cref="MaterialiseNextAsync"/> turns into rows in the background, so a 100,000-person occurrence is durable
+    /// in a fraction of the time its rows take and the writer is never held for seconds. Call inside a transaction
+    /// (with the campaign update); returns the rows written now, to <see cref="Publish"/> after the commit.
+    /// </summary>
+    internal List<DeliveryRow> InsertExpansion(List<DeliveryRow> rows, int chunkSize)
+    {
+        var now = Now;
+        var first = InsertAbsent(rows.Take(chunkSize), assumeNew: true);
+        var number = 0;
+        foreach (var part in rows.Skip(chunkSize).Chunk(chunkSize))
+        {
+            number++;
+            var template = part[0];
+            Chunks.Insert(new DeliveryChunk
+            {
+                Id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{template.OccurrenceId}#{number:D6}"),
+                CampaignId = template.CampaignId,
+                CreatedAt = now,
+                Template = DeliveryChunk.TemplateOf(template),
+                Members = [.. part.Select(ChunkMember.Of)],
+            });
+        }
+
+        return first;
+    }
+
+    /// <summary>Tells the materialiser that chunks were committed.</summary>
+    internal void SignalChunks() => Interlocked.Exchange(ref chunksAdded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Completes at the next <see cref="SignalChunks"/>; taken before looking for chunks, so no signal is missed.</summary>
+    internal Task ChunksSignal => Volatile.Read(ref chunksAdded).Task;
+
+    /// <summary>Writes the oldest chunk as rows and deletes it, in one transaction; false when none is left.</summary>
+    public async Task<bool> MaterialiseNextAsync()
+    {
+        var rows = await db.WriteAsync(() =>
+        {
+            // The primary key's order, first document only: an OrderBy query would read every (large) chunk to sort them.
+            var chunk = Chunks.Find(Query.All(), 0, 1).FirstOrDefault();
+            if (chunk is null)
+            {
+                return null;
+            }
+
+            // The chunk is deleted in the same transaction as its rows are written: they cannot exist already.
+            var added = InsertAbsent(chunk.ToRows(), assumeNew: true);
+            Chunks.Delete(chunk.Id);
+            return added;
+        });
+        if (rows is null)
+        {
+            return false;
+        }
+
+        Publish(rows);
+        return true;
+    }
+
+    /// <summary>Rows of the campaign still held in chunks (0 once every chunk was written out).</summary>
+    public int ChunkedRows(string? campaignId = null) =>
+        (campaignId is null ? Chunks.FindAll() : Chunks.Find(c => c.CampaignId == campaignId)).Sum(c => c.Members.Count);
 
     public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => Rows.Find(Query.EQ(nameof(DeliveryRow.State), state.ToString())).ToList();
 
@@ -168,17 +254,17 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
     }
 
     /// <summary>Takes up to <paramref name="max"/> due rows and marks them sending (one transaction).</summary>
-    internal List<DeliveryRow> ClaimDue(DateTime now, int max)
+    internal Task<List<DeliveryRow>> ClaimDueAsync(DateTime now, int max)
     {
         var ids = Queue.TakeDue(now, max);
         if (ids.Count == 0)
         {
-            return [];
+            return Task.FromResult(new List<DeliveryRow>());
         }
 
-        var claimed = new List<DeliveryRow>(ids.Count);
-        db.InTransaction(() =>
+        return db.WriteAsync(() =>
         {
+            var claimed = new List<DeliveryRow>(ids.Count);
             var collection = Rows;
             foreach (var id in ids)
             {
@@ -201,17 +287,19 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
                 collection.Update(row);
                 claimed.Add(row);
             }
+
+            return claimed;
         });
-        return claimed;
     }
 
-    internal void RecordPart(DeliveryRow row, int partsSent)
+    // The dispatcher's writes go through the writer asynchronously: the outcomes of concurrent sends commit together.
+    internal Task RecordPartAsync(DeliveryRow row, int partsSent) => db.WriteAsync(() =>
     {
         row.PartsSent = partsSent;
         Touch(row);
-    }
+    });
 
-    internal void Complete(DeliveryRow row, DeliveryState state, string? error, int? messageId = null)
+    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null) => db.WriteAsync(() =>
     {
         row.State = state;
         row.LastError = error;
@@ -222,20 +310,23 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
         }
 
         Touch(row);
-    }
+    });
 
     /// <summary>sending → pending at <paramref name="dueAt"/> (429, transient error, shutdown).</summary>
-    internal void Retry(DeliveryRow row, DateTime dueAt, string? error, bool countAttempt = true)
+    internal async Task RetryAsync(DeliveryRow row, DateTime dueAt, string? error, bool countAttempt = true)
     {
-        row.State = DeliveryState.Pending;
-        row.DueAt = dueAt;
-        row.LastError = error;
-        if (!countAttempt)
+        await db.WriteAsync(() =>
         {
-            row.Attempts = Math.Max(0, row.Attempts - 1);
-        }
+            row.State = DeliveryState.Pending;
+            row.DueAt = dueAt;
+            row.LastError = error;
+            if (!countAttempt)
+            {
+                row.Attempts = Math.Max(0, row.Attempts - 1);
+            }
 
-        Touch(row);
+            Touch(row);
+        });
         Publish([row]);
     }
 
@@ -264,13 +355,23 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
         return interrupted;
     }
 
-    /// <summary>Cancels a campaign's pending rows in one transaction.</summary>
+    /// <summary>Cancels a campaign's pending rows in one transaction, with its chunks (written out as skipped).</summary>
     internal int SkipPending(string campaignId, string reason)
     {
         var now = Now;
         return db.InTransaction(() =>
         {
             var count = 0;
+            foreach (var chunk in Chunks.Find(c => c.CampaignId == campaignId).ToList())
+            {
+                if (chunk.SkipReason is null)
+                {
+                    chunk.SkipReason = reason;
+                    Chunks.Update(chunk);
+                    count += chunk.Members.Count(m => m.Skip is null);
+                }
+            }
+
             foreach (var row in ForCampaign(campaignId, DeliveryState.Pending))
             {
                 row.State = DeliveryState.Skipped;
@@ -310,6 +411,13 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
     /// <summary>Replaces the subscriber id with a pseudonym and drops the chat (personal-data erasure).</summary>
     internal void Pseudonymise(long subscriberId, long pseudonym) => db.InTransaction(() =>
     {
+        // A chunk holds only rows not sent yet: like pending rows, they are dropped.
+        foreach (var chunk in Chunks.FindAll().Where(c => c.Members.Any(m => m.S == subscriberId)).ToList())
+        {
+            chunk.Members.RemoveAll(m => m.S == subscriberId);
+            Chunks.Update(chunk);
+        }
+
         foreach (var row in ForSubscriber(subscriberId))
         {
             Rows.Delete(row.Id);
@@ -423,4 +531,93 @@ internal sealed class DueQueue
     }
 
     private readonly record struct Entry(string Id, int Priority, DateTime Due);
+}
+
+/// <summary>
+/// Up to <c>Delivery:ExpansionChunkSize</c> rows of one occurrence kept as one document until the materialiser writes
+/// them as ledger rows: what the rows share is stored once, what differs per person in <see cref="Members"/>.
+/// Part of the ledger: counted by campaign progress, skipped by cancel, erased with a person's data.
+/// </summary>
+public sealed class DeliveryChunk
+{
+    public string Id { get; set; } = "";
+
+    public string? CampaignId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>A row without the per-person fields.</summary>
+    public DeliveryRow Template { get; set; } = new();
+
+    public List<ChunkMember> Members { get; set; } = [];
+
+    /// <summary>Set by a cancel: the rows are written out as skipped with this reason.</summary>
+    public string? SkipReason { get; set; }
+
+    public string RowId(ChunkMember member) => $"{Template.OccurrenceId}:{member?.S}";
+
+    internal static DeliveryRow TemplateOf(DeliveryRow row) => new()
+    {
+        OccurrenceId = row.OccurrenceId,
+        CampaignId = row.CampaignId,
+        Kind = row.Kind,
+        ItemId = row.ItemId,
+        ContentHash = row.ContentHash,
+        Html = row.Html,
+        Payload = row.Payload,
+        RequireAck = row.RequireAck,
+        DueAt = row.DueAt,
+        Priority = row.Priority,
+        CreatedAt = row.CreatedAt,
+    };
+
+    internal IEnumerable<DeliveryRow> ToRows() => Members.Select(m => new DeliveryRow
+    {
+        Id = RowId(m),
+        OccurrenceId = Template.OccurrenceId,
+        CampaignId = Template.CampaignId,
+        SubscriberId = m.S,
+        ChatId = m.C,
+        Kind = Template.Kind,
+        ItemId = Template.ItemId,
+        ContentHash = Template.ContentHash,
+        Html = Template.Html,
+        Payload = Template.Payload,
+        Language = m.L,
+        RequireAck = Template.RequireAck,
+        UnitCode = m.U,
+        Role = m.R,
+        State = SkipReason is not null || m.Skip is not null ? DeliveryState.Skipped : DeliveryState.Pending,
+        LastError = SkipReason ?? m.Skip,
+        DueAt = Template.DueAt,
+        Priority = Template.Priority,
+        CreatedAt = Template.CreatedAt,
+    });
+}
+
+/// <summary>The per-person part of a chunked row (short names: a chunk holds thousands of them).</summary>
+public sealed class ChunkMember
+{
+    public long S { get; set; }
+
+    public long C { get; set; }
+
+    public string L { get; set; } = "vi";
+
+    public string? U { get; set; }
+
+    public CadreRole? R { get; set; }
+
+    /// <summary>Why this row is skipped from the start (not reachable, paused, missed), or null.</summary>
+    public string? Skip { get; set; }
+
+    internal static ChunkMember Of(DeliveryRow row) => new()
+    {
+        S = row.SubscriberId,
+        C = row.ChatId,
+        L = row.Language,
+        U = row.UnitCode,
+        R = row.Role,
+        Skip = row.State == DeliveryState.Skipped ? row.LastError : null,
+    };
 }

@@ -5,12 +5,12 @@ using Telegram.Bot.Types;
 
 namespace Directive920Bot.Delivery;
 
-/// <summary>/pause (/tamdung) and /resume (/tieptuc): stop and restart lesson pushes; both idempotent.</summary>
-public sealed class PauseHandler(SubscriberStore subscribers, TrackService track) : ICommandHandler
+/// <summary>/pause (/tamdung) and /resume (/tieptuc): stop and restart lesson (and review) pushes; both idempotent.</summary>
+public sealed class PauseHandler(SubscriberStore subscribers, TrackService track, IEnumerable<IPauseObserver> observers) : ICommandHandler
 {
     internal static readonly Loc Paused = new(
-        "Đã tạm dừng gửi bài học. Đồng chí vẫn dùng được các lệnh khác; gõ /tieptuc khi muốn nhận bài tiếp.",
-        "Lesson messages are paused. Other commands still work; type /resume when you want lessons again.");
+        "Đã tạm dừng gửi bài học và câu hỏi ôn tập. Đồng chí vẫn dùng được các lệnh khác; gõ /tieptuc khi muốn nhận bài tiếp.",
+        "Lesson messages are paused, and review questions too. Other commands still work; type /resume when you want lessons again.");
 
     internal static readonly Loc AlreadyPaused = new(
         "Việc gửi bài học cho đồng chí đang tạm dừng. Gõ /tieptuc để nhận bài tiếp.",
@@ -53,6 +53,11 @@ public sealed class PauseHandler(SubscriberStore subscribers, TrackService track
         {
             // Plan the next step now rather than at the next track tick.
             track.AdvanceOne(subscriber);
+        }
+
+        foreach (var observer in observers)
+        {
+            observer.OnPauseChanged(subscriber, pause);
         }
 
         await context.ReplyAsync(pause ? Paused : Resumed, ct);

@@ -30,6 +30,7 @@ public sealed class AcknowledgementService(
     CallbackKeyStore keys,
     IEnumerable<IEngagementObserver> observers,
     BotClock clock,
+    Storage.Database db,
     ILogger<AcknowledgementService> log)
 {
     public const string AckAction = "eng.ack";
@@ -72,19 +73,21 @@ public sealed class AcknowledgementService(
     public bool NeedsQuizFirst(DeliveryRow row, ContentItem? item)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (item is null || !policies.For(row).RequireQuizBeforeAck)
-        {
-            return false;
-        }
+        return item is not null && policies.For(row).RequireQuizBeforeAck && !QuizAnswered(row, item);
+    }
 
-        var quiz = item.For(row.Language).Quiz;
+    /// <summary>True when every question of the item (none counts as all) has an answer from this delivery.</summary>
+    public bool QuizAnswered(DeliveryRow row, ContentItem? item)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var quiz = item?.For(row.Language).Quiz ?? [];
         if (quiz.Count == 0)
         {
-            return false;
+            return true;
         }
 
         var answered = answers.ForDelivery(row.Id).Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal);
-        return !quiz.All(q => answered.Contains(q.Id));
+        return quiz.All(q => answered.Contains(q.Id));
     }
 
     /// <summary>The button row for a message that carries <paramref name="target"/> (or nothing once it is acknowledged).</summary>
@@ -101,6 +104,13 @@ public sealed class AcknowledgementService(
             ? [new OutboundButton(EngagementTexts.QuizFirstButton.For(target.Language), keys.Issue(target.SubscriberId, QuizAction, target.Id))]
             : [new OutboundButton(EngagementTexts.AckButton.For(target.Language), keys.Issue(target.SubscriberId, AckAction, target.Id))];
     }
+
+    /// <summary>
+    /// Records the acknowledgement on the database writer: the checks, the record, the closed reminder watch and the
+    /// report counters commit together, with other presses of the same moment (one commit for many cadres).
+    /// The task completes after the commit, so the cadre is answered only once it is durable.
+    /// </summary>
+    public Task<AckOutcome> AcknowledgeAsync(long presserId, string deliveryId) => db.WriteAsync(() => Acknowledge(presserId, deliveryId));
 
     public AckOutcome Acknowledge(long presserId, string deliveryId)
     {
@@ -149,6 +159,7 @@ public sealed class AcknowledgementService(
             Deadline = deadline,
             AcknowledgedAt = now,
             OnTime = now <= deadline,
+            Reacknowledgement = row.Payload == ReackService.Payload,
         });
         if (!created)
         {

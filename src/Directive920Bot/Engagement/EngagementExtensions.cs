@@ -27,6 +27,7 @@ public static class EngagementExtensions
         services.AddSingleton<EngagementPolicyResolver>();
         services.AddSingleton<AcknowledgementService>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<IPauseObserver>(sp => sp.GetRequiredService<ReviewService>());
         services.AddSingleton<QuizService>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<ReackService>();

@@ -73,7 +73,7 @@ public sealed class EngagementHandler(
         return key.Action switch
         {
             AcknowledgementService.AckAction => await OnAcknowledgeAsync(context, key.Payload, query.Message, ct),
-            AcknowledgementService.QuizAction => await OnQuizRequestedAsync(context, key.Payload, ct),
+            AcknowledgementService.QuizAction => await OnQuizRequestedAsync(context, key.Payload, query.Message, ct),
             QuizService.AnswerAction => await OnAnswerAsync(context, key.Payload, query.Message, ct),
             OpenAction => await OnOpenAsync(context, key.Payload, ct),
             FeedbackAction => await OnFeedbackButtonAsync(context, key.Payload, query.Message, ct),
@@ -142,7 +142,7 @@ public sealed class EngagementHandler(
 
     private async Task<CallbackReply> OnAcknowledgeAsync(BotContext context, string deliveryId, Message? pressed, CancellationToken ct)
     {
-        var outcome = acknowledgements.Acknowledge(context.UserId, deliveryId);
+        var outcome = await acknowledgements.AcknowledgeAsync(context.UserId, deliveryId);
         switch (outcome.Result)
         {
             case AckResult.DeliveryMissing:
@@ -165,7 +165,7 @@ public sealed class EngagementHandler(
 
         var row = outcome.Row!;
         var policy = policies.For(row);
-        if (policy.QuizAfterAcknowledgement && !policy.RequireQuizBeforeAck && row.Payload != "reack")
+        if (policy.QuizAfterAcknowledgement && !policy.RequireQuizBeforeAck && row.Payload != ReackService.Payload)
         {
             await quiz.SendQuizAsync(row, ct);
         }
@@ -192,7 +192,7 @@ public sealed class EngagementHandler(
         await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(html), ct);
     }
 
-    private async Task<CallbackReply> OnQuizRequestedAsync(BotContext context, string deliveryId, CancellationToken ct)
+    private async Task<CallbackReply> OnQuizRequestedAsync(BotContext context, string deliveryId, Message? pressed, CancellationToken ct)
     {
         var row = acknowledgements.Row(deliveryId);
         if (row is null || row.SubscriberId != context.UserId)
@@ -203,6 +203,20 @@ public sealed class EngagementHandler(
         if (row.ItemId is not null && content.Current.Find(row.ItemId) is null)
         {
             return new CallbackReply(context.T(ItemGone), Alert: true);
+        }
+
+        var item = row.ItemId is null ? null : content.Current.Find(row.ItemId);
+        if (acknowledgements.QuizAnswered(row, item))
+        {
+            // A locked button on an older copy (a reminder, a /lessons copy, a lesson whose in-place unlock failed):
+            // the questions are answered, so this copy gets the live button (or none once acknowledged).
+            if (pressed is { MessageId: > 0 })
+            {
+                var buttons = acknowledgements.ButtonsFor(row);
+                await context.Messenger.EditButtonsAsync(context.ChatId, pressed.MessageId, buttons is null ? null : [buttons], ct);
+            }
+
+            return new CallbackReply(context.T(QuizDone));
         }
 
         await quiz.SendQuizAsync(row, ct);
@@ -242,8 +256,10 @@ public sealed class EngagementHandler(
             await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
         }
 
-        await quiz.UnlockIfCompleteAsync(row, ct);
-        return new CallbackReply(context.T(answer.Correct ? RightShort : WrongShort));
+        var verdict = context.T(answer.Correct ? RightShort : WrongShort);
+        return await quiz.UnlockIfCompleteAsync(row, ct) == UnlockResult.InPlace
+            ? new CallbackReply(verdict + "\n" + context.T(UnlockedAbove))
+            : new CallbackReply(verdict);
     }
 
     private async Task<CallbackReply> OnOpenAsync(BotContext context, string itemId, CancellationToken ct)

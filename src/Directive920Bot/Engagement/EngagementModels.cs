@@ -41,6 +41,9 @@ public sealed class Acknowledgement
     public string Channel { get; set; } = "telegram";
 
     public bool OnTime { get; set; }
+
+    /// <summary>Given to a re-acknowledgement request after a content change (not to a first delivery of the item).</summary>
+    public bool Reacknowledgement { get; set; }
 }
 
 /// <summary>The first answer to one question of one delivery; later presses change nothing.</summary>

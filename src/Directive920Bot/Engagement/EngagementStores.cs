@@ -18,8 +18,6 @@ public sealed class AcknowledgementStore(Database db)
         mapper.ToDocument(new Acknowledgement());
     });
 
-    private readonly Lock gate = new();
-
     private ILiteCollection<Acknowledgement> Acks => db.Collection<Acknowledgement>(CollectionName);
 
     public static string IdFor(long subscriberId, string subject, string contentHash) => $"{subscriberId}:{subject}:{contentHash}";
@@ -28,7 +26,8 @@ public sealed class AcknowledgementStore(Database db)
     public (Acknowledgement Stored, bool Created) Add(Acknowledgement ack)
     {
         ArgumentNullException.ThrowIfNull(ack);
-        lock (gate)
+        // The writer runs one transaction at a time, so the check and the insert cannot interleave with another Add.
+        return db.InTransaction(() =>
         {
             var existing = Acks.FindById(ack.Id);
             if (existing is not null)
@@ -38,7 +37,7 @@ public sealed class AcknowledgementStore(Database db)
 
             Acks.Insert(ack);
             return (ack, true);
-        }
+        });
     }
 
     public Acknowledgement? Find(string id) => Acks.FindById(id);
@@ -94,8 +93,6 @@ public sealed class QuizAnswerStore(Database db)
         mapper.ToDocument(new QuizSelection());
     });
 
-    private readonly Lock gate = new();
-
     private ILiteCollection<QuizAnswer> Answers => db.Collection<QuizAnswer>(AnswersCollection);
 
     private ILiteCollection<QuizQuestionSent> Sent => db.Collection<QuizQuestionSent>(SentCollection);
@@ -108,7 +105,7 @@ public sealed class QuizAnswerStore(Database db)
     public (QuizAnswer Stored, bool Created) Add(QuizAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        lock (gate)
+        return db.InTransaction(() =>
         {
             var existing = Answers.FindById(answer.Id);
             if (existing is not null)
@@ -116,13 +113,10 @@ public sealed class QuizAnswerStore(Database db)
                 return (existing, false);
             }
 
-            db.InTransaction(() =>
-            {
-                Answers.Insert(answer);
-                Selections.Delete(answer.Id);
-            });
+            Answers.Insert(answer);
+            Selections.Delete(answer.Id);
             return (answer, true);
-        }
+        });
     }
 
     public QuizAnswer? Find(string deliveryId, string questionId) => Answers.FindById(IdFor(deliveryId, questionId));

@@ -23,6 +23,12 @@ internal static class EngagementTexts
     public static readonly Loc UnlockAck = new(
         "Đồng chí đã trả lời xong các câu hỏi của bài “{0}”. Mời đồng chí xác nhận:",
         "You have answered all questions of “{0}”. Please acknowledge:");
+    public static readonly Loc UnlockedAbove = new(
+        "Nút “Đã đọc và cam kết thực hiện” ở bài học phía trên đã mở.",
+        "The “I have read it and commit to it” button on the lesson above is now open.");
+    public static readonly Loc QuizDone = new(
+        "Đồng chí đã trả lời đủ các câu hỏi; mời đồng chí bấm nút xác nhận.",
+        "You have answered all the questions; please press the acknowledgement button.");
 
     public static readonly Loc QuestionHeader = new("❓ <b>Câu hỏi {0}/{1}</b> · {2}", "❓ <b>Question {0}/{1}</b> · {2}");
     public static readonly Loc ReviewHeader = new("🔁 <b>Ôn tập</b> · {0}", "🔁 <b>Review</b> · {0}");

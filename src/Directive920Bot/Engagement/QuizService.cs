@@ -17,6 +17,16 @@ public enum AnswerResult
     Stale,
 }
 
+/// <summary>How the acknowledgement button of a gated lesson was unlocked, if it was.</summary>
+public enum UnlockResult
+{
+    None,
+    /// <summary>The lesson message's own keyboard now carries the live button.</summary>
+    InPlace,
+    /// <summary>The lesson message could not be edited; the button came in a new message.</summary>
+    NewMessage,
+}
+
 public sealed record AnswerOutcome(AnswerResult Result, QuizAnswer? Answer = null, QuizQuestion? Question = null, DeliveryRow? Row = null);
 
 /// <summary>Sends a lesson's questions (inline buttons or native quiz polls) and records the first answer to each.</summary>
@@ -234,29 +244,40 @@ public sealed class QuizService(
         return string.Join('\n', lines);
     }
 
-    /// <summary>After the last question of a gated lesson: the acknowledgement button, in a new message.</summary>
-    public async Task UnlockIfCompleteAsync(DeliveryRow row, CancellationToken ct)
+    /// <summary>
+    /// After the last question of a gated lesson: the locked button on the lesson message becomes the live acknowledgement
+    /// button in place (editMessageReplyMarkup); only when that edit fails (the message was deleted or is too old to edit)
+    /// does the button come in a new message.
+    /// </summary>
+    public async Task<UnlockResult> UnlockIfCompleteAsync(DeliveryRow row, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.Kind == DeliveryKind.Review || row.ItemId is null || !policies.For(row).RequireQuizBeforeAck)
         {
-            return;
+            return UnlockResult.None;
         }
 
         var item = content.Current.Find(row.ItemId);
         if (item is null || acknowledgements.NeedsQuizFirst(row, item) || acknowledgements.Find(row) is not null)
         {
-            return;
+            return UnlockResult.None;
         }
 
         var buttons = acknowledgements.ButtonsFor(row);
         if (buttons is null)
         {
-            return;
+            return UnlockResult.None;
         }
 
         var chatId = row.ChatId != 0 ? row.ChatId : subscribers.Find(row.SubscriberId)?.ChatId ?? row.SubscriberId;
-        await messenger.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, WebUtility.HtmlEncode(item.For(row.Language).Title)), [buttons]), ct);
+        // The engagement row is the lesson message's only keyboard (the decorator adds nothing else), on its last part.
+        if (row.MessageId is { } messageId && (await messenger.EditButtonsAsync(chatId, messageId, [buttons], ct)).Ok)
+        {
+            return UnlockResult.InPlace;
+        }
+
+        var sent = await messenger.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, WebUtility.HtmlEncode(item.For(row.Language).Title)), [buttons]), ct);
+        return sent.Ok ? UnlockResult.NewMessage : UnlockResult.None;
     }
 
     private static int IndexOf(ContentItem? item, string language, QuizQuestion question) =>

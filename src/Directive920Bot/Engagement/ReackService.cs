@@ -22,6 +22,9 @@ public sealed class ReackService(
     ILogger<ReackService> log)
 {
     public const int MaxNoteLength = 500;
+
+    /// <summary>The payload of a re-acknowledgement row: reports count it apart from first deliveries.</summary>
+    public const string Payload = "reack";
     private const int TelegramLimit = 4096;
 
     public static string OccurrenceFor(string itemId, string contentHash) => $"ra:{itemId}:{Short(contentHash)}";
@@ -73,7 +76,7 @@ public sealed class ReackService(
                 ItemId = item.Id,
                 ContentHash = item.ContentHash,
                 Html = html,
-                Payload = "reack",
+                Payload = Payload,
                 Language = subscriber.Language,
                 RequireAck = true,
                 UnitCode = subscriber.UnitCode,

@@ -13,6 +13,8 @@ namespace Directive920Bot.Engagement;
 /// <summary>
 /// Spaced review: a question answered wrongly comes back after the curriculum's intervals (1, 3, 7 days by default; the
 /// last repeats) until it is answered right; once a week a short review mixes the questions that are due.
+/// A paused cadre gets none of them (the dispatcher skips review rows as it skips lessons); /resume queues the skipped
+/// ones again.
 /// </summary>
 public sealed class ReviewService(
     Database db,
@@ -21,8 +23,11 @@ public sealed class ReviewService(
     ContentService content,
     WorkingCalendar calendar,
     SubscriberStore subscribers,
-    BotClock clock)
+    BotClock clock) : IPauseObserver
 {
+    /// <summary>The dispatcher's reason for a row not sent because its cadre paused.</summary>
+    public const string PausedReason = "paused";
+
     private const string MetaCollection = "eng_meta";
     private const string WeeklyKey = "weekly_review_last";
     private readonly Lock gate = new();
@@ -69,11 +74,45 @@ public sealed class ReviewService(
             if (ReviewRow(rowId, $"rv{item.WrongCount}:{answer.ItemId}:{answer.QuestionId}", answer.SubscriberId, row.ChatId, row.Language, row.UnitCode, row.Role,
                     answer.ItemId, answer.QuestionId, due, weekly: false) is { } review)
             {
+                // One review row per question at a time: a wrong answer elsewhere (another copy of the lesson, the weekly
+                // review, an old review message) supersedes the one still waiting.
+                if (item.PendingDeliveryId is { } waiting && waiting != rowId)
+                {
+                    ledger.Skip(waiting, "superseded");
+                }
+
                 ledger.Enqueue([review]);
                 item.PendingDeliveryId = rowId;
             }
 
             reviews.Save(item);
+        }
+    }
+
+    /// <summary>
+    /// On /resume: each open question whose review was skipped while paused comes back at its due time, or at the next
+    /// open moment if that has passed. Weekly-review rows skipped while paused are not repeated; the next weekly review
+    /// mixes those questions anyway.
+    /// </summary>
+    public void OnPauseChanged(Subscriber subscriber, bool paused)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        if (paused)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            var now = clock.UtcNow;
+            foreach (var item in reviews.OpenFor(subscriber.Id))
+            {
+                if (item.PendingDeliveryId is { } pending && ledger.Find(pending) is { State: DeliveryState.Skipped, LastError: PausedReason } row)
+                {
+                    var open = calendar.NextOpen(now).UtcDateTime;
+                    ledger.Requeue(row.Id, item.NextDueAt > open ? item.NextDueAt : open);
+                }
+            }
         }
     }
 

@@ -56,7 +56,8 @@ public sealed record PeriodReport(
 /// <summary>
 /// Computes <see cref="PeriodReport"/> from the raw records through their time indexes: the ledger's <c>SentAt</c>, the
 /// acknowledgements' <c>AcknowledgedAt</c> and the quiz answers' <c>AnsweredAt</c>. Only the period's documents are read,
-/// as narrow projections; acknowledgements are joined to the period's deliveries by delivery id.
+/// as narrow projections; acknowledgements are joined to the period's deliveries by delivery id. Re-acknowledgement
+/// requests are not deliveries of the item (the counters keep them apart too), so they and their answers are left out.
 /// </summary>
 public sealed class PeriodReportService(Database db, UnitStore units, ReportService reports, ContentService content, BotClock clock)
 {
@@ -85,12 +86,13 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
         var ledger = db.Lite.GetCollection(DeliveryLedger.CollectionName);
         var rows = ledger.Query()
             .Where(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
-            .Select("{_id: $._id, Kind: $.Kind, State: $.State, ItemId: $.ItemId, CampaignId: $.CampaignId, UnitCode: $.UnitCode, SubscriberId: $.SubscriberId}")
+            .Select("{_id: $._id, Kind: $.Kind, State: $.State, ItemId: $.ItemId, CampaignId: $.CampaignId, UnitCode: $.UnitCode, SubscriberId: $.SubscriberId, Payload: $.Payload}")
             .ToEnumerable();
         foreach (var row in rows)
         {
             if (row["State"].AsString != nameof(DeliveryState.Sent) || !Enum.TryParse<DeliveryKind>(row["Kind"].AsString, out var kind)
-                || kind is not (DeliveryKind.Lesson or DeliveryKind.Announcement) || !scope.Contains(row["UnitCode"].AsString ?? ""))
+                || kind is not (DeliveryKind.Lesson or DeliveryKind.Announcement) || !scope.Contains(row["UnitCode"].AsString ?? "")
+                || (row["Payload"].IsString && row["Payload"].AsString == ReackService.Payload))
             {
                 continue;
             }

@@ -28,6 +28,12 @@ public sealed class ItemCounter
     public int[] Delays { get; set; } = new int[DelayBuckets.Count];
 
     public int Acknowledged => OnTime + Late;
+
+    /// <summary>Re-acknowledgement requests sent after a content change, and the re-acknowledgements given: kept apart
+    /// from <see cref="Delivered"/> and <see cref="Acknowledged"/> so that asking again does not count anyone twice.</summary>
+    public int ReackRequested { get; set; }
+
+    public int Reacknowledged { get; set; }
 }
 
 /// <summary>Quiz figures for one question in one unit.</summary>
@@ -174,8 +180,6 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
         mapper.ToDocument(new CountedEvent());
     });
 
-    private readonly Lock gate = new();
-
     private ILiteCollection<ItemCounter> Items => db.Collection<ItemCounter>(ItemsCollection);
 
     private ILiteCollection<QuestionCounter> Questions => db.Collection<QuestionCounter>(QuestionsCollection);
@@ -193,11 +197,8 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
             : null;
     }
 
-    public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct)
-    {
-        RecordDelivered(row);
-        return Task.CompletedTask;
-    }
+    // Awaited, not blocking: the dispatcher's sends wait for the writer without holding thread-pool threads.
+    public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct) => db.WriteAsync(() => RecordDelivered(row));
 
     /// <summary>Counts a sent lesson or announcement once, whatever the number of calls.</summary>
     public bool RecordDelivered(DeliveryRow row)
@@ -208,7 +209,18 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
             return false;
         }
 
-        return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c => c.Delivered++));
+        var reack = row.Payload == ReackService.Payload;
+        return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c =>
+        {
+            if (reack)
+            {
+                c.ReackRequested++;
+            }
+            else
+            {
+                c.Delivered++;
+            }
+        }));
     }
 
     public void OnAcknowledged(Acknowledgement acknowledgement) => RecordAcknowledged(acknowledgement);
@@ -229,6 +241,12 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
         var kind = ack.ItemId is null ? DeliveryKind.Announcement : DeliveryKind.Lesson;
         return Once("a:" + ack.DeliveryId, () => Bump(ack.UnitCode, item, kind, c =>
         {
+            if (ack.Reacknowledgement)
+            {
+                c.Reacknowledged++;
+                return;
+            }
+
             if (ack.OnTime)
             {
                 c.OnTime++;
@@ -298,19 +316,17 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
 
     private bool Once(string eventId, Action update)
     {
-        lock (gate)
+        // One writer runs one transaction at a time: the check, the insert and the counter update cannot interleave.
+        return db.InTransaction(() =>
         {
-            return db.InTransaction(() =>
+            if (Events.FindById(eventId) is not null)
             {
-                if (Events.FindById(eventId) is not null)
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                Events.Insert(new CountedEvent { Id = eventId });
-                update();
-                return true;
-            });
-        }
+            Events.Insert(new CountedEvent { Id = eventId });
+            update();
+            return true;
+        });
     }
 }

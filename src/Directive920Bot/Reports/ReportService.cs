@@ -5,7 +5,9 @@ using LiteDB;
 
 namespace Directive920Bot.Reports;
 
-public sealed record ItemFigures(string ItemId, string Title, DeliveryKind Kind, int Delivered, int OnTime, int Late, double? AckRate, double? MedianAckMinutes)
+/// <summary>An item's figures; re-acknowledgements after a content change are counted apart from the first round.</summary>
+public sealed record ItemFigures(string ItemId, string Title, DeliveryKind Kind, int Delivered, int OnTime, int Late, double? AckRate, double? MedianAckMinutes,
+    int ReackRequested = 0, int Reacknowledged = 0)
 {
     public int Acknowledged => OnTime + Late;
 }
@@ -221,7 +223,7 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
         var onTime = counters.Sum(c => c.OnTime);
         var late = counters.Sum(c => c.Late);
         return new ItemFigures(itemId, Title(itemId), counters[0].Kind, delivered, onTime, late, UnitReport.Ratio(onTime + late, delivered),
-            DelayBuckets.Median(histogram)?.TotalMinutes);
+            DelayBuckets.Median(histogram)?.TotalMinutes, counters.Sum(c => c.ReackRequested), counters.Sum(c => c.Reacknowledged));
     }
 
     private int Order(string itemId) => content.Current.Find(itemId)?.Order ?? int.MaxValue;

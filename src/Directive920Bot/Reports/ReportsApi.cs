@@ -238,6 +238,8 @@ public static class ReportsApi
         late = i.Late,
         ackRate = i.AckRate,
         medianMinutes = i.MedianAckMinutes,
+        reackRequested = i.ReackRequested,
+        reacknowledged = i.Reacknowledged,
     };
 }
 

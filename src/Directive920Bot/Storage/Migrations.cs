@@ -5,13 +5,15 @@ namespace Directive920Bot.Storage;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
     {
         // v1: the first schema; collections and indexes are created by each feature's IStoreSchema.
         [1] = _ => { },
+        // v2: the ledger's ItemId index served no query; every ledger write paid for it.
+        [2] = db => db.GetCollection("deliveries").DropIndex("ItemId"),
     };
 
     public static int Run(ILiteDatabase db)

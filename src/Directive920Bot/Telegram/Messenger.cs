@@ -42,6 +42,17 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         return result.IsNotModified ? new SendResult(true, messageId) : result;
     }
 
+    /// <summary>Replaces only the inline keyboard of a message (editMessageReplyMarkup); the text stays as it is.</summary>
+    public async Task<SendResult> TryEditButtonsAsync(long chatId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, SendPriority priority, CancellationToken ct)
+    {
+        var result = await CallAsync(chatId, priority, async () =>
+        {
+            await bot.EditMessageReplyMarkup(chatId, messageId, Keyboard(buttons), cancellationToken: ct);
+            return new SendResult(true, messageId);
+        }, ct);
+        return result.IsNotModified ? new SendResult(true, messageId) : result;
+    }
+
     public Task<SendResult> TrySendDocumentAsync(long chatId, OutboundFile file, SendPriority priority, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -92,6 +103,23 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
     public async Task<SendResult> EditAsync(long chatId, int messageId, OutboundMessage message, CancellationToken ct)
     {
         var result = await WithRetriesAsync(() => TryEditAsync(chatId, messageId, message, SendPriority.Interactive, ct), ct);
+        LogFailure(chatId, result);
+        return result;
+    }
+
+    /// <summary>An interactive keyboard edit: retried on transient failures, like <see cref="EditAsync"/>.</summary>
+    public async Task<SendResult> EditButtonsAsync(long chatId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, CancellationToken ct)
+    {
+        SendResult result = new(false);
+        for (var attempt = 1; attempt <= InteractiveAttempts; attempt++)
+        {
+            result = await TryEditButtonsAsync(chatId, messageId, buttons, SendPriority.Interactive, ct);
+            if (result.Ok || !result.IsTransient)
+            {
+                break;
+            }
+        }
+
         LogFailure(chatId, result);
         return result;
     }

@@ -38,16 +38,19 @@ public sealed class UpdateInbox(Database db, TimeProvider time)
     });
 
     /// <summary>Stores the updates not seen before, in one transaction, and returns them.</summary>
-    public IReadOnlyList<InboxEntry> Accept(IReadOnlyList<Update> updates)
+    public IReadOnlyList<InboxEntry> Accept(IReadOnlyList<Update> updates) => AcceptAsync(updates).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Accept"/>
+    public Task<IReadOnlyList<InboxEntry>> AcceptAsync(IReadOnlyList<Update> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
         if (updates.Count == 0)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<InboxEntry>>([]);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        return db.InTransaction(() =>
+        return db.WriteAsync<IReadOnlyList<InboxEntry>>(() =>
         {
             var fresh = new List<InboxEntry>(updates.Count);
             foreach (var update in updates)
@@ -77,6 +80,9 @@ public sealed class UpdateInbox(Database db, TimeProvider time)
     public int? ReadOffset() => db.Lite.GetCollection("_meta").FindById(OffsetKey)?["value"].AsInt32;
 
     public IReadOnlyList<InboxEntry> Pending() => Entries.Find(e => !e.Done).OrderBy(e => e.Id).ToList();
+
+    /// <summary>Marks an update handled; committed with whatever else the writer has queued.</summary>
+    public Task MarkDoneAsync(int id, string? error) => db.WriteAsync(() => MarkDone(id, error));
 
     public void MarkDone(int id, string? error)
     {

@@ -39,7 +39,7 @@ public sealed class UpdatePoller(
                     continue;
                 }
 
-                processor.Enqueue(inbox.Accept(updates));
+                processor.Enqueue(await inbox.AcceptAsync(updates));
                 offset = updates.Max(u => u.Id) + 1;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

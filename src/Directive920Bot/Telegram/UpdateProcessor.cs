@@ -105,7 +105,12 @@ public sealed class UpdateProcessor : BackgroundService
 
         try
         {
-            inbox.MarkDone(entry.Id, error);
+            await inbox.MarkDoneAsync(entry.Id, error);
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Not marked: the next start handles it again, which every handler tolerates (idempotent).
+            log.LogWarning(ex, "Update {UpdateId} was handled but could not be marked done", entry.Id);
         }
         finally
         {

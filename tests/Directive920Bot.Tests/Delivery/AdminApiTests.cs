@@ -58,6 +58,10 @@ public sealed class AdminApiTests
     [InlineData("""{"text":"x","audience":{"roles":["boss"]}}""", "audience.roles")]
     [InlineData("""{"text":"x","audience":{"all":true},"cron":"every day"}""", "cron")]
     [InlineData("""{"text":"x", """, "body")]
+    [InlineData("""{"text":"x","audience":{"all":true},"requireQuizBeforeAck":true}""", "requireQuizBeforeAck")]
+    [InlineData("""{"lessonId":"study-at-next-meeting","audience":{"all":true},"requireQuizBeforeAck":true}""", "requireQuizBeforeAck")]
+    [InlineData("""{"lessonId":"c1-context","audience":{"all":true},"requireAck":false,"requireQuizBeforeAck":true}""", "requireQuizBeforeAck")]
+    [InlineData("""{"lessonId":"c1-context","audience":{"all":true},"requireQuizBeforeAck":"yes"}""", "requireQuizBeforeAck")]
     public async Task A_bad_body_is_a_400_problem_naming_the_field(string body, string field)
     {
         await using var bot = await BotHarness.StartAsync(Keys());

@@ -45,6 +45,37 @@ public sealed class CampaignCliTests
     }
 
     [Fact]
+    public async Task The_cli_sets_or_clears_acknowledge_after_understanding_per_campaign_and_refuses_it_for_a_text()
+    {
+        await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings());
+        await bot.StopHostAsync();
+
+        var (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00",
+            "--quiz-before-ack", "--quiz-mode", "poll", "--database", bot.DatabasePath);
+        Assert.True(code == 0, output);
+        var gated = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
+        (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00",
+            "--quiz-before-ack", "false", "--database", bot.DatabasePath);
+        Assert.True(code == 0, output);
+        var open = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
+        (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00", "--database", bot.DatabasePath);
+        Assert.True(code == 0, output);
+        var inherits = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
+
+        (code, output) = await RunAsync("campaign", "create", "--text", "Họp chi bộ", "--all", "--quiz-before-ack", "--database", bot.DatabasePath);
+        Assert.Equal(1, code);
+        Assert.StartsWith("requireQuizBeforeAck: ", output, StringComparison.Ordinal);
+
+        await bot.StartHostAsync();
+        var campaigns = bot.Get<CampaignService>();
+        Assert.True(campaigns.Find(gated)!.RequireQuizBeforeAck);
+        Assert.Equal("poll", campaigns.Find(gated)!.QuizMode);
+        Assert.False(campaigns.Find(open)!.RequireQuizBeforeAck);
+        Assert.Null(campaigns.Find(inherits)!.RequireQuizBeforeAck);
+        Assert.Equal(3, campaigns.List().Count);
+    }
+
+    [Fact]
     public async Task While_the_service_runs_the_cli_says_the_database_is_in_use_and_points_to_the_api()
     {
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings());

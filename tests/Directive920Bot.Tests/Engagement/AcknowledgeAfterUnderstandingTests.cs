@@ -30,8 +30,9 @@ public sealed class AcknowledgeAfterUnderstandingTests
         await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ D");
         await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
 
-        var unlock = (await WaitForMessagesAsync(bot, cadre.Id, m => m.Text?.Contains("Mời đồng chí xác nhận", StringComparison.Ordinal) == true, 1)).Single();
-        await PressAsync(bot, cadre.Id, unlock.MessageId, AckLabel);
+        // Unlocked in place: the lesson's own button is now the acknowledgement.
+        Assert.Contains(AckLabel, bot.Current(cadre.Id, lesson.MessageId).Buttons.Single().Single().Text, StringComparison.Ordinal);
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
 
         var ack = Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
         Assert.Equal(row.Id, ack.DeliveryId);

@@ -45,7 +45,8 @@ public sealed class ReacknowledgementTests
         Assert.Equal((Lesson1, "1 enqueued (api:propaganda)"), (audit.Target, audit.Details));
 
         // Only the cadre whose acknowledgement is of the old text is asked again; the one still waiting keeps their row.
-        var reackRow = Assert.Single(bot.Get<DeliveryLedger>().ForItem(Lesson1), r => r.OccurrenceId.StartsWith("ra:", StringComparison.Ordinal));
+        var lessonRows = new[] { acked.Id, waiting.Id }.SelectMany(bot.Get<DeliveryLedger>().ForSubscriber).Where(r => r.ItemId == Lesson1);
+        var reackRow = Assert.Single(lessonRows, r => r.OccurrenceId.StartsWith("ra:", StringComparison.Ordinal));
         Assert.Equal(acked.Id, reackRow.SubscriberId);
         var (_, note) = await WaitSentAsync(bot, reackRow.Id);
         Assert.Contains("Nội dung đã được cập nhật", note.Text, StringComparison.Ordinal);
@@ -59,6 +60,22 @@ public sealed class ReacknowledgementTests
         Assert.Equal(2, acks.Count);
         Assert.Single(acks, a => a.ContentHash == oldHash);
         Assert.Single(acks, a => a.ContentHash == newHash && a.DeliveryId == reackRow.Id);
+
+        Assert.True(acks.Single(a => a.ContentHash == newHash).Reacknowledgement);
+        Assert.False(acks.Single(a => a.ContentHash == oldHash).Reacknowledgement);
+
+        // Reports tell the rounds apart: two first deliveries and one acknowledgement of the old text, one request to
+        // acknowledge the new text and one re-acknowledgement — nobody is counted twice.
+        var reports = bot.Get<Directive920Bot.Reports.ReportService>();
+        await bot.Emulator.WaitUntilAsync(() => reports.Item(Lesson1, ["SNV-VP"]).SingleOrDefault().Figures?.ReackRequested == 1, Infrastructure.BotHarness.Wait);
+        using var reportRequest = new HttpRequestMessage(HttpMethod.Get, $"api/reports/items/{Lesson1}");
+        reportRequest.Headers.Authorization = new("Bearer", "bloc-key-123");
+        var report = await (await http.SendAsync(reportRequest)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var figures = report.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unit").GetString() == "SNV-VP").GetProperty("figures");
+        Assert.Equal(2, figures.GetProperty("delivered").GetInt32());
+        Assert.Equal(1, figures.GetProperty("acknowledged").GetInt32());
+        Assert.Equal(1, figures.GetProperty("reackRequested").GetInt32());
+        Assert.Equal(1, figures.GetProperty("reacknowledged").GetInt32());
 
         // Asking again changes nothing: everyone who had acknowledged has acknowledged the current text.
         Assert.Equal(0, bot.Get<ReackService>().Request(Lesson1, "again").Enqueued);

@@ -49,6 +49,32 @@ public sealed class SpacedReviewTests
     }
 
     [Fact]
+    public async Task A_second_wrong_answer_from_another_copy_of_the_lesson_replaces_the_waiting_review_instead_of_adding_one()
+    {
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(2904);
+        var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+        var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
+        await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
+        var reviews = bot.Get<ReviewStore>();
+        var rv1 = Assert.Single(reviews.OpenFor(cadre.Id)).PendingDeliveryId!;
+
+        // The same lesson again from a campaign; its quiz is answered wrongly too before the first review is due.
+        var (again, _) = await DeliverAsync(bot, cadre, Lesson1, campaignId: "again");
+        await RouteCallbackAsync(bot, cadre.Id, Key(bot, cadre.Id, AcknowledgementService.QuizAction, again.Id));
+        var copy = (await WaitForMessagesAsync(bot, cadre.Id, m => m.MessageId != q1.MessageId && m.Text?.Contains("Câu hỏi 1/2", StringComparison.Ordinal) == true, 1)).Single();
+        await PressExactAsync(bot, cadre.Id, copy.MessageId, "B");
+
+        var ledger = bot.Get<DeliveryLedger>();
+        var item = Assert.Single(reviews.OpenFor(cadre.Id));
+        Assert.Equal(2, item.WrongCount);
+        Assert.NotEqual(rv1, item.PendingDeliveryId);
+        Assert.Equal(DeliveryState.Skipped, ledger.Find(rv1)!.State);
+        Assert.Single(ledger.ForSubscriber(cadre.Id), r => r is { Kind: DeliveryKind.Review, State: DeliveryState.Pending });
+    }
+
+    [Fact]
     public async Task The_weekly_review_on_friday_afternoon_mixes_the_questions_that_are_due_once()
     {
         await using var bot = await StartAsync();

@@ -1,0 +1,46 @@
+namespace Directive920Bot.Delivery;
+
+/// <summary>
+/// Writes the chunks of large expansions out as ledger rows, one chunk per transaction, as soon as they are committed
+/// (and, after a restart, whatever chunks are left). The dispatcher sends the first rows meanwhile.
+/// </summary>
+public sealed class ChunkMaterialiser(DeliveryLedger ledger, ILogger<ChunkMaterialiser> log) : BackgroundService
+{
+    // A missed signal (a chunk committed by the CLI in another process, say) is picked up by this poll.
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var signal = ledger.ChunksSignal;
+                var written = 0;
+                while (!stoppingToken.IsCancellationRequested && await ledger.MaterialiseNextAsync())
+                {
+                    written++;
+                }
+
+                if (written > 0)
+                {
+                    log.LogInformation("{Count} delivery chunks written out as ledger rows", written);
+                }
+
+                await Task.WhenAny(signal, Task.Delay(Poll, TimeProvider.System, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The chunk stays in the ledger and is tried again; nothing is lost.
+                log.LogError(ex, "Writing out a delivery chunk failed; retrying after {Delay}", Poll);
+                await Task.Delay(Poll, TimeProvider.System, stoppingToken);
+            }
+        }
+    }
+}

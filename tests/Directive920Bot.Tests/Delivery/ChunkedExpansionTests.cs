@@ -1,0 +1,138 @@
+using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
+using Directive920Bot.Tests.Infrastructure;
+
+namespace Directive920Bot.Tests.Delivery;
+
+/// <summary>
+/// An occurrence larger than <c>Delivery:ExpansionChunkSize</c> is written as a few rows plus chunks that become rows in
+/// the background: everyone still gets it exactly once, progress counts the whole audience from the start, and a
+/// cancel, a restart or an erasure in between behaves as with plain rows.
+/// </summary>
+public sealed class ChunkedExpansionTests
+{
+    private const int People = 95;
+
+    private static Task<BotHarness> StartAsync(params (string Key, string? Value)[] extra) =>
+        BotHarness.StartAsync(DeliveryKit.Settings([("Delivery:ExpansionChunkSize", "10"), .. extra]));
+
+    private static void SeedPeople(BotHarness bot)
+    {
+        for (var id = 7000L; id < 7000 + People; id++)
+        {
+            bot.Seed(id, "SNV");
+        }
+    }
+
+    [Fact]
+    public async Task A_chunked_expansion_reaches_everyone_exactly_once()
+    {
+        await using var bot = await StartAsync();
+        SeedPeople(bot);
+
+        var campaign = bot.Announce("Thông báo chung.", new AudienceRequest(["SNV"]));
+        var progress = bot.Get<CampaignService>().Progress(campaign.Id);
+        Assert.Equal(People, progress.Expanded);
+
+        await bot.DrainAsync(campaign.Id);
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<DeliveryLedger>().ChunkedRows(campaign.Id) == 0, TimeSpan.FromSeconds(30));
+
+        Assert.All(Enumerable.Range(7000, People), id => Assert.Single(bot.BotMessages(id)));
+        var rows = bot.Get<DeliveryLedger>().ForCampaign(campaign.Id);
+        Assert.Equal(People, rows.Count);
+        Assert.All(rows, r => Assert.Equal(DeliveryState.Sent, r.State));
+        Assert.Equal(People, bot.Get<CampaignService>().Progress(campaign.Id).Sent);
+    }
+
+    [Fact]
+    public async Task Chunks_left_by_a_crash_after_the_expansion_are_written_out_and_sent_after_the_restart()
+    {
+        await using var bot = await StartAsync();
+        SeedPeople(bot);
+        await bot.StopHostAsync();
+
+        // What a crash right after the expansion's commit leaves: 10 rows and 9 chunks, nothing written out yet.
+        var now = bot.Clock.GetUtcNow().UtcDateTime;
+        var rows = Enumerable.Range(7000, People).Select(id => new DeliveryRow
+        {
+            Id = $"c:crash:1:{id}",
+            OccurrenceId = "c:crash:1",
+            CampaignId = "crash",
+            SubscriberId = id,
+            ChatId = id,
+            Kind = DeliveryKind.Announcement,
+            Html = "Sau sự cố.",
+            UnitCode = "SNV",
+            DueAt = now,
+        }).ToList();
+        using (var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [DeliveryLedger.Schema]))
+        {
+            var ledger = new DeliveryLedger(db, bot.Clock);
+            db.InTransaction(() => ledger.InsertExpansion(rows, 10));
+            Assert.Equal(People - 10, ledger.ChunkedRows("crash"));
+        }
+
+        await bot.StartHostAsync();
+        await bot.DrainAsync("crash");
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<DeliveryLedger>().ChunkedRows() == 0, TimeSpan.FromSeconds(30));
+
+        Assert.All(Enumerable.Range(7000, People), id => Assert.Single(bot.BotMessages(id)));
+        Assert.Equal(People, bot.Get<DeliveryLedger>().ForCampaign("crash").Count);
+        Assert.Equal(People, bot.Get<CampaignService>().Progress("crash").Sent);
+    }
+
+    [Fact]
+    public async Task Cancelling_skips_the_rows_still_in_chunks_with_the_reason()
+    {
+        await using var bot = await StartAsync();
+        SeedPeople(bot);
+        var campaign = bot.Announce("Sẽ hủy.", new AudienceRequest(["SNV"]), BotHarness.DefaultStart.AddDays(2));
+        var service = bot.Get<CampaignService>();
+        var ledger = bot.Get<DeliveryLedger>();
+        bot.Clock.Advance(TimeSpan.FromDays(2));
+
+        // Cancel in the writer queue right behind the expansion, before the materialiser has written the chunks out.
+        var stopped = 0;
+        await bot.Get<Directive920Bot.Storage.Database>().WriteAsync(() =>
+        {
+            service.ExpandDue();
+            stopped = service.Cancel(campaign.Id, "test") ?? -1;
+        });
+
+        Assert.Equal(People, stopped);
+        await bot.Emulator.WaitUntilAsync(() => ledger.ChunkedRows(campaign.Id) == 0, TimeSpan.FromSeconds(30));
+        var rows = ledger.ForCampaign(campaign.Id);
+        Assert.Equal(People, rows.Count);
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(DeliveryState.Skipped, r.State);
+            Assert.Equal("cancelled by test", r.LastError);
+        });
+        Assert.Equal(People, service.Progress(campaign.Id).Skipped);
+        Assert.All(Enumerable.Range(7000, People), id => Assert.Empty(bot.BotMessages(id)));
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_removes_them_from_chunks_not_yet_written_out()
+    {
+        await using var bot = await StartAsync();
+        SeedPeople(bot);
+        var campaign = bot.Announce("Sẽ xóa một người.", new AudienceRequest(["SNV"]), BotHarness.DefaultStart.AddDays(2));
+        var ledger = bot.Get<DeliveryLedger>();
+        bot.Clock.Advance(TimeSpan.FromDays(2));
+        const long Erased = 7000 + People - 1;
+
+        // The erasure (/delete) right behind the expansion in the writer queue, before the chunks are written out.
+        await bot.Get<Directive920Bot.Storage.Database>().WriteAsync(() =>
+        {
+            bot.Get<CampaignService>().ExpandDue();
+            bot.Get<PersonalDataService>().Erase(Erased);
+        });
+        await bot.DrainAsync(campaign.Id);
+        await bot.Emulator.WaitUntilAsync(() => ledger.ChunkedRows() == 0, TimeSpan.FromSeconds(30));
+
+        Assert.Empty(ledger.ForSubscriber(Erased));
+        Assert.Empty(bot.BotMessages(Erased));
+        Assert.Equal(People - 1, ledger.ForCampaign(campaign.Id).Count);
+    }
+}

@@ -1,0 +1,97 @@
+using Directive920Bot.Storage;
+using LiteDB;
+
+namespace Directive920Bot.Tests.Storage;
+
+/// <summary>The writer thread commits concurrent work together, isolates a failing item and never loses an update.</summary>
+public sealed class GroupCommitTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("d920-writer-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private Database Open() => new(Path.Combine(folder, "bot.db"), Mapper.Create(), []);
+
+    [Fact]
+    public async Task Concurrent_read_modify_write_increments_are_all_kept()
+    {
+        using var db = Open();
+        var counters = db.Lite.GetCollection("counters");
+        counters.Insert(new BsonDocument { ["_id"] = "n", ["value"] = 0 });
+
+        // 8 threads × 250 increments, each a read then a write: any interleaving between transactions would lose some.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 250; i++)
+            {
+                await db.WriteAsync(() =>
+                {
+                    var doc = counters.FindById("n");
+                    doc["value"] = doc["value"].AsInt32 + 1;
+                    counters.Update(doc);
+                });
+            }
+        })));
+
+        Assert.Equal(2000, counters.FindById("n")["value"].AsInt32);
+        var (commits, items) = db.WriterStatistics;
+        Assert.Equal(2000, items);
+        Assert.True(commits <= items, $"{commits} commits for {items} items");
+    }
+
+    [Fact]
+    public async Task A_failing_item_fails_alone_and_the_others_of_its_batch_are_written()
+    {
+        using var db = Open();
+        var docs = db.Lite.GetCollection("docs");
+        using var hold = new ManualResetEventSlim();
+
+        // The first item holds the writer so that the next ones queue up and are committed as one batch.
+        var blocker = db.WriteAsync(() => hold.Wait(TimeSpan.FromSeconds(10)));
+        var good = Enumerable.Range(0, 20).Select(i => db.WriteAsync(() => docs.Insert(new BsonDocument { ["_id"] = i }))).ToList();
+        var bad = db.WriteAsync(() =>
+        {
+            docs.Insert(new BsonDocument { ["_id"] = 1000 });
+            throw new InvalidOperationException("bad item");
+        });
+        hold.Set();
+        await blocker;
+        await Task.WhenAll(good);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        Assert.Equal("bad item", error.Message);
+        Assert.Equal(20, docs.Count());
+        Assert.Null(docs.FindById(1000));
+    }
+
+    [Fact]
+    public async Task A_transaction_opened_inside_writer_work_joins_it_and_rolls_back_with_it()
+    {
+        using var db = Open();
+        var docs = db.Lite.GetCollection("docs");
+
+        var failing = db.WriteAsync(() =>
+        {
+            db.InTransaction(() => docs.Insert(new BsonDocument { ["_id"] = "inner" }));
+            throw new InvalidOperationException("after the inner transaction");
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Null(docs.FindById("inner"));
+
+        await db.WriteAsync(() => db.InTransaction(() => docs.Insert(new BsonDocument { ["_id"] = "inner" })));
+        Assert.NotNull(docs.FindById("inner"));
+    }
+
+    [Fact]
+    public void Work_queued_before_dispose_is_committed_and_survives_reopening()
+    {
+        var db = Open();
+        var writes = Enumerable.Range(0, 100).Select(i => db.WriteAsync(() => db.Lite.GetCollection("docs").Insert(new BsonDocument { ["_id"] = i }))).ToList();
+        db.Dispose();
+
+        Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
+        using var reopened = Open();
+        Assert.Equal(100, reopened.Lite.GetCollection("docs").Count());
+    }
+}
