@@ -74,15 +74,32 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
 
     public PeriodReport For(string unitCode, DateOnly from, DateOnly to)
     {
-        var root = units.Find(unitCode) ?? throw new ArgumentException($"Unknown unit '{unitCode}'.", nameof(unitCode));
-        var scopeList = units.SubTreeCodes([root.Code]);
-        var scope = scopeList.ToHashSet(StringComparer.Ordinal);
-        var whole = scope.Count == units.Count();
-        var (fromUtc, toUtc) = Bounds(from, to);
+        _ = units.Find(unitCode) ?? throw new ArgumentException($"Unknown unit '{unitCode}'.", nameof(unitCode));
+        return ForUnits([unitCode], from, to).Single();
+    }
 
-        var acks = AcknowledgementsBetween(fromUtc, toUtc, scope);
-        var items = new Dictionary<string, ItemTally>(StringComparer.Ordinal);
-        var reached = new HashSet<long>();
+    /// <summary>
+    /// Several units' period figures from one pass over the period's records (the monthly ranking of the bloc's units).
+    /// The units' sub-trees must not overlap; a record of a shared sub-unit would count for the first unit only.
+    /// </summary>
+    public IReadOnlyList<PeriodReport> ForUnits(IReadOnlyList<string> unitCodes, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(unitCodes);
+        var roots = unitCodes.Select(c => units.Find(c) ?? throw new ArgumentException($"Unknown unit '{c}'.", nameof(unitCodes))).ToList();
+        var rootOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            foreach (var code in units.SubTreeCodes([root.Code]))
+            {
+                rootOf.TryAdd(code, root.Code);
+            }
+        }
+
+        var whole = rootOf.Count == units.Count();
+        var (fromUtc, toUtc) = Bounds(from, to);
+        var acks = AcknowledgementsBetween(fromUtc, toUtc, rootOf);
+        var items = roots.ToDictionary(r => r.Code, _ => new Dictionary<string, ItemTally>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var reached = roots.ToDictionary(r => r.Code, _ => new HashSet<long>(), StringComparer.Ordinal);
         var ledger = db.Lite.GetCollection(DeliveryLedger.CollectionName);
         var rows = ledger.Query()
             .Where(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
@@ -91,7 +108,7 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
         foreach (var row in rows)
         {
             if (row["State"].AsString != nameof(DeliveryState.Sent) || !Enum.TryParse<DeliveryKind>(row["Kind"].AsString, out var kind)
-                || kind is not (DeliveryKind.Lesson or DeliveryKind.Announcement) || !scope.Contains(row["UnitCode"].AsString ?? "")
+                || kind is not (DeliveryKind.Lesson or DeliveryKind.Announcement) || !rootOf.TryGetValue(row["UnitCode"].AsString ?? "", out var rootCode)
                 || (row["Payload"].IsString && row["Payload"].AsString == ReackService.Payload))
             {
                 continue;
@@ -103,13 +120,13 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
                 continue;
             }
 
-            if (!items.TryGetValue(item, out var tally))
+            if (!items[rootCode].TryGetValue(item, out var tally))
             {
-                items[item] = tally = new ItemTally(kind);
+                items[rootCode][item] = tally = new ItemTally(kind);
             }
 
             tally.Delivered++;
-            reached.Add(row["SubscriberId"].AsInt64);
+            reached[rootCode].Add(row["SubscriberId"].AsInt64);
             if (acks.TryGetValue(row["_id"].AsString, out var ack))
             {
                 if (ack.OnTime)
@@ -125,14 +142,20 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
             }
         }
 
-        var figures = items
-            .Select(x => new ItemFigures(x.Key, reports.Title(x.Key), x.Value.Kind, x.Value.Delivered, x.Value.OnTime, x.Value.Late,
-                UnitReport.Ratio(x.Value.OnTime + x.Value.Late, x.Value.Delivered), DelayBuckets.Median(x.Value.Delays)?.TotalMinutes))
-            .OrderBy(i => content.Current.Find(i.ItemId)?.Order ?? int.MaxValue).ThenBy(i => i.ItemId, StringComparer.Ordinal).ToList();
-        var (questions, participants) = Quiz(fromUtc, toUtc, scope);
-        var now = reports.Unit(root.Code)!;
-        return new PeriodReport(root.Code, root.Name, from, to, fromUtc, toUtc, now.Roster, RegisteredBy(toUtc, scopeList, scope, whole),
-            now.Active, now.Blocked, now.Stopped, reached.Count, participants, figures, questions);
+        var quiz = Quiz(fromUtc, toUtc, rootOf);
+        var registered = RegisteredBy(toUtc, rootOf, whole);
+        var now = reports.Units(roots.Select(r => r.Code).ToList()).ToDictionary(r => r.Code, StringComparer.Ordinal);
+        return roots.Select(root =>
+        {
+            var figures = items[root.Code]
+                .Select(x => new ItemFigures(x.Key, reports.Title(x.Key), x.Value.Kind, x.Value.Delivered, x.Value.OnTime, x.Value.Late,
+                    UnitReport.Ratio(x.Value.OnTime + x.Value.Late, x.Value.Delivered), DelayBuckets.Median(x.Value.Delays)?.TotalMinutes))
+                .OrderBy(i => content.Current.Find(i.ItemId)?.Order ?? int.MaxValue).ThenBy(i => i.ItemId, StringComparer.Ordinal).ToList();
+            var (questions, participants) = quiz.GetValueOrDefault(root.Code, ([], 0));
+            var current = now[root.Code];
+            return new PeriodReport(root.Code, root.Name, from, to, fromUtc, toUtc, current.Roster, registered.GetValueOrDefault(root.Code),
+                current.Active, current.Blocked, current.Stopped, reached[root.Code].Count, participants, figures, questions);
+        }).ToList();
     }
 
     private sealed class ItemTally(DeliveryKind kind)
@@ -147,7 +170,7 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
     }
 
     /// <summary>The first acknowledgement made in the period of each delivery, by delivery id.</summary>
-    private Dictionary<string, (bool OnTime, TimeSpan Delay)> AcknowledgementsBetween(DateTime fromUtc, DateTime toUtc, HashSet<string> scope)
+    private Dictionary<string, (bool OnTime, TimeSpan Delay)> AcknowledgementsBetween(DateTime fromUtc, DateTime toUtc, Dictionary<string, string> scope)
     {
         var result = new Dictionary<string, (bool OnTime, TimeSpan Delay, DateTime At)>(StringComparer.Ordinal);
         var docs = db.Lite.GetCollection(AcknowledgementStore.CollectionName).Query()
@@ -156,7 +179,7 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
             .ToEnumerable();
         foreach (var doc in docs)
         {
-            if (!scope.Contains(doc["UnitCode"].AsString ?? ""))
+            if (!scope.ContainsKey(doc["UnitCode"].AsString ?? ""))
             {
                 continue;
             }
@@ -172,22 +195,22 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
         return result.ToDictionary(x => x.Key, x => (x.Value.OnTime, x.Value.Delay), StringComparer.Ordinal);
     }
 
-    /// <summary>Lesson-quiz answers given in the period (reviews are practice): first answer per person and question.</summary>
-    private (IReadOnlyList<QuestionFigures> Questions, int Participants) Quiz(DateTime fromUtc, DateTime toUtc, HashSet<string> scope)
+    /// <summary>Lesson-quiz answers given in the period (reviews are practice): first answer per person and question, per unit.</summary>
+    private Dictionary<string, (IReadOnlyList<QuestionFigures> Questions, int Participants)> Quiz(DateTime fromUtc, DateTime toUtc, Dictionary<string, string> rootOf)
     {
-        var firsts = new Dictionary<(long Subscriber, string Question), (bool Correct, DateTime At, string ItemId)>();
+        var firsts = new Dictionary<(string Root, long Subscriber, string Question), (bool Correct, DateTime At, string ItemId)>();
         var docs = db.Lite.GetCollection(QuizAnswerStore.AnswersCollection).Query()
             .Where(Query.And(Query.GTE(nameof(QuizAnswer.AnsweredAt), fromUtc), Query.LT(nameof(QuizAnswer.AnsweredAt), toUtc)))
             .Select("{SubscriberId: $.SubscriberId, QuestionKey: $.QuestionKey, ItemId: $.ItemId, Correct: $.Correct, IsReview: $.IsReview, UnitCode: $.UnitCode, AnsweredAt: $.AnsweredAt}")
             .ToEnumerable();
         foreach (var doc in docs)
         {
-            if (doc["IsReview"].AsBoolean || !scope.Contains(doc["UnitCode"].AsString ?? ""))
+            if (doc["IsReview"].AsBoolean || !rootOf.TryGetValue(doc["UnitCode"].AsString ?? "", out var root))
             {
                 continue;
             }
 
-            var key = (doc["SubscriberId"].AsInt64, doc["QuestionKey"].AsString);
+            var key = (root, doc["SubscriberId"].AsInt64, doc["QuestionKey"].AsString);
             var at = doc["AnsweredAt"].AsDateTime;
             if (!firsts.TryGetValue(key, out var seen) || at < seen.At)
             {
@@ -197,27 +220,39 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
 
         var texts = content.Current.Items.SelectMany(i => i.For("vi").Quiz.Select(q => (Key: ReportCounters.QuestionKey(i.Id, q.Id), q.Question)))
             .ToDictionary(x => x.Key, x => x.Question, StringComparer.Ordinal);
-        var questions = firsts.GroupBy(x => x.Key.Question, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var answered = g.Count();
-                var correct = g.Count(x => x.Value.Correct);
-                return new QuestionFigures(g.Key, g.First().Value.ItemId, texts.GetValueOrDefault(g.Key) ?? g.Key, answered, correct, UnitReport.Ratio(correct, answered));
-            })
-            .OrderBy(q => q.Accuracy ?? 1).ThenBy(q => q.QuestionId, StringComparer.Ordinal).ToList();
-        return (questions, firsts.Keys.Select(k => k.Subscriber).Distinct().Count());
+        return firsts.GroupBy(x => x.Key.Root, StringComparer.Ordinal).ToDictionary(byRoot => byRoot.Key, byRoot =>
+        {
+            var questions = byRoot.GroupBy(x => x.Key.Question, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var answered = g.Count();
+                    var correct = g.Count(x => x.Value.Correct);
+                    return new QuestionFigures(g.Key, g.First().Value.ItemId, texts.GetValueOrDefault(g.Key) ?? g.Key, answered, correct, UnitReport.Ratio(correct, answered));
+                })
+                .OrderBy(q => q.Accuracy ?? 1).ThenBy(q => q.QuestionId, StringComparer.Ordinal).ToList();
+            return ((IReadOnlyList<QuestionFigures>)questions, byRoot.Select(x => x.Key.Subscriber).Distinct().Count());
+        }, StringComparer.Ordinal);
     }
 
-    /// <summary>People of the sub-tree (their current unit) registered before the end, including those erased since.</summary>
-    private int RegisteredBy(DateTime toUtc, IReadOnlyCollection<string> scopeList, HashSet<string> scope, bool whole)
+    /// <summary>People of each sub-tree (their current unit) registered before the end, including those erased since.</summary>
+    private Dictionary<string, int> RegisteredBy(DateTime toUtc, Dictionary<string, string> rootOf, bool whole)
     {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var subscribers = db.Lite.GetCollection(SubscriberStore.CollectionName).Query();
         // Large sub-trees read the narrow projection of everyone rather than an IN of many index keys.
-        var filtered = whole || scopeList.Count > 64 ? subscribers : subscribers.Where(Query.In(nameof(Subscriber.UnitCode), scopeList.Select(c => new BsonValue(c))));
-        var count = filtered.Select("{UnitCode: $.UnitCode, RegisteredAt: $.RegisteredAt}").ToEnumerable()
-            .Count(d => d["RegisteredAt"].IsDateTime && d["RegisteredAt"].AsDateTime < toUtc && scope.Contains(d["UnitCode"].AsString ?? ""));
-        count += db.Collection<ErasedSubscriber>(SubscriberStore.ErasedCollectionName).FindAll()
-            .Count(e => e.UnitCode is not null && scope.Contains(e.UnitCode) && e.RegisteredAt < toUtc && e.ErasedAt >= toUtc);
-        return count;
+        var filtered = whole || rootOf.Count > 64 ? subscribers : subscribers.Where(Query.In(nameof(Subscriber.UnitCode), rootOf.Keys.Select(c => new BsonValue(c))));
+        var people = filtered.Select("{UnitCode: $.UnitCode, RegisteredAt: $.RegisteredAt}").ToEnumerable()
+            .Where(d => d["RegisteredAt"].IsDateTime && d["RegisteredAt"].AsDateTime < toUtc).Select(d => d["UnitCode"].AsString);
+        var erased = db.Collection<ErasedSubscriber>(SubscriberStore.ErasedCollectionName).FindAll()
+            .Where(e => e.RegisteredAt < toUtc && e.ErasedAt >= toUtc).Select(e => e.UnitCode);
+        foreach (var unit in people.Concat(erased))
+        {
+            if (unit is not null && rootOf.TryGetValue(unit, out var root))
+            {
+                result[root] = result.GetValueOrDefault(root) + 1;
+            }
+        }
+
+        return result;
     }
 }
