@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
@@ -39,7 +40,7 @@ internal static class CampaignCli
             parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck), parse.GetValue(quizMode), parse.GetValue(quizFirst))));
 
         var list = new Command("list", "List campaigns with their progress") { database };
-        list.SetAction(parse => WithService(output, parse.GetValue(database), service =>
+        list.SetAction(parse => WithService(output, parse.GetValue(database), (service, _) =>
         {
             foreach (var campaign in service.List())
             {
@@ -57,13 +58,18 @@ internal static class CampaignCli
         var show = new Command("show", "Show a campaign and its progress; with --api, follow it with a progress bar until it is sent") { id, database, api, apiKey };
         show.SetAction((parse, ct) => parse.GetValue(api) is { } url
             ? FollowAsync(output, url, parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("D920_API_KEY"), parse.GetValue(id)!, ct)
-            : Task.FromResult(WithService(output, parse.GetValue(database), service => Show(output, service, parse.GetValue(id)!))));
+            : Task.FromResult(WithService(output, parse.GetValue(database), (service, _) => Show(output, service, parse.GetValue(id)!))));
 
         var cancelId = new Argument<string>("id") { Description = "Campaign id" };
         var cancel = new Command("cancel", "Cancel a campaign: nothing more is sent") { cancelId, database };
-        cancel.SetAction(parse => WithService(output, parse.GetValue(database), service =>
+        cancel.SetAction(parse => WithService(output, parse.GetValue(database), (service, audit) =>
         {
             var stopped = service.Cancel(parse.GetValue(cancelId)!, "cli:" + Environment.UserName);
+            if (stopped is { } count)
+            {
+                audit.Write(AuditLog.Console, "campaign.cancel", parse.GetValue(cancelId)!, FormattableString.Invariant($"{count} pending rows stopped (cli)"));
+            }
+
             output.WriteLine(stopped is { } n ? $"Cancelled; {n} pending message(s) will not be sent." : $"No campaign '{parse.GetValue(cancelId)}'.");
             return stopped is null ? 1 : 0;
         }));
@@ -98,11 +104,12 @@ internal static class CampaignCli
         var request = new CampaignRequest(args.Lesson, args.Text,
             new AudienceRequest(Split(args.Units), args.SubUnits, Split(args.Roles), null, args.All),
             sendAt, args.RequireAck ? true : null, args.Cron, args.QuizMode, RequireQuizBeforeAck: args.QuizBeforeAck);
-        return WithService(output, database, service =>
+        return WithService(output, database, (service, audit) =>
         {
             try
             {
                 var campaign = service.Create(request, "cli:" + Environment.UserName);
+                audit.Write(AuditLog.Console, "campaign.create", campaign.Id, "cli:" + Environment.UserName);
                 output.WriteLine($"Created campaign {campaign.Id}; first occurrence {campaign.LastOccurrenceAt ?? campaign.NextOccurrenceAt:u}.");
                 output.WriteLine(Bar(service.Progress(campaign.Id)));
                 return 0;
@@ -167,7 +174,7 @@ internal static class CampaignCli
         }
     }
 
-    private static int WithService(TextWriter output, string? database, Func<CampaignService, int> action)
+    private static int WithService(TextWriter output, string? database, Func<CampaignService, AuditLog, int> action)
     {
         IHost host;
         try
@@ -177,6 +184,9 @@ internal static class CampaignCli
                 b.AddContent();
                 b.AddRegistration();
                 b.AddDeliveryCore();
+                // Campaign changes are privileged actions: the CLI writes them to the audit log like the bot and the API.
+                b.Services.TryAddSingleton<AuditLog>();
+                b.Services.AddSingleton(AuditLog.Schema);
             });
             var path = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>().Value.DatabasePath;
             if (ServiceInstanceLock.IsHeld(path))
@@ -202,7 +212,7 @@ internal static class CampaignCli
 
         using (host)
         {
-            return action(host.Services.GetRequiredService<CampaignService>());
+            return action(host.Services.GetRequiredService<CampaignService>(), host.Services.GetRequiredService<AuditLog>());
         }
     }
 

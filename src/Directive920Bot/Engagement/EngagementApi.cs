@@ -18,7 +18,7 @@ public static class EngagementApi
     public static RouteGroupBuilder MapEngagementApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/items/{id}/reack", (string id, ReackRequest? body, ReackService reack) =>
+        api.MapPost("/items/{id}/reack", (HttpContext http, string id, ReackRequest? body, ReackService reack) =>
         {
             var note = body?.Note?.Trim();
             if (string.IsNullOrEmpty(note) || note.Length > ReackService.MaxNoteLength)
@@ -30,6 +30,15 @@ public static class EngagementApi
             }
 
             var result = reack.Request(id, note);
+            if (result.ItemFound)
+            {
+                // Asking everyone again is a campaign change: audited like the others (who, what, when).
+                var actor = long.TryParse(http.User.FindFirst(ApiAuth.UserClaim)?.Value, System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture, out var user) ? user : Registration.AuditLog.Console;
+                http.RequestServices.GetService<Registration.AuditLog>()?.Write(actor, "item.reack", id,
+                    FormattableString.Invariant($"{result.Enqueued} enqueued ({http.GetKeyName()})"));
+            }
+
             return result.ItemFound
                 ? Results.Ok(new { item = id, enqueued = result.Enqueued, alreadyCurrent = result.AlreadyCurrent })
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No content item '{id}'.");

@@ -98,6 +98,9 @@ public sealed class BroadcastHandler(
     private const int PageSize = 8;
     private static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(2);
 
+    /// <summary>The one key every button of a preview carries: pressing it only says that it is a preview.</summary>
+    public const string PreviewAction = "bc.preview";
+
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
         new("broadcast", new("Gửi thông báo, lên lịch bài học", "Send an announcement, schedule a lesson"), CommandAccess.BlocAdmin, true, "guithongbao"),
@@ -199,6 +202,8 @@ public sealed class BroadcastHandler(
                 return await CancelCampaignAsync(context, key.Payload, ct);
             case "bc.keep":
                 return CallbackReply.Silent;
+            case PreviewAction:
+                return new CallbackReply(context.T(PreviewButtonPressed), Alert: true);
         }
 
         var draft = drafts.Find(context.UserId);
@@ -334,7 +339,13 @@ public sealed class BroadcastHandler(
 
         var self = context.Subscriber ?? new Subscriber { Id = context.UserId, ChatId = context.ChatId, Language = context.Language };
         var row = campaigns.SampleRow(request, self);
-        var composed = composer.Compose(row);
+        OutboundMessage? composed;
+        using (CallbackKeyStore.Preview(context.UserId, PreviewAction, KeyLifetime))
+        {
+            // The same composer and decorators as the real send, so the buttons are the ones cadres get, but inert.
+            composed = composer.Compose(row);
+        }
+
         await context.ReplyAsync(PreviewHeader, ct);
         if (composed is not null)
         {

@@ -68,6 +68,10 @@ internal static class BroadcastTexts
         "Thời điểm {0} đã qua. Đồng chí vui lòng nhập một thời điểm trong tương lai hoặc bấm “Gửi ngay”.",
         "{0} is in the past. Please type a future time or press “Send now”.");
 
+    public static readonly Loc PreviewButtonPressed = new(
+        "Đây là bản xem trước — nút này chỉ hoạt động trong tin gửi thật.",
+        "This is a preview — the button works in the real message.");
+
     public static readonly Loc PreviewHeader = new(
         "👁 <b>Xem trước</b> — cán bộ sẽ nhận đúng như tin dưới đây:",
         "👁 <b>Preview</b> — cadres will receive exactly the message below:");

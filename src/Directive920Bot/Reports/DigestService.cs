@@ -21,6 +21,7 @@ public sealed class DigestService(
     RoleStore roles,
     UnitStore units,
     ReportService reports,
+    PeriodReportService period,
     EscalationStore escalations,
     SubscriberStore subscribers,
     DeliveryLedger ledger,
@@ -59,11 +60,13 @@ public sealed class DigestService(
         if (local.Day == 1 && local.Hour >= o.DigestHour)
         {
             var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var lastMonth = new DateOnly(local.Year, local.Month, 1).AddMonths(-1);
+            var ranking = Ranking(lastMonth);
             var blocAdmins = roles.All().Where(r => r.Role == AdminRole.BlocAdmin).Select(r => r.UserId).Concat(bot.Value.SuperAdmins).Distinct();
             foreach (var admin in blocAdmins)
             {
                 ct.ThrowIfCancellationRequested();
-                monthly += ledger.Enqueue([Row($"dg:m:{month}:{admin}", admin, Monthly(Language(admin)), now)]);
+                monthly += ledger.Enqueue([Row($"dg:m:{month}:{admin}", admin, Monthly(Language(admin), lastMonth, ranking), now)]);
             }
         }
 
@@ -98,15 +101,24 @@ public sealed class DigestService(
         return text.ToString();
     }
 
-    private string Monthly(string language)
+    /// <summary>The bloc's first-level units by their acknowledgement rate in the month that just ended.</summary>
+    private List<PeriodReport> Ranking(DateOnly month)
     {
         var top = units.All().Where(u => u.Depth == 1).Select(u => u.Code).ToList();
-        var ranked = reports.Units(top).OrderByDescending(r => r.AckRate ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
-        var text = new StringBuilder(language == "en" ? "🏆 <b>Monthly ranking of units by acknowledgement rate</b>" : "🏆 <b>Xếp hạng đơn vị theo tỷ lệ xác nhận trong tháng</b>");
+        return period.ForUnits(top, month, month.AddMonths(1).AddDays(-1))
+            .OrderByDescending(r => r.AckRate ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Monthly(string language, DateOnly month, IReadOnlyList<PeriodReport> ranked)
+    {
+        var label = month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
+        var text = new StringBuilder(language == "en"
+            ? $"🏆 <b>Ranking of units by acknowledgement rate, {label}</b>\n(lessons and announcements sent in the month; registered/roster as of now)"
+            : $"🏆 <b>Xếp hạng đơn vị theo tỷ lệ xác nhận tháng {label}</b>\n(bài, thông báo gửi trong tháng; số đăng ký/danh sách tại thời điểm gửi bản tin)");
         var rank = 0;
         foreach (var r in ranked)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {TelegramHtml.Escape(r.Name)} — {ReportExports.Percent(r.AckRate)} ({r.Acknowledged}/{r.Delivered}); {r.Registered}/{r.Roster}");
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {TelegramHtml.Escape(r.Name)} — {ReportExports.Percent(r.AckRate)} ({r.Acknowledged}/{r.Delivered}); {r.RegisteredAtEnd}/{r.RosterNow}");
         }
 
         return text.ToString();

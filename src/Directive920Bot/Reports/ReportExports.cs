@@ -29,7 +29,7 @@ public enum ExportFormat
 }
 
 /// <summary>CSV (UTF-8 with BOM so that Excel shows Vietnamese), XLSX and the DOCX thematic report.</summary>
-public sealed class ReportExports(ReportService reports, ReportChart chart, RosterStore roster, SubscriberStore subscribers,
+public sealed class ReportExports(ReportService reports, PeriodReportService period, ReportChart chart, RosterStore roster, SubscriberStore subscribers,
     ContentService content, BotClock clock, IEnumerable<IMemberStatusSource> memberStatus)
 {
     public IReadOnlyList<UnitRow> UnitRows(IReadOnlyCollection<string> visibleUnits) => reports.Units(visibleUnits)
@@ -79,11 +79,17 @@ public sealed class ReportExports(ReportService reports, ReportChart chart, Rost
         return stream.ToArray();
     }
 
-    /// <summary>The thematic report on implementing Notice 920-TB/TU for one unit (rolled up) and a date range.</summary>
+    /// <summary>
+    /// The thematic report on implementing Notice 920-TB/TU for one unit (rolled up) and a period of local days: every
+    /// figure of sending, acknowledging and answering is the period's; what has no history is labelled as current.
+    /// </summary>
     public byte[] Thematic(string unitCode, DateOnly from, DateOnly to, IReadOnlyList<string> feedback)
     {
-        var report = reports.Unit(unitCode) ?? throw new ArgumentException($"Unknown unit '{unitCode}'.", nameof(unitCode));
-        var png = chart.RenderRates("Tỷ lệ xác nhận theo bài", report.Items.Select(i => (i.Title, i.AckRate)).ToList());
+        ArgumentNullException.ThrowIfNull(feedback);
+        var report = period.For(unitCode, from, to);
+        var span = Period(from, to);
+        var toText = to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var madeAt = clock.LocalNow;
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -97,37 +103,68 @@ public sealed class ReportExports(ReportService reports, ReportChart chart, Rost
             body.Append(Para("", center: true));
             body.Append(Para("BÁO CÁO CHUYÊN ĐỀ", bold: true, center: true, size: 36));
             body.Append(Para("Kết quả quán triệt, triển khai thực hiện Thông báo số 920-TB/TU", bold: true, center: true, size: 28));
-            body.Append(Para(string.Create(CultureInfo.InvariantCulture, $"Từ ngày {from:dd/MM/yyyy} đến ngày {to:dd/MM/yyyy}"), center: true));
-            body.Append(Para(string.Create(CultureInfo.InvariantCulture, $"Lập ngày {clock.LocalNow:dd/MM/yyyy}"), center: true));
+            body.Append(Para(span, center: true));
+            body.Append(Para(string.Create(CultureInfo.InvariantCulture, $"Lập ngày {madeAt:dd/MM/yyyy}"), center: true));
             body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
 
             body.Append(Heading("I. Số liệu chung"));
+            body.Append(Para(string.Create(CultureInfo.InvariantCulture,
+                $"Kỳ báo cáo: {span.ToLower(CultureInfo.GetCultureInfo("vi-VN"))} (giờ Việt Nam). Số lượt gửi, xác nhận và trả lời trắc nghiệm là số liệu phát sinh trong kỳ; một lượt gửi được tính là đã xác nhận khi cán bộ xác nhận trước khi hết kỳ. Số đã đăng ký tính đến hết ngày {toText}. Số cán bộ trong danh sách và tình trạng nhận tin (đang nhận, đã chặn, ngừng nhận) là số liệu tại thời điểm lập báo cáo ({madeAt:HH:mm} ngày {madeAt:dd/MM/yyyy}) vì hệ thống không lưu lịch sử của các chỉ tiêu này.")));
             body.Append(Table(["Chỉ tiêu", "Số lượng", "Tỷ lệ"],
             [
-                ["Cán bộ trong danh sách", N(report.Roster), ""],
-                ["Đã đăng ký", N(report.Registered), Percent(report.RegisteredRate) + " so với danh sách"],
-                ["Đang nhận tin", N(report.Active), Percent(report.ActiveRateRegistered) + " so với đăng ký; " + Percent(report.ActiveRateRoster) + " so với danh sách"],
-                ["Đã chặn / ngừng nhận", N(report.Blocked) + " / " + N(report.Stopped), ""],
-                ["Lượt bài đã gửi", N(report.Delivered), ""],
-                ["Lượt xác nhận đã đọc", N(report.Acknowledged), Percent(report.AckRate) + " so với lượt gửi; " + Percent(report.AckRateRoster) + " so với danh sách"],
-                ["Tham gia trắc nghiệm", N(report.QuizParticipants), Percent(report.QuizParticipationRegistered) + " so với đăng ký"],
+                ["Cán bộ trong danh sách (tại thời điểm lập báo cáo)", N(report.RosterNow), ""],
+                ["Đã đăng ký (đến hết ngày " + toText + ")", N(report.RegisteredAtEnd), Percent(report.RegisteredRate) + " so với danh sách"],
+                ["Đang nhận tin (tại thời điểm lập báo cáo)", N(report.ActiveNow), ""],
+                ["Đã chặn / ngừng nhận (tại thời điểm lập báo cáo)", N(report.BlockedNow) + " / " + N(report.StoppedNow), ""],
+                ["Cán bộ đã nhận bài, thông báo trong kỳ", N(report.Reached), Percent(report.ReachedRate) + " so với đăng ký"],
+                ["Lượt bài, thông báo đã gửi trong kỳ", N(report.Delivered), ""],
+                ["Lượt xác nhận đã đọc trong kỳ", N(report.Acknowledged), Percent(report.AckRate) + " so với lượt gửi (đúng hạn " + N(report.OnTime) + ", muộn " + N(report.Late) + ")"],
+                ["Tham gia trắc nghiệm trong kỳ", N(report.QuizParticipants), Percent(report.QuizParticipationRate) + " so với đăng ký"],
+                ["Câu trả lời đúng trong kỳ", N(report.Correct) + " / " + N(report.Answered), Percent(report.Accuracy)],
             ]));
 
             body.Append(Heading("II. Kết quả theo từng bài"));
-            body.Append(Table(["Bài", "Đã gửi", "Xác nhận đúng hạn", "Xác nhận muộn", "Tỷ lệ", "Thời gian xác nhận (trung vị)"],
-                report.Items.Select(i => (IReadOnlyList<string>)[i.Title, N(i.Delivered), N(i.OnTime), N(i.Late), Percent(i.AckRate), Minutes(i.MedianAckMinutes)]).ToList()));
-            AppendImage(main, body, png, ReportChart.Width, ReportChart.Height(report.Items.Count));
+            if (report.Items.Count == 0)
+            {
+                body.Append(Para("Không có bài học, thông báo nào được gửi trong kỳ."));
+            }
+            else
+            {
+                body.Append(Table(["Bài", "Đã gửi", "Xác nhận đúng hạn", "Xác nhận muộn", "Tỷ lệ", "Thời gian xác nhận (trung vị)"],
+                    report.Items.Select(i => (IReadOnlyList<string>)[i.Title, N(i.Delivered), N(i.OnTime), N(i.Late), Percent(i.AckRate), Minutes(i.MedianAckMinutes)]).ToList()));
+                var bars = report.Items.Select(i => (i.Title, i.AckRate)).ToList();
+                var png = chart.RenderRates("Tỷ lệ xác nhận theo bài, " + Period(from, to, compact: true), bars);
+                AppendImage(main, body, png, ReportChart.Width, ReportChart.Height(bars.Count), ChartDescription(from, to, bars));
+            }
+
+            body.Append(Para("Kết quả trắc nghiệm theo câu hỏi (câu có tỷ lệ đúng thấp cho biết nội dung cần quán triệt thêm):", bold: true));
+            if (report.Questions.Count == 0)
+            {
+                body.Append(Para("Không có câu trả lời trắc nghiệm nào trong kỳ."));
+            }
+            else
+            {
+                body.Append(Table(["Câu hỏi", "Số người trả lời", "Trả lời đúng", "Tỷ lệ đúng"],
+                    report.Questions.Select(q => (IReadOnlyList<string>)[q.Question, N(q.Answered), N(q.Correct), Percent(q.Accuracy)]).ToList()));
+            }
 
             body.Append(Heading("III. Các nội dung đã quán triệt theo điều khoản"));
             var catalog = content.Current;
             var covered = report.Items.Where(i => i.Delivered > 0).Select(i => catalog.Find(i.ItemId)).OfType<ContentItem>().ToList();
+            var anyClause = false;
             foreach (var clause in catalog.Clauses)
             {
                 var lessons = covered.Where(i => i.Clauses.Contains(clause.Id)).Select(i => i.For("vi").Title).ToList();
                 if (lessons.Count > 0)
                 {
                     body.Append(Para($"{clause.Id}. {clause.TitleVi}: {string.Join("; ", lessons)}"));
+                    anyClause = true;
                 }
+            }
+
+            if (!anyClause)
+            {
+                body.Append(Para("Không có bài học nào gửi trong kỳ."));
             }
 
             body.Append(Heading("IV. Ý kiến phản hồi của cán bộ"));
@@ -145,6 +182,18 @@ public sealed class ReportExports(ReportService reports, ReportChart chart, Rost
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>"Từ ngày 01/11/2026 đến ngày 30/11/2026", or the short "01/11/2026–30/11/2026".</summary>
+    public static string Period(DateOnly from, DateOnly to, bool compact = false) => compact
+        ? string.Create(CultureInfo.InvariantCulture, $"{from:dd/MM/yyyy}–{to:dd/MM/yyyy}")
+        : string.Create(CultureInfo.InvariantCulture, $"Từ ngày {from:dd/MM/yyyy} đến ngày {to:dd/MM/yyyy}");
+
+    /// <summary>The chart's alternative text: the period and every bar, so the figure can be read (and checked) without the image.</summary>
+    public static string ChartDescription(DateOnly from, DateOnly to, IReadOnlyList<(string Label, double? Rate)> bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        return "Tỷ lệ xác nhận theo bài, " + Period(from, to, compact: true) + ": " + string.Join("; ", bars.Select(b => b.Label + " " + Percent(b.Rate)));
     }
 
     internal static string Percent(double? rate) => rate is { } r ? Math.Round(r * 100, 1).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
@@ -197,7 +246,7 @@ public sealed class ReportExports(ReportService reports, ReportChart chart, Rost
     private static TableRow Row(IReadOnlyList<string> cells, bool bold) =>
         new(cells.Select(c => new TableCell(Para(c, bold, size: 24))));
 
-    private static void AppendImage(MainDocumentPart main, Body body, byte[] png, int widthPx, int heightPx)
+    private static void AppendImage(MainDocumentPart main, Body body, byte[] png, int widthPx, int heightPx, string description)
     {
         var part = main.AddImagePart(ImagePartType.Png);
         using (var image = new MemoryStream(png))
@@ -211,7 +260,7 @@ public sealed class ReportExports(ReportService reports, ReportChart chart, Rost
         long cx = (long)(widthPx * scale * emuPerPixel), cy = (long)(heightPx * scale * emuPerPixel);
         var drawing = new Drawing(new DW.Inline(
             new DW.Extent { Cx = cx, Cy = cy },
-            new DW.DocProperties { Id = 1U, Name = "Biểu đồ tỷ lệ xác nhận" },
+            new DW.DocProperties { Id = 1U, Name = "Biểu đồ tỷ lệ xác nhận", Description = description },
             new A.Graphic(new A.GraphicData(
                 new PIC.Picture(
                     new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = "chart.png" }, new PIC.NonVisualPictureDrawingProperties()),

@@ -129,6 +129,7 @@ internal static class ReportsCli
             using var host = Host(parse.GetValue(database));
             var store = host.Services.GetRequiredService<UnitStore>();
             var csv = ReportExports.Write(host.Services.GetRequiredService<ReportExports>().UnitRows(store.All().Select(u => u.Code).ToList()), ExportFormat.Csv);
+            host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", "units", "units.csv (cli)");
             output.Write(new System.Text.UTF8Encoding(false).GetString(csv).TrimStart('\uFEFF'));
             return 0;
         });
@@ -149,12 +150,30 @@ internal static class ReportsCli
                 return 2;
             }
 
-            var toDate = parse.GetValue(to) is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime(clock.LocalNow);
-            var fromDate = parse.GetValue(from) is { } f ? DateOnly.ParseExact(f, "yyyy-MM-dd", CultureInfo.InvariantCulture) : toDate.AddMonths(-1);
+            var toDate = DateOnly.FromDateTime(clock.LocalNow);
+            if (parse.GetValue(to) is { } t && !DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out toDate))
+            {
+                output.WriteLine($"--to: '{t}' is not a date such as 2026-11-30.");
+                return 2;
+            }
+
+            var fromDate = toDate.AddMonths(-1);
+            if (parse.GetValue(from) is { } f && !DateOnly.TryParseExact(f, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out fromDate))
+            {
+                output.WriteLine($"--from: '{f}' is not a date such as 2026-11-01.");
+                return 2;
+            }
+
+            if (fromDate > toDate)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--from {fromDate:yyyy-MM-dd} is after --to {toDate:yyyy-MM-dd}."));
+                return 2;
+            }
+
             var bytes = host.Services.GetRequiredService<ReportExports>().Thematic(code, fromDate, toDate, host.Services.GetRequiredService<ReportFeedback>().For(code, fromDate, toDate));
             var path = parse.GetValue(outFile)!.FullName;
             File.WriteAllBytes(path, bytes);
-            host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", code, "thematic.docx (cli)");
+            host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", code, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {fromDate:yyyy-MM-dd}..{toDate:yyyy-MM-dd} (cli)"));
             output.WriteLine($"Wrote {path} ({bytes.Length} bytes).");
             return 0;
         });

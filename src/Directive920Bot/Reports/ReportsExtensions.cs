@@ -33,6 +33,8 @@ public static class ReportsExtensions
         services.AddSingleton<ReportFeedback>();
         services.AddSingleton<Web.IApiEndpoints, ReportsApiEndpoints>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton(PeriodReportService.Schema);
+        services.AddSingleton<PeriodReportService>();
         services.AddSingleton<ReportChart>();
         services.AddSingleton<ReportExports>();
         services.AddSingleton(NudgeService.Schema);

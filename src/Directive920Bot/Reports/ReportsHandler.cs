@@ -105,8 +105,10 @@ public sealed class ReportsHandler(
             case "rpt.nudge":
                 return await NudgeAsync(context, unit);
             case "rpt.docx":
-                await SendDocxAsync(context, unit, ct);
+                await AskPeriodAsync(context, unit, ct);
                 return CallbackReply.Silent;
+            case "rpt.docxp":
+                return await SendDocxAsync(context, key.Payload, ct);
             case "rpt.members":
                 await MembersAsync(context, unit, ct);
                 return CallbackReply.Silent;
@@ -306,15 +308,43 @@ public sealed class ReportsHandler(
         return Task.FromResult(new CallbackReply(reply.Format(context.Language, result.Nudged), Alert: true));
     }
 
-    private async Task SendDocxAsync(BotContext context, string unitCode, CancellationToken ct)
+    /// <summary>The thematic report's period, as buttons: this month, last month, the year so far (local days).</summary>
+    private async Task AskPeriodAsync(BotContext context, string unitCode, CancellationToken ct)
     {
-        var to = DateOnly.FromDateTime(clock.LocalNow);
-        var from = to.AddMonths(-1);
+        var today = DateOnly.FromDateTime(clock.LocalNow);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var lastMonth = monthStart.AddMonths(-1);
+        (Localization.Loc Label, DateOnly From, DateOnly To)[] periods =
+        [
+            (PeriodThisMonth, monthStart, today),
+            (PeriodLastMonth, lastMonth, monthStart.AddDays(-1)),
+            (PeriodYearToDate, new DateOnly(today.Year, 1, 1), today),
+        ];
+        var rows = periods.Select(p => (IReadOnlyList<OutboundButton>)
+        [
+            new OutboundButton(p.Label.Format(context.Language, ReportExports.Period(p.From, p.To, compact: true)),
+                keys.Issue(context.UserId, "rpt.docxp", string.Create(CultureInfo.InvariantCulture, $"{unitCode}|{p.From:yyyy-MM-dd}|{p.To:yyyy-MM-dd}"), ConfirmLifetime)),
+        ]).ToArray();
+        await context.ReplyAsync(new OutboundMessage(context.T(AskPeriod)).WithButtons(rows), ct);
+    }
+
+    private async Task<CallbackReply> SendDocxAsync(BotContext context, string payload, CancellationToken ct)
+    {
+        var parts = payload.Split('|');
+        if (parts.Length != 3 || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || !DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+        {
+            return new CallbackReply(context.T(NotAvailable), Alert: true);
+        }
+
+        var unitCode = parts[0];
         var docx = exports.Thematic(unitCode, from, to, feedback.For(unitCode, from, to));
-        audit.Write(context.UserId, "export", unitCode, "thematic.docx (bot)");
+        audit.Write(context.UserId, "export", unitCode, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {from:yyyy-MM-dd}..{to:yyyy-MM-dd} (bot)"));
         await context.Messenger.TrySendDocumentAsync(context.ChatId,
-            new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)))),
+            new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)),
+                from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture))),
             SendPriority.Interactive, ct);
+        return CallbackReply.Silent;
     }
 
     private async Task MembersAsync(BotContext context, string arguments, CancellationToken ct)

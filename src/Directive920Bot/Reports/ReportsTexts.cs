@@ -73,7 +73,17 @@ internal static class ReportsTexts
 
     public static readonly Loc NudgeTooSoon = new("Hôm nay đơn vị đã được nhắc về các bài này; đồng chí có thể nhắc lại vào ngày mai.", "This unit was already nudged about these today; you can nudge again tomorrow.");
 
-    public static readonly Loc DocxCaption = new("Báo cáo chuyên đề về thực hiện Thông báo 920-TB/TU — {0}", "Thematic report on Notice 920-TB/TU — {0}");
+    public static readonly Loc DocxCaption = new(
+        "Báo cáo chuyên đề về thực hiện Thông báo 920-TB/TU — {0}, từ ngày {1} đến ngày {2}",
+        "Thematic report on Notice 920-TB/TU — {0}, from {1} to {2}");
+
+    public static readonly Loc AskPeriod = new("Đồng chí chọn kỳ báo cáo chuyên đề (số liệu gửi, xác nhận và trắc nghiệm trong kỳ):", "Choose the period of the thematic report (what was sent, acknowledged and answered in it):");
+
+    public static readonly Loc PeriodThisMonth = new("Tháng này ({0})", "This month ({0})");
+
+    public static readonly Loc PeriodLastMonth = new("Tháng trước ({0})", "Last month ({0})");
+
+    public static readonly Loc PeriodYearToDate = new("Từ đầu năm ({0})", "Year to date ({0})");
 
     public static readonly Loc MembersHeader = new(
         "<b>Đối chiếu danh sách — {0}</b>\nĐăng ký nhưng chưa khớp danh sách: {1}\nTrong danh sách nhưng chưa đăng ký: {2}",

@@ -41,11 +41,46 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
         var keys = database.GetCollection<CallbackKey>(CollectionName);
         keys.EnsureIndex(k => k.Identity, unique: true);
         keys.EnsureIndex(k => k.OwnerId);
+        keys.EnsureIndex(k => k.ExpiresAt);
         mapper?.ToDocument(new CallbackKey());
     });
 
+    // The preview scope of the current async flow (see Preview); null outside one.
+    private static readonly AsyncLocal<PreviewScope?> CurrentPreview = new();
+
     /// <summary>Returns the key for this button, creating it once.</summary>
     public string Issue(long? ownerId, string action, string payload = "", TimeSpan? lifetime = null)
+    {
+        if (CurrentPreview.Value is { } preview)
+        {
+            // A preview shows the buttons but must not create what they stand for: every button gets the one inert key.
+            return IssueKey(preview.OwnerId, preview.Action, "", preview.Lifetime);
+        }
+
+        return IssueKey(ownerId, action, payload, lifetime);
+    }
+
+    /// <summary>
+    /// Until the returned scope is disposed, every <see cref="Issue"/> on this async flow returns one expiring key of
+    /// <paramref name="action"/> owned by <paramref name="ownerId"/>: a message composed in the scope (a broadcast preview)
+    /// shows the real buttons, and pressing any of them only reaches the handler of <paramref name="action"/>.
+    /// </summary>
+    public static IDisposable Preview(long ownerId, string action, TimeSpan lifetime)
+    {
+        var previous = CurrentPreview.Value;
+        CurrentPreview.Value = new PreviewScope(ownerId, action, lifetime);
+        return new ScopeEnd(() => CurrentPreview.Value = previous);
+    }
+
+    /// <summary>Deletes the keys whose lifetime is over (they are already refused by <see cref="Find"/>); returns how many.</summary>
+    public int PurgeExpired()
+    {
+        // Keys without an expiry sort before every date in the index, so the range never touches them.
+        var now = time.GetUtcNow().UtcDateTime;
+        return Keys.DeleteMany(Query.Between(nameof(CallbackKey.ExpiresAt), new BsonValue(DateTime.MinValue), new BsonValue(now)));
+    }
+
+    private string IssueKey(long? ownerId, string action, string payload, TimeSpan? lifetime)
     {
         var identity = $"{ownerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}|{action}|{payload}";
         var existing = Keys.FindOne(k => k.Identity == identity);
@@ -90,6 +125,31 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
 
     public int RevokePayload(string action, string payload) => Keys.DeleteMany(k => k.Action == action && k.Payload == payload);
 
+    private sealed record PreviewScope(long OwnerId, string Action, TimeSpan Lifetime);
+
+    private sealed class ScopeEnd(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
     private static string NewKey() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>Hourly clean-up of expired callback keys (previews, confirmations, pickers); nothing else depends on it.</summary>
+[Quartz.DisallowConcurrentExecution]
+public sealed class CallbackKeyCleanupJob(CallbackKeyStore keys, ILogger<CallbackKeyCleanupJob> log) : Quartz.IJob
+{
+    public const string Name = "telegram.callback-key-cleanup";
+
+    public ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var purged = keys.PurgeExpired();
+        if (purged > 0)
+        {
+            log.LogInformation("Purged {Count} expired callback keys", purged);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

@@ -10,9 +10,9 @@ namespace Directive920Bot.Telegram;
 /// The only code that calls the Bot API to send, edit or answer. Every send passes the
 /// <see cref="IOutboundGate"/>; raw results are returned so that callers (the delivery ledger) decide what a failure means.
 /// </summary>
-public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ILogger<Messenger> log)
+public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyBackoff backoff, ILogger<Messenger> log)
 {
-    private const int InteractiveAttempts = 4;
+    public const int InteractiveAttempts = 4;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     public ITelegramBotClient Bot => bot;
@@ -89,35 +89,21 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ILogge
         }, ct);
     }
 
-    /// <summary>A reply to a cadre's own action: goes ahead of broadcasts and waits out a 429 a few times.</summary>
+    /// <summary>
+    /// A reply to a cadre's own action: goes ahead of broadcasts and is tried up to <see cref="InteractiveAttempts"/> times.
+    /// After a 429 the next try waits in the gate until Telegram's retry_after is over; after a server error or a network
+    /// failure it waits <see cref="ReplyBackoff.Delay"/> (250 ms, 500 ms, 1 s) so that a struggling API is not hammered.
+    /// </summary>
     public async Task<SendResult> ReplyAsync(long chatId, OutboundMessage message, CancellationToken ct)
     {
-        SendResult result = new(false);
-        for (var attempt = 1; attempt <= InteractiveAttempts; attempt++)
-        {
-            result = await TrySendAsync(chatId, message, SendPriority.Interactive, ct);
-            if (result.Ok || !result.IsTransient)
-            {
-                break;
-            }
-        }
-
+        var result = await WithRetriesAsync(() => TrySendAsync(chatId, message, SendPriority.Interactive, ct), ct);
         LogFailure(chatId, result);
         return result;
     }
 
     public async Task<SendResult> EditAsync(long chatId, int messageId, OutboundMessage message, CancellationToken ct)
     {
-        SendResult result = new(false);
-        for (var attempt = 1; attempt <= InteractiveAttempts; attempt++)
-        {
-            result = await TryEditAsync(chatId, messageId, message, SendPriority.Interactive, ct);
-            if (result.Ok || !result.IsTransient)
-            {
-                break;
-            }
-        }
-
+        var result = await WithRetriesAsync(() => TryEditAsync(chatId, messageId, message, SendPriority.Interactive, ct), ct);
         LogFailure(chatId, result);
         return result;
     }
@@ -184,6 +170,23 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ILogge
         }
     }
 
+    private async Task<SendResult> WithRetriesAsync(Func<Task<SendResult>> attempt, CancellationToken ct)
+    {
+        var result = await attempt();
+        for (var failed = 1; failed < InteractiveAttempts && !result.Ok && result.IsTransient; failed++)
+        {
+            if (!result.IsRateLimited)
+            {
+                // A 429 already penalised the gate, which holds the next try until retry_after is over.
+                await Task.Delay(ReplyBackoff.Delay(failed), backoff.Time, ct);
+            }
+
+            result = await attempt();
+        }
+
+        return result;
+    }
+
     private void LogFailure(long chatId, SendResult result)
     {
         if (!result.Ok)
@@ -203,4 +206,19 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ILogge
             ? InlineKeyboardButton.WithUrl(b.Label, b.Url)
             : InlineKeyboardButton.WithCallbackData(b.Label, b.CallbackKey ?? "-"))));
     }
+}
+
+/// <summary>
+/// The pause between tries of an interactive reply after a server error or a network failure: doubling from
+/// <see cref="Base"/>, no jitter (replies are few, so tries of many chats do not line up). Timed on the transport clock
+/// (the wall clock in production and tests), not the business clock that tests move by hand.
+/// </summary>
+public sealed class ReplyBackoff(TimeProvider time)
+{
+    public static readonly TimeSpan Base = TimeSpan.FromMilliseconds(250);
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The wait after the <paramref name="failedAttempts"/>-th failed try: 250 ms, 500 ms, 1 s…</summary>
+    public static TimeSpan Delay(int failedAttempts) => Base * Math.Pow(2, Math.Max(0, failedAttempts - 1));
 }

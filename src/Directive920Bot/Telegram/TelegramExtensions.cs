@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Quartz;
 using Telegram.Bot;
 
 namespace Directive920Bot.Telegram;
@@ -32,9 +33,13 @@ public static class TelegramExtensions
         });
 
         services.TryAddSingleton<IOutboundGate, UnpacedGate>();
+        services.TryAddSingleton(new ReplyBackoff(TimeProvider.System));
         services.AddSingleton<Messenger>();
         services.AddSingleton<CallbackKeyStore>();
         services.AddSingleton(CallbackKeyStore.Schema);
+        services.AddQuartz(q => q.ScheduleJob<CallbackKeyCleanupJob>(
+            t => t.WithIdentity(CallbackKeyCleanupJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            j => j.WithIdentity(CallbackKeyCleanupJob.Name)));
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton(UpdateInbox.Schema);
         services.AddSingleton<UpdateRouter>();

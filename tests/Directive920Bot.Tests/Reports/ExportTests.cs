@@ -104,7 +104,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.Data>
         }
 
         var tables = body.Elements<Table>().ToList();
-        Assert.Contains(tables[0].Elements<TableRow>(), r => r.InnerText.StartsWith("Đã đăng ký1", StringComparison.Ordinal));
+        Assert.Contains(tables[0].Elements<TableRow>(), r => r.InnerText.StartsWith("Đã đăng ký (đến hết ngày 01/12/2026)1", StringComparison.Ordinal));
         Assert.Contains(tables[1].Elements<TableRow>(), r => r.InnerText.Contains("100%", StringComparison.Ordinal));
         Assert.Single(doc.MainDocumentPart.ImageParts);
         Assert.Contains(data.Bot.Get<AuditLog>().Recent(), e => e.Action == "export" && e.Actor == UnitAdminInScope && e.Details.StartsWith("thematic.docx", StringComparison.Ordinal));

@@ -77,16 +77,27 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public async Task The_docx_button_sends_the_thematic_report_as_a_file()
+    public async Task The_docx_button_asks_for_the_period_and_sends_the_thematic_report_of_that_period_as_a_file()
     {
         await using var bot = await WithOneAcknowledgedOfTwoAsync();
         bot.User(BlocAdmin);
         var summary = await bot.SayAsync(BlocAdmin, "/report SNV-VP", m => m.Photo is null);
 
-        var file = await bot.PressAndExpectReplyAsync(BlocAdmin, summary, "DOCX", m => m.Document is not null);
+        var periods = await bot.PressAndExpectReplyAsync(BlocAdmin, summary, "DOCX");
+        Assert.Equal(["Tháng này (01/12/2026–01/12/2026)", "Tháng trước (01/11/2026–30/11/2026)", "Từ đầu năm (01/01/2026–01/12/2026)"],
+            periods.Buttons.SelectMany(r => r).Select(b => b.Text));
+        var file = await bot.PressAndExpectReplyAsync(BlocAdmin, periods, "Tháng này", m => m.Document is not null);
+        var lastMonth = await bot.PressAndExpectReplyAsync(BlocAdmin, periods, "Tháng trước", m => m.Document is not null);
 
         Assert.Equal("bao-cao-chuyen-de-920-SNV-VP.docx", file.Document!.FileName);
+        Assert.Contains("từ ngày 01/12/2026 đến ngày 01/12/2026", file.Text, StringComparison.Ordinal);
         using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(file.Document.Content), false);
-        Assert.Contains("BÁO CÁO CHUYÊN ĐỀ", doc.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("BÁO CÁO CHUYÊN ĐỀ", text, StringComparison.Ordinal);
+        Assert.Contains("Từ ngày 01/12/2026 đến ngày 01/12/2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Không có bài học, thông báo nào được gửi trong kỳ.", text, StringComparison.Ordinal);
+        using var november = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(lastMonth.Document!.Content), false);
+        Assert.Contains("Không có bài học, thông báo nào được gửi trong kỳ.", november.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Contains(bot.Get<AuditLog>().Recent(), e => e.Action == "export" && e.Actor == BlocAdmin && e.Details == "thematic.docx 2026-11-01..2026-11-30 (bot)");
     }
 }

@@ -22,7 +22,7 @@ public static class ReportsTestSupport
     public const string OtherUnit = "STC";
 
     /// <summary>The service with a super-admin and one API key per test user (the key carries that user's roles).</summary>
-    public static Task<BotHarness> StartAsync()
+    public static Task<BotHarness> StartAsync(DateTimeOffset? start = null)
     {
         // Engagement's kit settings: unpaced sends and no background ticks, so tests drive time themselves.
         var settings = Engagement.EngagementKit.Settings(new Dictionary<string, string?> { ["Bot:SuperAdmins:0"] = BlocAdmin.ToString(CultureInfo.InvariantCulture) });
@@ -32,7 +32,7 @@ public static class ReportsTestSupport
             settings[$"Admin:ApiKeys:user{user}:UserId"] = user.ToString(CultureInfo.InvariantCulture);
         }
 
-        return BotHarness.StartAsync(settings);
+        return BotHarness.StartAsync(settings, start: start);
     }
 
     public static string KeyOf(long user) => FormattableString.Invariant($"test-key-{user}-0123456789abcdef");

@@ -1,0 +1,258 @@
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using LiteDB;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>
+/// A unit's figures (rolled up over its sub-tree) for a period of local days: what was sent, acknowledged and answered
+/// in it. Roster size and subscription states have no history, so they are the current values (<see cref="RosterNow"/>,
+/// <see cref="ActiveNow"/>…); registrations are counted as of the end of the period.
+/// </summary>
+public sealed record PeriodReport(
+    string Code,
+    string Name,
+    DateOnly From,
+    DateOnly To,
+    DateTime FromUtc,
+    DateTime ToUtc,
+    int RosterNow,
+    int RegisteredAtEnd,
+    int ActiveNow,
+    int BlockedNow,
+    int StoppedNow,
+    int Reached,
+    int QuizParticipants,
+    IReadOnlyList<ItemFigures> Items,
+    IReadOnlyList<QuestionFigures> Questions)
+{
+    public int Delivered => Items.Sum(i => i.Delivered);
+
+    public int OnTime => Items.Sum(i => i.OnTime);
+
+    public int Late => Items.Sum(i => i.Late);
+
+    public int Acknowledged => OnTime + Late;
+
+    public double? AckRate => UnitReport.Ratio(Acknowledged, Delivered);
+
+    public double? RegisteredRate => UnitReport.Ratio(RegisteredAtEnd, RosterNow);
+
+    public double? ReachedRate => UnitReport.Ratio(Reached, RegisteredAtEnd);
+
+    public double? QuizParticipationRate => UnitReport.Ratio(QuizParticipants, RegisteredAtEnd);
+
+    public int Answered => Questions.Sum(q => q.Answered);
+
+    public int Correct => Questions.Sum(q => q.Correct);
+
+    public double? Accuracy => UnitReport.Ratio(Correct, Answered);
+}
+
+/// <summary>
+/// Computes <see cref="PeriodReport"/> from the raw records through their time indexes: the ledger's <c>SentAt</c>, the
+/// acknowledgements' <c>AcknowledgedAt</c> and the quiz answers' <c>AnsweredAt</c>. Only the period's documents are read,
+/// as narrow projections; acknowledgements are joined to the period's deliveries by delivery id. Re-acknowledgement
+/// requests are not deliveries of the item (the counters keep them apart too), so they and their answers are left out.
+/// </summary>
+public sealed class PeriodReportService(Database db, UnitStore units, ReportService reports, ContentService content, BotClock clock)
+{
+    /// <summary>Time indexes the period queries use (same names as <c>EnsureIndex(x => x.Field)</c> would give).</summary>
+    public static readonly StoreSchema Schema = new("report_period_indexes", (database, _) =>
+    {
+        database.GetCollection<Acknowledgement>(AcknowledgementStore.CollectionName).EnsureIndex(a => a.AcknowledgedAt);
+        database.GetCollection<QuizAnswer>(QuizAnswerStore.AnswersCollection).EnsureIndex(a => a.AnsweredAt);
+    });
+
+    /// <summary>The UTC instants of 00:00 on <paramref name="from"/> and 00:00 after <paramref name="to"/> in the bot's zone.</summary>
+    public (DateTime FromUtc, DateTime ToUtc) Bounds(DateOnly from, DateOnly to) =>
+        (clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)).UtcDateTime, clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime);
+
+    public PeriodReport For(string unitCode, DateOnly from, DateOnly to)
+    {
+        _ = units.Find(unitCode) ?? throw new ArgumentException($"Unknown unit '{unitCode}'.", nameof(unitCode));
+        return ForUnits([unitCode], from, to).Single();
+    }
+
+    /// <summary>
+    /// Several units' period figures from one pass over the period's records (the monthly ranking of the bloc's units).
+    /// The units' sub-trees must not overlap; a record of a shared sub-unit would count for the first unit only.
+    /// </summary>
+    public IReadOnlyList<PeriodReport> ForUnits(IReadOnlyList<string> unitCodes, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(unitCodes);
+        var roots = unitCodes.Select(c => units.Find(c) ?? throw new ArgumentException($"Unknown unit '{c}'.", nameof(unitCodes))).ToList();
+        var rootOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            foreach (var code in units.SubTreeCodes([root.Code]))
+            {
+                rootOf.TryAdd(code, root.Code);
+            }
+        }
+
+        var whole = rootOf.Count == units.Count();
+        var (fromUtc, toUtc) = Bounds(from, to);
+        var acks = AcknowledgementsBetween(fromUtc, toUtc, rootOf);
+        var items = roots.ToDictionary(r => r.Code, _ => new Dictionary<string, ItemTally>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var reached = roots.ToDictionary(r => r.Code, _ => new HashSet<long>(), StringComparer.Ordinal);
+        var ledger = db.Lite.GetCollection(DeliveryLedger.CollectionName);
+        var rows = ledger.Query()
+            .Where(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
+            .Select("{_id: $._id, Kind: $.Kind, State: $.State, ItemId: $.ItemId, CampaignId: $.CampaignId, UnitCode: $.UnitCode, SubscriberId: $.SubscriberId, Payload: $.Payload}")
+            .ToEnumerable();
+        foreach (var row in rows)
+        {
+            if (row["State"].AsString != nameof(DeliveryState.Sent) || !Enum.TryParse<DeliveryKind>(row["Kind"].AsString, out var kind)
+                || kind is not (DeliveryKind.Lesson or DeliveryKind.Announcement) || !rootOf.TryGetValue(row["UnitCode"].AsString ?? "", out var rootCode)
+                || (row["Payload"].IsString && row["Payload"].AsString == ReackService.Payload))
+            {
+                continue;
+            }
+
+            var item = row["ItemId"].IsString ? row["ItemId"].AsString : row["CampaignId"].IsString ? "campaign:" + row["CampaignId"].AsString : null;
+            if (item is null)
+            {
+                continue;
+            }
+
+            if (!items[rootCode].TryGetValue(item, out var tally))
+            {
+                items[rootCode][item] = tally = new ItemTally(kind);
+            }
+
+            tally.Delivered++;
+            reached[rootCode].Add(row["SubscriberId"].AsInt64);
+            if (acks.TryGetValue(row["_id"].AsString, out var ack))
+            {
+                if (ack.OnTime)
+                {
+                    tally.OnTime++;
+                }
+                else
+                {
+                    tally.Late++;
+                }
+
+                tally.Delays[DelayBuckets.Index(ack.Delay)]++;
+            }
+        }
+
+        var quiz = Quiz(fromUtc, toUtc, rootOf);
+        var registered = RegisteredBy(toUtc, rootOf, whole);
+        var now = reports.Units(roots.Select(r => r.Code).ToList()).ToDictionary(r => r.Code, StringComparer.Ordinal);
+        return roots.Select(root =>
+        {
+            var figures = items[root.Code]
+                .Select(x => new ItemFigures(x.Key, reports.Title(x.Key), x.Value.Kind, x.Value.Delivered, x.Value.OnTime, x.Value.Late,
+                    UnitReport.Ratio(x.Value.OnTime + x.Value.Late, x.Value.Delivered), DelayBuckets.Median(x.Value.Delays)?.TotalMinutes))
+                .OrderBy(i => content.Current.Find(i.ItemId)?.Order ?? int.MaxValue).ThenBy(i => i.ItemId, StringComparer.Ordinal).ToList();
+            var (questions, participants) = quiz.GetValueOrDefault(root.Code, ([], 0));
+            var current = now[root.Code];
+            return new PeriodReport(root.Code, root.Name, from, to, fromUtc, toUtc, current.Roster, registered.GetValueOrDefault(root.Code),
+                current.Active, current.Blocked, current.Stopped, reached[root.Code].Count, participants, figures, questions);
+        }).ToList();
+    }
+
+    private sealed class ItemTally(DeliveryKind kind)
+    {
+        public DeliveryKind Kind { get; } = kind;
+
+        public int Delivered;
+        public int OnTime;
+        public int Late;
+
+        public int[] Delays { get; } = new int[DelayBuckets.Count];
+    }
+
+    /// <summary>The first acknowledgement made in the period of each delivery, by delivery id.</summary>
+    private Dictionary<string, (bool OnTime, TimeSpan Delay)> AcknowledgementsBetween(DateTime fromUtc, DateTime toUtc, Dictionary<string, string> scope)
+    {
+        var result = new Dictionary<string, (bool OnTime, TimeSpan Delay, DateTime At)>(StringComparer.Ordinal);
+        var docs = db.Lite.GetCollection(AcknowledgementStore.CollectionName).Query()
+            .Where(Query.And(Query.GTE(nameof(Acknowledgement.AcknowledgedAt), fromUtc), Query.LT(nameof(Acknowledgement.AcknowledgedAt), toUtc)))
+            .Select("{DeliveryId: $.DeliveryId, UnitCode: $.UnitCode, OnTime: $.OnTime, DeliveredAt: $.DeliveredAt, AcknowledgedAt: $.AcknowledgedAt}")
+            .ToEnumerable();
+        foreach (var doc in docs)
+        {
+            if (!scope.ContainsKey(doc["UnitCode"].AsString ?? ""))
+            {
+                continue;
+            }
+
+            var at = doc["AcknowledgedAt"].AsDateTime;
+            var id = doc["DeliveryId"].AsString;
+            if (!result.TryGetValue(id, out var seen) || at < seen.At)
+            {
+                result[id] = (doc["OnTime"].AsBoolean, at - doc["DeliveredAt"].AsDateTime, at);
+            }
+        }
+
+        return result.ToDictionary(x => x.Key, x => (x.Value.OnTime, x.Value.Delay), StringComparer.Ordinal);
+    }
+
+    /// <summary>Lesson-quiz answers given in the period (reviews are practice): first answer per person and question, per unit.</summary>
+    private Dictionary<string, (IReadOnlyList<QuestionFigures> Questions, int Participants)> Quiz(DateTime fromUtc, DateTime toUtc, Dictionary<string, string> rootOf)
+    {
+        var firsts = new Dictionary<(string Root, long Subscriber, string Question), (bool Correct, DateTime At, string ItemId)>();
+        var docs = db.Lite.GetCollection(QuizAnswerStore.AnswersCollection).Query()
+            .Where(Query.And(Query.GTE(nameof(QuizAnswer.AnsweredAt), fromUtc), Query.LT(nameof(QuizAnswer.AnsweredAt), toUtc)))
+            .Select("{SubscriberId: $.SubscriberId, QuestionKey: $.QuestionKey, ItemId: $.ItemId, Correct: $.Correct, IsReview: $.IsReview, UnitCode: $.UnitCode, AnsweredAt: $.AnsweredAt}")
+            .ToEnumerable();
+        foreach (var doc in docs)
+        {
+            if (doc["IsReview"].AsBoolean || !rootOf.TryGetValue(doc["UnitCode"].AsString ?? "", out var root))
+            {
+                continue;
+            }
+
+            var key = (root, doc["SubscriberId"].AsInt64, doc["QuestionKey"].AsString);
+            var at = doc["AnsweredAt"].AsDateTime;
+            if (!firsts.TryGetValue(key, out var seen) || at < seen.At)
+            {
+                firsts[key] = (doc["Correct"].AsBoolean, at, doc["ItemId"].AsString);
+            }
+        }
+
+        var texts = content.Current.Items.SelectMany(i => i.For("vi").Quiz.Select(q => (Key: ReportCounters.QuestionKey(i.Id, q.Id), q.Question)))
+            .ToDictionary(x => x.Key, x => x.Question, StringComparer.Ordinal);
+        return firsts.GroupBy(x => x.Key.Root, StringComparer.Ordinal).ToDictionary(byRoot => byRoot.Key, byRoot =>
+        {
+            var questions = byRoot.GroupBy(x => x.Key.Question, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var answered = g.Count();
+                    var correct = g.Count(x => x.Value.Correct);
+                    return new QuestionFigures(g.Key, g.First().Value.ItemId, texts.GetValueOrDefault(g.Key) ?? g.Key, answered, correct, UnitReport.Ratio(correct, answered));
+                })
+                .OrderBy(q => q.Accuracy ?? 1).ThenBy(q => q.QuestionId, StringComparer.Ordinal).ToList();
+            return ((IReadOnlyList<QuestionFigures>)questions, byRoot.Select(x => x.Key.Subscriber).Distinct().Count());
+        }, StringComparer.Ordinal);
+    }
+
+    /// <summary>People of each sub-tree (their current unit) registered before the end, including those erased since.</summary>
+    private Dictionary<string, int> RegisteredBy(DateTime toUtc, Dictionary<string, string> rootOf, bool whole)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var subscribers = db.Lite.GetCollection(SubscriberStore.CollectionName).Query();
+        // Large sub-trees read the narrow projection of everyone rather than an IN of many index keys.
+        var filtered = whole || rootOf.Count > 64 ? subscribers : subscribers.Where(Query.In(nameof(Subscriber.UnitCode), rootOf.Keys.Select(c => new BsonValue(c))));
+        var people = filtered.Select("{UnitCode: $.UnitCode, RegisteredAt: $.RegisteredAt}").ToEnumerable()
+            .Where(d => d["RegisteredAt"].IsDateTime && d["RegisteredAt"].AsDateTime < toUtc).Select(d => d["UnitCode"].AsString);
+        var erased = db.Collection<ErasedSubscriber>(SubscriberStore.ErasedCollectionName).FindAll()
+            .Where(e => e.RegisteredAt < toUtc && e.ErasedAt >= toUtc).Select(e => e.UnitCode);
+        foreach (var unit in people.Concat(erased))
+        {
+            if (unit is not null && rootOf.TryGetValue(unit, out var root))
+            {
+                result[root] = result.GetValueOrDefault(root) + 1;
+            }
+        }
+
+        return result;
+    }
+}
