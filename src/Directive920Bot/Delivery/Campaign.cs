@@ -121,7 +121,20 @@ public sealed class CampaignStore(Database db)
         Campaigns.Find(Query.EQ(nameof(Campaign.Status), nameof(CampaignStatus.Scheduled)))
             .Where(c => c.NextOccurrenceAt is not null).Min(c => c.NextOccurrenceAt);
 
-    internal void Insert(Campaign campaign) => Campaigns.Insert(campaign);
+    private long version;
 
-    internal void Update(Campaign campaign) => Campaigns.Update(campaign);
+    /// <summary>Bumped after every write, so that readers who keep campaign settings in memory know to read again.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    internal void Insert(Campaign campaign)
+    {
+        Campaigns.Insert(campaign);
+        Interlocked.Increment(ref version);
+    }
+
+    internal void Update(Campaign campaign)
+    {
+        Campaigns.Update(campaign);
+        Interlocked.Increment(ref version);
+    }
 }

@@ -319,12 +319,12 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
         // One writer runs one transaction at a time: the check, the insert and the counter update cannot interleave.
         return db.InTransaction(() =>
         {
-            if (Events.FindById(eventId) is not null)
+            // Upsert reports whether it inserted: one key lookup inside the engine instead of a query and an insert.
+            if (!Events.Upsert(new CountedEvent { Id = eventId }))
             {
                 return false;
             }
 
-            Events.Insert(new CountedEvent { Id = eventId });
             update();
             return true;
         });

@@ -14,28 +14,29 @@ public sealed class Database : IDisposable
     /// <summary>The most work items committed together; bounds how long one batch holds the writer.</summary>
     public const int MaxBatch = 256;
 
-    private readonly LiteDatabase db;
     private readonly BlockingCollection<WorkItem> queue = [];
+    private readonly ILogger? log;
+    private LiteDatabase db;
+    private long reopened;
     private readonly Thread writer;
     private long commits;
     private long items;
     private long busyTicks;
 
-    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas)
+    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, ILogger<Database>? log = null)
     {
         ArgumentNullException.ThrowIfNull(schemas);
+        this.log = log;
         var full = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         var existed = File.Exists(full);
-        db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, mapper);
+        db = Open(full, mapper);
         if (!existed && !OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        // Instants are read back as UTC (the pragma is kept in the file); local time is computed only for display and scheduling.
-        db.UtcDate = true;
         Path = full;
         Mapper = mapper;
         Migrations.Run(db);
@@ -52,7 +53,10 @@ public sealed class Database : IDisposable
 
     public BsonMapper Mapper { get; }
 
-    public ILiteDatabase Lite => db;
+    public ILiteDatabase Lite => Volatile.Read(ref db);
+
+    /// <summary>How often the engine was reopened after it halted (see <see cref="Reopen"/>).</summary>
+    public long Reopened => Interlocked.Read(ref reopened);
 
     /// <summary>Commits and work items since start (items ÷ commits is the mean batch size) and the time the writer was busy.</summary>
     public (long Commits, long Items, TimeSpan Busy) WriterStatistics =>
@@ -61,7 +65,7 @@ public sealed class Database : IDisposable
     /// <summary>True on the writer thread, i.e. inside a transaction.</summary>
     public bool InWriter => Environment.CurrentManagedThreadId == writer.ManagedThreadId;
 
-    public ILiteCollection<T> Collection<T>(string name) => db.GetCollection<T>(name);
+    public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction: all of it is written or none. Waits for the commit. Called from
@@ -121,7 +125,53 @@ public sealed class Database : IDisposable
         }
 
         queue.Dispose();
-        db.Dispose();
+        Lite.Dispose();
+    }
+
+    private static LiteDatabase Open(string path, BsonMapper mapper)
+    {
+        var lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+        // Instants are read back as UTC (the pragma is kept in the file); local time is computed only for display and scheduling.
+        lite.UtcDate = true;
+        return lite;
+    }
+
+    /// <summary>
+    /// LiteDB 5.0.21 halts its engine after an internal consistency check fails (a known page-cache race under
+    /// concurrent reads, litedb-org/LiteDB#2817): every later call fails. Committed work is safe in the log file, so
+    /// the file is opened again (LiteDB replays the log) and work goes on; the failed batch's callers got the error.
+    /// </summary>
+    private void ReopenIfHalted(Exception failure)
+    {
+        try
+        {
+            Lite.GetCollection("_meta").FindById("schema");
+            return;
+        }
+        catch (Exception probe) when (probe is LiteException or InvalidOperationException or ObjectDisposedException)
+        {
+            log?.LogError(failure, "The database engine halted; opening {Path} again", Path);
+        }
+
+        Reopen();
+    }
+
+    /// <summary>Disposes the current engine and opens the file again; only the writer thread calls it.</summary>
+    internal void Reopen()
+    {
+        var old = Lite;
+        try
+        {
+            old.Dispose();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or InvalidOperationException)
+        {
+            // A halted engine may fail to close cleanly; the file lock is released with the stream.
+            log?.LogWarning(ex, "Closing the halted database engine failed");
+        }
+
+        Volatile.Write(ref db, Open(Path, Mapper));
+        Interlocked.Increment(ref reopened);
     }
 
     private void WriterLoop()
@@ -136,7 +186,20 @@ public sealed class Database : IDisposable
             }
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            RunBatch(batch);
+            try
+            {
+                RunBatch(batch);
+            }
+            catch (Exception ex)
+            {
+                // The writer must outlive anything (a failed reopen, say): its callers get the error, later work is tried again.
+                log?.LogCritical(ex, "The database writer failed a batch of {Count}", batch.Count);
+                foreach (var item in batch)
+                {
+                    item.Fail(ex);
+                }
+            }
+
             Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             batch.Clear();
         }
@@ -159,31 +222,37 @@ public sealed class Database : IDisposable
     private bool TryCommit(List<WorkItem> batch)
     {
         Exception? failure = null;
-        db.BeginTrans();
+        var lite = Lite;
         try
         {
+            lite.BeginTrans();
             foreach (var item in batch)
             {
                 item.Run();
             }
 
-            db.Commit();
+            lite.Commit();
         }
         catch (Exception ex)
         {
             failure = ex;
             try
             {
-                db.Rollback();
+                lite.Rollback();
             }
-            catch (LiteException)
+            catch (Exception rollback) when (rollback is LiteException or InvalidOperationException or ObjectDisposedException)
             {
-                // The rollback of a failed transaction can itself fail when the engine is closing; nothing was committed.
+                // The rollback of a failed transaction can itself fail when the engine is closing or halted; nothing was committed.
             }
         }
 
         if (failure is not null)
         {
+            if (failure is LiteException or InvalidOperationException or ObjectDisposedException)
+            {
+                ReopenIfHalted(failure);
+            }
+
             if (batch.Count == 1)
             {
                 batch[0].Fail(failure);

@@ -15,7 +15,8 @@ public static class StorageExtensions
         builder.Services.AddSingleton(sp => new Database(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath,
             sp.GetRequiredService<LiteDB.BsonMapper>(),
-            sp.GetServices<StoreSchema>()));
+            sp.GetServices<StoreSchema>(),
+            sp.GetRequiredService<ILogger<Database>>()));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }

@@ -94,4 +94,23 @@ public sealed class GroupCommitTests : IDisposable
         using var reopened = Open();
         Assert.Equal(100, reopened.Lite.GetCollection("docs").Count());
     }
+
+    [Fact]
+    public async Task After_the_engine_is_opened_again_committed_work_is_there_and_new_work_is_written()
+    {
+        using var db = Open();
+        await db.WriteAsync(() => db.Collection<BsonDocument>("docs").Insert(new BsonDocument { ["_id"] = "before" }));
+        var engine = db.Lite;
+
+        // What the writer does when LiteDB halts its engine (litedb-org/LiteDB#2817): the file is opened again.
+        await db.WriteAsync(() => { });
+        var reopen = new Thread(db.Reopen);
+        reopen.Start();
+        reopen.Join();
+        await db.WriteAsync(() => db.Collection<BsonDocument>("docs").Insert(new BsonDocument { ["_id"] = "after" }));
+
+        Assert.NotSame(engine, db.Lite);
+        Assert.Equal(1, db.Reopened);
+        Assert.Equal(["after", "before"], db.Collection<BsonDocument>("docs").FindAll().Select(d => d["_id"].AsString).Order().ToArray());
+    }
 }
