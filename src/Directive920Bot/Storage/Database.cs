@@ -18,6 +18,8 @@ public sealed class Database : IDisposable
     private readonly ILogger? log;
     private LiteDatabase db;
     private long reopened;
+    private int writerThreadId = -1;
+    private volatile bool reopening;
     private readonly Thread writer;
     private long commits;
     private long items;
@@ -46,6 +48,7 @@ public sealed class Database : IDisposable
         }
 
         writer = new Thread(WriterLoop) { IsBackground = true, Name = "LiteDB writer" };
+        writerThreadId = writer.ManagedThreadId;
         writer.Start();
     }
 
@@ -63,7 +66,7 @@ public sealed class Database : IDisposable
         (Interlocked.Read(ref commits), Interlocked.Read(ref items), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks)));
 
     /// <summary>True on the writer thread, i.e. inside a transaction.</summary>
-    public bool InWriter => Environment.CurrentManagedThreadId == writer.ManagedThreadId;
+    public bool InWriter => Environment.CurrentManagedThreadId == writerThreadId;
 
     public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
 
@@ -116,6 +119,10 @@ public sealed class Database : IDisposable
         });
     }
 
+    /// <summary>A write that arrives outside the writer (an auto-committed insert, say) runs on it, in its transaction.</summary>
+    private int RunOnWriter(Func<int> write) =>
+        writerThreadId < 0 || InWriter || reopening || queue.IsAddingCompleted ? write() : WriteAsync(write).GetAwaiter().GetResult();
+
     public void Dispose()
     {
         queue.CompleteAdding();
@@ -128,9 +135,10 @@ public sealed class Database : IDisposable
         Lite.Dispose();
     }
 
-    private static LiteDatabase Open(string path, BsonMapper mapper)
+    private LiteDatabase Open(string path, BsonMapper mapper)
     {
-        var lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+        var engine = new SerializedEngine(new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { Filename = path }), RunOnWriter);
+        var lite = new LiteDatabase(engine, mapper, disposeOnClose: true);
         // Instants are read back as UTC (the pragma is kept in the file); local time is computed only for display and scheduling.
         lite.UtcDate = true;
         return lite;
@@ -170,7 +178,17 @@ public sealed class Database : IDisposable
             log?.LogWarning(ex, "Closing the halted database engine failed");
         }
 
-        Volatile.Write(ref db, Open(Path, Mapper));
+        // Opening writes a pragma, which must go to the new engine directly, not through the writer.
+        reopening = true;
+        try
+        {
+            Volatile.Write(ref db, Open(Path, Mapper));
+        }
+        finally
+        {
+            reopening = false;
+        }
+
         Interlocked.Increment(ref reopened);
     }
 
