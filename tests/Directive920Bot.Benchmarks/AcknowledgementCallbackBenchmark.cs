@@ -32,7 +32,6 @@ public class AcknowledgementCallbackBenchmark
             ["Delivery:PaidMessagesPerSecond"] = "100000",
             ["Delivery:PerChatInterval"] = "00:00:00",
             ["Delivery:MaxConcurrency"] = "16",
-            ["Telegram:MaxConcurrentUpdates"] = "64",
             ["Engagement:TickSeconds"] = "0",
         }, start: true).GetAwaiter().GetResult();
         host.Seed(Cadres, addUsers: true);

@@ -420,12 +420,12 @@ public sealed class CampaignService(
         IEnumerable<Subscriber> people;
         if (audience.All || (audience.Units.Count == 0 && audience.SubscriberIds.Count == 0))
         {
-            people = subscribers.Registered();
+            people = subscribers.RegisteredForDelivery();
         }
         else
         {
             var codes = audience.IncludeSubUnits ? units.SubTreeCodes(audience.Units) : audience.Units;
-            var inUnits = codes.Count > 0 ? subscribers.InUnits([.. codes]) : [];
+            var inUnits = codes.Count > 0 ? subscribers.RegisteredForDelivery([.. codes]) : [];
             var explicitly = audience.SubscriberIds.Select(subscribers.Find).Where(s => s?.IsRegistered == true).Select(s => s!);
             people = inUnits.Concat(explicitly).DistinctBy(s => s.Id);
         }

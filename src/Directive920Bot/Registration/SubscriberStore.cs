@@ -35,6 +35,22 @@ public sealed class SubscriberStore(Database db, TimeProvider time)
     public IEnumerable<Subscriber> InUnits(IReadOnlyCollection<string> unitCodes) =>
         Subscribers.Find(Query.In(nameof(Subscriber.UnitCode), unitCodes.Select(c => new BsonValue(c)))).Where(s => s.IsRegistered);
 
+    /// <summary>
+    /// Registered subscribers with only what a delivery needs (no name, consent or dialogue state), read as a
+    /// projection: an audience of 100,000 is read without loading 100,000 whole documents.
+    /// </summary>
+    public IEnumerable<Subscriber> RegisteredForDelivery(IReadOnlyCollection<string>? unitCodes = null)
+    {
+        var query = db.Lite.GetCollection(CollectionName).Query();
+        query = unitCodes is null
+            ? query.Where("$.RegisteredAt != null")
+            : query.Where(Query.In(nameof(Subscriber.UnitCode), unitCodes.Select(c => new BsonValue(c)))).Where("$.RegisteredAt != null");
+        return query.Select(DeliveryFields).ToEnumerable().Select(db.Mapper.ToObject<Subscriber>);
+    }
+
+    private static readonly BsonExpression DeliveryFields = BsonExpression.Create(
+        "{_id: $._id, ChatId: $.ChatId, Language: $.Language, Status: $.Status, Paused: $.Paused, UnitCode: $.UnitCode, Role: $.Role, RegisteredAt: $.RegisteredAt}");
+
     public int Count() => Subscribers.Count();
 
     /// <summary>Blocked or gone: pushes stop until Telegram tells us the user is back.</summary>

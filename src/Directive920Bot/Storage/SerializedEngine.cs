@@ -10,7 +10,7 @@ namespace Directive920Bot.Storage;
 /// recycling (litedb-org/LiteDB#2817), which halts the engine; with calls serialised that cannot happen;</item>
 /// <item>every write made outside a transaction on another thread is handed to the database writer, so only the writer
 /// ever holds LiteDB's collection locks and no call can wait inside the engine while holding the serialising lock;</item>
-/// <item>query results are read to the end inside the call, so a cursor never outlives it.</item>
+/// <item>a query cursor takes the engine for each step only.</item>
 /// </list>
 /// </summary>
 internal sealed class SerializedEngine(LiteEngine inner, Func<Func<int>, int> onWriter) : ILiteEngine
@@ -21,14 +21,7 @@ internal sealed class SerializedEngine(LiteEngine inner, Func<Func<int>, int> on
     {
         lock (gate)
         {
-            using var reader = inner.Query(collection, query);
-            var values = new List<BsonValue>();
-            while (reader.Read())
-            {
-                values.Add(reader.Current);
-            }
-
-            return new MaterializedReader(collection, values);
+            return new LockedReader(inner.Query(collection, query), gate);
         }
     }
 
@@ -114,23 +107,35 @@ internal sealed class SerializedEngine(LiteEngine inner, Func<Func<int>, int> on
         }
     });
 
-    /// <summary>A query's results, read to the end while the engine was held.</summary>
-    private sealed class MaterializedReader(string collection, List<BsonValue> values) : IBsonDataReader
+    /// <summary>
+    /// A query cursor whose every step holds the engine: results stream (a 100,000-row scan is not kept in memory)
+    /// and nothing is held between steps, so the reader may write or await between rows. LiteDB's automatic
+    /// checkpoint only tries for exclusivity, so an open cursor never blocks a commit.
+    /// </summary>
+    private sealed class LockedReader(IBsonDataReader reader, Lock gate) : IBsonDataReader
     {
-        private int position = -1;
+        public BsonValue this[string field] => reader[field];
 
-        public BsonValue this[string field] => Current.AsDocument[field];
+        public string Collection => reader.Collection;
 
-        public string Collection => collection;
+        public BsonValue Current => reader.Current;
 
-        public BsonValue Current => position >= 0 && position < values.Count ? values[position] : BsonValue.Null;
+        public bool HasValues => reader.HasValues;
 
-        public bool HasValues => values.Count > 0;
-
-        public bool Read() => ++position < values.Count;
+        public bool Read()
+        {
+            lock (gate)
+            {
+                return reader.Read();
+            }
+        }
 
         public void Dispose()
         {
+            lock (gate)
+            {
+                reader.Dispose();
+            }
         }
     }
 }
