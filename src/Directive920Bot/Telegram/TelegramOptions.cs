@@ -24,7 +24,7 @@ public sealed class TelegramOptions
     public int PollTimeoutSeconds { get; set; } = 25;
 
     /// <summary>Updates handled at once; one chat's updates are always handled in order.</summary>
-    public int MaxConcurrentUpdates { get; set; } = 32;
+    public int MaxConcurrentUpdates { get; set; } = 64;
 
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
 
