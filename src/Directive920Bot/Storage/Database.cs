@@ -131,8 +131,8 @@ public sealed class Database : IDisposable
             writer.Join();
         }
 
-        queue.Dispose();
         Lite.Dispose();
+        queue.Dispose();
     }
 
     private LiteDatabase Open(string path, BsonMapper mapper)
