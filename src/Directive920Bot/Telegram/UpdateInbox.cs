@@ -54,26 +54,25 @@ public sealed class UpdateInbox(Database db, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        // Serialised here, not on the database writer, which every handler waits for.
+        var entries = updates.Select(update => new InboxEntry
+        {
+            Id = update.Id,
+            Json = System.Text.Json.JsonSerializer.Serialize(update, JsonBotAPI.Options),
+            ChatKey = ChatKeyOf(update),
+            ReceivedAt = now,
+            Received = update,
+        }).ToList();
         return db.WriteAsync<IReadOnlyList<InboxEntry>>(() =>
         {
-            var fresh = new List<InboxEntry>(updates.Count);
-            foreach (var update in updates)
+            // One range read finds the ids already stored (a redelivered batch), instead of a lookup per update.
+            var seen = db.Lite.GetCollection(CollectionName).Query()
+                .Where(Query.Between("_id", entries.Min(e => e.Id), entries.Max(e => e.Id)))
+                .Select("{_id: $._id}").ToEnumerable().Select(d => d["_id"].AsInt32).ToHashSet();
+            var fresh = entries.Where(e => seen.Add(e.Id)).ToList();
+            if (fresh.Count > 0)
             {
-                if (Entries.FindById(update.Id) is not null)
-                {
-                    continue;
-                }
-
-                var entry = new InboxEntry
-                {
-                    Id = update.Id,
-                    Json = System.Text.Json.JsonSerializer.Serialize(update, JsonBotAPI.Options),
-                    ChatKey = ChatKeyOf(update),
-                    ReceivedAt = now,
-                    Received = update,
-                };
-                Entries.Insert(entry);
-                fresh.Add(entry);
+                Entries.Insert(fresh);
             }
 
             var offset = updates.Max(u => u.Id) + 1;
