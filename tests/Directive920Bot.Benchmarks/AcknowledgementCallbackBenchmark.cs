@@ -25,15 +25,9 @@ public class AcknowledgementCallbackBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        host = BenchmarkHost.StartAsync(new Dictionary<string, string?>
-        {
-            // Pacing is Telegram's business and measured elsewhere; here the question is our own processing cost.
-            ["Delivery:AllowPaidBroadcast"] = "true",
-            ["Delivery:PaidMessagesPerSecond"] = "100000",
-            ["Delivery:PerChatInterval"] = "00:00:00",
-            ["Delivery:MaxConcurrency"] = "16",
-            ["Engagement:TickSeconds"] = "0",
-        }, start: true).GetAwaiter().GetResult();
+        var settings = BenchmarkHost.PacingLifted(maxConcurrency: 16);
+        settings["Engagement:TickSeconds"] = "0";
+        host = BenchmarkHost.StartAsync(settings, start: true).GetAwaiter().GetResult();
         host.Seed(Cadres, addUsers: true);
     }
 

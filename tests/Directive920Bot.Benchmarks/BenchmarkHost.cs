@@ -76,6 +76,18 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Pacing is Telegram's business and measured elsewhere: these settings lift it (paid rate far above any machine,
+    /// no per-chat spacing) so that a benchmark measures the service's own cost.
+    /// </summary>
+    public static Dictionary<string, string?> PacingLifted(int maxConcurrency) => new()
+    {
+        ["Delivery:AllowPaidBroadcast"] = "true",
+        ["Delivery:PaidMessagesPerSecond"] = "100000",
+        ["Delivery:PerChatInterval"] = "00:00:00",
+        ["Delivery:MaxConcurrency"] = maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Registered, active subscribers written in one transaction (and, if asked, the emulator's users).</summary>
     public void Seed(int count, bool addUsers)
     {

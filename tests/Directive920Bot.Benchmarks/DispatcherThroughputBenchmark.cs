@@ -19,13 +19,7 @@ public class DispatcherThroughputBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        host = BenchmarkHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Delivery:AllowPaidBroadcast"] = "true",
-            ["Delivery:PaidMessagesPerSecond"] = "100000",
-            ["Delivery:PerChatInterval"] = "00:00:00",
-            ["Delivery:MaxConcurrency"] = MaxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, start: true).GetAwaiter().GetResult();
+        host = BenchmarkHost.StartAsync(BenchmarkHost.PacingLifted(MaxConcurrency), start: true).GetAwaiter().GetResult();
         host.Seed(Messages, addUsers: true);
     }
 

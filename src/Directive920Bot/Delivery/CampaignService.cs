@@ -413,7 +413,11 @@ public sealed class CampaignService(
         return new CampaignPreview(audience.Count, languages, messages, parts);
     }
 
-    /// <summary>Registered subscribers in the audience (reachable or not: the unreachable get skipped rows, so reports see them).</summary>
+    /// <summary>
+    /// Registered subscribers in the audience (reachable or not: the unreachable get skipped rows, so reports see them).
+    /// Read with the delivery fields only (<see cref="SubscriberStore.RegisteredForDelivery"/>): for counting and
+    /// planning, never for saving.
+    /// </summary>
     public IEnumerable<Subscriber> Resolve(CampaignAudience audience)
     {
         ArgumentNullException.ThrowIfNull(audience);

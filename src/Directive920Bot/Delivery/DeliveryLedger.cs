@@ -123,14 +123,19 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
     {
         var chunks = Chunks.Find(c => c.CampaignId == campaignId).ToList();
         var states = new List<(DeliveryState, DateTime)>();
+        // Row ids are only needed to match chunks; a campaign without chunks (nearly all, most of the time) skips them.
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var projection = chunks.Count > 0 ? "{_id: $._id, State: $.State, DueAt: $.DueAt}" : "{State: $.State, DueAt: $.DueAt}";
         foreach (var doc in db.Lite.GetCollection(CollectionName).Query()
-                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select("{_id: $._id, State: $.State, DueAt: $.DueAt}").ToEnumerable())
+                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select(projection).ToEnumerable())
         {
             if (Enum.TryParse<DeliveryState>(doc["State"].AsString, out var state))
             {
                 states.Add((state, doc["DueAt"].AsDateTime));
-                ids.Add(doc["_id"].AsString);
+                if (chunks.Count > 0)
+                {
+                    ids.Add(doc["_id"].AsString);
+                }
             }
         }
 

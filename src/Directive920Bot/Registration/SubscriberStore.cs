@@ -37,7 +37,8 @@ public sealed class SubscriberStore(Database db, TimeProvider time)
 
     /// <summary>
     /// Registered subscribers with only what a delivery needs (no name, consent or dialogue state), read as a
-    /// projection: an audience of 100,000 is read without loading 100,000 whole documents.
+    /// projection: an audience of 100,000 is read without loading 100,000 whole documents. The objects are partial:
+    /// never pass them to <see cref="Save"/> (the name, consent and dialogue state would be lost).
     /// </summary>
     public IEnumerable<Subscriber> RegisteredForDelivery(IReadOnlyCollection<string>? unitCodes = null)
     {

@@ -42,9 +42,6 @@ public sealed class UpdateInbox(Database db, TimeProvider time)
     });
 
     /// <summary>Stores the updates not seen before, in one transaction, and returns them.</summary>
-    public IReadOnlyList<InboxEntry> Accept(IReadOnlyList<Update> updates) => AcceptAsync(updates).GetAwaiter().GetResult();
-
-    /// <inheritdoc cref="Accept"/>
     public Task<IReadOnlyList<InboxEntry>> AcceptAsync(IReadOnlyList<Update> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
