@@ -13,12 +13,12 @@ public sealed class PauseHandler(SubscriberStore subscribers, TrackService track
         "Lesson messages are paused, and review questions too. Other commands still work; type /resume when you want lessons again.");
 
     internal static readonly Loc AlreadyPaused = new(
-        "Việc gửi bài học cho đồng chí đang tạm dừng. Gõ /tieptuc để nhận bài tiếp.",
-        "Lessons are already paused for you. Type /resume to continue.");
+        "Việc gửi bài học và câu hỏi ôn tập cho đồng chí đang tạm dừng. Gõ /tieptuc để nhận tiếp.",
+        "Lessons and review questions are already paused for you. Type /resume to continue.");
 
     internal static readonly Loc Resumed = new(
-        "Đã tiếp tục gửi bài học. Bài tiếp theo sẽ đến vào giờ học thường lệ.",
-        "Lessons are back on. The next one arrives at the usual lesson time.");
+        "Đã tiếp tục gửi bài học và câu hỏi ôn tập. Bài tiếp theo sẽ đến vào giờ học thường lệ.",
+        "Lessons and review questions are back on. The next lesson arrives at the usual time.");
 
     internal static readonly Loc NotPaused = new(
         "Đồng chí đang nhận bài học bình thường, không cần tiếp tục.",

@@ -173,7 +173,7 @@ internal static class RegistrationTexts
         "\n\n<b>Unit admin</b>\n/report — unit report\n/members — roster check\n/roster — import the member roster");
 
     public static readonly Loc HelpBlocAdmin = new(
-        "\n\n<b>Quản trị Khối</b>\n/report (/baocao) — báo cáo\n/broadcast — gửi thông báo, lên lịch bài\n/campaigns — các đợt gửi\n/grant, /revoke — cấp, thu hồi quyền",
+        "\n\n<b>Quản trị Khối</b>\n/report (/baocao) — báo cáo\n/broadcast (/guithongbao) — gửi thông báo, lên lịch bài\n/campaigns (/dotgui) — các đợt gửi\n/grant, /revoke — cấp, thu hồi quyền",
         "\n\n<b>Bloc admin</b>\n/report — reports\n/broadcast — announce or schedule a lesson\n/campaigns — campaigns\n/grant, /revoke — grant or revoke roles");
 
     public static string RoleName(CadreRole? role, string language) => role switch

@@ -326,6 +326,16 @@ public sealed class BroadcastHandler(
         await PreviewAsync(context, draft, ct);
     }
 
+    /// <summary>
+    /// What a bloc admin can do about a draft the campaign service refuses, in their language: the API's field
+    /// messages are for integrators. The bot's own steps allow nothing else, so the rest means a stale draft.
+    /// </summary>
+    private string DraftProblem(BotContext context, BroadcastDraft draft, IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ContainsKey("sendAt") && draft.SendAt is { } at
+            ? PastTime.Format(context.Language, clock.ToLocal(at).ToString(TimeFormat, CultureInfo.InvariantCulture))
+        : errors.ContainsKey("audience.units") ? context.T(UnitGone)
+        : context.T(DraftIncomplete);
+
     /// <summary>The preview is the real message: the same row construction and the same composer the dispatcher uses.</summary>
     private async Task PreviewAsync(BotContext context, BroadcastDraft draft, CancellationToken ct)
     {
@@ -333,7 +343,7 @@ public sealed class BroadcastHandler(
         var errors = campaigns.Validate(request);
         if (errors.Count > 0)
         {
-            await context.ReplyAsync(Invalid.Format(context.Language, TelegramHtml.Escape(string.Join(" ", errors.SelectMany(e => e.Value)))), ct);
+            await context.ReplyAsync(DraftProblem(context, draft, errors), ct);
             return;
         }
 
@@ -369,7 +379,7 @@ public sealed class BroadcastHandler(
         }
         catch (CampaignValidationException ex)
         {
-            await context.ReplyAsync(Invalid.Format(context.Language, TelegramHtml.Escape(string.Join(" ", ex.Errors.SelectMany(e => e.Value)))), ct);
+            await context.ReplyAsync(DraftProblem(context, draft, ex.Errors), ct);
             return CallbackReply.Silent;
         }
 
@@ -436,17 +446,21 @@ public sealed class BroadcastHandler(
 
     private async Task<CallbackReply> CancelCampaignAsync(BotContext context, string id, CancellationToken ct)
     {
-        var already = campaigns.Find(id)?.Status == CampaignStatus.Cancelled;
+        // An old "confirm cancel" button on a campaign that has finished or was cancelled changes nothing and says so.
+        if (campaigns.Find(id) is { } existing && CampaignService.StatusOf(existing, campaigns.Progress(id)) is "completed" or "cancelled")
+        {
+            var was = existing.Status == CampaignStatus.Cancelled ? WasCancelled : WasCompleted;
+            await context.ReplyAsync(NothingToCancel.Format(context.Language, id, context.T(was)), ct);
+            return CallbackReply.Silent;
+        }
+
         var stopped = campaigns.Cancel(id, "bot:" + context.UserId.ToString(CultureInfo.InvariantCulture));
         if (stopped is null)
         {
             return new CallbackReply(context.T(UnknownCampaign), Alert: true);
         }
 
-        if (!already || stopped > 0)
-        {
-            audit.Write(context.UserId, "campaign.cancel", id, FormattableString.Invariant($"{stopped} pending rows stopped"));
-        }
+        audit.Write(context.UserId, "campaign.cancel", id, FormattableString.Invariant($"{stopped} pending rows stopped"));
 
         await context.ReplyAsync(CampaignCancelled.Format(context.Language, id, stopped), ct);
         return CallbackReply.Silent;

@@ -100,7 +100,13 @@ internal static class BroadcastTexts
         "✅ Đã tạo chiến dịch <code>{0}</code>: {1} người nhận, gửi {2}. Theo dõi bằng /campaigns.",
         "✅ Campaign <code>{0}</code> created: {1} recipients, sending {2}. Follow it with /campaigns.");
 
-    public static readonly Loc Invalid = new("Xin lỗi, chưa tạo được chiến dịch: {0}", "Sorry, the campaign was not created: {0}");
+    public static readonly Loc DraftIncomplete = new(
+        "Bản nháp không còn đầy đủ. Đồng chí vui lòng gõ /broadcast (/guithongbao) để soạn lại.",
+        "The draft is incomplete. Please type /broadcast to start again.");
+
+    public static readonly Loc UnitGone = new(
+        "Có đơn vị đã chọn không còn trong danh sách; đồng chí vui lòng gõ /broadcast (/guithongbao) và chọn lại đơn vị.",
+        "A chosen unit no longer exists; please type /broadcast and choose the units again.");
 
     public static readonly Loc NoCampaigns = new("Chưa có chiến dịch nào.", "There are no campaigns yet.");
 
@@ -123,6 +129,14 @@ internal static class BroadcastTexts
     public static readonly Loc YesCancel = new("✅ Xác nhận hủy", "✅ Yes, cancel it");
 
     public static readonly Loc Keep = new("Giữ lại", "Keep it");
+
+    public static readonly Loc NothingToCancel = new(
+        "Chiến dịch <code>{0}</code> đã {1} trước đó; không còn tin nào để dừng.",
+        "Campaign <code>{0}</code> was already {1}; there is nothing left to stop.");
+
+    public static readonly Loc WasCompleted = new("gửi xong", "completed");
+
+    public static readonly Loc WasCancelled = new("bị hủy", "cancelled");
 
     public static readonly Loc CampaignCancelled = new(
         "⛔ Đã hủy chiến dịch <code>{0}</code>; {1} tin chưa gửi đã dừng.",

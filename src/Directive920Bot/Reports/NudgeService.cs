@@ -42,8 +42,8 @@ public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, 
     public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) => mapper.ToDocument(new NudgeMark()));
 
     private static readonly Localization.Loc NudgeText = new(
-        "🔔 Đơn vị nhắc đồng chí: bài <b>{0}</b> đồng chí chưa xác nhận. Đồng chí vui lòng đọc và bấm «✅ Đã đọc và cam kết thực hiện» ở tin nhắn bài.",
-        "🔔 A reminder from your unit: you have not yet acknowledged <b>{0}</b>. Please read it and press “✅ I have read it and commit to it” on the lesson message.");
+        "🔔 Đơn vị nhắc đồng chí: đồng chí chưa xác nhận nội dung <b>{0}</b>. Đồng chí vui lòng đọc và bấm “✅ Đã đọc và cam kết thực hiện” ở tin nhắn gửi nội dung đó.",
+        "🔔 A reminder from your unit: you have not yet acknowledged <b>{0}</b>. Please read it and press “✅ I have read it and commit to it” on that message.");
 
     public bool Available => pending.Any();
 

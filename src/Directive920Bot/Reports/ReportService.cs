@@ -52,7 +52,8 @@ public sealed record UnitReport(
 }
 
 /// <summary>Computes unit, item and question reports from the counters, the subscriber statuses and the roster.</summary>
-public sealed class ReportService(ReportCounters counters, UnitStore units, Storage.Database db, ContentService content)
+public sealed class ReportService(ReportCounters counters, UnitStore units, Storage.Database db, ContentService content,
+    Delivery.CampaignStore campaigns, Hosting.BotClock clock)
 {
     /// <summary>Every visible unit with its rolled-up figures, in tree order.</summary>
     public IReadOnlyList<UnitReport> Units(IReadOnlyCollection<string> visibleUnits)
@@ -104,14 +105,33 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
             .OrderBy(q => q.Accuracy ?? 1).ThenBy(q => q.QuestionId, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// What a cadre, a digest or a report calls an item: the lesson's title, or for a free-text announcement
+    /// "Thông báo ngày 01/12: <its first words>" — never the internal <c>campaign:…</c> key.
+    /// </summary>
     public string Title(string itemId)
     {
-        if (itemId.StartsWith("campaign:", StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(itemId);
+        if (!itemId.StartsWith("campaign:", StringComparison.Ordinal))
         {
-            return itemId;
+            return content.Current.Find(itemId)?.For("vi").Title ?? itemId;
         }
 
-        return content.Current.Find(itemId)?.For("vi").Title ?? itemId;
+        var campaign = campaigns.Find(itemId["campaign:".Length..]);
+        if (campaign is null)
+        {
+            return "Thông báo";
+        }
+
+        var plain = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(campaign.Html ?? campaign.Text ?? "", "<[^>]+>", " "));
+        plain = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (plain.Length > 40)
+        {
+            plain = plain[..40].TrimEnd() + "…";
+        }
+
+        var day = clock.ToLocal(campaign.LastOccurrenceAt ?? campaign.CreatedAt).ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture);
+        return plain.Length == 0 ? $"Thông báo ngày {day}" : $"Thông báo ngày {day}: {plain}";
     }
 
     private sealed class Own

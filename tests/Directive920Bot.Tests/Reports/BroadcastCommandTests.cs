@@ -86,6 +86,21 @@ public sealed class BroadcastCommandTests
     }
 
     [Fact]
+    public async Task Confirming_after_the_chosen_time_has_passed_gets_the_polite_past_time_answer_and_creates_nothing()
+    {
+        await using var bot = await BroadcastKit.StartAsync();
+        await ChooseUnitAsync(bot, await StartTextAsync(bot, "Thông báo thử"), "Sở Tài chính");
+        var summary = await bot.SayAsync(BlocAdmin, "01/12/2026 08:30", IsSummary);
+
+        bot.Clock.Advance(TimeSpan.FromHours(1));
+        var late = await bot.PressAndExpectReplyAsync(BlocAdmin, summary, "Xác nhận");
+
+        Assert.Contains("Thời điểm 01/12/2026 08:30 đã qua", late.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("in the past", late.Text, StringComparison.Ordinal);
+        Assert.Empty(bot.Get<CampaignService>().List());
+    }
+
+    [Fact]
     public async Task A_cadre_typing_broadcast_gets_the_unknown_command_answer()
     {
         await using var bot = await BroadcastKit.StartAsync();

@@ -41,6 +41,26 @@ public sealed class CampaignsCommandTests
     }
 
     [Fact]
+    public async Task Confirming_the_cancel_of_a_campaign_already_cancelled_elsewhere_says_so_and_changes_nothing()
+    {
+        await using var bot = await BroadcastKit.StartAsync();
+        bot.Clock.Advance(TimeSpan.FromHours(14));
+        var campaigns = bot.Get<CampaignService>();
+        var campaign = campaigns.Create(new CampaignRequest(null, "Thông báo buổi tối", new AudienceRequest(All: true)), "test");
+        var list = await bot.SayAsync(BlocAdmin, "/dotgui");
+        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, campaign.Id);
+        var confirm = await bot.PressAndExpectReplyAsync(BlocAdmin, detail, "Hủy chiến dịch");
+
+        // Another admin cancels it through the API first; this admin's confirmation then comes too late.
+        campaigns.Cancel(campaign.Id, "api:ops");
+        var late = await bot.PressAndExpectReplyAsync(BlocAdmin, confirm, "Xác nhận hủy");
+
+        Assert.Contains("đã bị hủy trước đó; không còn tin nào để dừng", late.Text, StringComparison.Ordinal);
+        Assert.Empty(bot.Get<AuditLog>().Recent(action: "campaign.cancel"));
+        Assert.Equal("api:ops", campaigns.Find(campaign.Id)!.CancelledBy);
+    }
+
+    [Fact]
     public async Task Campaigns_with_none_says_so_and_a_cadre_gets_the_unknown_command_answer()
     {
         await using var bot = await BroadcastKit.StartAsync();
