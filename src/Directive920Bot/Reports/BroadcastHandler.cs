@@ -227,7 +227,7 @@ public sealed class BroadcastHandler(
             case "bc.lesson":
                 if (content.Current.Find(key.Payload) is null)
                 {
-                    return new CallbackReply(context.T(NoDraft), Alert: true);
+                    return new CallbackReply(context.T(LessonGone), Alert: true);
                 }
 
                 draft.LessonId = key.Payload;
@@ -325,6 +325,13 @@ public sealed class BroadcastHandler(
         SetStep(context, null);
         await PreviewAsync(context, draft, ct);
     }
+
+    /// <summary>"khoảng 12 phút", "khoảng 3 giờ 5 phút", "dưới 1 phút": an estimate read on a phone, not a time span.</summary>
+    private static string Duration(BotContext context, TimeSpan left) =>
+        left < TimeSpan.FromMinutes(1) ? context.T(UnderAMinute)
+        : left < TimeSpan.FromHours(1) ? AboutMinutes.Format(context.Language, (int)Math.Ceiling(left.TotalMinutes))
+        : left.Minutes == 0 ? AboutWholeHours.Format(context.Language, (int)left.TotalHours)
+        : AboutHours.Format(context.Language, (int)left.TotalHours, left.Minutes);
 
     /// <summary>
     /// What a bloc admin can do about a draft the campaign service refuses, in their language: the API's field
@@ -424,7 +431,7 @@ public sealed class BroadcastHandler(
 
         var p = campaigns.Progress(id);
         var status = CampaignService.StatusOf(campaign, p);
-        var eta = p.EtaSeconds is { } s ? Eta.Format(context.Language, TimeSpan.FromSeconds(Math.Ceiling(s)).ToString("c", CultureInfo.InvariantCulture)) : "";
+        var eta = p.EtaSeconds is { } s ? Eta.Format(context.Language, Duration(context, TimeSpan.FromSeconds(Math.Ceiling(s)))) : "";
         var html = CampaignDetail.Format(context.Language, campaign.Id, TelegramHtml.Escape(Describe(context, campaign.LessonId, campaign.Text)), Status(status, context.Language),
             When(context, campaign.SendAt ?? campaign.CreatedAt), TelegramHtml.Escape(campaign.CreatedBy), p.Expanded, p.Sent, p.Failed, p.Blocked, p.Skipped, p.Remaining, eta);
         var buttons = new List<OutboundButton> { Button(context, Refresh, "bc.refresh", id) };

@@ -118,6 +118,18 @@ internal static class BroadcastTexts
 
     public static readonly Loc Eta = new("\nƯớc tính xong sau: {0}", "\nEstimated time left: {0}");
 
+    public static readonly Loc UnderAMinute = new("dưới 1 phút", "under a minute");
+
+    public static readonly Loc AboutMinutes = new("khoảng {0} phút", "about {0} min");
+
+    public static readonly Loc AboutHours = new("khoảng {0} giờ {1} phút", "about {0} h {1} min");
+
+    public static readonly Loc AboutWholeHours = new("khoảng {0} giờ", "about {0} h");
+
+    public static readonly Loc LessonGone = new(
+        "Bài này không còn trong nội dung. Đồng chí vui lòng chọn bài khác hoặc gõ /broadcast (/guithongbao) để bắt đầu lại.",
+        "This lesson no longer exists. Please choose another one or type /broadcast to start again.");
+
     public static readonly Loc Refresh = new("🔄 Cập nhật", "🔄 Refresh");
 
     public static readonly Loc CancelCampaign = new("⛔ Hủy chiến dịch", "⛔ Cancel campaign");

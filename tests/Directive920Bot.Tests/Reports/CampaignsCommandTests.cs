@@ -49,6 +49,8 @@ public sealed class CampaignsCommandTests
         var campaign = campaigns.Create(new CampaignRequest(null, "Thông báo buổi tối", new AudienceRequest(All: true)), "test");
         var list = await bot.SayAsync(BlocAdmin, "/dotgui");
         var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, campaign.Id);
+        // At 22:00 the rows wait for 07:00: the estimate reads as hours on a phone, not as a time span.
+        Assert.Contains("Ước tính xong sau: khoảng 9 giờ", detail.Text, StringComparison.Ordinal);
         var confirm = await bot.PressAndExpectReplyAsync(BlocAdmin, detail, "Hủy chiến dịch");
 
         // Another admin cancels it through the API first; this admin's confirmation then comes too late.
