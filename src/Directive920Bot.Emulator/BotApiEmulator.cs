@@ -108,6 +108,9 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
     /// <summary>Updates queued and not yet confirmed by the bot.</summary>
     public int PendingUpdateCount => _updates.PendingCount;
 
+    /// <summary>The update_id of the update produced last (a message, press, poll answer or membership change); 0 before any.</summary>
+    public int LastUpdateId => _updates.LastId;
+
     /// <summary>Raised after any transcript change: bot send/edit/delete, user messages and poll vote counts.</summary>
     public event EventHandler<ChatMessage>? MessageChanged;
 

@@ -19,6 +19,18 @@ internal sealed class UpdateQueue
     private int _nextId = 1000;
     private TaskCompletionSource _signal = NewSignal();
 
+    /// <summary>The id of the update produced last (redeliveries excluded); 0 before the first.</summary>
+    public int LastId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nextId == 1000 ? 0 : _nextId - 1;
+            }
+        }
+    }
+
     public int PendingCount
     {
         get

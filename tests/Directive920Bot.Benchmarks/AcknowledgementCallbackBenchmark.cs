@@ -65,6 +65,8 @@ public class AcknowledgementCallbackBenchmark
     public async Task Acknowledge()
     {
         var before = host.Get<Storage.Database>().WriterStatistics;
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var (allocatedBefore, pausedBefore, gcsBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         pressed = presses.Select(p => host.Emulator.PressButton(p.User, p.MessageId, p.Data)).ToList();
 
@@ -90,8 +92,11 @@ public class AcknowledgementCallbackBenchmark
         // Where the time goes: how busy the single LiteDB writer was, and how many items each commit carried.
         var after = host.Get<Storage.Database>().WriterStatistics;
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine(System.FormattableString.Invariant(
-            $"// writer busy {(after.Busy - before.Busy).TotalMilliseconds / elapsed.TotalMilliseconds:P0} of {elapsed.TotalMilliseconds:F0} ms, {after.Items - before.Items} items in {after.Commits - before.Commits} commits"));
+            $"// process CPU {cpu.TotalMicroseconds / Cadres:F0} µs per acknowledgement ({cpu.TotalMilliseconds / elapsed.TotalMilliseconds:F2} cores busy); {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / Cadres:F0} KB allocated per acknowledgement, {GC.CollectionCount(0) - gcsBefore} collections pausing {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms"));
+        Console.WriteLine(System.FormattableString.Invariant(
+            $"// writer busy {(after.Busy - before.Busy).TotalMilliseconds / elapsed.TotalMilliseconds:P0} of {elapsed.TotalMilliseconds:F0} ms (committing {(after.Committing - before.Committing).TotalMilliseconds:F0} ms), {after.Items - before.Items} items in {after.Commits - before.Commits} commits"));
     }
 
     [IterationCleanup]

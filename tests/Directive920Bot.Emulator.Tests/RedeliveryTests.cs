@@ -31,4 +31,18 @@ public sealed class RedeliveryTests : EmulatorTestBase
         Assert.Equal("pay", copy.Message!.Text);
         Assert.Empty(await Bot.GetUpdates(offset: original.Id + 1, timeout: 0));
     }
+
+    [Fact]
+    public async Task The_last_update_id_names_the_update_an_action_produced()
+    {
+        Assert.Equal(0, Emulator.LastUpdateId);
+        Emulator.SendText(Alice, "one");
+        Emulator.SendText(Alice, "two");
+
+        var updates = await DrainUpdatesAsync();
+
+        Assert.Equal(updates[^1].Id, Emulator.LastUpdateId);
+        Emulator.RedeliverUpdate(updates[0].Id);
+        Assert.Equal(updates[^1].Id, Emulator.LastUpdateId);
+    }
 }

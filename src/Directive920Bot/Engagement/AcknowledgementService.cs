@@ -109,7 +109,7 @@ public sealed class AcknowledgementService(
     /// Checks the press against committed data on the caller's thread, then records the acknowledgement on the database
     /// writer: the record, the closed reminder watch and the report counters commit together, with other presses of
     /// the same moment (one commit for many cadres). The task completes after the commit, so the cadre is answered only
-    /// once it is durable. A repeated press is answered from the stored record without a write.
+    /// once it is durable. A repeated press finds the stored record there and writes nothing.
     /// </summary>
     public async Task<AckOutcome> AcknowledgeAsync(long presserId, string deliveryId)
     {
@@ -142,15 +142,14 @@ public sealed class AcknowledgementService(
             return (new AckOutcome(AckResult.ItemDeleted, Row: row), null, null);
         }
 
+        // A press already recorded is found by the writer's insert-if-absent; it is looked up here only when the quiz
+        // gate would otherwise refuse it (a first press is the common case, and needs no extra read).
         var id = AcknowledgementStore.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row));
-        if (acks.Find(id) is { } existing)
-        {
-            return (new AckOutcome(AckResult.AlreadyRecorded, existing, row), null, null);
-        }
-
         if (NeedsQuizFirst(row, item))
         {
-            return (new AckOutcome(AckResult.QuizFirst, Row: row), null, null);
+            return acks.Find(id) is { } existing
+                ? (new AckOutcome(AckResult.AlreadyRecorded, existing, row), null, null)
+                : (new AckOutcome(AckResult.QuizFirst, Row: row), null, null);
         }
 
         var now = clock.UtcNow.UtcDateTime;
@@ -192,9 +191,12 @@ public sealed class AcknowledgementService(
 
     private void AfterAcknowledged(DeliveryRow row, Acknowledgement ack)
     {
-        // Reminders stop at once: the watch closes and a reminder still waiting in the ledger is skipped.
+        // Reminders stop at once: the watch closes and a reminder still waiting in the ledger is skipped. An escalation
+        // exists only for a watch that ended "escalated" (both are written in one transaction), so a delivery without
+        // such a watch needs no escalation lookup.
         if (escalations.FindWatch(row.Id) is { } watch)
         {
+            var escalated = watch.DoneReason == ReminderService.Escalated;
             if (watch.PendingReminderId is { } pending)
             {
                 ledger.Skip(pending, "acknowledged");
@@ -204,9 +206,11 @@ public sealed class AcknowledgementService(
             watch.Done = true;
             watch.DoneReason = "acknowledged";
             escalations.SaveWatch(watch);
+            if (escalated)
+            {
+                escalations.Resolve(row.Id, ack.AcknowledgedAt);
+            }
         }
-
-        escalations.Resolve(row.Id, ack.AcknowledgedAt);
         foreach (var observer in observers)
         {
             try

@@ -28,6 +28,8 @@ public sealed class ReminderService(
     IEnumerable<IEscalationSink> sinks,
     ILogger<ReminderService> log) : IDisposable
 {
+    /// <summary>The watch's end when reminders ran out and the delivery went onto the unit's non-acknowledgement list.</summary>
+    public const string Escalated = "escalated";
     private const string MetaCollection = "eng_meta";
     private const string WatermarkKey = "reminder_watermark";
     private static readonly TimeSpan Overlap = TimeSpan.FromHours(1);
@@ -179,9 +181,19 @@ public sealed class ReminderService(
                 Since = now.UtcDateTime,
             };
             watch.Done = true;
-            watch.DoneReason = "escalated";
-            store.SaveWatch(watch);
-            if (store.AddEscalation(escalation))
+            watch.DoneReason = Escalated;
+            // One transaction, after a fresh look at the watch: an acknowledgement that closed it since it was read wins,
+            // and one that comes later finds the escalation to resolve.
+            if (db.InTransaction(() =>
+            {
+                if (store.FindWatch(watch.Id) is not { Done: false })
+                {
+                    return false;
+                }
+
+                store.SaveWatch(watch);
+                return store.AddEscalation(escalation);
+            }))
             {
                 escalated++;
                 foreach (var sink in sinks)

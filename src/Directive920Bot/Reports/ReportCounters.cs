@@ -162,12 +162,17 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
 /// Keeps the counters: told of each final delivery outcome (<see cref="IDeliveryObserver"/>) and of each acknowledgement
 /// and quiz answer (from engagement), it updates a handful of small rows so that reports never scan the ledger.
 /// </summary>
-public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagementObserver
+public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagementObserver, ICommitParticipant
 {
     public const string ItemsCollection = "report_items";
     public const string QuestionsCollection = "report_questions";
     public const string UnitsCollection = "report_units";
     public const string EventsCollection = "report_events";
+
+    // Item counters changed by the transaction under way, written once at its end: every delivery or acknowledgement
+    // of a batch bumps the same few rows, which are read and written once instead of once per event.
+    // Only the database writer touches it.
+    private readonly Dictionary<string, ItemCounter> pending = new(StringComparer.Ordinal);
 
     public static readonly StoreSchema Schema = new(ItemsCollection, (database, mapper) =>
     {
@@ -309,10 +314,26 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
     private void Bump(string unitCode, string itemId, DeliveryKind kind, Action<ItemCounter> change)
     {
         var id = unitCode + "|" + itemId;
-        var counter = Items.FindById(id) ?? new ItemCounter { Id = id, UnitCode = unitCode, ItemId = itemId, Kind = kind };
+        if (!pending.TryGetValue(id, out var counter))
+        {
+            counter = Items.FindById(id) ?? new ItemCounter { Id = id, UnitCode = unitCode, ItemId = itemId, Kind = kind };
+            pending[id] = counter;
+            db.EnlistBeforeCommit(this);
+        }
+
         change(counter);
-        Items.Upsert(counter);
     }
+
+    void ICommitParticipant.BeforeCommit()
+    {
+        if (pending.Count > 0)
+        {
+            Items.Upsert(pending.Values);
+            pending.Clear();
+        }
+    }
+
+    void ICommitParticipant.Discard() => pending.Clear();
 
     private bool Once(string eventId, Action update)
     {

@@ -24,6 +24,9 @@ public sealed class Database : IDisposable
     private long commits;
     private long items;
     private long busyTicks;
+    private long commitTicks;
+    private readonly List<ICommitParticipant> participants = [];
+    private readonly List<Action> committed = [];
 
     public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, ILogger<Database>? log = null)
     {
@@ -61,9 +64,13 @@ public sealed class Database : IDisposable
     /// <summary>How often the engine was reopened after it halted (see <see cref="Reopen"/>).</summary>
     public long Reopened => Interlocked.Read(ref reopened);
 
-    /// <summary>Commits and work items since start (items ÷ commits is the mean batch size) and the time the writer was busy.</summary>
-    public (long Commits, long Items, TimeSpan Busy) WriterStatistics =>
-        (Interlocked.Read(ref commits), Interlocked.Read(ref items), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks)));
+    /// <summary>
+    /// Commits and work items since start (items ÷ commits is the mean batch size), the time the writer was busy and,
+    /// of that, the time spent committing (writing the changed pages to the log).
+    /// </summary>
+    public (long Commits, long Items, TimeSpan Busy, TimeSpan Committing) WriterStatistics =>
+        (Interlocked.Read(ref commits), Interlocked.Read(ref items), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks)),
+            System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref commitTicks)));
 
     /// <summary>True on the writer thread, i.e. inside a transaction.</summary>
     public bool InWriter => Environment.CurrentManagedThreadId == writerThreadId;
@@ -117,6 +124,43 @@ public sealed class Database : IDisposable
             work();
             return 0;
         });
+    }
+
+    /// <summary>
+    /// Lets <paramref name="participant"/> write what it gathered during the current transaction just before it commits
+    /// (once per transaction, however many work items enlisted it), or forget it when the transaction rolls back. Only
+    /// work running on the writer may enlist.
+    /// </summary>
+    public void EnlistBeforeCommit(ICommitParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        if (!InWriter)
+        {
+            throw new InvalidOperationException("Only work running in a transaction on the database writer can enlist.");
+        }
+
+        if (!participants.Contains(participant))
+        {
+            participants.Add(participant);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once what the caller just wrote is committed: at once when it was written outside
+    /// a transaction (that write has committed by now), after the commit when it runs inside one, never if that rolls
+    /// back. For in-memory state that must not run ahead of the file, such as a cache cleared after a delete.
+    /// </summary>
+    public void OnCommitted(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (InWriter)
+        {
+            committed.Add(action);
+        }
+        else
+        {
+            action();
+        }
     }
 
     /// <summary>A write that arrives outside the writer (an auto-committed insert, say) runs on it, in its transaction.</summary>
@@ -249,11 +293,27 @@ public sealed class Database : IDisposable
                 item.Run();
             }
 
+            // A participant may enlist another while it writes, hence the index loop.
+            for (var i = 0; i < participants.Count; i++)
+            {
+                participants[i].BeforeCommit();
+            }
+
+            participants.Clear();
+            var committing = System.Diagnostics.Stopwatch.GetTimestamp();
             lite.Commit();
+            Interlocked.Add(ref commitTicks, System.Diagnostics.Stopwatch.GetTimestamp() - committing);
         }
         catch (Exception ex)
         {
             failure = ex;
+            foreach (var participant in participants)
+            {
+                participant.Discard();
+            }
+
+            participants.Clear();
+            committed.Clear();
             try
             {
                 lite.Rollback();
@@ -279,6 +339,20 @@ public sealed class Database : IDisposable
             return false;
         }
 
+        foreach (var action in committed)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The data is committed; a failing follow-up must not fail the callers of the batch.
+                log?.LogError(ex, "An after-commit action failed");
+            }
+        }
+
+        committed.Clear();
         Interlocked.Increment(ref commits);
         Interlocked.Add(ref items, batch.Count);
         foreach (var item in batch)
@@ -310,6 +384,19 @@ public sealed class Database : IDisposable
 
         public override void Fail(Exception ex) => Completion.TrySetException(ex);
     }
+}
+
+/// <summary>
+/// Work that gathers changes in memory during a transaction (counters bumped by many items of one batch) and writes them
+/// once, at the end of the same transaction: see <see cref="Database.EnlistBeforeCommit"/>.
+/// </summary>
+public interface ICommitParticipant
+{
+    /// <summary>Writes the gathered changes; runs on the writer inside the transaction, so a failure rolls it all back.</summary>
+    void BeforeCommit();
+
+    /// <summary>Forgets the gathered changes: the transaction rolled back (its items may be retried one by one).</summary>
+    void Discard();
 }
 
 /// <summary>A feature's collections: its indexes are created and the mapper warmed for its types at start.</summary>

@@ -5,7 +5,7 @@ namespace Directive920Bot.Storage;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
@@ -20,7 +20,68 @@ public static class Migrations
             db.GetCollection("eng_acks").DropIndex("ItemId");
             db.GetCollection("eng_acks").DropIndex("DeliveryId");
         },
+        // v4: the inbox keeps one document per received batch instead of one per update marked done one by one.
+        [4] = InboxToBatches,
     };
+
+    /// <summary>
+    /// Moves the updates a version-3 inbox had not finished into one batch of the new inbox, remembers the stored
+    /// update ids as seen (a redelivered one is still refused) and drops the old collection with the handled updates.
+    /// </summary>
+    private static void InboxToBatches(ILiteDatabase db)
+    {
+        const string Legacy = "inbox";
+        if (!db.CollectionExists(Legacy))
+        {
+            return;
+        }
+
+        var old = db.GetCollection(Legacy);
+        var pending = old.Find("$.Done = false").OrderBy(d => d["_id"].AsInt32).ToList();
+        if (pending.Count > 0)
+        {
+            db.GetCollection("inbox_batches").Insert(new BsonDocument
+            {
+                ["_id"] = 1L,
+                ["ReceivedAt"] = pending.Min(d => d["ReceivedAt"].AsDateTime),
+                ["Updates"] = new BsonArray(pending.Select(d => new BsonDocument
+                {
+                    ["_id"] = d["_id"],
+                    ["Json"] = d["Json"],
+                    ["ChatKey"] = d["ChatKey"],
+                    ["ReceivedAt"] = d["ReceivedAt"],
+                })),
+            });
+        }
+
+        var ids = old.Query().Select("{_id: $._id, at: $.ReceivedAt}").ToEnumerable().Select(d => (Id: d["_id"].AsInt32, At: d["at"].AsDateTime)).OrderBy(d => d.Id).ToList();
+        var ranges = new List<Telegram.SeenRange>();
+        foreach (var (id, at) in ids)
+        {
+            if (ranges.Count > 0 && ranges[^1].To + 1 == id)
+            {
+                ranges[^1] = ranges[^1] with { To = id, LastSeenAt = at > ranges[^1].LastSeenAt ? at : ranges[^1].LastSeenAt };
+            }
+            else
+            {
+                ranges.Add(new Telegram.SeenRange(id, id, at));
+            }
+        }
+
+        var meta = db.GetCollection(MetaCollection);
+        var offset = meta.FindById(Telegram.UpdateInbox.OffsetKey)?["value"].AsInt32 ?? (ids.Count == 0 ? 0 : ids[^1].Id + 1);
+        meta.Upsert(Telegram.UpdateInbox.OffsetDocument(offset, ranges.TakeLast(Telegram.UpdateInbox.MaxSeenRanges)));
+    }
+
+    /// <summary>Work that LiteDB refuses inside a transaction (dropping a collection); run after the steps, at every start, so it is never skipped.</summary>
+    private static void CleanUp(ILiteDatabase db)
+    {
+        // Left by step 4 once its unfinished updates moved to the batches.
+        if (ReadVersion(db) >= 4 && db.CollectionExists("inbox"))
+        {
+            db.DropCollection("inbox");
+        }
+    }
 
     public static int Run(ILiteDatabase db)
     {
@@ -43,6 +104,7 @@ public static class Migrations
             version = target;
         }
 
+        CleanUp(db);
         return version;
     }
 

@@ -48,6 +48,16 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
     // The preview scope of the current async flow (see Preview); null outside one.
     private static readonly AsyncLocal<PreviewScope?> CurrentPreview = new();
 
+    /// <summary>Keys kept in memory at most; past it the cache starts again (a press costs one lookup more).</summary>
+    public const int CacheLimit = 100_000;
+
+    // A key never changes once issued and every press looks one up, so found keys are kept in memory. Deleting keys
+    // empties the cache before the delete and again once it is committed, and a lookup that overlapped a delete is not
+    // kept (the generation moved), so a revoked key is never found again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CallbackKey> cache = new(StringComparer.Ordinal);
+    private readonly Lock cacheLock = new();
+    private long generation;
+
     /// <summary>Returns the key for this button, creating it once.</summary>
     public string Issue(long? ownerId, string action, string payload = "", TimeSpan? lifetime = null)
     {
@@ -77,7 +87,7 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
     {
         // Keys without an expiry sort before every date in the index, so the range never touches them.
         var now = time.GetUtcNow().UtcDateTime;
-        return Keys.DeleteMany(Query.Between(nameof(CallbackKey.ExpiresAt), new BsonValue(DateTime.MinValue), new BsonValue(now)));
+        return Revoking(() => Keys.DeleteMany(BsonExpression.Create("$.ExpiresAt BETWEEN @0 AND @1", DateTime.MinValue, now)));
     }
 
     private string IssueKey(long? ownerId, string action, string payload, TimeSpan? lifetime)
@@ -102,10 +112,13 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
         };
         if (existing is not null)
         {
-            Keys.Delete(existing.Id);
+            Revoking(() => Keys.Delete(existing.Id) ? 1 : 0);
         }
 
+        var seen = Interlocked.Read(ref generation);
         Keys.Insert(key);
+        // Most keys are pressed soon after they are sent (an acknowledgement): kept from the start, once stored for good.
+        db.OnCommitted(() => Remember(key, seen));
         return key.Id;
     }
 
@@ -117,13 +130,57 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
             return null;
         }
 
-        var key = Keys.FindById(data);
+        if (!cache.TryGetValue(data, out var key))
+        {
+            var seen = Interlocked.Read(ref generation);
+            key = Keys.FindById(data);
+            if (key is not null)
+            {
+                Remember(key, seen);
+            }
+        }
+
         return key is null || (key.ExpiresAt is { } expires && expires <= time.GetUtcNow().UtcDateTime) ? null : key;
     }
 
-    public int RevokeOwnedBy(long ownerId) => Keys.DeleteMany(k => k.OwnerId == ownerId);
+    public int RevokeOwnedBy(long ownerId) => Revoking(() => Keys.DeleteMany(k => k.OwnerId == ownerId));
 
-    public int RevokePayload(string action, string payload) => Keys.DeleteMany(k => k.Action == action && k.Payload == payload);
+    public int RevokePayload(string action, string payload) => Revoking(() => Keys.DeleteMany(k => k.Action == action && k.Payload == payload));
+
+    private void Remember(CallbackKey key, long seen)
+    {
+        lock (cacheLock)
+        {
+            if (generation != seen)
+            {
+                return;
+            }
+
+            if (cache.Count >= CacheLimit)
+            {
+                cache.Clear();
+            }
+
+            cache[key.Id] = key;
+        }
+    }
+
+    private int Revoking(Func<int> delete)
+    {
+        Forget();
+        var deleted = delete();
+        db.OnCommitted(Forget);
+        return deleted;
+    }
+
+    private void Forget()
+    {
+        lock (cacheLock)
+        {
+            generation++;
+            cache.Clear();
+        }
+    }
 
     private sealed record PreviewScope(long OwnerId, string Action, TimeSpan Lifetime);
 

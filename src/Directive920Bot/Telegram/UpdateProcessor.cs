@@ -48,7 +48,7 @@ public sealed class UpdateProcessor : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Whatever a crash left unhandled is handled first, in update order.
-        Enqueue(inbox.Pending());
+        Enqueue(inbox.Recovered());
         var running = new List<Task>();
         try
         {
@@ -84,7 +84,6 @@ public sealed class UpdateProcessor : BackgroundService
         }
 
         await slots.WaitAsync(CancellationToken.None);
-        string? error = null;
         try
         {
             var update = entry.Received ?? UpdateInbox.Deserialize(entry);
@@ -99,13 +98,13 @@ public sealed class UpdateProcessor : BackgroundService
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "Update {UpdateId} failed; it is recorded and polling goes on", entry.Id);
-            error = ex.GetType().Name + ": " + ex.Message;
+            // Logged, not retried: handling it again would most likely fail the same way, and polling must go on.
+            log.LogError(ex, "Update {UpdateId} failed; polling goes on", entry.Id);
         }
 
         try
         {
-            await inbox.MarkDoneAsync(entry, error);
+            await inbox.MarkDoneAsync(entry);
         }
         catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or ObjectDisposedException)
         {

@@ -14,9 +14,8 @@ public sealed class RedeliveryTests
         var cadre = await bot.RegisterAsync(3301);
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+        var pressUpdate = bot.Emulator.LastUpdateId;
         await WaitForQuestionsAsync(bot, cadre.Id, 2);
-        var inbox = bot.Get<Database>().Collection<InboxEntry>(UpdateInbox.CollectionName);
-        var pressUpdate = inbox.FindAll().Max(e => e.Id);
         var messagesBefore = bot.BotMessages(cadre.Id).Count;
 
         bot.Emulator.RedeliverUpdate(pressUpdate);

@@ -10,13 +10,13 @@ public sealed class RedeliveredUpdateTests
         await using var bot = await BotHarness.StartAsync();
         bot.User(2801);
         await bot.SayAsync(2801, "/help");
+        var handled = bot.Emulator.LastUpdateId;
         var inbox = bot.Get<Directive920Bot.Telegram.UpdateInbox>();
         await bot.Emulator.WaitUntilAsync(() => inbox.Pending().Count == 0, BotHarness.Wait);
         var replies = bot.BotMessages(2801).Count;
         var handledId = bot.Emulator.Calls.Count(c => c.Method == "sendMessage");
 
-        var handled = bot.Get<Directive920Bot.Storage.Database>().Collection<Directive920Bot.Telegram.InboxEntry>("inbox").FindAll().Single();
-        bot.Emulator.RedeliverUpdate(handled.Id);
+        bot.Emulator.RedeliverUpdate(handled);
         await bot.SayAsync(2801, "/help");
 
         Assert.Equal(replies + 1, bot.BotMessages(2801).Count);

@@ -13,8 +13,9 @@ public sealed class ReplyRetryTests
     private const long Cadre = 2701;
 
     // The emulator stamps calls on arrival and the bot starts its pause after the answer came back: never shorter.
-    // A millisecond of slack absorbs the two clocks' rounding.
-    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(1);
+    // A few milliseconds of slack absorb the two clocks: the runtime's timers run on a coarse tick and were seen to end
+    // a 500 ms pause 1.5 ms early by the wall clock the emulator stamps with. A missing pause would be short by 250 ms.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(5);
 
     // No per-chat spacing, so that any pause between tries is the back-off's or the 429 penalty's own.
     private static readonly Dictionary<string, string?> Unspaced = new() { ["Delivery:PerChatInterval"] = "00:00:00" };
