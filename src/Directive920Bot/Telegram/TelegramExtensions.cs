@@ -13,7 +13,9 @@ public static class TelegramExtensions
         var services = builder.Services;
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddHttpClient(nameof(TelegramBotClient), client => client.Timeout = TimeSpan.FromSeconds(90));
+        // Every Bot API address holds the token (/bot<token>/method), and the client's request logging writes addresses
+        // at Information level: it is removed. The Messenger logs what matters (method, chat, error) without it.
+        services.AddHttpClient(nameof(TelegramBotClient), client => client.Timeout = TimeSpan.FromSeconds(90)).RemoveAllLoggers();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
