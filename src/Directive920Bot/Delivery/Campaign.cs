@@ -114,7 +114,7 @@ public sealed class CampaignStore(Database db)
 
     /// <summary>Scheduled campaigns whose next occurrence is at or before <paramref name="now"/>.</summary>
     public IReadOnlyList<Campaign> Due(DateTime now) =>
-        Campaigns.Find(Query.And(Query.EQ(nameof(Campaign.Status), nameof(CampaignStatus.Scheduled)), Query.LTE(nameof(Campaign.NextOccurrenceAt), now)))
+        Campaigns.Find(BsonExpression.Create("$.Status = @0 AND $.NextOccurrenceAt <= @1", nameof(CampaignStatus.Scheduled), now))
             .OrderBy(c => c.NextOccurrenceAt).ToList();
 
     public DateTime? NextOccurrence() =>

@@ -107,11 +107,11 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
 
     public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) =>
         state is { } s
-            ? Rows.Find(Query.And(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId), Query.EQ(nameof(DeliveryRow.State), s.ToString()))).ToList()
+            ? Rows.Find(Filter.Eq(nameof(DeliveryRow.CampaignId), campaignId, nameof(DeliveryRow.State), s.ToString())).ToList()
             : Rows.Find(r => r.CampaignId == campaignId).ToList();
 
     public IReadOnlyList<DeliveryRow> SentBetween(DeliveryKind kind, DateTime fromUtc, DateTime toUtc) =>
-        Rows.Find(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
+        Rows.Find(Filter.From(nameof(DeliveryRow.SentAt), fromUtc, toUtc))
             .Where(r => r.Kind == kind && r.State == DeliveryState.Sent).ToList();
 
     /// <summary>
@@ -127,7 +127,7 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var projection = chunks.Count > 0 ? "{_id: $._id, State: $.State, DueAt: $.DueAt}" : "{State: $.State, DueAt: $.DueAt}";
         foreach (var doc in db.Lite.GetCollection(CollectionName).Query()
-                     .Where(Query.EQ(nameof(DeliveryRow.CampaignId), campaignId)).Select(projection).ToEnumerable())
+                     .Where(Filter.Eq(nameof(DeliveryRow.CampaignId), campaignId)).Select(projection).ToEnumerable())
         {
             if (Enum.TryParse<DeliveryState>(doc["State"].AsString, out var state))
             {
@@ -211,7 +211,7 @@ public sealed class DeliveryLedger(Database db, TimeProvider time)
     public int ChunkedRows(string? campaignId = null) =>
         (campaignId is null ? Chunks.FindAll() : Chunks.Find(c => c.CampaignId == campaignId)).Sum(c => c.Members.Count);
 
-    public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => Rows.Find(Query.EQ(nameof(DeliveryRow.State), state.ToString())).ToList();
+    public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => Rows.Find(Filter.Eq(nameof(DeliveryRow.State), state.ToString())).ToList();
 
     /// <summary>pending → skipped with a reason (a reminder no longer needed, a cancelled campaign…). False if it was not pending.</summary>
     public bool Skip(string id, string reason)

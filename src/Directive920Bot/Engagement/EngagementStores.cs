@@ -49,7 +49,7 @@ public sealed class AcknowledgementStore(Database db)
     public IReadOnlyList<Acknowledgement> ForSubject(string subject) => Acks.Find(a => a.Subject == subject).ToList();
 
     public IReadOnlyList<Acknowledgement> ForUnits(IReadOnlyCollection<string> unitCodes) =>
-        Acks.Find(Query.In(nameof(Acknowledgement.UnitCode), unitCodes.Select(c => new BsonValue(c)))).ToList();
+        Acks.Find(Filter.In(nameof(Acknowledgement.UnitCode), unitCodes)).ToList();
 
     /// <summary>Any acknowledgement of this subject by this subscriber, whatever the content hash.</summary>
     public bool HasAny(long subscriberId, string subject) => Acks.Exists(a => a.Subject == subject && a.SubscriberId == subscriberId);
@@ -132,7 +132,7 @@ public sealed class QuizAnswerStore(Database db)
     public IReadOnlyList<QuizAnswer> ForItem(string itemId) => Answers.Find(a => a.ItemId == itemId).ToList();
 
     public IReadOnlyList<QuizAnswer> ForUnits(IReadOnlyCollection<string> unitCodes) =>
-        Answers.Find(Query.In(nameof(QuizAnswer.UnitCode), unitCodes.Select(c => new BsonValue(c)))).ToList();
+        Answers.Find(Filter.In(nameof(QuizAnswer.UnitCode), unitCodes)).ToList();
 
     public QuizQuestionSent? FindSent(string deliveryId, string questionId) => Sent.FindById(IdFor(deliveryId, questionId));
 
@@ -197,8 +197,7 @@ public sealed class ReviewStore(Database db)
     public IReadOnlyList<ReviewItem> Open() => Items.Find(r => !r.Resolved).ToList();
 
     public IReadOnlyList<ReviewItem> OpenForUnits(IReadOnlyCollection<string> unitCodes) =>
-        Items.Find(Query.And(Query.EQ(nameof(ReviewItem.Resolved), false),
-            Query.In(nameof(ReviewItem.UnitCode), unitCodes.Select(c => new BsonValue(c))))).ToList();
+        Items.Find(BsonExpression.Create("$.Resolved = @0 AND $.UnitCode IN @1", false, new BsonArray(unitCodes.Select(c => new BsonValue(c))))).ToList();
 
     internal void EraseSubscriber(long subscriberId, long pseudonym)
     {
@@ -242,7 +241,7 @@ public sealed class EscalationStore(Database db)
 
     /// <summary>Open escalations (not acknowledged since) of these units: the digest's non-acknowledgement list.</summary>
     public IReadOnlyList<Escalation> OpenForUnits(IReadOnlyCollection<string> unitCodes) =>
-        Escalations.Find(Query.In(nameof(Escalation.UnitCode), unitCodes.Select(c => new BsonValue(c)))).Where(e => e.IsOpen).ToList();
+        Escalations.Find(Filter.In(nameof(Escalation.UnitCode), unitCodes)).Where(e => e.IsOpen).ToList();
 
     public IReadOnlyList<Escalation> Open() => Escalations.Find(Query.EQ(nameof(Escalation.ResolvedAt), BsonValue.Null)).ToList();
 
@@ -266,7 +265,7 @@ public sealed class EscalationStore(Database db)
     internal void SaveWatch(AckWatch watch) => Watches.Update(watch);
 
     internal IReadOnlyList<AckWatch> DueWatches(DateTime nowUtc) =>
-        Watches.Find(Query.LTE(nameof(AckWatch.NextAt), nowUtc)).Where(w => !w.Done).ToList();
+        Watches.Find(Filter.AtMost(nameof(AckWatch.NextAt), nowUtc)).Where(w => !w.Done).ToList();
 
     internal IReadOnlyList<AckWatch> WithPendingReminder() =>
         Watches.Find(Query.Not(nameof(AckWatch.PendingReminderId), BsonValue.Null)).ToList();
@@ -333,7 +332,7 @@ public sealed class FeedbackStore(Database db)
 
     /// <summary>Named feedback from these units; anonymous feedback has no unit and never matches.</summary>
     public IReadOnlyList<Feedback> NamedFromUnits(IReadOnlyCollection<string> unitCodes) =>
-        Items.Find(Query.In(nameof(Feedback.UnitCode), unitCodes.Select(c => new BsonValue(c))))
+        Items.Find(Filter.In(nameof(Feedback.UnitCode), unitCodes))
             .Where(f => !f.Anonymous).OrderByDescending(f => f.CreatedAt).ToList();
 
     public IReadOnlyList<Feedback> FromSubscriber(long subscriberId) => Items.Find(f => f.SubscriberId == subscriberId).ToList();

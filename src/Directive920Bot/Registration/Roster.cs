@@ -65,7 +65,7 @@ public sealed class RosterStore(Database db)
     public RosterEntry? ForSubscriber(long subscriberId) => Entries.FindOne(e => e.SubscriberId == subscriberId);
 
     public IReadOnlyList<RosterEntry> InUnits(IReadOnlyCollection<string> unitCodes) =>
-        Entries.Find(Query.In(nameof(RosterEntry.UnitCode), unitCodes.Select(c => new BsonValue(c)))).Where(e => e.Current).ToList();
+        Entries.Find(Filter.In(nameof(RosterEntry.UnitCode), unitCodes)).Where(e => e.Current).ToList();
 
     public IReadOnlyList<RosterEntry> All() => Entries.FindAll().ToList();
 

@@ -33,7 +33,7 @@ public sealed class SubscriberStore(Database db, TimeProvider time)
     public IEnumerable<Subscriber> Registered() => Subscribers.Find(s => s.RegisteredAt != null);
 
     public IEnumerable<Subscriber> InUnits(IReadOnlyCollection<string> unitCodes) =>
-        Subscribers.Find(Query.In(nameof(Subscriber.UnitCode), unitCodes.Select(c => new BsonValue(c)))).Where(s => s.IsRegistered);
+        Subscribers.Find(Filter.In(nameof(Subscriber.UnitCode), unitCodes)).Where(s => s.IsRegistered);
 
     /// <summary>
     /// Registered subscribers with only what a delivery needs (no name, consent or dialogue state), read as a
@@ -45,7 +45,7 @@ public sealed class SubscriberStore(Database db, TimeProvider time)
         var query = db.Lite.GetCollection(CollectionName).Query();
         query = unitCodes is null
             ? query.Where("$.RegisteredAt != null")
-            : query.Where(Query.In(nameof(Subscriber.UnitCode), unitCodes.Select(c => new BsonValue(c)))).Where("$.RegisteredAt != null");
+            : query.Where(Filter.In(nameof(Subscriber.UnitCode), unitCodes)).Where("$.RegisteredAt != null");
         return query.Select(DeliveryFields).ToEnumerable().Select(db.Mapper.ToObject<Subscriber>);
     }
 

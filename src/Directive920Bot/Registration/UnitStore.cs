@@ -28,7 +28,7 @@ public sealed class UnitStore(Database db)
     public IReadOnlyList<Unit> SubTree(string code)
     {
         var root = Find(code);
-        return root is null ? [] : Units.Find(Query.StartsWith(nameof(Unit.Path), root.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        return root is null ? [] : Units.Find(Filter.StartsWith(nameof(Unit.Path), root.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
     }
 
     public IReadOnlyList<string> SubTreeCodes(IEnumerable<string> codes) =>

@@ -102,7 +102,7 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
         var reached = roots.ToDictionary(r => r.Code, _ => new HashSet<long>(), StringComparer.Ordinal);
         var ledger = db.Lite.GetCollection(DeliveryLedger.CollectionName);
         var rows = ledger.Query()
-            .Where(Query.And(Query.GTE(nameof(DeliveryRow.SentAt), fromUtc), Query.LT(nameof(DeliveryRow.SentAt), toUtc)))
+            .Where(Filter.From(nameof(DeliveryRow.SentAt), fromUtc, toUtc))
             .Select("{_id: $._id, Kind: $.Kind, State: $.State, ItemId: $.ItemId, CampaignId: $.CampaignId, UnitCode: $.UnitCode, SubscriberId: $.SubscriberId, Payload: $.Payload}")
             .ToEnumerable();
         foreach (var row in rows)
@@ -174,7 +174,7 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
     {
         var result = new Dictionary<string, (bool OnTime, TimeSpan Delay, DateTime At)>(StringComparer.Ordinal);
         var docs = db.Lite.GetCollection(AcknowledgementStore.CollectionName).Query()
-            .Where(Query.And(Query.GTE(nameof(Acknowledgement.AcknowledgedAt), fromUtc), Query.LT(nameof(Acknowledgement.AcknowledgedAt), toUtc)))
+            .Where(Filter.From(nameof(Acknowledgement.AcknowledgedAt), fromUtc, toUtc))
             .Select("{DeliveryId: $.DeliveryId, UnitCode: $.UnitCode, OnTime: $.OnTime, DeliveredAt: $.DeliveredAt, AcknowledgedAt: $.AcknowledgedAt}")
             .ToEnumerable();
         foreach (var doc in docs)
@@ -200,7 +200,7 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
     {
         var firsts = new Dictionary<(string Root, long Subscriber, string Question), (bool Correct, DateTime At, string ItemId)>();
         var docs = db.Lite.GetCollection(QuizAnswerStore.AnswersCollection).Query()
-            .Where(Query.And(Query.GTE(nameof(QuizAnswer.AnsweredAt), fromUtc), Query.LT(nameof(QuizAnswer.AnsweredAt), toUtc)))
+            .Where(Filter.From(nameof(QuizAnswer.AnsweredAt), fromUtc, toUtc))
             .Select("{SubscriberId: $.SubscriberId, QuestionKey: $.QuestionKey, ItemId: $.ItemId, Correct: $.Correct, IsReview: $.IsReview, UnitCode: $.UnitCode, AnsweredAt: $.AnsweredAt}")
             .ToEnumerable();
         foreach (var doc in docs)
@@ -240,7 +240,7 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var subscribers = db.Lite.GetCollection(SubscriberStore.CollectionName).Query();
         // Large sub-trees read the narrow projection of everyone rather than an IN of many index keys.
-        var filtered = whole || rootOf.Count > 64 ? subscribers : subscribers.Where(Query.In(nameof(Subscriber.UnitCode), rootOf.Keys.Select(c => new BsonValue(c))));
+        var filtered = whole || rootOf.Count > 64 ? subscribers : subscribers.Where(Filter.In(nameof(Subscriber.UnitCode), rootOf.Keys));
         var people = filtered.Select("{UnitCode: $.UnitCode, RegisteredAt: $.RegisteredAt}").ToEnumerable()
             .Where(d => d["RegisteredAt"].IsDateTime && d["RegisteredAt"].AsDateTime < toUtc).Select(d => d["UnitCode"].AsString);
         var erased = db.Collection<ErasedSubscriber>(SubscriberStore.ErasedCollectionName).FindAll()

@@ -302,7 +302,7 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
 
     public IReadOnlyList<ItemCounter> ItemsIn(IReadOnlyCollection<string> unitCodes) =>
         unitCodes.Count > 64 ? Items.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList()
-            : Items.Find(Query.In(nameof(ItemCounter.UnitCode), unitCodes.Select(c => new BsonValue(c)))).ToList();
+            : Items.Find(Filter.In(nameof(ItemCounter.UnitCode), unitCodes)).ToList();
 
     public IReadOnlyList<ItemCounter> AllItems() => Items.FindAll().ToList();
 

@@ -1,6 +1,7 @@
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using LiteDB;
 
 namespace Directive920Bot.Reports;
@@ -179,11 +180,11 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
             // A sub-tree: counts through the expression indexes of MemberIndexes touch only that unit's people.
             foreach (var (code, own) in result)
             {
-                own.Active = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Active)));
-                own.Blocked = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Blocked)));
-                own.Stopped = subscribers.Count(Query.EQ(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Stopped)));
+                own.Active = subscribers.Count(Filter.Eq(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Active)));
+                own.Blocked = subscribers.Count(Filter.Eq(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Blocked)));
+                own.Stopped = subscribers.Count(Filter.Eq(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Stopped)));
                 own.Registered = own.Active + own.Blocked + own.Stopped;
-                own.Roster = roster.Count(Query.EQ(MemberIndexes.CurrentUnit, code));
+                own.Roster = roster.Count(Filter.Eq(MemberIndexes.CurrentUnit, code));
             }
         }
 
