@@ -11,7 +11,8 @@ namespace Directive920Bot.Benchmarks;
 /// <summary>
 /// Goal: ≥ 2,000 acknowledgement callbacks per second through the real update path — emulator → poller → durable inbox →
 /// processor → router → engagement handler → LiteDB (the acknowledgement) → edit + answerCallbackQuery — on 2 cores.
-/// Each iteration acknowledges a fresh announcement (no quiz) for every subscriber; time is per acknowledgement.
+/// Each iteration acknowledges a fresh announcement (no quiz) for every subscriber, each with its reminder watch;
+/// time is per acknowledgement.
 /// </summary>
 [Config(typeof(InProcessMonitoringConfig))]
 public class AcknowledgementCallbackBenchmark
@@ -54,6 +55,14 @@ public class AcknowledgementCallbackBenchmark
         var ledger = host.Get<DeliveryLedger>();
         ledger.Enqueue(rows);
         host.Emulator.WaitUntilAsync(() => ledger.ForCampaign($"bench{round}", DeliveryState.Sent).Count == Cadres, TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        // One reminder tick, as the service runs every minute: every delivery now has its reminder watch, as it would
+        // for any press later than the first minute after sending.
+        var watched = host.Get<ReminderService>().RunAsync(TimeProvider.System.GetUtcNow()).GetAwaiter().GetResult().Watched;
+        if (watched != Cadres)
+        {
+            throw new InvalidOperationException($"round {round}: {watched} reminder watches for {Cadres} deliveries");
+        }
+
         presses = ledger.ForCampaign($"bench{round}").Select(r =>
         {
             var message = host.Emulator.Transcript(r.ChatId).Single(m => m.MessageId == r.MessageId);

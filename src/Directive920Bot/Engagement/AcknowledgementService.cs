@@ -191,10 +191,10 @@ public sealed class AcknowledgementService(
 
     private void AfterAcknowledged(DeliveryRow row, Acknowledgement ack)
     {
-        // Reminders stop at once: the watch closes and a reminder still waiting in the ledger is skipped. An escalation
-        // exists only for a watch that ended "escalated" (both are written in one transaction), so a delivery without
-        // such a watch needs no escalation lookup.
-        if (escalations.FindWatch(row.Id) is { } watch)
+        // Reminders stop at once: a reminder still waiting in the ledger is skipped and the watch closes. An escalation
+        // exists only for a watch that ended "escalated" (both are written in one transaction). Without either, the
+        // watch is left for the next reminder tick to close (it sees this acknowledgement): no read here.
+        if (escalations.NeedsAttentionOnAcknowledgement(row.Id) && escalations.FindWatch(row.Id) is { } watch)
         {
             var escalated = watch.DoneReason == ReminderService.Escalated;
             if (watch.PendingReminderId is { } pending)
@@ -210,6 +210,8 @@ public sealed class AcknowledgementService(
             {
                 escalations.Resolve(row.Id, ack.AcknowledgedAt);
             }
+
+            db.OnCommitted(() => escalations.AttentionDone(row.Id));
         }
         foreach (var observer in observers)
         {

@@ -86,6 +86,7 @@ internal sealed class EngagementOptionsValidator : IValidateOptions<EngagementOp
 /// <summary>Told about every new acknowledgement and first answer (reports keep counters with it).</summary>
 public interface IEngagementObserver
 {
+    /// <summary>Called exactly once per acknowledgement, on the database writer, in the transaction that created it.</summary>
     void OnAcknowledged(Acknowledgement acknowledgement);
 
     void OnAnswered(QuizAnswer answer);

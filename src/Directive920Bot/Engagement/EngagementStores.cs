@@ -235,7 +235,43 @@ public sealed class EscalationStore(Database db)
         mapper.ToDocument(new Escalation());
     });
 
+    // Deliveries whose acknowledgement must touch their watch at once: a reminder waits in the ledger, or the delivery
+    // is on the unit's non-acknowledgement list. Any other watch is closed by the next reminder tick, which sees the
+    // acknowledgement, so most acknowledgements read no watch at all. The set may hold more than it needs to (harmless):
+    // an id is added before the write that needs it and removed only once that state is gone. Read from the file once.
+    private HashSet<string>? attention;
+    private readonly Lock attentionLock = new();
+
     private ILiteCollection<AckWatch> Watches => db.Collection<AckWatch>(WatchCollection);
+
+    /// <summary>True when acknowledging this delivery must skip a waiting reminder or resolve an escalation.</summary>
+    public bool NeedsAttentionOnAcknowledgement(string deliveryId)
+    {
+        lock (attentionLock)
+        {
+            attention ??= [.. WithPendingReminder().Select(w => w.Id), .. Open().Select(e => e.Id)];
+            return attention.Contains(deliveryId);
+        }
+    }
+
+    /// <summary>Called before a reminder is queued or an escalation written for the delivery.</summary>
+    internal void NeedAttention(string deliveryId)
+    {
+        lock (attentionLock)
+        {
+            attention ??= [.. WithPendingReminder().Select(w => w.Id), .. Open().Select(e => e.Id)];
+            attention.Add(deliveryId);
+        }
+    }
+
+    /// <summary>Called once no reminder waits and no escalation is open for the delivery (after that is committed).</summary>
+    internal void AttentionDone(string deliveryId)
+    {
+        lock (attentionLock)
+        {
+            attention?.Remove(deliveryId);
+        }
+    }
 
     private ILiteCollection<Escalation> Escalations => db.Collection<Escalation>(CollectionName);
 

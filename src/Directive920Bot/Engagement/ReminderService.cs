@@ -64,7 +64,8 @@ public sealed class ReminderService(
         var added = 0;
         foreach (var kind in new[] { DeliveryKind.Lesson, DeliveryKind.Announcement })
         {
-            foreach (var row in ledger.SentBetween(kind, from, nowUtc.AddTicks(1)))
+            // Stored instants keep milliseconds: one more makes "sent now" part of this tick.
+            foreach (var row in ledger.SentBetween(kind, from, nowUtc.AddMilliseconds(1)))
             {
                 if (!row.RequireAck || row.State != DeliveryState.Sent || row.SentAt is null || store.FindWatch(row.Id) is not null)
                 {
@@ -107,6 +108,7 @@ public sealed class ReminderService(
             {
                 watch.PendingReminderId = null;
                 store.SaveWatch(watch);
+                store.AttentionDone(watch.Id);
                 continue;
             }
 
@@ -118,6 +120,7 @@ public sealed class ReminderService(
                 watch.Done = true;
                 watch.DoneReason = reason;
                 store.SaveWatch(watch);
+                store.AttentionDone(watch.Id);
             }
         }
 
@@ -143,6 +146,7 @@ public sealed class ReminderService(
                 watch.Done = true;
                 watch.DoneReason = reason;
                 store.SaveWatch(watch);
+                store.AttentionDone(watch.Id);
                 continue;
             }
 
@@ -159,13 +163,30 @@ public sealed class ReminderService(
             var basis = now > new DateTimeOffset(DateTime.SpecifyKind(watch.NextAt, DateTimeKind.Utc)) + TimeSpan.FromMinutes(5) ? now : new DateTimeOffset(DateTime.SpecifyKind(watch.NextAt, DateTimeKind.Utc));
             if (watch.Step < watch.MaxReminders)
             {
-                watch.Step++;
-                var row = ReminderRow(original, watch, now);
-                ledger.Enqueue([row]);
-                watch.PendingReminderId = row.Id;
-                watch.NextAt = calendar.AddWorkingHours(basis, TimeSpan.FromHours(watch.AfterWorkingHours)).UtcDateTime;
-                store.SaveWatch(watch);
-                reminded++;
+                var step = watch.Step + 1;
+                var row = ReminderRow(original, watch, step, now);
+                var nextAt = calendar.AddWorkingHours(basis, TimeSpan.FromHours(watch.AfterWorkingHours)).UtcDateTime;
+                // Marked first, so that an acknowledgement from now on skips this reminder at once; then, in one
+                // transaction, a fresh look: an acknowledgement committed since StopReason read means no reminder.
+                store.NeedAttention(watch.Id);
+                var queued = db.InTransaction(() =>
+                {
+                    if (acknowledgements.Find(original) is not null)
+                    {
+                        watch.Done = true;
+                        watch.DoneReason = "acknowledged";
+                        store.SaveWatch(watch);
+                        return false;
+                    }
+
+                    ledger.Enqueue([row]);
+                    watch.Step = step;
+                    watch.PendingReminderId = row.Id;
+                    watch.NextAt = nextAt;
+                    store.SaveWatch(watch);
+                    return true;
+                });
+                reminded += queued ? 1 : 0;
                 continue;
             }
 
@@ -182,11 +203,12 @@ public sealed class ReminderService(
             };
             watch.Done = true;
             watch.DoneReason = Escalated;
-            // One transaction, after a fresh look at the watch: an acknowledgement that closed it since it was read wins,
-            // and one that comes later finds the escalation to resolve.
+            // Marked first and written in one transaction after a fresh look: an acknowledgement committed since the
+            // watch was read wins, and one that comes later finds the escalation to resolve.
+            store.NeedAttention(watch.Id);
             if (db.InTransaction(() =>
             {
-                if (store.FindWatch(watch.Id) is not { Done: false })
+                if (store.FindWatch(watch.Id) is not { Done: false } || acknowledgements.Find(original) is not null)
                 {
                     return false;
                 }
@@ -241,14 +263,14 @@ public sealed class ReminderService(
         return watch.ItemId is not null && content.Current.Find(watch.ItemId) is null ? "item withdrawn" : null;
     }
 
-    private DeliveryRow ReminderRow(DeliveryRow original, AckWatch watch, DateTimeOffset now)
+    private DeliveryRow ReminderRow(DeliveryRow original, AckWatch watch, int step, DateTimeOffset now)
     {
         var item = original.ItemId is null ? null : content.Current.Find(original.ItemId);
         var text = item?.For(original.Language);
         var html = text?.ReminderHtml is { Length: > 0 } reminder
             ? "🔔 " + reminder
             : EngagementTexts.ReminderFallback.Format(original.Language, WebUtility.HtmlEncode(text?.Title ?? FirstLine(original.Html)));
-        var id = $"r{watch.Step}:{original.Id}";
+        var id = $"r{step}:{original.Id}";
         return new DeliveryRow
         {
             Id = id,

@@ -232,7 +232,11 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
 
     public void OnAnswered(QuizAnswer answer) => RecordAnswer(answer);
 
-    /// <summary>Counts an acknowledgement once per delivery; on time or late as engagement decided against its deadline.</summary>
+    /// <summary>
+    /// Counts an acknowledgement, on time or late as engagement decided against its deadline. No event record makes it
+    /// idempotent: engagement calls it exactly once per acknowledgement, in the transaction whose insert-if-absent
+    /// created the record (see <see cref="IEngagementObserver.OnAcknowledged"/>), so a redelivered press never gets here.
+    /// </summary>
     public bool RecordAcknowledged(Acknowledgement ack)
     {
         ArgumentNullException.ThrowIfNull(ack);
@@ -244,25 +248,29 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
 
         var bucket = DelayBuckets.Index(ack.AcknowledgedAt - ack.DeliveredAt);
         var kind = ack.ItemId is null ? DeliveryKind.Announcement : DeliveryKind.Lesson;
-        return Once("a:" + ack.DeliveryId, () => Bump(ack.UnitCode, item, kind, c =>
+        return db.InTransaction(() =>
         {
-            if (ack.Reacknowledgement)
+            Bump(ack.UnitCode, item, kind, c =>
             {
-                c.Reacknowledged++;
-                return;
-            }
+                if (ack.Reacknowledgement)
+                {
+                    c.Reacknowledged++;
+                    return;
+                }
 
-            if (ack.OnTime)
-            {
-                c.OnTime++;
-            }
-            else
-            {
-                c.Late++;
-            }
+                if (ack.OnTime)
+                {
+                    c.OnTime++;
+                }
+                else
+                {
+                    c.Late++;
+                }
 
-            c.Delays[bucket]++;
-        }));
+                c.Delays[bucket]++;
+            });
+            return true;
+        });
     }
 
     /// <summary>Counts the first answer to a lesson's own quiz question (reviews are practice, not participation).</summary>
