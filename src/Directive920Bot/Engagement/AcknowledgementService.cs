@@ -107,7 +107,7 @@ public sealed class AcknowledgementService(
 
     /// <summary>
     /// Checks the press against committed data on the caller's thread, then records the acknowledgement on the database
-    /// writer: the record, the closed reminder watch and the report counters commit together, with other presses of
+    /// writer: the record, a skipped waiting reminder and the report counters commit together, with other presses of
     /// the same moment (one commit for many cadres). The task completes after the commit, so the cadre is answered only
     /// once it is durable. A repeated press finds the stored record there and writes nothing.
     /// </summary>
@@ -213,6 +213,7 @@ public sealed class AcknowledgementService(
 
             db.OnCommitted(() => escalations.AttentionDone(row.Id));
         }
+
         foreach (var observer in observers)
         {
             try

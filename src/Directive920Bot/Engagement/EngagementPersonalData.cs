@@ -43,6 +43,7 @@ internal sealed class EngagementPersonalData(
                 AcknowledgedAt = ack.AcknowledgedAt,
                 Channel = ack.Channel,
                 OnTime = ack.OnTime,
+                Reacknowledgement = ack.Reacknowledgement,
             };
             acks.Replace(ack, updated);
         }
