@@ -10,10 +10,10 @@ public sealed class AcknowledgementStore(Database db)
     public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
     {
         var acks = database.GetCollection<Acknowledgement>(CollectionName);
-        // Every index is written by every acknowledgement; an item's acknowledgements are found through Subject.
+        // Every index is written by every acknowledgement; an item's acknowledgements are found through Subject, a
+        // delivery's by its id (IdFor), so none is kept per unit (reports read counters).
         acks.EnsureIndex(a => a.SubscriberId);
         acks.EnsureIndex(a => a.Subject);
-        acks.EnsureIndex(a => a.UnitCode);
         mapper.ToDocument(new Acknowledgement());
     });
 
@@ -47,9 +47,6 @@ public sealed class AcknowledgementStore(Database db)
 
     /// <summary>By item id or, for free-text announcements, by campaign occurrence.</summary>
     public IReadOnlyList<Acknowledgement> ForSubject(string subject) => Acks.Find(a => a.Subject == subject).ToList();
-
-    public IReadOnlyList<Acknowledgement> ForUnits(IReadOnlyCollection<string> unitCodes) =>
-        Acks.Find(Filter.In(nameof(Acknowledgement.UnitCode), unitCodes)).ToList();
 
     /// <summary>Any acknowledgement of this subject by this subscriber, whatever the content hash.</summary>
     public bool HasAny(long subscriberId, string subject) => Acks.Exists(a => a.Subject == subject && a.SubscriberId == subscriberId);

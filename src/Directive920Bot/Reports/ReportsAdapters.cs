@@ -18,10 +18,11 @@ internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, Ackno
     {
         var scope = unitCodes.ToHashSet(StringComparer.Ordinal);
         var now = time.GetUtcNow().UtcDateTime;
-        var acknowledged = acks.ForUnits(unitCodes).Select(a => a.DeliveryId).ToHashSet(StringComparer.Ordinal);
+        // A delivery's acknowledgement is found by its id (person, subject, content hash): one lookup per sent row in scope.
         return new[] { DeliveryKind.Lesson, DeliveryKind.Announcement }
             .SelectMany(kind => ledger.SentBetween(kind, now - Window, now.AddSeconds(1)))
-            .Where(r => r.RequireAck && r.UnitCode is not null && scope.Contains(r.UnitCode) && !acknowledged.Contains(r.Id))
+            .Where(r => r.RequireAck && r.UnitCode is not null && scope.Contains(r.UnitCode))
+            .Where(r => acks.Find(AcknowledgementStore.IdFor(r.SubscriberId, AcknowledgementService.SubjectOf(r), AcknowledgementService.HashOf(r))) is null)
             .Where(r => subscribers.Find(r.SubscriberId) is { IsReachable: true })
             .Select(r => new PendingAcknowledgement(r.SubscriberId, r.ChatId, r.UnitCode!, ReportCounters.ReportItemId(r)!, r.Id, r.Language))
             .OrderBy(p => p.UnitCode, StringComparer.Ordinal).ThenBy(p => p.SubscriberId).ToList();

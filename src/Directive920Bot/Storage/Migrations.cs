@@ -5,7 +5,7 @@ namespace Directive920Bot.Storage;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
@@ -22,6 +22,8 @@ public static class Migrations
         },
         // v4: the inbox keeps one document per received batch instead of one per update marked done one by one.
         [4] = InboxToBatches,
+        // v5: no query reads acknowledgements by unit any more (pending lists look a delivery's up by id).
+        [5] = db => db.GetCollection("eng_acks").DropIndex("UnitCode"),
     };
 
     /// <summary>

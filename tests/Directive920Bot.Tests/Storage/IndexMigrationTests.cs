@@ -24,6 +24,7 @@ public sealed class IndexMigrationTests : IDisposable
             acks.EnsureIndex("ItemId");
             acks.EnsureIndex("DeliveryId");
             acks.EnsureIndex("Subject");
+            acks.EnsureIndex("UnitCode");
             acks.Insert(new BsonDocument { ["_id"] = "1:c1-context:h", ["ItemId"] = "c1-context", ["DeliveryId"] = "c:x:1:1", ["Subject"] = "c1-context" });
         }
 
@@ -34,6 +35,7 @@ public sealed class IndexMigrationTests : IDisposable
         Assert.DoesNotContain("deliveries.ItemId", indexes);
         Assert.DoesNotContain("eng_acks.ItemId", indexes);
         Assert.DoesNotContain("eng_acks.DeliveryId", indexes);
+        Assert.DoesNotContain("eng_acks.UnitCode", indexes);
         Assert.Contains("eng_acks.Subject", indexes);
         Assert.Equal(1, db.Lite.GetCollection("deliveries").Count());
         Assert.Equal(1, db.Lite.GetCollection("eng_acks").Count());
