@@ -109,7 +109,7 @@ public sealed class AcknowledgementService(
     /// Checks the press against committed data on the caller's thread, then records the acknowledgement on the database
     /// writer: the record, a skipped waiting reminder and the report counters commit together, with other presses of
     /// the same moment (one commit for many cadres). The task completes after the commit, so the cadre is answered only
-    /// once it is durable. A repeated press finds the stored record there and writes nothing.
+    /// once it is durable. A repeated press fails on the stored record's id there and writes nothing.
     /// </summary>
     public async Task<AckOutcome> AcknowledgeAsync(long presserId, string deliveryId)
     {
@@ -120,7 +120,15 @@ public sealed class AcknowledgementService(
         }
 
         var (row, ack) = (checkedPress.Row!, checkedPress.Acknowledgement!);
-        return await db.WriteAsync(() => Record(row, ack));
+        try
+        {
+            return await db.WriteAsync(() => Record(row, ack));
+        }
+        catch (Exception ex) when (AcknowledgementStore.IsDuplicate(ex))
+        {
+            // Pressed again (a double tap, an old copy) after the first press was recorded: nothing more to write.
+            return new AckOutcome(AckResult.AlreadyRecorded, acks.Find(ack.Id) ?? ack, row);
+        }
     }
 
     private (AckOutcome? Outcome, DeliveryRow? Row, Acknowledgement? Acknowledgement) Check(long presserId, string deliveryId)
@@ -173,17 +181,15 @@ public sealed class AcknowledgementService(
         });
     }
 
-    /// <summary>The writes of an acknowledgement; the store's insert-if-absent settles two presses that passed the check at once.</summary>
+    /// <summary>
+    /// The writes of an acknowledgement. The insert does not look first: a press is nearly always the first, and a
+    /// repeated one fails on the taken id, which costs its batch one retry (see <see cref="Storage.Database"/>).
+    /// </summary>
     private AckOutcome Record(DeliveryRow row, Acknowledgement ack)
     {
-        var (stored, created) = acks.Add(ack);
-        if (!created)
-        {
-            return new AckOutcome(AckResult.AlreadyRecorded, stored, row);
-        }
-
-        AfterAcknowledged(row, stored);
-        return new AckOutcome(AckResult.Recorded, stored, row);
+        acks.InsertNew(ack);
+        AfterAcknowledged(row, ack);
+        return new AckOutcome(AckResult.Recorded, ack, row);
     }
 
     /// <summary>"08:15 01/12/2026" in the bot's zone.</summary>

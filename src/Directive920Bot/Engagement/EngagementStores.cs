@@ -39,6 +39,14 @@ public sealed class AcknowledgementStore(Database db)
         });
     }
 
+    /// <summary>
+    /// Inserts an acknowledgement that the caller expects to be new, without looking first: a taken id fails the insert
+    /// with LiteDB's duplicate-key error (and its transaction), which <see cref="IsDuplicate"/> recognises.
+    /// </summary>
+    internal void InsertNew(Acknowledgement ack) => Acks.Insert(ack);
+
+    public static bool IsDuplicate(Exception ex) => ex is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY };
+
     public Acknowledgement? Find(string id) => Acks.FindById(id);
 
     public IReadOnlyList<Acknowledgement> ForSubscriber(long subscriberId) => Acks.Find(a => a.SubscriberId == subscriberId).ToList();

@@ -269,29 +269,56 @@ public sealed class Database : IDisposable
 
     private void RunBatch(List<WorkItem> batch)
     {
-        if (batch.Count > 1 && TryCommit(batch))
+        if (batch.Count == 1)
+        {
+            TryCommit(batch, out _);
+            return;
+        }
+
+        if (TryCommit(batch, out var failed))
         {
             return;
         }
 
-        // Alone (or after the batch failed): each item in its own transaction, so one bad item fails only itself.
+        // One item threw (an insert that found its key taken, say): the others commit together again, then it runs alone
+        // (after them, so that it sees what they wrote). A failure elsewhere (the commit itself) names no item: then
+        // each item gets its own transaction.
+        if (failed is { } culprit)
+        {
+            var rest = batch.Where(item => item != culprit).ToList();
+            if (!TryCommit(rest, out _))
+            {
+                foreach (var item in rest)
+                {
+                    TryCommit([item], out _);
+                }
+            }
+
+            TryCommit([culprit], out _);
+            return;
+        }
+
         foreach (var item in batch)
         {
-            TryCommit([item]);
+            TryCommit([item], out _);
         }
     }
 
-    private bool TryCommit(List<WorkItem> batch)
+    private bool TryCommit(List<WorkItem> batch, out WorkItem? failed)
     {
         Exception? failure = null;
+        failed = null;
         var lite = Lite;
         try
         {
             lite.BeginTrans();
             foreach (var item in batch)
             {
+                failed = item;
                 item.Run();
             }
+
+            failed = null;
 
             // A participant may enlist another while it writes, hence the index loop.
             for (var i = 0; i < participants.Count; i++)

@@ -66,6 +66,29 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task An_insert_whose_key_is_taken_fails_alone_and_costs_its_batch_one_retry_not_a_commit_per_item()
+    {
+        using var db = Open();
+        var docs = db.Lite.GetCollection("docs");
+        docs.Insert(new BsonDocument { ["_id"] = "taken" });
+        using var hold = new ManualResetEventSlim();
+
+        var blocker = db.WriteAsync(() => hold.Wait(TimeSpan.FromSeconds(10)));
+        var good = Enumerable.Range(0, 40).Select(i => db.WriteAsync(() => docs.Insert(new BsonDocument { ["_id"] = i }))).ToList();
+        var duplicate = db.WriteAsync(() => docs.Insert(new BsonDocument { ["_id"] = "taken" }));
+        var before = db.WriterStatistics.Commits;
+        hold.Set();
+        await blocker;
+        await Task.WhenAll(good);
+
+        var error = await Assert.ThrowsAsync<LiteException>(() => duplicate);
+        Assert.Equal(LiteException.INDEX_DUPLICATE_KEY, error.ErrorCode);
+        Assert.Equal(41, docs.Count());
+        // The blocker's commit, the 40 others together, then the duplicate alone (which commits nothing).
+        Assert.True(db.WriterStatistics.Commits - before <= 3, $"{db.WriterStatistics.Commits - before} commits");
+    }
+
+    [Fact]
     public async Task A_transaction_opened_inside_writer_work_joins_it_and_rolls_back_with_it()
     {
         using var db = Open();
