@@ -209,14 +209,18 @@ public sealed class EngagementHandler(
         if (acknowledgements.QuizAnswered(row, item))
         {
             // A locked button on an older copy (a reminder, a /lessons copy, a lesson whose in-place unlock failed):
-            // the questions are answered, so this copy gets the live button (or none once acknowledged).
+            // the questions are answered, so this copy gets the live button, or none once acknowledged (and then the
+            // answer says when, instead of asking for a press that is no longer there).
+            var acknowledged = acknowledgements.Find(row);
             if (pressed is { MessageId: > 0 })
             {
-                var buttons = acknowledgements.ButtonsFor(row);
+                var buttons = acknowledged is null ? acknowledgements.ButtonsFor(row) : null;
                 await context.Messenger.EditButtonsAsync(context.ChatId, pressed.MessageId, buttons is null ? null : [buttons], ct);
             }
 
-            return new CallbackReply(context.T(QuizDone));
+            return acknowledged is null
+                ? new CallbackReply(context.T(QuizDone))
+                : new CallbackReply(AckAlready.Format(context.Language, acknowledgements.LocalStamp(acknowledged.AcknowledgedAt)));
         }
 
         await quiz.SendQuizAsync(row, ct);
