@@ -22,37 +22,23 @@ public sealed class SubscriberStore(Database db, TimeProvider time)
     /// <summary>Subscribers kept in memory at most; past it the cache starts again.</summary>
     public const int CacheLimit = 100_000;
 
-    // Every update reads its sender, so found subscribers are kept in memory, as stored documents: each Find returns a
-    // fresh object that its caller may change and save. Only this store writes the collection; a write drops the entry
-    // before it runs and again once it is committed, and a lookup that overlapped a write is not kept.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, BsonDocument> cache = new();
-    private readonly Lock cacheLock = new();
-    private long generation;
+    // Every update reads its sender, so subscribers are kept in memory as stored documents (only this store writes the
+    // collection; see StoredCache): each Find returns a fresh object that its caller may change and save.
+    private readonly StoredCache<long, BsonDocument> cache = new(db, CacheLimit);
 
     private ILiteCollection<Subscriber> Subscribers => db.Collection<Subscriber>(CollectionName);
 
     public Subscriber? Find(long userId)
     {
-        if (!cache.TryGetValue(userId, out var doc))
-        {
-            var seen = Interlocked.Read(ref generation);
-            doc = db.Lite.GetCollection(CollectionName).FindById(userId);
-            if (doc is null)
-            {
-                return null;
-            }
-
-            Remember(userId, doc, seen);
-        }
-
-        return db.Mapper.ToObject<Subscriber>(doc);
+        var doc = cache.Get(userId, () => db.Lite.GetCollection(CollectionName).FindById(userId));
+        return doc is null ? null : db.Mapper.ToObject<Subscriber>(doc);
     }
 
     public void Save(Subscriber subscriber)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         subscriber.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Writing(subscriber.Id, () => Subscribers.Upsert(subscriber));
+        cache.Writing(subscriber.Id, () => Subscribers.Upsert(subscriber));
     }
 
     public IEnumerable<Subscriber> Registered() => Subscribers.Find(s => s.RegisteredAt != null);
@@ -108,41 +94,7 @@ public sealed class SubscriberStore(Database db, TimeProvider time)
             });
         }
 
-        Writing(subscriber.Id, () => Subscribers.Delete(subscriber.Id));
-    }
-
-    private void Remember(long userId, BsonDocument doc, long seen)
-    {
-        lock (cacheLock)
-        {
-            if (generation != seen)
-            {
-                return;
-            }
-
-            if (cache.Count >= CacheLimit)
-            {
-                cache.Clear();
-            }
-
-            cache[userId] = doc;
-        }
-    }
-
-    private void Writing(long userId, Func<bool> write)
-    {
-        Forget(userId);
-        write();
-        db.OnCommitted(() => Forget(userId));
-    }
-
-    private void Forget(long userId)
-    {
-        lock (cacheLock)
-        {
-            generation++;
-            cache.TryRemove(userId, out _);
-        }
+        cache.Writing(subscriber.Id, () => Subscribers.Delete(subscriber.Id));
     }
 
     public IEnumerable<ErasedSubscriber> Erased() => db.Collection<ErasedSubscriber>(ErasedCollectionName).FindAll();

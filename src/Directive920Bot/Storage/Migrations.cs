@@ -56,23 +56,17 @@ public static class Migrations
             });
         }
 
-        var ids = old.Query().Select("{_id: $._id, at: $.ReceivedAt}").ToEnumerable().Select(d => (Id: d["_id"].AsInt32, At: d["at"].AsDateTime)).OrderBy(d => d.Id).ToList();
         var ranges = new List<Telegram.SeenRange>();
-        foreach (var (id, at) in ids)
+        var last = 0;
+        foreach (var doc in old.Query().OrderBy("_id").Select("{_id: $._id, at: $.ReceivedAt}").ToEnumerable())
         {
-            if (ranges.Count > 0 && ranges[^1].To + 1 == id)
-            {
-                ranges[^1] = ranges[^1] with { To = id, LastSeenAt = at > ranges[^1].LastSeenAt ? at : ranges[^1].LastSeenAt };
-            }
-            else
-            {
-                ranges.Add(new Telegram.SeenRange(id, id, at));
-            }
+            last = doc["_id"].AsInt32;
+            Telegram.UpdateInbox.Remember(ranges, last, doc["at"].AsDateTime);
         }
 
         var meta = db.GetCollection(MetaCollection);
-        var offset = meta.FindById(Telegram.UpdateInbox.OffsetKey)?["value"].AsInt32 ?? (ids.Count == 0 ? 0 : ids[^1].Id + 1);
-        meta.Upsert(Telegram.UpdateInbox.OffsetDocument(offset, ranges.TakeLast(Telegram.UpdateInbox.MaxSeenRanges)));
+        var offset = meta.FindById(Telegram.UpdateInbox.OffsetKey)?["value"].AsInt32 ?? (last == 0 ? 0 : last + 1);
+        meta.Upsert(Telegram.UpdateInbox.OffsetDocument(offset, Telegram.UpdateInbox.Newest(ranges)));
     }
 
     /// <summary>Work that LiteDB refuses inside a transaction (dropping a collection); run after the steps, at every start, so it is never skipped.</summary>

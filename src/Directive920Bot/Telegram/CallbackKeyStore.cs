@@ -51,12 +51,9 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
     /// <summary>Keys kept in memory at most; past it the cache starts again (a press costs one lookup more).</summary>
     public const int CacheLimit = 100_000;
 
-    // A key never changes once issued and every press looks one up, so found keys are kept in memory. Deleting keys
-    // empties the cache before the delete and again once it is committed, and a lookup that overlapped a delete is not
-    // kept (the generation moved), so a revoked key is never found again.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CallbackKey> cache = new(StringComparer.Ordinal);
-    private readonly Lock cacheLock = new();
-    private long generation;
+    // A key never changes once issued and every press looks one up, so keys are kept in memory from issue; a revoked
+    // key is never found again (see StoredCache).
+    private readonly StoredCache<string, CallbackKey> cache = new(db, CacheLimit, StringComparer.Ordinal);
 
     /// <summary>Returns the key for this button, creating it once.</summary>
     public string Issue(long? ownerId, string action, string payload = "", TimeSpan? lifetime = null)
@@ -87,7 +84,7 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
     {
         // Keys without an expiry sort before every date in the index, so the range never touches them.
         var now = time.GetUtcNow().UtcDateTime;
-        return Revoking(() => Keys.DeleteMany(BsonExpression.Create("$.ExpiresAt BETWEEN @0 AND @1", DateTime.MinValue, now)));
+        return cache.WritingAny(() => Keys.DeleteMany(BsonExpression.Create("$.ExpiresAt BETWEEN @0 AND @1", DateTime.MinValue, now)));
     }
 
     private string IssueKey(long? ownerId, string action, string payload, TimeSpan? lifetime)
@@ -112,13 +109,12 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
         };
         if (existing is not null)
         {
-            Revoking(() => Keys.Delete(existing.Id) ? 1 : 0);
+            cache.Writing(existing.Id, () => Keys.Delete(existing.Id));
         }
 
-        var seen = Interlocked.Read(ref generation);
         Keys.Insert(key);
         // Most keys are pressed soon after they are sent (an acknowledgement): kept from the start, once stored for good.
-        db.OnCommitted(() => Remember(key, seen));
+        cache.KeepWhenCommitted(key.Id, key);
         return key.Id;
     }
 
@@ -130,57 +126,13 @@ public sealed class CallbackKeyStore(Database db, TimeProvider time)
             return null;
         }
 
-        if (!cache.TryGetValue(data, out var key))
-        {
-            var seen = Interlocked.Read(ref generation);
-            key = Keys.FindById(data);
-            if (key is not null)
-            {
-                Remember(key, seen);
-            }
-        }
-
+        var key = cache.Get(data, () => Keys.FindById(data));
         return key is null || (key.ExpiresAt is { } expires && expires <= time.GetUtcNow().UtcDateTime) ? null : key;
     }
 
-    public int RevokeOwnedBy(long ownerId) => Revoking(() => Keys.DeleteMany(k => k.OwnerId == ownerId));
+    public int RevokeOwnedBy(long ownerId) => cache.WritingAny(() => Keys.DeleteMany(k => k.OwnerId == ownerId));
 
-    public int RevokePayload(string action, string payload) => Revoking(() => Keys.DeleteMany(k => k.Action == action && k.Payload == payload));
-
-    private void Remember(CallbackKey key, long seen)
-    {
-        lock (cacheLock)
-        {
-            if (generation != seen)
-            {
-                return;
-            }
-
-            if (cache.Count >= CacheLimit)
-            {
-                cache.Clear();
-            }
-
-            cache[key.Id] = key;
-        }
-    }
-
-    private int Revoking(Func<int> delete)
-    {
-        Forget();
-        var deleted = delete();
-        db.OnCommitted(Forget);
-        return deleted;
-    }
-
-    private void Forget()
-    {
-        lock (cacheLock)
-        {
-            generation++;
-            cache.Clear();
-        }
-    }
+    public int RevokePayload(string action, string payload) => cache.WritingAny(() => Keys.DeleteMany(k => k.Action == action && k.Payload == payload));
 
     private sealed record PreviewScope(long OwnerId, string Action, TimeSpan Lifetime);
 

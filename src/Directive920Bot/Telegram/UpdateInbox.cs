@@ -93,15 +93,12 @@ public sealed class UpdateInbox(Database db, TimeProvider time, ILogger<UpdateIn
             {
                 if (!ranges.Any(r => r.Contains(update.Id)))
                 {
-                    Add(ranges, update.Id, now);
+                    Remember(ranges, update.Id, now);
                     fresh.Add(update);
                 }
             }
 
-            if (ranges.Count > MaxSeenRanges)
-            {
-                ranges = [.. ranges.OrderByDescending(r => r.LastSeenAt).ThenByDescending(r => r.To).Take(MaxSeenRanges).OrderBy(r => r.From)];
-            }
+            ranges = Newest(ranges);
 
             Recover();
             var batchId = Interlocked.Increment(ref nextBatchId);
@@ -260,37 +257,51 @@ public sealed class UpdateInbox(Database db, TimeProvider time, ILogger<UpdateIn
         return seen;
     }
 
-    private static void Add(List<SeenRange> ranges, int id, DateTime now)
+    /// <summary>The newest <see cref="MaxSeenRanges"/> ranges, in id order.</summary>
+    internal static List<SeenRange> Newest(List<SeenRange> ranges) =>
+        ranges.Count <= MaxSeenRanges ? ranges : [.. ranges.OrderByDescending(r => r.LastSeenAt).ThenByDescending(r => r.To).Take(MaxSeenRanges).OrderBy(r => r.From)];
+
+    /// <summary>
+    /// Adds <paramref name="id"/>, seen at <paramref name="at"/>, to disjoint ranges kept in id order, joining neighbours.
+    /// Looks from the newest end: a new update_id is nearly always the next one.
+    /// </summary>
+    internal static void Remember(List<SeenRange> ranges, int id, DateTime at)
     {
-        for (var i = 0; i < ranges.Count; i++)
+        for (var i = ranges.Count - 1; i >= 0; i--)
         {
             var range = ranges[i];
+            var latest = at > range.LastSeenAt ? at : range.LastSeenAt;
+            if (id > range.To + 1)
+            {
+                ranges.Insert(i + 1, new SeenRange(id, id, at));
+                return;
+            }
+
             if (id == range.To + 1)
             {
-                ranges[i] = range with { To = id, LastSeenAt = now };
+                ranges[i] = range with { To = id, LastSeenAt = latest };
                 if (i + 1 < ranges.Count && ranges[i + 1].From == id + 1)
                 {
-                    ranges[i] = ranges[i] with { To = ranges[i + 1].To };
+                    ranges[i] = ranges[i] with { To = ranges[i + 1].To, LastSeenAt = ranges[i + 1].LastSeenAt > latest ? ranges[i + 1].LastSeenAt : latest };
                     ranges.RemoveAt(i + 1);
                 }
 
                 return;
             }
 
-            if (id == range.From - 1)
+            if (id >= range.From)
             {
-                ranges[i] = range with { From = id, LastSeenAt = now };
                 return;
             }
 
-            if (id < range.From)
+            if (id == range.From - 1 && (i == 0 || ranges[i - 1].To + 1 < id))
             {
-                ranges.Insert(i, new SeenRange(id, id, now));
+                ranges[i] = range with { From = id, LastSeenAt = latest };
                 return;
             }
         }
 
-        ranges.Add(new SeenRange(id, id, now));
+        ranges.Insert(0, new SeenRange(id, id, at));
     }
 }
 

@@ -161,4 +161,19 @@ public sealed class InboxBatchTests : IDisposable
             Assert.Equal([63], accepted.Select(e => e.Id));
         }
     }
+
+    [Fact]
+    public void Seen_ids_are_kept_as_few_ranges_in_order_whatever_the_order_they_arrive_in()
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        var ranges = new List<SeenRange>();
+        foreach (var id in new[] { 10, 11, 12, 20, 14, 13, 18, 30, 19, 5, 12, 31, 6 })
+        {
+            UpdateInbox.Remember(ranges, id, at);
+        }
+
+        Assert.Equal([(5, 6), (10, 14), (18, 20), (30, 31)], ranges.Select(r => (r.From, r.To)));
+        Assert.All([5, 6, 10, 12, 14, 18, 19, 20, 30, 31], id => Assert.Contains(ranges, r => r.Contains(id)));
+        Assert.DoesNotContain(ranges, r => r.Contains(15) || r.Contains(7) || r.Contains(32));
+    }
 }
