@@ -21,24 +21,6 @@ public sealed class AcknowledgementStore(Database db)
 
     public static string IdFor(long subscriberId, string subject, string contentHash) => $"{subscriberId}:{subject}:{contentHash}";
 
-    /// <summary>Inserts unless the same id exists; returns the stored record and whether this call created it.</summary>
-    public (Acknowledgement Stored, bool Created) Add(Acknowledgement ack)
-    {
-        ArgumentNullException.ThrowIfNull(ack);
-        // The writer runs one transaction at a time, so the check and the insert cannot interleave with another Add.
-        return db.InTransaction(() =>
-        {
-            var existing = Acks.FindById(ack.Id);
-            if (existing is not null)
-            {
-                return (existing, false);
-            }
-
-            Acks.Insert(ack);
-            return (ack, true);
-        });
-    }
-
     /// <summary>
     /// Inserts an acknowledgement that the caller expects to be new, without looking first: a taken id fails the insert
     /// with LiteDB's duplicate-key error (and its transaction), which <see cref="IsDuplicate"/> recognises.
