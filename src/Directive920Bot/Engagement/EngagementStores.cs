@@ -236,8 +236,7 @@ public sealed class EscalationStore(Database db)
     {
         lock (attentionLock)
         {
-            attention ??= [.. WithPendingReminder().Select(w => w.Id), .. Open().Select(e => e.Id)];
-            return attention.Contains(deliveryId);
+            return Attention().Contains(deliveryId);
         }
     }
 
@@ -246,10 +245,11 @@ public sealed class EscalationStore(Database db)
     {
         lock (attentionLock)
         {
-            attention ??= [.. WithPendingReminder().Select(w => w.Id), .. Open().Select(e => e.Id)];
-            attention.Add(deliveryId);
+            Attention().Add(deliveryId);
         }
     }
+
+    private HashSet<string> Attention() => attention ??= [.. WithPendingReminder().Select(w => w.Id), .. Open().Select(e => e.Id)];
 
     /// <summary>Called once no reminder waits and no escalation is open for the delivery (after that is committed).</summary>
     internal void AttentionDone(string deliveryId)

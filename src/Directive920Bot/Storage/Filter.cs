@@ -17,9 +17,8 @@ public static class Filter
     public static BsonExpression Eq(string field, BsonValue value, string otherField, BsonValue otherValue) =>
         BsonExpression.Create($"{field} = @0 AND {otherField} = @1", value, otherValue);
 
-    public static BsonExpression In(string field, IEnumerable<BsonValue> values) => BsonExpression.Create($"{field} IN @0", new BsonArray(values));
-
-    public static BsonExpression In(string field, IEnumerable<string> values) => In(field, values.Select(v => new BsonValue(v)));
+    public static BsonExpression In(string field, IEnumerable<string> values) =>
+        BsonExpression.Create($"{field} IN @0", new BsonArray(values.Select(v => new BsonValue(v))));
 
     public static BsonExpression AtMost(string field, BsonValue value) => BsonExpression.Create($"{field} <= @0", value);
 
