@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Directive920Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Content;
@@ -17,7 +17,7 @@ public static class ContentExtensions
             .Bind(builder.Configuration.GetSection(ContentOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddClocks();
         builder.Services.AddSingleton(sp => new ContentService(
             ContentOptions.ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
             sp.GetRequiredService<ILogger<ContentService>>()));
@@ -26,7 +26,7 @@ public static class ContentExtensions
         builder.Services.AddHostedService(sp => new ContentWatcher(
             sp.GetRequiredService<ContentService>(),
             sp.GetRequiredService<IOptions<ContentOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredKeyedService<TimeProvider>(Clocks.Transport),
             sp.GetRequiredService<ILogger<ContentWatcher>>()));
         return builder;
     }

@@ -16,8 +16,9 @@ namespace Directive920Bot.Delivery;
 /// </summary>
 internal static class CampaignCli
 {
-    public static Command Build(TextWriter output)
+    public static Command Build(CliContext cli)
     {
+        var output = cli.Output;
         var database = new Option<string?>("--database") { Description = "LiteDB file (default: Storage:DatabasePath)" };
 
         var lesson = new Option<string?>("--lesson") { Description = "Content item id to send (a lesson, card or announcement)" };
@@ -35,12 +36,12 @@ internal static class CampaignCli
             Description = "Acknowledge after understanding: the button unlocks once the lesson's quiz is answered (true/false; default: the curriculum's choice)",
         };
         var create = new Command("create", "Create a campaign") { lesson, text, unitsOption, subUnits, roles, all, at, cron, requireAck, quizMode, quizFirst, database };
-        create.SetAction(parse => Create(output, parse.GetValue(database), new CreateArgs(
+        create.SetAction(parse => Create(cli, parse.GetValue(database), new CreateArgs(
             parse.GetValue(lesson), parse.GetValue(text), parse.GetValue(unitsOption), parse.GetValue(subUnits), parse.GetValue(roles),
             parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck), parse.GetValue(quizMode), parse.GetValue(quizFirst))));
 
         var list = new Command("list", "List campaigns with their progress") { database };
-        list.SetAction(parse => WithService(output, parse.GetValue(database), (service, _) =>
+        list.SetAction(parse => WithService(cli, parse.GetValue(database), (service, _) =>
         {
             foreach (var campaign in service.List())
             {
@@ -57,12 +58,12 @@ internal static class CampaignCli
         var apiKey = new Option<string?>("--api-key") { Description = "API key for --api (default: environment variable D920_API_KEY)" };
         var show = new Command("show", "Show a campaign and its progress; with --api, follow it with a progress bar until it is sent") { id, database, api, apiKey };
         show.SetAction((parse, ct) => parse.GetValue(api) is { } url
-            ? FollowAsync(output, url, parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("D920_API_KEY"), parse.GetValue(id)!, ct)
-            : Task.FromResult(WithService(output, parse.GetValue(database), (service, _) => Show(output, service, parse.GetValue(id)!))));
+            ? FollowAsync(cli, url, parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("D920_API_KEY"), parse.GetValue(id)!, ct)
+            : Task.FromResult(WithService(cli, parse.GetValue(database), (service, _) => Show(output, service, parse.GetValue(id)!))));
 
         var cancelId = new Argument<string>("id") { Description = "Campaign id" };
         var cancel = new Command("cancel", "Cancel a campaign: nothing more is sent") { cancelId, database };
-        cancel.SetAction(parse => WithService(output, parse.GetValue(database), (service, audit) =>
+        cancel.SetAction(parse => WithService(cli, parse.GetValue(database), (service, audit) =>
         {
             var stopped = service.Cancel(parse.GetValue(cancelId)!, "cli:" + Environment.UserName);
             if (stopped is { } count)
@@ -87,8 +88,9 @@ internal static class CampaignCli
             $"[{new string('#', filled)}{new string('-', width - filled)}] {fraction * 100:0}% sent {progress.Sent}, failed {progress.Failed}, blocked {progress.Blocked}, skipped {progress.Skipped}, remaining {progress.Remaining}{(progress.EtaSeconds is { } eta ? $", ETA {eta:0} s" : "")}");
     }
 
-    private static int Create(TextWriter output, string? database, CreateArgs args)
+    private static int Create(CliContext cli, string? database, CreateArgs args)
     {
+        var output = cli.Output;
         DateTimeOffset? sendAt = null;
         if (args.At is { } raw)
         {
@@ -104,7 +106,7 @@ internal static class CampaignCli
         var request = new CampaignRequest(args.Lesson, args.Text,
             new AudienceRequest(Split(args.Units), args.SubUnits, Split(args.Roles), null, args.All),
             sendAt, args.RequireAck ? true : null, args.Cron, args.QuizMode, RequireQuizBeforeAck: args.QuizBeforeAck);
-        return WithService(output, database, (service, audit) =>
+        return WithService(cli, database, (service, audit) =>
         {
             try
             {
@@ -141,8 +143,9 @@ internal static class CampaignCli
         return 0;
     }
 
-    private static async Task<int> FollowAsync(TextWriter output, string url, string? key, string id, CancellationToken ct)
+    private static async Task<int> FollowAsync(CliContext cli, string url, string? key, string id, CancellationToken ct)
     {
+        var output = cli.Output;
         using var http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
         if (key is not null)
         {
@@ -170,16 +173,17 @@ internal static class CampaignCli
                 return 0;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            await Task.Delay(TimeSpan.FromSeconds(1), cli.Transport, ct);
         }
     }
 
-    private static int WithService(TextWriter output, string? database, Func<CampaignService, AuditLog, int> action)
+    private static int WithService(CliContext cli, string? database, Func<CampaignService, AuditLog, int> action)
     {
+        var output = cli.Output;
         IHost host;
         try
         {
-            host = CliHost.Build(database, b =>
+            host = CliHost.Build(cli, database, b =>
             {
                 b.AddContent();
                 b.AddRegistration();

@@ -1,10 +1,12 @@
+using Directive920Bot.Hosting;
+
 namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// Writes the chunks of large expansions out as ledger rows, one chunk per transaction, as soon as they are committed
 /// (and, after a restart, whatever chunks are left). The dispatcher sends the first rows meanwhile.
 /// </summary>
-public sealed class ChunkMaterialiser(DeliveryLedger ledger, ILogger<ChunkMaterialiser> log) : BackgroundService
+public sealed class ChunkMaterialiser(DeliveryLedger ledger, [FromKeyedServices(Clocks.Transport)] TimeProvider transport, ILogger<ChunkMaterialiser> log) : BackgroundService
 {
     // A missed signal (a chunk committed by the CLI in another process, say) is picked up by this poll.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
@@ -28,7 +30,7 @@ public sealed class ChunkMaterialiser(DeliveryLedger ledger, ILogger<ChunkMateri
                     log.LogInformation("{Count} delivery chunks written out as ledger rows", written);
                 }
 
-                await Task.WhenAny(signal, Task.Delay(Poll, TimeProvider.System, stoppingToken));
+                await Task.WhenAny(signal, Task.Delay(Poll, transport, stoppingToken));
                 stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -39,7 +41,7 @@ public sealed class ChunkMaterialiser(DeliveryLedger ledger, ILogger<ChunkMateri
             {
                 // The chunk stays in the ledger and is tried again; nothing is lost.
                 log.LogError(ex, "Writing out a delivery chunk failed; retrying after {Delay}", Poll);
-                await Task.Delay(Poll, TimeProvider.System, stoppingToken);
+                await Task.Delay(Poll, transport, stoppingToken);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Telegram;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public sealed class DeliveryDispatcher(
     MessageComposer composer,
     Messenger messenger,
     IEnumerable<IDeliveryObserver> observers,
-    TimeProvider time,
+    [FromKeyedServices(Clocks.Business)] TimeProvider time,
+    [FromKeyedServices(Clocks.Transport)] TimeProvider transport,
     IOptions<DeliveryOptions> options,
     ILogger<DeliveryDispatcher> log) : BackgroundService
 {
@@ -115,10 +117,10 @@ public sealed class DeliveryDispatcher(
         var next = ledger.Queue.NextFuture();
         var now = time.GetUtcNow().UtcDateTime;
         var businessWait = next is { } due && due > now ? due - now : (TimeSpan?)null;
-        var tasks = new List<Task> { wakeTask, Task.Delay(IdlePoll, TimeProvider.System, ct) };
+        var tasks = new List<Task> { wakeTask, Task.Delay(IdlePoll, transport, ct) };
         if (businessWait is { } w)
         {
-            // With a fake business clock this completes when the test advances it.
+            // The next row falls due on the business clock: with a pinned clock this completes when the test moves it.
             tasks.Add(Task.Delay(w, time, ct));
         }
 

@@ -33,7 +33,6 @@ public static class DeliveryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDeliveryCore();
         var services = builder.Services;
-        services.TryAddSingleton(new PacingClock(TimeProvider.System));
         services.AddSingleton<PacingGate>();
         // Replaces the foundation's unpaced placeholder: every Messenger send now shares one budget.
         services.Replace(ServiceDescriptor.Singleton<IOutboundGate>(sp => sp.GetRequiredService<PacingGate>()));

@@ -9,7 +9,7 @@ namespace Directive920Bot.Delivery;
 /// (their id is unique per occurrence and subscriber), so expanding or enqueuing twice stores each message once.
 /// An in-memory due queue mirrors the pending rows for the dispatcher; the database stays the truth (rebuilt at start).
 /// </summary>
-public sealed class DeliveryLedger(Database db, TimeProvider time)
+public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public const string CollectionName = "deliveries";
 

@@ -1,16 +1,8 @@
+using Directive920Bot.Hosting;
 using Directive920Bot.Telegram;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Delivery;
-
-/// <summary>
-/// Transport timing for the gate, separate from the business clock: tests run the business clock fake while sends
-/// are still paced in real time. Pacing tests may construct it with a <c>FakeTimeProvider</c>.
-/// </summary>
-public sealed class PacingClock(TimeProvider time)
-{
-    public TimeProvider Time { get; } = time;
-}
 
 /// <summary>
 /// The real <see cref="IOutboundGate"/>: a token bucket for the bot (global rate), spacing per chat, and penalties
@@ -40,11 +32,12 @@ public sealed class PacingGate : IOutboundGate, IDisposable
     private Task? pump;
     private int disposed;
 
-    public PacingGate(PacingClock clock, IOptions<DeliveryOptions> options)
+    /// <param name="time">The transport clock: sends are paced in real time while tests pin the business clock.</param>
+    public PacingGate([FromKeyedServices(Clocks.Transport)] TimeProvider time, IOptions<DeliveryOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
-        time = clock.Time;
+        this.time = time;
         stopping = stop.Token;
         rate = options.Value.EffectiveRate;
         PaidBroadcast = options.Value.AllowPaidBroadcast;

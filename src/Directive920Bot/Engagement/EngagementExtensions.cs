@@ -47,11 +47,12 @@ public static class EngagementExtensions
         services.AddTransient<EngagementTickJob>();
         if (tickSeconds > 0)
         {
+            // The first tick waits one interval on the scheduler's own (transport) clock; what is due is read from the business clock.
             services.AddQuartz(q => q.ScheduleJob<EngagementTickJob>(
-                trigger => trigger.WithIdentity("engagement-tick")
-                    .StartAt(TimeProvider.System.GetUtcNow().AddSeconds(tickSeconds))
+                (sp, trigger) => trigger.WithIdentity("engagement-tick")
+                    .StartAt(sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport).GetUtcNow().AddSeconds(tickSeconds))
                     .WithSimpleSchedule(TimeSpan.FromSeconds(tickSeconds)),
-                job => job.WithIdentity(EngagementTickJob.Key)));
+                (_, job) => job.WithIdentity(EngagementTickJob.Key)));
             // The scheduler's hosted service is registered once, by Delivery (AddDelivery comes first).
         }
 

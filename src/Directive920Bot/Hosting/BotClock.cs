@@ -2,14 +2,14 @@ using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Hosting;
 
-/// <summary>The injected <see cref="TimeProvider"/> together with the zone that schedules are written in.</summary>
+/// <summary>The business clock (<see cref="Clocks.Business"/>) together with the zone that schedules are written in.</summary>
 public sealed class BotClock
 {
     // Vietnam has kept UTC+07:00 without DST since 1975, so a fixed zone is a faithful fallback without tzdata.
     private static readonly TimeZoneInfo VietnamFallback =
         TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Indochina Time (UTC+07:00)", "ICT");
 
-    public BotClock(TimeProvider time, IOptions<BotOptions> options)
+    public BotClock([FromKeyedServices(Clocks.Business)] TimeProvider time, IOptions<BotOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Time = time;

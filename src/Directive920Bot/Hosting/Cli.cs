@@ -14,11 +14,17 @@ public static class Cli
     public static bool IsCliInvocation(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct = default) =>
+        RunAsync(args, new CliContext(output, Business: null, Transport: TimeProvider.System), ct);
+
+    /// <summary>Runs a verb with the given clocks (tests pass their pinned business clock).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(cli);
+        var output = cli.Output;
         var root = new RootCommand("Directive920Bot: Notice 920-TB/TU dissemination bot");
         root.Subcommands.Add(ContentCommand(output));
-        foreach (var extra in CliVerbs.All(output))
+        foreach (var extra in CliVerbs.All(cli))
         {
             root.Subcommands.Add(extra);
         }

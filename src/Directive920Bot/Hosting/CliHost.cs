@@ -1,22 +1,38 @@
 using Directive920Bot.Storage;
+using Directive920Bot.Web.Sandbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Directive920Bot.Hosting;
 
 /// <summary>A host for CLI verbs: the service's own configuration sources and feature registrations, never started.</summary>
 internal static class CliHost
 {
-    public static IHost Build(string? databasePath, Action<IHostApplicationBuilder> features)
+    public static IHost Build(CliContext cli, string? databasePath, Action<IHostApplicationBuilder> features)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var storage = $"{StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)}";
         if (databasePath is not null)
         {
-            builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)}"] = databasePath;
+            builder.Configuration[storage] = databasePath;
         }
 
+        // Registered before AddBotCore, whose TryAdd leaves them be: the service's business clock for this database.
+        builder.Services.AddKeyedSingleton(Clocks.Transport, cli.Transport);
+        builder.Services.AddKeyedSingleton(Clocks.Business, cli.Business ?? BusinessClockOf(builder.Configuration[storage] ?? new StorageOptions().DatabasePath, cli.Transport));
         builder.AddBotCore();
         builder.AddStorage();
         features(builder);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A sandbox database keeps its moved clock beside it (<c>sandbox.clock</c>); the service that runs on it sees that
+    /// time, so the CLI does too. Any other database runs on the transport clock's time (the system clock).
+    /// </summary>
+    private static TimeProvider BusinessClockOf(string databasePath, TimeProvider transport)
+    {
+        var clockFile = SandboxClock.PathFor(Path.GetFullPath(databasePath));
+        return File.Exists(clockFile) ? new SandboxClock(transport, clockFile) : transport;
     }
 }

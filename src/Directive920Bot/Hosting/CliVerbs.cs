@@ -5,10 +5,10 @@ namespace Directive920Bot.Hosting;
 /// <summary>The verbs features contribute; each feature adds one line here.</summary>
 internal static class CliVerbs
 {
-    public static IEnumerable<Command> All(TextWriter output)
+    public static IEnumerable<Command> All(CliContext cli)
     {
-        yield return Registration.UnitsCli.Build(output);
-        yield return Delivery.CampaignCli.Build(output);
-        foreach (var verb in Reports.ReportsCli.Build(output)) { yield return verb; }
+        yield return Registration.UnitsCli.Build(cli);
+        yield return Delivery.CampaignCli.Build(cli);
+        foreach (var verb in Reports.ReportsCli.Build(cli)) { yield return verb; }
     }
 }

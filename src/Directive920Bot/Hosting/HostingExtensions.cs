@@ -14,8 +14,22 @@ public static class HostingExtensions
         builder.Configuration.AddKeyPerFile(secrets, optional: true);
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddClocks();
         builder.Services.AddSingleton<BotClock>();
         return builder;
+    }
+
+    /// <summary>
+    /// The two clocks (see <see cref="Clocks"/>), unless the host (the sandbox, the CLI, a test) registered its own first.
+    /// This is the only place that names the system clock; features that run on their own (the content loader, the
+    /// store) call it too, so each works without the rest of the composition.
+    /// </summary>
+    public static IServiceCollection AddClocks(this IServiceCollection services)
+    {
+        services.TryAddKeyedSingleton(Clocks.Business, TimeProvider.System);
+        services.TryAddKeyedSingleton(Clocks.Transport, TimeProvider.System);
+        // Libraries that take the unkeyed TimeProvider (Quartz decides when to wake jobs with it) get the transport clock.
+        services.TryAddSingleton(sp => sp.GetRequiredKeyedService<TimeProvider>(Clocks.Transport));
+        return services;
     }
 }

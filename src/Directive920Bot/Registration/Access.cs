@@ -178,7 +178,7 @@ public sealed class AuditEntry
 }
 
 /// <summary>The append-only audit log of grants, revocations, campaign changes, exports and nudges.</summary>
-public sealed class AuditLog(Database db, TimeProvider time)
+public sealed class AuditLog(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public const string CollectionName = "audit";
 
@@ -221,7 +221,7 @@ public enum GrantOutcome
 }
 
 /// <summary>Grants and revokes roles for the bot, the CLI and the API alike, and audits each change.</summary>
-public sealed class RoleService(RoleStore roles, UnitStore units, AuditLog audit, TimeProvider time)
+public sealed class RoleService(RoleStore roles, UnitStore units, AuditLog audit, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public GrantOutcome Grant(long actor, long userId, AdminRole role, string? unitCode)
     {

@@ -14,7 +14,7 @@ public interface IPersonalDataHolder
     void Erase(long subscriberId, long pseudonym);
 }
 
-public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders, TimeProvider time)
+public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -90,7 +90,7 @@ public sealed record RosterImportResult(int Added, int Updated, int Retired, IRe
 /// reported as <c>file:line: message</c> and a file with any error imports nothing. A re-import updates people it
 /// recognises (same unit, name and phone), keeps their invite codes and links, and retires people no longer listed.
 /// </summary>
-public sealed partial class RosterImporter(RosterStore roster, UnitStore units, TimeProvider time)
+public sealed partial class RosterImporter(RosterStore roster, UnitStore units, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public static readonly string[] Columns = ["full_name", "unit_code", "role", "position", "phone"];
     private static readonly string[] Required = ["full_name", "unit_code", "role"];

@@ -3,7 +3,7 @@ using LiteDB;
 
 namespace Directive920Bot.Registration;
 
-public sealed class SubscriberStore(Database db, TimeProvider time)
+public sealed class SubscriberStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public const string CollectionName = "subscribers";
     public const string ErasedCollectionName = "subscribers_erased";

@@ -15,7 +15,7 @@ public sealed record ImportResult(int Added, int Updated, IReadOnlyList<string> 
 /// Imports the organisation tree from CSV (<c>code,name,parent_code</c>). Every bad row is reported with its line;
 /// a file with any error imports nothing. Re-importing updates names and parents and keeps invite codes and members.
 /// </summary>
-public sealed partial class UnitImporter(UnitStore units, TimeProvider time)
+public sealed partial class UnitImporter(UnitStore units, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     private static readonly string[] Columns = ["code", "name", "parent_code"];
 

@@ -42,7 +42,7 @@ public sealed class BroadcastDraft
         SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
 }
 
-public sealed class BroadcastDraftStore(Database db, TimeProvider time)
+public sealed class BroadcastDraftStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public const string CollectionName = "broadcast_drafts";
 

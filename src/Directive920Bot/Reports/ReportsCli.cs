@@ -11,16 +11,17 @@ namespace Directive920Bot.Reports;
 /// <summary><c>grant</c>, <c>revoke</c>, <c>roles</c>, <c>roster import|list</c>, <c>report units|thematic</c>.</summary>
 internal static class ReportsCli
 {
-    public static IEnumerable<Command> Build(TextWriter output)
+    public static IEnumerable<Command> Build(CliContext cli)
     {
-        yield return RoleCommand("grant", "Grant a role: grant <userId> bloc | grant <userId> unit <CODE>", output, grant: true);
-        yield return RoleCommand("revoke", "Revoke a role: revoke <userId> bloc | revoke <userId> unit <CODE>", output, grant: false);
+        var output = cli.Output;
+        yield return RoleCommand("grant", "Grant a role: grant <userId> bloc | grant <userId> unit <CODE>", cli, grant: true);
+        yield return RoleCommand("revoke", "Revoke a role: revoke <userId> bloc | revoke <userId> unit <CODE>", cli, grant: false);
 
         var database = Database();
         var roles = new Command("roles", "List granted roles") { database };
         roles.SetAction(parse =>
         {
-            using var host = Host(parse.GetValue(database));
+            using var host = Host(cli, parse.GetValue(database));
             foreach (var r in host.Services.GetRequiredService<RoleStore>().All().OrderBy(r => r.UserId))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.UserId}\t{r.Role}\t{r.UnitCode}\tgranted by {r.GrantedBy} at {r.GrantedAt:u}"));
@@ -29,13 +30,13 @@ internal static class ReportsCli
             return 0;
         });
         yield return roles;
-        yield return RosterCommand(output);
-        yield return ReportCommand(output);
+        yield return RosterCommand(cli);
+        yield return ReportCommand(cli);
     }
 
     private static Option<string?> Database() => new("--database") { Description = "LiteDB file (default: Storage:DatabasePath)" };
 
-    private static IHost Host(string? database) => CliHost.Build(database, b =>
+    private static IHost Host(CliContext cli, string? database) => CliHost.Build(cli, database, b =>
     {
         b.AddContent();
         b.AddRegistration();
@@ -44,8 +45,9 @@ internal static class ReportsCli
         b.AddReports();
     });
 
-    private static Command RoleCommand(string verb, string description, TextWriter output, bool grant)
+    private static Command RoleCommand(string verb, string description, CliContext cli, bool grant)
     {
+        var output = cli.Output;
         var database = Database();
         var user = new Argument<long>("userId") { Description = "Telegram user id" };
         var role = new Argument<string>("role") { Description = "bloc or unit" };
@@ -59,7 +61,7 @@ internal static class ReportsCli
                 return 2;
             }
 
-            using var host = Host(parse.GetValue(database));
+            using var host = Host(cli, parse.GetValue(database));
             var service = host.Services.GetRequiredService<RoleService>();
             var userId = parse.GetValue(user);
             var outcome = grant ? service.Grant(AuditLog.Console, userId, parsed.Role, parsed.Unit) : service.Revoke(AuditLog.Console, userId, parsed.Role, parsed.Unit);
@@ -69,8 +71,9 @@ internal static class ReportsCli
         return command;
     }
 
-    private static Command RosterCommand(TextWriter output)
+    private static Command RosterCommand(CliContext cli)
     {
+        var output = cli.Output;
         var database = Database();
         var file = new Argument<FileInfo>("file") { Description = "CSV or XLSX with full_name,unit_code,role,position,phone" };
         var import = new Command("import", "Import or update member rosters; nothing is imported from a file with errors") { file, database };
@@ -83,7 +86,7 @@ internal static class ReportsCli
                 return 2;
             }
 
-            using var host = Host(parse.GetValue(database));
+            using var host = Host(cli, parse.GetValue(database));
             using var stream = info.OpenRead();
             var result = host.Services.GetRequiredService<RosterImporter>().Import(info.Name, stream);
             foreach (var error in result.Errors)
@@ -106,7 +109,7 @@ internal static class ReportsCli
         var list = new Command("list", "List roster members with their personal invite parameter and link state") { unitOption, database };
         list.SetAction(parse =>
         {
-            using var host = Host(parse.GetValue(database));
+            using var host = Host(cli, parse.GetValue(database));
             var units = host.Services.GetRequiredService<UnitStore>();
             var code = parse.GetValue(unitOption);
             var scope = code is null ? units.All().Select(u => u.Code).ToList() : units.SubTreeCodes([code.ToUpperInvariant()]);
@@ -120,13 +123,14 @@ internal static class ReportsCli
         return new Command("roster", "Member rosters") { import, list };
     }
 
-    private static Command ReportCommand(TextWriter output)
+    private static Command ReportCommand(CliContext cli)
     {
+        var output = cli.Output;
         var database = Database();
         var units = new Command("units", "Print the unit report (rolled up) as CSV") { database };
         units.SetAction(parse =>
         {
-            using var host = Host(parse.GetValue(database));
+            using var host = Host(cli, parse.GetValue(database));
             var store = host.Services.GetRequiredService<UnitStore>();
             var csv = ReportExports.Write(host.Services.GetRequiredService<ReportExports>().UnitRows(store.All().Select(u => u.Code).ToList()), ExportFormat.Csv);
             host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", "units", "units.csv (cli)");
@@ -141,7 +145,7 @@ internal static class ReportsCli
         var thematic = new Command("thematic", "Write the DOCX thematic report for a unit and a date range") { unit, from, to, outFile, database };
         thematic.SetAction(parse =>
         {
-            using var host = Host(parse.GetValue(database));
+            using var host = Host(cli, parse.GetValue(database));
             var clock = host.Services.GetRequiredService<BotClock>();
             var code = parse.GetValue(unit)!.ToUpperInvariant();
             if (host.Services.GetRequiredService<UnitStore>().Find(code) is null)

@@ -14,6 +14,7 @@ public sealed class Database : IDisposable
     /// <summary>The most work items committed together; bounds how long one batch holds the writer.</summary>
     public const int MaxBatch = 256;
 
+    private readonly TimeProvider transport;
     private readonly BlockingCollection<WorkItem> queue = [];
     private readonly ILogger? log;
     private LiteDatabase db;
@@ -28,9 +29,12 @@ public sealed class Database : IDisposable
     private readonly List<ICommitParticipant> participants = [];
     private readonly List<Action> committed = [];
 
-    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, ILogger<Database>? log = null)
+    /// <param name="transport">The transport clock, which times the writer's statistics.</param>
+    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, TimeProvider transport, ILogger<Database>? log = null)
     {
         ArgumentNullException.ThrowIfNull(schemas);
+        ArgumentNullException.ThrowIfNull(transport);
+        this.transport = transport;
         this.log = log;
         var full = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(full)!;
@@ -69,8 +73,8 @@ public sealed class Database : IDisposable
     /// of that, the time spent committing (writing the changed pages to the log).
     /// </summary>
     public (long Commits, long Items, TimeSpan Busy, TimeSpan Committing) WriterStatistics =>
-        (Interlocked.Read(ref commits), Interlocked.Read(ref items), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks)),
-            System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref commitTicks)));
+        (Interlocked.Read(ref commits), Interlocked.Read(ref items), transport.GetElapsedTime(0, Interlocked.Read(ref busyTicks)),
+            transport.GetElapsedTime(0, Interlocked.Read(ref commitTicks)));
 
     /// <summary>True on the writer thread, i.e. inside a transaction.</summary>
     public bool InWriter => Environment.CurrentManagedThreadId == writerThreadId;
@@ -247,7 +251,7 @@ public sealed class Database : IDisposable
                 batch.Add(more);
             }
 
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = transport.GetTimestamp();
             try
             {
                 RunBatch(batch);
@@ -262,7 +266,7 @@ public sealed class Database : IDisposable
                 }
             }
 
-            Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            Interlocked.Add(ref busyTicks, transport.GetTimestamp() - started);
             batch.Clear();
         }
     }
@@ -327,9 +331,9 @@ public sealed class Database : IDisposable
             }
 
             participants.Clear();
-            var committing = System.Diagnostics.Stopwatch.GetTimestamp();
+            var committing = transport.GetTimestamp();
             lite.Commit();
-            Interlocked.Add(ref commitTicks, System.Diagnostics.Stopwatch.GetTimestamp() - committing);
+            Interlocked.Add(ref commitTicks, transport.GetTimestamp() - committing);
         }
         catch (Exception ex)
         {

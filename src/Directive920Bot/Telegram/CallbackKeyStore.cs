@@ -30,7 +30,7 @@ public sealed class CallbackKey
     public string Feature => Action.Split('.', 2)[0];
 }
 
-public sealed class CallbackKeyStore(Database db, TimeProvider time)
+public sealed class CallbackKeyStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public const string CollectionName = "callback_keys";
 

@@ -211,9 +211,9 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
 /// <summary>
 /// The pause between tries of an interactive reply after a server error or a network failure: doubling from
 /// <see cref="Base"/>, no jitter (replies are few, so tries of many chats do not line up). Timed on the transport clock
-/// (the wall clock in production and tests), not the business clock that tests move by hand.
+/// (<see cref="Hosting.Clocks.Transport"/>), not the business clock that tests move by hand.
 /// </summary>
-public sealed class ReplyBackoff(TimeProvider time)
+public sealed class ReplyBackoff([FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider time)
 {
     public static readonly TimeSpan Base = TimeSpan.FromMilliseconds(250);
 

@@ -35,7 +35,7 @@ public static class TelegramExtensions
         });
 
         services.TryAddSingleton<IOutboundGate, UnpacedGate>();
-        services.TryAddSingleton(new ReplyBackoff(TimeProvider.System));
+        services.TryAddSingleton<ReplyBackoff>();
         services.AddSingleton<Messenger>();
         services.AddSingleton<CallbackKeyStore>();
         services.AddSingleton(CallbackKeyStore.Schema);

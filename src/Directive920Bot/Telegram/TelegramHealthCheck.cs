@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Telegram;
 
-internal sealed class TelegramHealthCheck(UpdatePoller poller, IOptions<TelegramOptions> options, TimeProvider time) : IHealthCheck
+internal sealed class TelegramHealthCheck(UpdatePoller poller, IOptions<TelegramOptions> options, [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -14,7 +14,7 @@ internal sealed class TelegramHealthCheck(UpdatePoller poller, IOptions<Telegram
             return Task.FromResult(HealthCheckResult.Degraded(poller.LastError ?? "no answer from getUpdates yet"));
         }
 
-        return Task.FromResult(time.GetUtcNow() - last.Value <= limit
+        return Task.FromResult(transport.GetUtcNow() - last.Value <= limit
             ? HealthCheckResult.Healthy($"getUpdates answered at {last:O}")
             : HealthCheckResult.Unhealthy($"getUpdates silent since {last:O}: {poller.LastError}"));
     }

@@ -47,7 +47,7 @@ public sealed class InboxBatch
 /// each. At thousands of presses a second that was a third of the database writer's work.
 /// </para>
 /// </summary>
-public sealed class UpdateInbox(Database db, TimeProvider time, ILogger<UpdateInbox> log) : IDisposable
+public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time, ILogger<UpdateInbox> log) : IDisposable
 {
     public const string CollectionName = "inbox_batches";
     public const string OffsetKey = "telegram_offset";

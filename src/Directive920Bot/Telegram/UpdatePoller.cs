@@ -11,13 +11,13 @@ public sealed class UpdatePoller(
     UpdateInbox inbox,
     UpdateProcessor processor,
     IOptions<TelegramOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
     ILogger<UpdatePoller> log) : BackgroundService
 {
     private static readonly UpdateType[] Wanted =
         [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PollAnswer, UpdateType.MyChatMember];
 
-    /// <summary>When getUpdates last answered; the health check reads it.</summary>
+    /// <summary>When getUpdates last answered, on the transport clock; the health check reads it.</summary>
     public DateTimeOffset? LastSuccess { get; private set; }
 
     public string? LastError { get; private set; }
@@ -31,7 +31,7 @@ public sealed class UpdatePoller(
             try
             {
                 var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
-                LastSuccess = time.GetUtcNow();
+                LastSuccess = transport.GetUtcNow();
                 LastError = null;
                 backoff = TimeSpan.FromSeconds(1);
                 if (updates.Length == 0)
@@ -51,7 +51,7 @@ public sealed class UpdatePoller(
                 LastError = ex.Message;
                 var wait = ex is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: int seconds } ? TimeSpan.FromSeconds(seconds) : backoff;
                 log.LogWarning(ex, "getUpdates failed; retrying in {Delay}", wait);
-                await Task.Delay(wait, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(wait, transport, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }

@@ -14,26 +14,26 @@ public sealed class CampaignCliTests
         bot.Seed(1102, "STC");
         await bot.StopHostAsync();
 
-        var (code, output) = await RunAsync("campaign", "create", "--text", "Họp **chi bộ**", "--units", "SNV", "--sub-units", "--database", bot.DatabasePath);
+        var (code, output) = await RunAsync(bot, "campaign", "create", "--text", "Họp **chi bộ**", "--units", "SNV", "--sub-units", "--database", bot.DatabasePath);
         Assert.True(code == 0, output);
         var id = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
         Assert.Contains("remaining 1", output, StringComparison.Ordinal);
 
-        (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00", "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00", "--database", bot.DatabasePath);
         Assert.True(code == 0, output);
         var later = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
 
-        (code, output) = await RunAsync("campaign", "list", "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "campaign", "list", "--database", bot.DatabasePath);
         Assert.Equal(0, code);
         Assert.Contains(id, output, StringComparison.Ordinal);
         Assert.Contains(later + "\tscheduled", output, StringComparison.Ordinal);
 
-        (code, output) = await RunAsync("campaign", "cancel", later, "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "campaign", "cancel", later, "--database", bot.DatabasePath);
         Assert.Equal(0, code);
-        (code, output) = await RunAsync("campaign", "show", later, "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "campaign", "show", later, "--database", bot.DatabasePath);
         Assert.Contains("cancelled", output, StringComparison.Ordinal);
 
-        (code, output) = await RunAsync("campaign", "create", "--text", "x", "--units", "NOPE", "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "campaign", "create", "--text", "x", "--units", "NOPE", "--database", bot.DatabasePath);
         Assert.Equal(1, code);
         Assert.Contains("audience.units: Unknown unit 'NOPE'.", output, StringComparison.Ordinal);
 
@@ -50,19 +50,19 @@ public sealed class CampaignCliTests
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings());
         await bot.StopHostAsync();
 
-        var (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00",
+        var (code, output) = await RunAsync(bot, "campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00",
             "--quiz-before-ack", "--quiz-mode", "poll", "--database", bot.DatabasePath);
         Assert.True(code == 0, output);
         var gated = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
-        (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00",
+        (code, output) = await RunAsync(bot, "campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00",
             "--quiz-before-ack", "false", "--database", bot.DatabasePath);
         Assert.True(code == 0, output);
         var open = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
-        (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00", "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00", "--database", bot.DatabasePath);
         Assert.True(code == 0, output);
         var inherits = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
 
-        (code, output) = await RunAsync("campaign", "create", "--text", "Họp chi bộ", "--all", "--quiz-before-ack", "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "campaign", "create", "--text", "Họp chi bộ", "--all", "--quiz-before-ack", "--database", bot.DatabasePath);
         Assert.Equal(1, code);
         Assert.StartsWith("requireQuizBeforeAck: ", output, StringComparison.Ordinal);
 
@@ -79,7 +79,7 @@ public sealed class CampaignCliTests
     public async Task While_the_service_runs_the_cli_says_the_database_is_in_use_and_points_to_the_api()
     {
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings());
-        var (code, output) = await RunAsync("campaign", "list", "--database", bot.DatabasePath);
+        var (code, output) = await RunAsync(bot, "campaign", "list", "--database", bot.DatabasePath);
         Assert.Equal(3, code);
         Assert.Contains("/api/campaigns", output, StringComparison.Ordinal);
     }
@@ -92,10 +92,10 @@ public sealed class CampaignCliTests
         Assert.Contains("remaining 5, ETA 2 s", bar, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    private static async Task<(int Code, string Output)> RunAsync(BotHarness bot, params string[] args)
     {
         using var writer = new StringWriter();
-        var code = await Cli.RunAsync(args, writer);
+        var code = await bot.RunCliAsync(writer, args);
         return (code, writer.ToString());
     }
 }

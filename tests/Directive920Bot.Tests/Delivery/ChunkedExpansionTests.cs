@@ -127,7 +127,7 @@ public sealed class ChunkedExpansionTests
             UnitCode = "SNV",
             DueAt = now,
         }).ToList();
-        using var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [DeliveryLedger.Schema]);
+        using var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [DeliveryLedger.Schema], TimeProvider.System);
         var ledger = new DeliveryLedger(db, bot.Clock);
         db.InTransaction(() => ledger.InsertExpansion(rows, 10));
         then(ledger);

@@ -11,7 +11,7 @@ public sealed class PacingGateTests
     private static (PacingGate Gate, FakeTimeProvider Time) Create(double rate = 10)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
-        var gate = new PacingGate(new PacingClock(time), Options.Create(new DeliveryOptions { MessagesPerSecond = rate, PerChatInterval = TimeSpan.FromSeconds(1) }));
+        var gate = new PacingGate(time, Options.Create(new DeliveryOptions { MessagesPerSecond = rate, PerChatInterval = TimeSpan.FromSeconds(1) }));
         return (gate, time);
     }
 

@@ -150,7 +150,7 @@ internal static class EngagementKit
                 From = new User { Id = fromUserId, FirstName = "X", LanguageCode = "vi" },
                 ChatInstance = "x",
                 Data = data,
-                Message = messageId is null ? null : new Message { Id = messageId.Value, Chat = new Chat { Id = fromUserId, Type = global::Telegram.Bot.Types.Enums.ChatType.Private }, Date = DateTime.UtcNow },
+                Message = messageId is null ? null : new Message { Id = messageId.Value, Chat = new Chat { Id = fromUserId, Type = global::Telegram.Bot.Types.Enums.ChatType.Private }, Date = bot.Clock.GetUtcNow().UtcDateTime },
             },
         };
         return bot.Get<UpdateRouter>().RouteAsync(update, CancellationToken.None);

@@ -1,24 +1,34 @@
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
+using Directive920Bot.Tests.Infrastructure;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
 namespace Directive920Bot.Tests.Engagement;
 
 public sealed class ReminderTickJobTests
 {
+    // A lesson of Tuesday 08:00 is reminded after 24 working hours (07:00–21:00): Wednesday 18:00, both in Hà Nội.
+    private static readonly DateTimeOffset ReminderDue = BotHarness.DefaultStart.AddDays(1).AddHours(10);
+
     [Fact]
-    public async Task The_quartz_tick_runs_the_reminder_service_on_the_business_clock()
+    public async Task The_quartz_job_reminds_by_the_business_clock_and_a_second_firing_changes_nothing()
     {
-        await using var bot = await StartAsync(new Dictionary<string, string?> { ["Engagement:TickSeconds"] = "1" });
+        await using var bot = await StartAsync(new Dictionary<string, string?> { ["Engagement:TickSeconds"] = "30" });
         var cadre = await bot.RegisterAsync(3501);
         var (row, _) = await DeliverAsync(bot, cadre, Lesson1);
-
-        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 18, 0, 0, TimeSpan.FromHours(7)));
-
-        // No direct call: the job, ticking every real second, notices the deadline on the fake business clock.
         var ledger = bot.Get<DeliveryLedger>();
-        await bot.Emulator.WaitUntilAsync(() => ledger.Find($"r1:{row.Id}") is not null, Infrastructure.BotHarness.Wait);
+
+        // The job runs through the real scheduler; what it does is decided on the business clock alone.
+        bot.Clock.SetUtcNow(ReminderDue - TimeSpan.FromMinutes(1));
+        await bot.RunJobAsync(EngagementTickJob.Key);
+        Assert.Null(ledger.Find($"r1:{row.Id}"));
+
+        bot.Clock.SetUtcNow(ReminderDue);
+        await bot.RunJobAsync(EngagementTickJob.Key);
+        await bot.RunJobAsync(EngagementTickJob.Key);
+
         Assert.Equal(DeliveryKind.Reminder, ledger.Find($"r1:{row.Id}")!.Kind);
+        Assert.Null(ledger.Find($"r2:{row.Id}"));
         Assert.NotNull(bot.Get<EscalationStore>().FindWatch(row.Id));
     }
 }

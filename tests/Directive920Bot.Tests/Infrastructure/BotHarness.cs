@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace Directive920Bot.Tests.Infrastructure;
 
@@ -28,11 +29,12 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly Action<IServiceCollection>? services;
     private readonly bool ownsEmulator;
 
-    private BotHarness(BotApiEmulator emulator, bool ownsEmulator, FakeTimeProvider clock, string directory, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private BotHarness(BotApiEmulator emulator, bool ownsEmulator, FakeTimeProvider clock, TimeProvider transport, string directory, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Emulator = emulator;
         this.ownsEmulator = ownsEmulator;
         Clock = clock;
+        Transport = transport;
         DataDirectory = directory;
         this.settings = settings;
         this.services = services;
@@ -40,7 +42,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     public BotApiEmulator Emulator { get; }
 
+    /// <summary>The business clock, pinned: what users see and rules decide.</summary>
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The transport clock (pacing, back-off, the Telegram connection's health): real unless a test fakes it.</summary>
+    public TimeProvider Transport { get; }
 
     public string DataDirectory { get; }
 
@@ -59,13 +65,15 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <param name="configuration">Extra configuration keys (e.g. "Bot:SuperAdmins:0").</param>
     /// <param name="services">Service overrides, applied after the service's own registrations.</param>
+    /// <param name="transport">A fake transport clock for tests of pacing or connection health; the real one otherwise.</param>
     /// <param name="emulator">Share an emulator (e.g. for restart tests with a second harness); otherwise one is started.</param>
     public static async Task<BotHarness> StartAsync(
         IDictionary<string, string?>? configuration = null,
         Action<IServiceCollection>? services = null,
         BotApiEmulator? emulator = null,
         DateTimeOffset? start = null,
-        bool importDemoUnits = true)
+        bool importDemoUnits = true,
+        TimeProvider? transport = null)
     {
         var owns = emulator is null;
         if (emulator is null)
@@ -90,7 +98,7 @@ public sealed class BotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), directory, settings, services);
+        var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), transport ?? TimeProvider.System, directory, settings, services);
         settings["Storage:DatabasePath"] = harness.DatabasePath;
         await harness.StartHostAsync();
         if (importDemoUnits)
@@ -112,8 +120,13 @@ public sealed class BotHarness : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         }
         builder.AddDirective920Bot();
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        // The business clock is pinned; the transport clock (pacing, back-off, the scheduler's wake-ups) stays real.
+        builder.Services.RemoveAllKeyed<TimeProvider>(Clocks.Business);
+        builder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Business, Clock);
+        builder.Services.RemoveAllKeyed<TimeProvider>(Clocks.Transport);
+        builder.Services.AddKeyedSingleton(Clocks.Transport, Transport);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHostedService<PausedTriggers>();
         services?.Invoke(builder.Services);
         App = builder.Build();
         App.MapDirective920Bot();
@@ -121,6 +134,35 @@ public sealed class BotHarness : IAsyncDisposable
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         WebUrl = new Uri(address.EndsWith('/') ? address : address + "/");
     }
+
+    /// <summary>
+    /// Runs a Quartz job now, through the real scheduler (its triggers are paused in tests), and waits until it ran.
+    /// The job reads the business clock, so what it does depends on <see cref="Clock"/>, never on the real time.
+    /// </summary>
+    public async Task RunJobAsync(JobKey job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var scheduler = await Get<ISchedulerFactory>().GetScheduler();
+        var ran = new JobRan(job);
+        scheduler.ListenerManager.AddJobListener(ran, Matchers.Key(job));
+        try
+        {
+            await scheduler.TriggerJob(job);
+            var error = await ran.Done.WaitAsync(Wait);
+            if (error is not null)
+            {
+                throw new InvalidOperationException($"Job {job} failed.", error);
+            }
+        }
+        finally
+        {
+            scheduler.ListenerManager.RemoveJobListener(ran.Name);
+        }
+    }
+
+    /// <summary>Runs a CLI verb as an operator on this machine would: the service's business clock, the real transport clock.</summary>
+    public Task<int> RunCliAsync(TextWriter output, params string[] args) =>
+        Cli.RunAsync(args, new CliContext(output, Clock, Transport));
 
     /// <summary>Stops the service as a clean shutdown would; the database and the emulator stay.</summary>
     public async Task StopHostAsync()
@@ -257,6 +299,49 @@ public sealed class BotHarness : IAsyncDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>
+    /// Pauses every trigger before the scheduler starts: in production Quartz wakes the jobs on the transport clock; in
+    /// tests nothing may race a wall-clock trigger, so tests run jobs explicitly with <see cref="RunJobAsync"/>.
+    /// </summary>
+    private sealed class PausedTriggers(ISchedulerFactory schedulers) : IHostedLifecycleService
+    {
+        public async Task StartingAsync(CancellationToken cancellationToken)
+        {
+            foreach (var scheduler in await schedulers.GetAllSchedulers(cancellationToken))
+            {
+                foreach (var trigger in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), cancellationToken))
+                {
+                    await scheduler.PauseTrigger(trigger, cancellationToken);
+                }
+            }
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class JobRan(JobKey job) : IJobListener
+    {
+        private readonly TaskCompletionSource<Exception?> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name { get; } = "test-run:" + job + ":" + Guid.NewGuid().ToString("N");
+
+        public Task<Exception?> Done => done.Task;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            done.TrySetResult(jobException);
+            return ValueTask.CompletedTask;
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class SubscriberCacheTests : IDisposable
 
     public SubscriberCacheTests()
     {
-        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [SubscriberStore.Schema]);
+        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [SubscriberStore.Schema], TimeProvider.System);
         store = new SubscriberStore(db, clock);
         store.Save(new Subscriber { Id = 5, ChatId = 5, FullName = "Nguyễn Văn An", UnitCode = "SNV-VP", Language = "vi" });
     }

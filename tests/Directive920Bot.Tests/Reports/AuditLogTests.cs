@@ -80,8 +80,8 @@ public sealed class AuditLogTests
 
         await bot.StopHostAsync();
         using var output = new StringWriter();
-        Assert.Equal(0, await Directive920Bot.Hosting.Cli.RunAsync(["grant", "8005", "bloc", "--database", bot.DatabasePath], output));
-        Assert.Equal(0, await Directive920Bot.Hosting.Cli.RunAsync(["roles", "--database", bot.DatabasePath], output));
+        Assert.Equal(0, await bot.RunCliAsync(output, "grant", "8005", "bloc", "--database", bot.DatabasePath));
+        Assert.Equal(0, await bot.RunCliAsync(output, "roles", "--database", bot.DatabasePath));
         Assert.Contains("8005\tBlocAdmin", output.ToString(), StringComparison.Ordinal);
         await bot.StartHostAsync();
         var cli = bot.Get<AuditLog>().Recent(action: "role.grant")[0];

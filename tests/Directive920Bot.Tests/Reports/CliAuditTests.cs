@@ -13,14 +13,14 @@ public sealed class CliAuditTests
         var docx = Path.Combine(bot.DataDirectory, "thematic.docx");
         await bot.StopHostAsync();
 
-        var (code, output) = await RunAsync("campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00", "--database", bot.DatabasePath);
+        var (code, output) = await RunAsync(bot, "campaign", "create", "--lesson", "c1-context", "--all", "--at", "2099-01-05T08:00:00+07:00", "--database", bot.DatabasePath);
         Assert.True(code == 0, output);
         var id = output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd(';');
-        Assert.Equal(0, (await RunAsync("campaign", "cancel", id, "--database", bot.DatabasePath)).Code);
-        Assert.Equal(0, (await RunAsync("report", "units", "--database", bot.DatabasePath)).Code);
-        (code, output) = await RunAsync("report", "thematic", "--unit", "SNV", "--from", "2026-11-01", "--to", "2026-11-30", "--out", docx, "--database", bot.DatabasePath);
+        Assert.Equal(0, (await RunAsync(bot, "campaign", "cancel", id, "--database", bot.DatabasePath)).Code);
+        Assert.Equal(0, (await RunAsync(bot, "report", "units", "--database", bot.DatabasePath)).Code);
+        (code, output) = await RunAsync(bot, "report", "thematic", "--unit", "SNV", "--from", "2026-11-01", "--to", "2026-11-30", "--out", docx, "--database", bot.DatabasePath);
         Assert.True(code == 0, output);
-        (code, output) = await RunAsync("report", "thematic", "--unit", "SNV", "--from", "01/11/2026", "--out", docx, "--database", bot.DatabasePath);
+        (code, output) = await RunAsync(bot, "report", "thematic", "--unit", "SNV", "--from", "01/11/2026", "--out", docx, "--database", bot.DatabasePath);
         Assert.Equal(2, code);
         Assert.Contains("--from: '01/11/2026' is not a date such as 2026-11-01.", output, StringComparison.Ordinal);
 
@@ -33,10 +33,10 @@ public sealed class CliAuditTests
         Assert.Single(entries, e => e.Action == "export" && e.Target == "SNV" && e.Details == "thematic.docx 2026-11-01..2026-11-30 (cli)");
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    private static async Task<(int Code, string Output)> RunAsync(Infrastructure.BotHarness bot, params string[] args)
     {
         using var output = new StringWriter();
-        var code = await Directive920Bot.Hosting.Cli.RunAsync(args, output);
+        var code = await bot.RunCliAsync(output, args);
         return (code, output.ToString());
     }
 }

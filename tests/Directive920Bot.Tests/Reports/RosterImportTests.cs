@@ -118,7 +118,7 @@ public sealed class RosterImportTests
         await File.WriteAllTextAsync(file, Header + "Nguyễn Văn An,NOPE,staff,,\n");
         using var output = new StringWriter();
 
-        var code = await Directive920Bot.Hosting.Cli.RunAsync(["roster", "import", file, "--database", bot.DatabasePath], output);
+        var code = await bot.RunCliAsync(output, "roster", "import", file, "--database", bot.DatabasePath);
 
         Assert.Equal(1, code);
         Assert.Contains("roster.csv:2: unit_code 'NOPE' is not an imported unit", output.ToString(), StringComparison.Ordinal);

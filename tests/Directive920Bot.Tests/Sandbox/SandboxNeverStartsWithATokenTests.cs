@@ -1,4 +1,5 @@
 using System.Net;
+using Directive920Bot.Hosting;
 using Directive920Bot.Tests.Infrastructure;
 using Directive920Bot.Web.Sandbox;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public sealed class SandboxNeverStartsWithATokenTests
 
         Assert.Null(bot.Services.GetService<SandboxMode>());
         Assert.Null(bot.Services.GetService<SandboxEmulator>());
-        Assert.IsNotType<SandboxClock>(bot.Services.GetRequiredService<TimeProvider>());
+        Assert.IsNotType<SandboxClock>(bot.Services.GetRequiredKeyedService<TimeProvider>(Clocks.Business));
         using var http = new HttpClient();
         using var page = await http.GetAsync(new Uri(bot.WebUrl, "sandbox"));
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);

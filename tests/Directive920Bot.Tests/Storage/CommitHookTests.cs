@@ -13,7 +13,7 @@ public sealed class CommitHookTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private Database Open() => new(Path.Combine(folder, "bot.db"), Mapper.Create(), []);
+    private Database Open() => new(Path.Combine(folder, "bot.db"), Mapper.Create(), [], TimeProvider.System);
 
     /// <summary>Counts in memory and writes the total once per transaction, as the report counters do.</summary>
     private sealed class Tally(Database db) : ICommitParticipant

@@ -10,7 +10,7 @@ public sealed class GroupCommitTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private Database Open() => new(Path.Combine(folder, "bot.db"), Mapper.Create(), []);
+    private Database Open() => new(Path.Combine(folder, "bot.db"), Mapper.Create(), [], TimeProvider.System);
 
     [Fact]
     public async Task Concurrent_read_modify_write_increments_are_all_kept()

@@ -28,7 +28,7 @@ public sealed class IndexMigrationTests : IDisposable
             acks.Insert(new BsonDocument { ["_id"] = "1:c1-context:h", ["ItemId"] = "c1-context", ["DeliveryId"] = "c:x:1:1", ["Subject"] = "c1-context" });
         }
 
-        using var db = new Database(path, Mapper.Create(), []);
+        using var db = new Database(path, Mapper.Create(), [], TimeProvider.System);
 
         Assert.Equal(Migrations.CurrentVersion, Migrations.ReadVersion(db.Lite));
         var indexes = db.Lite.GetCollection("$indexes").FindAll().Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToList();

@@ -14,7 +14,7 @@ public sealed class CallbackKeyCacheTests : IDisposable
 
     public CallbackKeyCacheTests()
     {
-        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [CallbackKeyStore.Schema]);
+        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [CallbackKeyStore.Schema], TimeProvider.System);
         keys = new CallbackKeyStore(db, clock);
     }
 

@@ -22,7 +22,7 @@ public sealed class InboxBatchTests : IDisposable
 
     private (Database Db, UpdateInbox Inbox) Open()
     {
-        var db = new Database(DatabasePath, Mapper.Create(), [UpdateInbox.Schema]);
+        var db = new Database(DatabasePath, Mapper.Create(), [UpdateInbox.Schema], TimeProvider.System);
         return (db, new UpdateInbox(db, clock, NullLogger<UpdateInbox>.Instance));
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Directive920Bot.Web.Sandbox;
 
 /// <summary>
-/// THE <see cref="TimeProvider"/> of sandbox mode: real time keeps flowing, plus an offset the newcomer moves forward
+/// The business clock of sandbox mode (<see cref="Hosting.Clocks.Business"/>): the transport clock keeps flowing, plus an offset the newcomer moves forward
 /// ("+1 giờ", "+1 ngày", "Sự kiện kế tiếp"). The offset is kept in a file beside the sandbox database, so a reused
 /// sandbox never sees time run backwards.
 /// </summary>
@@ -30,6 +30,9 @@ public sealed class SandboxClock : TimeProvider
             IsFresh = true;
         }
     }
+
+    /// <summary>Where the clock of the sandbox database <paramref name="databasePath"/> is kept.</summary>
+    public static string PathFor(string databasePath) => Path.ChangeExtension(databasePath, ".clock");
 
     /// <summary>True when no offset was stored yet (a new sandbox).</summary>
     public bool IsFresh { get; }
@@ -73,7 +76,9 @@ public sealed class SandboxClock : TimeProvider
     }
 
     /// <summary>Sets where a fresh sandbox starts (may be in the past); refused once the sandbox has a stored clock.</summary>
-    public void SetInitialOffset(TimeSpan initial)
+    public void StartAt(DateTimeOffset instant) => SetInitialOffset(instant - real.GetUtcNow());
+
+    private void SetInitialOffset(TimeSpan initial)
     {
         if (!IsFresh)
         {

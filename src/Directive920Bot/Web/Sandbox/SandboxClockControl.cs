@@ -20,7 +20,7 @@ public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, C
         if (startAt is { } fixedStart)
         {
             // A fixed start may lie in the past; only this once is the offset allowed to be negative.
-            clock.SetInitialOffset(fixedStart - TimeProvider.System.GetUtcNow());
+            clock.StartAt(fixedStart);
             return;
         }
 

@@ -30,7 +30,7 @@ public static class SandboxExtensions
 
         var services = builder.Services;
         var databasePath = Path.GetFullPath(options.DatabasePath);
-        var clockPath = Path.ChangeExtension(databasePath, ".clock");
+        var clockPath = SandboxClock.PathFor(databasePath);
         if (options.Reset)
         {
             // Start over: the database, its LiteDB log and the stored clock offset.
@@ -47,8 +47,10 @@ public static class SandboxExtensions
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         services.AddSingleton(new SandboxMode(databasePath));
-        services.AddSingleton(sp => new SandboxClock(TimeProvider.System, clockPath));
-        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>()));
+        // The sandbox clock is the business clock; pacing, back-off and the scheduler's wake-ups stay on the transport clock.
+        services.AddSingleton(sp => new SandboxClock(sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport), clockPath));
+        services.RemoveAllKeyed<TimeProvider>(Hosting.Clocks.Business);
+        services.AddKeyedSingleton<TimeProvider>(Hosting.Clocks.Business, (sp, _) => sp.GetRequiredService<SandboxClock>());
 
         // The production database is never touched in sandbox mode, whatever Storage:DatabasePath says.
         services.PostConfigure<StorageOptions>(o => o.DatabasePath = databasePath);
