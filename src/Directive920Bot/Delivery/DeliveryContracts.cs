@@ -104,6 +104,18 @@ public interface IDeliveryObserver
     Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct);
 }
 
+/// <summary>
+/// Writes what a final outcome implies (the report counters) in the transaction that records the outcome, on the
+/// database writer, as engagement tells its observers of an acknowledgement: the outcome and these writes commit
+/// together or not at all, so no crash can keep one without the other. Only database work belongs here (it runs inside
+/// the group commit, see <see cref="Storage.Database.WriteAsync{T}"/>); anything slow or outward, such as a message,
+/// belongs in an <see cref="IDeliveryObserver"/>, told after the commit.
+/// </summary>
+public interface IDeliveryOutcomeRecorder
+{
+    void Record(DeliveryRow row);
+}
+
 /// <summary>Told after a cadre pauses or resumes lesson pushes (/pause, /resume), once per real change.</summary>
 public interface IPauseObserver
 {

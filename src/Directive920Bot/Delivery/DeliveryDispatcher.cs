@@ -7,7 +7,9 @@ namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// The single paced sender: drains due ledger rows (priority, then due time) with bounded concurrency through
-/// <see cref="Messenger"/> and the <see cref="IOutboundGate"/>, and records every outcome in the ledger.
+/// <see cref="Messenger"/> and the <see cref="IOutboundGate"/>, and records every outcome in the ledger, in one
+/// transaction with what the <see cref="IDeliveryOutcomeRecorder"/>s write for it; <see cref="IDeliveryObserver"/>s
+/// are told after that commit.
 /// On stop it claims nothing more and lets the sends in flight finish (bounded by <see cref="DrainTimeout"/>).
 /// </summary>
 public sealed class DeliveryDispatcher(
@@ -15,6 +17,7 @@ public sealed class DeliveryDispatcher(
     SubscriberStore subscribers,
     MessageComposer composer,
     Messenger messenger,
+    IEnumerable<IDeliveryOutcomeRecorder> recorders,
     IEnumerable<IDeliveryObserver> observers,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
     [FromKeyedServices(Clocks.Transport)] TimeProvider transport,
@@ -26,6 +29,7 @@ public sealed class DeliveryDispatcher(
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource sendAbort = new();
+    private readonly IDeliveryOutcomeRecorder[] outcomeRecorders = [.. recorders];
     private long sentCount;
 
     /// <summary>Messages sent since start (all parts of a row count once).</summary>
@@ -196,7 +200,7 @@ public sealed class DeliveryDispatcher(
         if (result.Ok)
         {
             Interlocked.Increment(ref sentCount);
-            await ledger.CompleteAsync(row, DeliveryState.Sent, null, result.MessageId);
+            await ledger.CompleteAsync(row, DeliveryState.Sent, null, result.MessageId, RecordOutcome);
             await NotifyAsync(row);
             return;
         }
@@ -243,8 +247,26 @@ public sealed class DeliveryDispatcher(
 
     private async Task FinishAsync(DeliveryRow row, DeliveryState state, string? error)
     {
-        await ledger.CompleteAsync(row, state, error);
+        await ledger.CompleteAsync(row, state, error, alongside: RecordOutcome);
         await NotifyAsync(row);
+    }
+
+    /// <summary>Runs on the database writer, in the transaction of the outcome.</summary>
+    private void RecordOutcome(DeliveryRow row)
+    {
+        foreach (var recorder in outcomeRecorders)
+        {
+            try
+            {
+                recorder.Record(row);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As for engagement's observers: one recorder's bug must not undo or repeat a send that happened, nor
+                // starve the others. A failure of the commit itself (a counter's write) still rolls the outcome back.
+                log.LogError(ex, "Delivery outcome recorder {Recorder} failed for {Id}", recorder.GetType().Name, row.Id);
+            }
+        }
     }
 
     private async Task NotifyAsync(DeliveryRow row)

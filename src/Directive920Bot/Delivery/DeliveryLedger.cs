@@ -304,7 +304,10 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
         Touch(row);
     });
 
-    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null) => db.WriteAsync(() =>
+    /// <summary>Records a final outcome.</summary>
+    /// <param name="alongside">Writes what the outcome implies (see <see cref="IDeliveryOutcomeRecorder"/>) in the
+    /// same transaction, so that a crash keeps both or neither.</param>
+    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null, Action<DeliveryRow>? alongside = null) => db.WriteAsync(() =>
     {
         row.State = state;
         row.LastError = error;
@@ -315,6 +318,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
         }
 
         Touch(row);
+        alongside?.Invoke(row);
     });
 
     /// <summary>sending → pending at <paramref name="dueAt"/> (429, transient error, shutdown).</summary>

@@ -159,10 +159,14 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
 }
 
 /// <summary>
-/// Keeps the counters: told of each final delivery outcome (<see cref="IDeliveryObserver"/>) and of each acknowledgement
-/// and quiz answer (from engagement), it updates a handful of small rows so that reports never scan the ledger.
+/// Keeps the counters: told of each final delivery outcome (<see cref="IDeliveryOutcomeRecorder"/>) and of each
+/// acknowledgement and quiz answer (from engagement), it updates a handful of small rows so that reports never scan the
+/// ledger. Each count is written in the transaction of the event it counts (the outcome's, the acknowledgement's), so a
+/// crash keeps both or neither, and no start-up reconciliation is needed: an outcome lost with its count leaves its
+/// row <c>sending</c>, and the row is sent again and counted then; the <c>d:</c> event record keeps a row that is sent
+/// again after its count was committed (a resend) from counting twice.
 /// </summary>
-public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagementObserver, ICommitParticipant
+public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEngagementObserver, ICommitParticipant
 {
     public const string ItemsCollection = "report_items";
     public const string QuestionsCollection = "report_questions";
@@ -202,8 +206,9 @@ public sealed class ReportCounters(Database db) : IDeliveryObserver, IEngagement
             : null;
     }
 
-    // Awaited, not blocking: the dispatcher's sends wait for the writer without holding thread-pool threads.
-    public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct) => db.WriteAsync(() => RecordDelivered(row));
+    // Runs in the outcome's own transaction: counted in a second one, a crash between the two kept the outcome and lost
+    // its count for good, with nothing to notice it later.
+    void IDeliveryOutcomeRecorder.Record(DeliveryRow row) => RecordDelivered(row);
 
     /// <summary>Counts a sent lesson or announcement once, whatever the number of calls.</summary>
     public bool RecordDelivered(DeliveryRow row)

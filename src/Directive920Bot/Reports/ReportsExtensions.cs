@@ -25,7 +25,7 @@ public static class ReportsExtensions
         services.AddSingleton<RosterService>();
         services.AddSingleton<IPersonalDataHolder, RosterPersonalData>();
         services.AddSingleton<ReportCounters>();
-        services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<ReportCounters>());
+        services.AddSingleton<IDeliveryOutcomeRecorder>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<IPendingAcknowledgements, LedgerPendingAcknowledgements>();
         services.AddSingleton<INudgeSink, LedgerNudgeSink>();
