@@ -108,19 +108,10 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         return result;
     }
 
-    /// <summary>An interactive keyboard edit: retried on transient failures, like <see cref="EditAsync"/>.</summary>
+    /// <summary>An interactive keyboard edit: retried on transient failures with the same pauses as <see cref="ReplyAsync"/>.</summary>
     public async Task<SendResult> EditButtonsAsync(long chatId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, CancellationToken ct)
     {
-        SendResult result = new(false);
-        for (var attempt = 1; attempt <= InteractiveAttempts; attempt++)
-        {
-            result = await TryEditButtonsAsync(chatId, messageId, buttons, SendPriority.Interactive, ct);
-            if (result.Ok || !result.IsTransient)
-            {
-                break;
-            }
-        }
-
+        var result = await WithRetriesAsync(() => TryEditButtonsAsync(chatId, messageId, buttons, SendPriority.Interactive, ct), ct);
         LogFailure(chatId, result);
         return result;
     }
