@@ -38,7 +38,11 @@ public static partial class TelegramHtml
     public static int VisibleLength(string html) =>
         string.IsNullOrEmpty(html) ? 0 : WebUtility.HtmlDecode(TagRegex().Replace(html, string.Empty)).Length;
 
-    /// <summary>Escapes the three characters Telegram's HTML parse mode requires.</summary>
+    /// <summary>
+    /// Escapes the three characters Telegram's HTML parse mode requires, and nothing else: the one escaper for text the
+    /// bot puts into outbound HTML. (WebUtility.HtmlEncode also turns every non-ASCII letter into a numeric entity, which
+    /// made Vietnamese several times longer on the wire and in every raw-length check.)
+    /// </summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -54,7 +54,10 @@ public sealed class TrackService(
 
     public TrackPosition? PositionOf(long subscriberId) => Positions.FindById(subscriberId);
 
-    /// <summary>One pass over every registered subscriber (the Quartz tick; tests call it directly). Returns rows created or requeued.</summary>
+    /// <summary>
+    /// One pass over every subscriber whose track may move (the Quartz tick; tests call it directly). Returns rows created
+    /// or requeued. Unreachable and paused subscribers are not read at all: <see cref="AdvanceOne"/> would pass them over.
+    /// </summary>
     public int Advance(CancellationToken ct = default)
     {
         if (!options.Value.TrackEnabled)
@@ -63,7 +66,7 @@ public sealed class TrackService(
         }
 
         var changed = 0;
-        foreach (var subscriber in subscribers.Registered().ToList())
+        foreach (var subscriber in subscribers.ForTrack())
         {
             ct.ThrowIfCancellationRequested();
             changed += AdvanceOne(subscriber) ? 1 : 0;
@@ -72,7 +75,10 @@ public sealed class TrackService(
         return changed;
     }
 
-    /// <summary>Moves one subscriber's track forward if a step is due to be planned; true when a row was created or requeued.</summary>
+    /// <summary>
+    /// Moves one subscriber's track forward if a step is due to be planned; true when a row was created or requeued.
+    /// Reads of the subscriber only what <see cref="SubscriberStore.ForTrack"/> projects, and never saves it.
+    /// </summary>
     public bool AdvanceOne(Subscriber subscriber)
     {
         ArgumentNullException.ThrowIfNull(subscriber);

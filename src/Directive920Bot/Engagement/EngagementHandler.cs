@@ -133,7 +133,7 @@ public sealed class EngagementHandler(
         draft.Text = text;
         feedback.SaveDraft(draft);
         var mode = context.T(draft.Anonymous ? FeedbackModeAnonymous : FeedbackModeNamed);
-        await context.ReplyAsync(new OutboundMessage(FeedbackPreview.Format(context.Language, mode, WebUtility.HtmlEncode(text))).WithButtons(
+        await context.ReplyAsync(new OutboundMessage(FeedbackPreview.Format(context.Language, mode, TelegramHtml.Escape(text))).WithButtons(
         [
             new OutboundButton(context.T(FeedbackSend), keys.Issue(context.UserId, FeedbackAction, "send:" + draft.Token)),
             new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel")),
@@ -392,7 +392,7 @@ public sealed class EngagementHandler(
         foreach (var (lesson, i) in lessons.Select((l, i) => (l, i + 1)))
         {
             var title = lesson.Item.For(context.Language).Title;
-            lines.Add($"{i}. {WebUtility.HtmlEncode(title)} — {context.T(StatusText(lesson.Status))}");
+            lines.Add($"{i}. {TelegramHtml.Escape(title)} — {context.T(StatusText(lesson.Status))}");
             var label = $"📖 {i}. {title}";
             buttons.Add([new OutboundButton(label.Length > LabelLength ? label[..(LabelLength - 1)] + "…" : label, keys.Issue(context.UserId, OpenAction, lesson.Item.Id))]);
         }

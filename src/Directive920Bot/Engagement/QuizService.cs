@@ -1,4 +1,3 @@
-using System.Net;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
@@ -69,7 +68,7 @@ public sealed class QuizService(
 
             // A quiz poll takes exactly one right answer; questions with several are asked with buttons.
             var poll = policy.UsePolls && question.Correct.Count == 1;
-            var header = QuestionHeader.Format(row.Language, i + 1, quiz.Count, WebUtility.HtmlEncode(item.For(row.Language).Title));
+            var header = QuestionHeader.Format(row.Language, i + 1, quiz.Count, TelegramHtml.Escape(item.For(row.Language).Title));
             SendResult sent;
             if (poll)
             {
@@ -106,8 +105,8 @@ public sealed class QuizService(
     public static string QuestionHtml(string header, QuizQuestion question, string language)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var lines = new List<string> { header, "", "<b>" + WebUtility.HtmlEncode(question.Question) + "</b>", "" };
-        lines.AddRange(question.Options.Select((o, i) => $"{Letter(i)}. {WebUtility.HtmlEncode(o)}"));
+        var lines = new List<string> { header, "", "<b>" + TelegramHtml.Escape(question.Question) + "</b>", "" };
+        lines.AddRange(question.Options.Select((o, i) => $"{Letter(i)}. {TelegramHtml.Escape(o)}"));
         if (question.Correct.Count > 1)
         {
             lines.Add("");
@@ -226,15 +225,15 @@ public sealed class QuizService(
         var item = content.Current.Find(answer.ItemId);
         var language = row.Language;
         var header = row.Kind == DeliveryKind.Review
-            ? ReviewHeader.Format(language, WebUtility.HtmlEncode(item?.For(language).Title ?? ""))
-            : QuestionHeader.Format(language, IndexOf(item, language, question) + 1, item?.For(language).Quiz.Count ?? 1, WebUtility.HtmlEncode(item?.For(language).Title ?? ""));
+            ? ReviewHeader.Format(language, TelegramHtml.Escape(item?.For(language).Title ?? ""))
+            : QuestionHeader.Format(language, IndexOf(item, language, question) + 1, item?.For(language).Quiz.Count ?? 1, TelegramHtml.Escape(item?.For(language).Title ?? ""));
         var lines = new List<string>
         {
             QuestionHtml(header, question, language),
             "",
             YouChose.Format(language, string.Join(", ", answer.Selected.Select(Letter))),
             answer.Correct ? Right.For(language) : Wrong.Format(language, string.Join(", ", question.Correct.Select(Letter))),
-            "💡 " + WebUtility.HtmlEncode(question.Explanation),
+            "💡 " + TelegramHtml.Escape(question.Explanation),
         };
         if (item is not null && item.Clauses.Count > 0)
         {
@@ -276,7 +275,7 @@ public sealed class QuizService(
             return UnlockResult.InPlace;
         }
 
-        var sent = await messenger.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, WebUtility.HtmlEncode(item.For(row.Language).Title)), [buttons]), ct);
+        var sent = await messenger.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, TelegramHtml.Escape(item.For(row.Language).Title)), [buttons]), ct);
         return sent.Ok ? UnlockResult.NewMessage : UnlockResult.None;
     }
 

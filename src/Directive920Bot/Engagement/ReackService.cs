@@ -1,4 +1,3 @@
-using System.Net;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
@@ -58,12 +57,12 @@ public sealed class ReackService(
             }
 
             var text = item.For(subscriber.Language);
-            var lead = EngagementTexts.ReackNote.Format(subscriber.Language, WebUtility.HtmlEncode(note.Trim()));
+            var lead = EngagementTexts.ReackNote.Format(subscriber.Language, TelegramHtml.Escape(note.Trim()));
             var html = lead + text.Html;
             if (html.Length > TelegramLimit)
             {
                 // The note must reach the cadre; the full text is one /lessons press away.
-                html = lead + "<b>" + WebUtility.HtmlEncode(text.Title) + "</b>";
+                html = lead + "<b>" + TelegramHtml.Escape(text.Title) + "</b>";
             }
 
             rows.Add(new DeliveryRow

@@ -269,7 +269,7 @@ public sealed class ReminderService(
         var text = item?.For(original.Language);
         var html = text?.ReminderHtml is { Length: > 0 } reminder
             ? "🔔 " + reminder
-            : EngagementTexts.ReminderFallback.Format(original.Language, WebUtility.HtmlEncode(text?.Title ?? FirstLine(original.Html)));
+            : EngagementTexts.ReminderFallback.Format(original.Language, TelegramHtml.Escape(text?.Title ?? FirstLine(original.Html)));
         var id = $"r{step}:{original.Id}";
         return new DeliveryRow
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
@@ -181,7 +180,7 @@ public sealed class ReviewService(
             return null;
         }
 
-        var title = WebUtility.HtmlEncode(item.For(language).Title);
+        var title = TelegramHtml.Escape(item.For(language).Title);
         var header = weekly ? WeeklyHeader.Format(language, title) : ReviewHeader.Format(language, title);
         var now = clock.UtcNow.UtcDateTime;
         return new DeliveryRow

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
+using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Telegram;
@@ -322,8 +322,8 @@ public sealed partial class RegistrationHandler(
         if (matches.Count == 0)
         {
             await context.ReplyAsync(UnitPicker(context, 0, null, new Loc(
-                NoUnitFound.Format(Languages.Vietnamese, WebUtility.HtmlEncode(text)),
-                NoUnitFound.Format(Languages.English, WebUtility.HtmlEncode(text)))), ct);
+                NoUnitFound.Format(Languages.Vietnamese, TelegramHtml.Escape(text)),
+                NoUnitFound.Format(Languages.English, TelegramHtml.Escape(text)))), ct);
             return;
         }
 
@@ -340,7 +340,7 @@ public sealed partial class RegistrationHandler(
 
         if (messageId is { } id)
         {
-            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + WebUtility.HtmlEncode(unit.Name)), ct);
+            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + TelegramHtml.Escape(unit.Name)), ct);
         }
 
         var draft = subscriber.Draft ??= new RegistrationDraft();
@@ -446,9 +446,9 @@ public sealed partial class RegistrationHandler(
 
         if (roster.Suggest(subscriber) is { } suggested)
         {
-            var position = string.IsNullOrEmpty(suggested.Position) ? "" : " — " + WebUtility.HtmlEncode(suggested.Position);
-            await context.ReplyAsync(new OutboundMessage(RosterQuestion.Format(context.Language, WebUtility.HtmlEncode(suggested.FullName) + position,
-                WebUtility.HtmlEncode(units.DisplayName(suggested.UnitCode)))).WithButtons(
+            var position = string.IsNullOrEmpty(suggested.Position) ? "" : " — " + TelegramHtml.Escape(suggested.Position);
+            await context.ReplyAsync(new OutboundMessage(RosterQuestion.Format(context.Language, TelegramHtml.Escape(suggested.FullName) + position,
+                TelegramHtml.Escape(units.DisplayName(suggested.UnitCode)))).WithButtons(
                 [
                     new OutboundButton(context.T(RosterYes), keys.Issue(context.UserId, "rpt.self", suggested.Id.ToString(CultureInfo.InvariantCulture))),
                     new OutboundButton(context.T(RosterNo), keys.Issue(context.UserId, "rpt.notme", suggested.Id.ToString(CultureInfo.InvariantCulture))),
@@ -547,7 +547,7 @@ public sealed partial class RegistrationHandler(
             _ => StatusActive,
         };
         var consent = clock.ToLocal(s.ConsentAt).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-        var text = Profile.Format(context.Language, WebUtility.HtmlEncode(s.FullName), WebUtility.HtmlEncode(units.DisplayName(s.UnitCode)),
+        var text = Profile.Format(context.Language, TelegramHtml.Escape(s.FullName ?? ""), TelegramHtml.Escape(units.DisplayName(s.UnitCode)),
             RoleName(s.Role, context.Language), context.T(status), consent);
         await context.ReplyAsync(new OutboundMessage(text).WithButtons(
             [
@@ -631,7 +631,7 @@ public sealed partial class RegistrationHandler(
             rows.Add(nav);
         }
 
-        var header = query is null ? context.T(lead ?? AskUnit) : UnitMatches.Format(context.Language, WebUtility.HtmlEncode(query));
+        var header = query is null ? context.T(lead ?? AskUnit) : UnitMatches.Format(context.Language, TelegramHtml.Escape(query));
         var footer = pages > 1 ? $"\n<i>{page + 1}/{pages}</i>" : "";
         return new OutboundMessage(header + footer, rows);
     }
@@ -651,7 +651,7 @@ public sealed partial class RegistrationHandler(
 
         if (draft.InviteUnitCode is not null && draft.UnitCode == draft.InviteUnitCode)
         {
-            text += "\n<i>" + UnitFromInvite.Format(context.Language, WebUtility.HtmlEncode(units.DisplayName(draft.UnitCode))) + "</i>";
+            text += "\n<i>" + UnitFromInvite.Format(context.Language, TelegramHtml.Escape(units.DisplayName(draft.UnitCode))) + "</i>";
         }
 
         return new OutboundMessage(text).WithButtons(
@@ -664,7 +664,7 @@ public sealed partial class RegistrationHandler(
     }
 
     private string SummaryText(BotContext context, string? name, string? unitCode, CadreRole? role) =>
-        Summary.Format(context.Language, WebUtility.HtmlEncode(name ?? "—"), WebUtility.HtmlEncode(units.DisplayName(unitCode)), RoleName(role, context.Language));
+        Summary.Format(context.Language, TelegramHtml.Escape(name ?? "—"), TelegramHtml.Escape(units.DisplayName(unitCode)), RoleName(role, context.Language));
 
     private OutboundMessage LanguageChooser(BotContext context) => new OutboundMessage(context.T(ChooseLanguage)).WithButtons(
     [

@@ -63,6 +63,30 @@ public sealed class SubscriberStore(Database db, [FromKeyedServices(Hosting.Cloc
     private static readonly BsonExpression DeliveryFields = BsonExpression.Create(
         "{_id: $._id, ChatId: $.ChatId, Language: $.Language, Status: $.Status, Paused: $.Paused, UnitCode: $.UnitCode, Role: $.Role, RegisteredAt: $.RegisteredAt}");
 
+    /// <summary>
+    /// The subscribers whose drip track may move (registered, active, not paused: the track plans nothing for anyone
+    /// else), in id order, with only what a track step needs. The tick reads this every minute: found through the
+    /// Status index and projected, it no longer loads every subscriber's whole document (name, consent, dialogue state)
+    /// nor looks up the track position and ledger row of people it would pass over. The objects are partial: never
+    /// pass them to <see cref="Save"/>.
+    /// </summary>
+    public IReadOnlyList<Subscriber> ForTrack() =>
+        db.Lite.GetCollection(CollectionName).Query()
+            .Where(ActiveFilter)
+            .Where("$.RegisteredAt != null")
+            .Select(TrackFields)
+            .ToEnumerable()
+            .Select(db.Mapper.ToObject<Subscriber>)
+            .Where(s => !s.Paused)
+            // The Status index need not return ids in order; the tick visits them in id order, as the scan it replaces did.
+            .OrderBy(s => s.Id)
+            .ToList();
+
+    private static readonly BsonExpression ActiveFilter = Filter.Eq(nameof(Subscriber.Status), nameof(SubscriberStatus.Active));
+
+    private static readonly BsonExpression TrackFields = BsonExpression.Create(
+        "{_id: $._id, ChatId: $.ChatId, Language: $.Language, Status: $.Status, Paused: $.Paused, UnitCode: $.UnitCode, Role: $.Role, RegisteredAt: $.RegisteredAt, PreferredHour: $.PreferredHour}");
+
     public int Count() => Subscribers.Count();
 
     /// <summary>Blocked or gone: pushes stop until Telegram tells us the user is back.</summary>

@@ -14,6 +14,7 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
 {
     public const int InteractiveAttempts = 4;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+    private readonly EditMemory edits = new();
 
     public ITelegramBotClient Bot => bot;
 
@@ -30,28 +31,57 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         }, ct);
     }
 
+    /// <summary>
+    /// One edit attempt. An edit to what this process last put on the message is not sent (a double tap re-renders the
+    /// same text, which Telegram would refuse with "message is not modified"); it succeeds without a request.
+    /// </summary>
     public async Task<SendResult> TryEditAsync(long chatId, int messageId, OutboundMessage message, SendPriority priority, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var result = await CallAsync(chatId, priority, async () =>
+        var content = EditMemory.Fingerprint(message.Html, message.Buttons);
+        if (edits.Shows(chatId, messageId, content))
         {
-            await bot.EditMessageText(chatId, messageId, message.Html, ParseMode.Html, Keyboard(message.Buttons), NoPreview, cancellationToken: ct);
             return new SendResult(true, messageId);
-        }, ct);
+        }
 
-        // Pressing a button twice re-renders the same text; that is success, not an error.
-        return result.IsNotModified ? new SendResult(true, messageId) : result;
+        edits.Begin(chatId, messageId);
+        var result = new SendResult(false);
+        try
+        {
+            result = await CallAsync(chatId, priority, async () =>
+            {
+                await bot.EditMessageText(chatId, messageId, message.Html, ParseMode.Html, Keyboard(message.Buttons), NoPreview, cancellationToken: ct);
+                return new SendResult(true, messageId);
+            }, ct);
+
+            // Telegram's refusal of an edit that changes nothing is success, not an error: the message shows this already
+            // (after a restart, which forgets what was edited, or when the same text was built another way).
+            return result.IsNotModified ? new SendResult(true, messageId) : result;
+        }
+        finally
+        {
+            edits.End(chatId, messageId, result.Ok || result.IsNotModified ? content : null);
+        }
     }
 
     /// <summary>Replaces only the inline keyboard of a message (editMessageReplyMarkup); the text stays as it is.</summary>
     public async Task<SendResult> TryEditButtonsAsync(long chatId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, SendPriority priority, CancellationToken ct)
     {
-        var result = await CallAsync(chatId, priority, async () =>
+        // The text is not known here, so the message's remembered content is forgotten rather than updated.
+        edits.Begin(chatId, messageId);
+        try
         {
-            await bot.EditMessageReplyMarkup(chatId, messageId, Keyboard(buttons), cancellationToken: ct);
-            return new SendResult(true, messageId);
-        }, ct);
-        return result.IsNotModified ? new SendResult(true, messageId) : result;
+            var result = await CallAsync(chatId, priority, async () =>
+            {
+                await bot.EditMessageReplyMarkup(chatId, messageId, Keyboard(buttons), cancellationToken: ct);
+                return new SendResult(true, messageId);
+            }, ct);
+            return result.IsNotModified ? new SendResult(true, messageId) : result;
+        }
+        finally
+        {
+            edits.End(chatId, messageId, null);
+        }
     }
 
     public Task<SendResult> TrySendDocumentAsync(long chatId, OutboundFile file, SendPriority priority, CancellationToken ct)
@@ -108,19 +138,10 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         return result;
     }
 
-    /// <summary>An interactive keyboard edit: retried on transient failures, like <see cref="EditAsync"/>.</summary>
+    /// <summary>An interactive keyboard edit: retried on transient failures with the same pauses as <see cref="ReplyAsync"/>.</summary>
     public async Task<SendResult> EditButtonsAsync(long chatId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, CancellationToken ct)
     {
-        SendResult result = new(false);
-        for (var attempt = 1; attempt <= InteractiveAttempts; attempt++)
-        {
-            result = await TryEditButtonsAsync(chatId, messageId, buttons, SendPriority.Interactive, ct);
-            if (result.Ok || !result.IsTransient)
-            {
-                break;
-            }
-        }
-
+        var result = await WithRetriesAsync(() => TryEditButtonsAsync(chatId, messageId, buttons, SendPriority.Interactive, ct), ct);
         LogFailure(chatId, result);
         return result;
     }

@@ -25,8 +25,8 @@ internal static class DeliveryKit
         return settings;
     }
 
-    /// <summary>A registered, active subscriber and the matching emulator user.</summary>
-    public static Subscriber Seed(this BotHarness bot, long id, string unitCode, bool leader = false, string language = "vi")
+    /// <summary>A registered, active subscriber and the matching emulator user; <paramref name="change"/> alters it before its one save.</summary>
+    public static Subscriber Seed(this BotHarness bot, long id, string unitCode, bool leader = false, string language = "vi", Action<Subscriber>? change = null)
     {
         bot.User(id, "Cán bộ " + id, language);
         var now = bot.Clock.GetUtcNow().UtcDateTime;
@@ -43,6 +43,7 @@ internal static class DeliveryKit
             ConsentVersion = "test",
             RegisteredAt = now,
         };
+        change?.Invoke(subscriber);
         bot.Get<SubscriberStore>().Save(subscriber);
         return subscriber;
     }

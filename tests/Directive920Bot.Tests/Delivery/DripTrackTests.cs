@@ -1,5 +1,6 @@
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -44,6 +45,40 @@ public sealed class DripTrackTests
         track.Advance();
         Assert.Equal(new DateTimeOffset(2026, 12, 4, 8, 0, 0, Vietnam).UtcDateTime, ledger.Find(TrackService.RowId("c2-shortcomings", 802))!.DueAt);
         Assert.DoesNotContain(ledger.ForSubscriber(801), r => catalog.Find(r.ItemId!)!.Audience == Audience.Leaders);
+    }
+
+    [Fact]
+    public async Task The_tick_plans_a_first_step_only_for_reachable_unpaused_subscribers_each_at_their_own_hour()
+    {
+        await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings(("Delivery:TrackEnabled", "true")));
+        var track = bot.Get<TrackService>();
+        var ledger = bot.Get<DeliveryLedger>();
+        // Each is saved once, whole, so that the scheduled tick never sees one half made.
+        bot.Seed(821, "STC", leader: true, language: "en", change: s => s.PreferredHour = 19);
+        bot.Seed(822, "SNV", change: s => s.Paused = true);
+        bot.Seed(823, "SNV", change: s => s.Status = SubscriberStatus.Blocked);
+        bot.Seed(824, "SNV", change: s => s.Status = SubscriberStatus.Stopped);
+        bot.Seed(825, "SNV", change: s => (s.Status, s.RegisteredAt) = (SubscriberStatus.Registering, null));
+
+        track.Advance();
+
+        // Every field the step is built from reached it: the hour, the chat, the language, the unit and the role.
+        var first = ledger.Find(TrackService.RowId("c1-context", 821))!;
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 19, 0, 0, Vietnam).UtcDateTime, first.DueAt);
+        Assert.Equal((821L, "en", "STC", (CadreRole?)CadreRole.Leader, DeliveryState.Pending), (first.ChatId, first.Language, first.UnitCode, first.Role, first.State));
+        Assert.Equal(first.Id, track.PositionOf(821)!.CurrentRowId);
+        foreach (var passedOver in new long[] { 822, 823, 824, 825 })
+        {
+            Assert.Empty(ledger.ForSubscriber(passedOver));
+            Assert.Null(track.PositionOf(passedOver));
+        }
+
+        var resumed = bot.Get<SubscriberStore>().Find(822)!;
+        resumed.Paused = false;
+        bot.Get<SubscriberStore>().Save(resumed);
+        track.Advance();
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, Vietnam).UtcDateTime, ledger.Find(TrackService.RowId("c1-context", 822))!.DueAt);
+        Assert.Empty(ledger.ForSubscriber(823));
     }
 
     internal static Task WaitSentAsync(BotHarness bot, string rowId) =>

@@ -53,6 +53,31 @@ public sealed class AcknowledgementTests
     }
 
     [Fact]
+    public async Task A_double_tap_edits_the_message_once_and_the_second_press_is_answered_without_an_edit()
+    {
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(2005);
+        var (_, message) = await DeliverAsync(bot, cadre, Lesson1);
+        var data = message.Buttons.SelectMany(b => b).Single(b => b.Text.Contains(AckLabel, StringComparison.Ordinal)).CallbackData!;
+        var editsBefore = Edits(bot, cadre.Id).Count;
+
+        // Both presses carry the message as it was before either was handled, so the second re-renders the same text;
+        // Telegram refuses such an edit with 400 "message is not modified".
+        var first = bot.Emulator.PressButton(cadre.Id, message.MessageId, data);
+        var second = bot.Emulator.PressButton(cadre.Id, message.MessageId, data);
+        await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(first)?.Answered == true && bot.Emulator.GetCallbackAnswer(second)?.Answered == true, Infrastructure.BotHarness.Wait);
+
+        Assert.Equal([200], Edits(bot, cadre.Id).Skip(editsBefore).Select(c => c.StatusCode));
+        Assert.Contains("Cảm ơn", bot.Emulator.GetCallbackAnswer(first)!.Text, StringComparison.Ordinal);
+        Assert.Contains("đã xác nhận nội dung này", bot.Emulator.GetCallbackAnswer(second)!.Text, StringComparison.Ordinal);
+        var edited = bot.Current(cadre.Id, message.MessageId);
+        Assert.Equal(1, edited.EditCount);
+        Assert.Contains("✅ Đã xác nhận lúc", edited.Text, StringComparison.Ordinal);
+        Assert.Empty(edited.Buttons);
+        Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+    }
+
+    [Fact]
     public async Task A_press_on_an_old_copy_after_a_restart_does_not_duplicate_it()
     {
         await using var bot = await StartAsync();
@@ -105,4 +130,7 @@ public sealed class AcknowledgementTests
         Assert.Null(ack.ItemId);
         Assert.Equal("-", ack.ContentHash);
     }
+
+    private static List<Emulator.BotCall> Edits(Infrastructure.BotHarness bot, long chatId) =>
+        bot.Emulator.Calls.Where(c => c.Method == "editMessageText" && c.ChatId == chatId).ToList();
 }

@@ -1,3 +1,4 @@
+using Directive920Bot.Content;
 using Directive920Bot.Engagement;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
@@ -67,5 +68,24 @@ public sealed class InlineQuizTests
         Assert.False(answer.Correct);
         Assert.Contains("câu trả lời đầu tiên", bot.Emulator.GetCallbackAnswer(later)!.Text, StringComparison.Ordinal);
         Assert.Contains("Đồng chí chọn: B", bot.Current(cadre.Id, q1.MessageId).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quiz_question_carries_its_vietnamese_letters_as_themselves_not_as_numeric_entities()
+    {
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(2203);
+        var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+        var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal));
+
+        // The HTML as the bot sent it: an entity per Vietnamese letter made it several times longer than its text,
+        // and in text only &, < and > need escaping.
+        var item = bot.Get<ContentService>().Current.Find(Lesson1)!.For("vi");
+        var question = item.Quiz.Single(q => q.Id == "q1");
+        Assert.Contains("· " + item.Title, q1.Html, StringComparison.Ordinal);
+        Assert.Contains("<b>" + question.Question + "</b>", q1.Html, StringComparison.Ordinal);
+        Assert.Contains("A. " + question.Options[0], q1.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", q1.Html, StringComparison.Ordinal);
     }
 }

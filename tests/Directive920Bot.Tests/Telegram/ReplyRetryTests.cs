@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Directive920Bot.Delivery;
 using Directive920Bot.Emulator;
 using Directive920Bot.Telegram;
+using Directive920Bot.Tests.Engagement;
 using Directive920Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -72,6 +74,32 @@ public sealed class ReplyRetryTests
         var sends = Sends(bot);
         Assert.Equal([429, 200], sends.Select(c => c.StatusCode));
         Assert.True(sends[1].At - sends[0].At >= TimeSpan.FromSeconds(1) - Slack, $"sent again after {sends[1].At - sends[0].At}");
+    }
+
+    [Fact]
+    public async Task A_keyboard_edit_that_meets_server_errors_is_retried_after_the_same_pauses_as_a_reply()
+    {
+        // The in-place unlock of "acknowledge after understanding" is the keyboard-only edit (editMessageReplyMarkup).
+        await using var bot = await EngagementKit.StartAsync();
+        var cadre = await bot.RegisterAsync(Cadre);
+        var campaign = bot.Get<CampaignService>().Create(
+            new CampaignRequest(EngagementKit.Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), RequireQuizBeforeAck: true), "test");
+        var (_, lesson) = await EngagementKit.WaitSentAsync(bot, bot.Get<DeliveryLedger>().ForCampaign(campaign.Id).Single().Id);
+        await EngagementKit.PressAsync(bot, Cadre, lesson.MessageId, "Trả lời câu hỏi để xác nhận");
+        var questions = await EngagementKit.WaitForQuestionsAsync(bot, Cadre, 2);
+        await EngagementKit.PressExactAsync(bot, Cadre, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, "A");
+        var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
+        await EngagementKit.PressExactAsync(bot, Cadre, q2.MessageId, "☐ A");
+
+        using var fault = bot.Emulator.InjectFault(new FaultRule { Method = "editMessageReplyMarkup", ChatId = Cadre, StatusCode = 502, Description = "Bad Gateway", Count = 2 });
+        await EngagementKit.PressAsync(bot, Cadre, q2.MessageId, "Gửi trả lời");
+
+        Assert.Equal(2, fault.Hits);
+        Assert.Contains(EngagementKit.AckLabel, bot.Current(Cadre, lesson.MessageId).Buttons.Single().Single().Text, StringComparison.Ordinal);
+        var edits = bot.Emulator.Calls.Where(c => c.Method == "editMessageReplyMarkup" && c.ChatId == Cadre).OrderBy(c => c.At).ToList();
+        Assert.Equal([502, 502, 200], edits.Select(c => c.StatusCode));
+        Assert.True(edits[1].At - edits[0].At >= ReplyBackoff.Delay(1) - Slack, $"first pause {edits[1].At - edits[0].At}");
+        Assert.True(edits[2].At - edits[1].At >= ReplyBackoff.Delay(2) - Slack, $"second pause {edits[2].At - edits[1].At}");
     }
 
     private static List<BotCall> Sends(BotHarness bot) =>
