@@ -31,6 +31,8 @@ public sealed class LongMessageTests
         // Every paragraph arrives whole and in order.
         Assert.Equal(paragraphs, parts.SelectMany(p => p.Text!.Split("\n\n")).ToList());
 
+        // Observers hear the outcome after its commit, which may come a moment after the last row left the queue.
+        await bot.Emulator.WaitUntilAsync(() => !observer.Rows.IsEmpty, BotHarness.Wait);
         var outcome = Assert.Single(observer.Rows);
         Assert.Equal(DeliveryState.Sent, outcome.State);
         Assert.Equal(parts[^1].MessageId, outcome.MessageId);
