@@ -222,7 +222,7 @@ public sealed class CampaignService(
         var now = clock.UtcNow;
         var campaign = Build(request, "preview", now);
         var item = campaign.LessonId is { } lesson ? content.Current.Find(lesson) : null;
-        return RowOf(campaign, Campaign.OccurrenceId(campaign.Id, 0), item, subscriber, DeliveryState.Pending, null, now.UtcDateTime, now.UtcDateTime);
+        return RowOf(campaign, Campaign.OccurrenceId(campaign.Id, 0), item, subscriber, null, now.UtcDateTime, now.UtcDateTime);
     }
 
     private Campaign Build(CampaignRequest request, string createdBy, DateTimeOffset now)
@@ -455,11 +455,11 @@ public sealed class CampaignService(
         var rows = new List<DeliveryRow>();
         foreach (var s in Resolve(campaign.Audience))
         {
-            var (state, reason) = missedReason is not null ? (DeliveryState.Skipped, missedReason)
-                : !s.IsReachable ? (DeliveryState.Skipped, $"not reachable ({s.Status})")
-                : s.Paused && kind == DeliveryKind.Lesson ? (DeliveryState.Skipped, "paused")
-                : (DeliveryState.Pending, (string?)null);
-            rows.Add(RowOf(campaign, occurrenceId, item, s, state, reason, dueAt, now));
+            var skipReason = missedReason
+                ?? (!s.IsReachable ? $"not reachable ({s.Status})"
+                : s.Paused && kind == DeliveryKind.Lesson ? "paused"
+                : null);
+            rows.Add(RowOf(campaign, occurrenceId, item, s, skipReason, dueAt, now));
         }
 
         var chunkSize = options.Value.ExpansionChunkSize;
@@ -485,27 +485,15 @@ public sealed class CampaignService(
         return rows.Count;
     }
 
-    private static DeliveryRow RowOf(Campaign campaign, string occurrenceId, ContentItem? item, Subscriber s, DeliveryState state, string? reason, DateTime dueAt, DateTime now) => new()
-    {
-        Id = $"{occurrenceId}:{s.Id}",
-        OccurrenceId = occurrenceId,
-        CampaignId = campaign.Id,
-        SubscriberId = s.Id,
-        ChatId = s.ChatId,
-        Kind = campaign.Kind,
-        ItemId = campaign.LessonId,
-        ContentHash = item?.ContentHash,
-        Html = campaign.Html,
-        Language = s.Language,
-        RequireAck = campaign.RequireAck,
-        UnitCode = s.UnitCode,
-        Role = s.Role,
-        State = state,
-        LastError = reason,
-        DueAt = dueAt,
-        Priority = campaign.Priority,
-        CreatedAt = now,
-    };
+    private static DeliveryRow RowOf(Campaign campaign, string occurrenceId, ContentItem? item, Subscriber s, string? skipReason, DateTime dueAt, DateTime now) =>
+        DeliveryRows.For(occurrenceId, DeliveryRecipient.Of(s), campaign.Kind, dueAt, now,
+            campaignId: campaign.Id,
+            itemId: campaign.LessonId,
+            contentHash: item?.ContentHash,
+            html: campaign.Html,
+            requireAck: campaign.RequireAck,
+            priority: campaign.Priority,
+            skipReason: skipReason);
 
     private DateTime? NextCron(string cron, DateTimeOffset after)
     {

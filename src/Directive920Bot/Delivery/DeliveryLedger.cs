@@ -563,7 +563,11 @@ public sealed class DeliveryChunk
     /// <summary>Set by a cancel: the rows are written out as skipped with this reason.</summary>
     public string? SkipReason { get; set; }
 
-    public string RowId(ChunkMember member) => $"{Template.OccurrenceId}:{member?.S}";
+    public string RowId(ChunkMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return DeliveryRows.IdFor(Template.OccurrenceId, member.S);
+    }
 
     internal static DeliveryRow TemplateOf(DeliveryRow row) => new()
     {
@@ -580,28 +584,17 @@ public sealed class DeliveryChunk
         CreatedAt = row.CreatedAt,
     };
 
-    internal IEnumerable<DeliveryRow> ToRows() => Members.Select(m => new DeliveryRow
-    {
-        Id = RowId(m),
-        OccurrenceId = Template.OccurrenceId,
-        CampaignId = Template.CampaignId,
-        SubscriberId = m.S,
-        ChatId = m.C,
-        Kind = Template.Kind,
-        ItemId = Template.ItemId,
-        ContentHash = Template.ContentHash,
-        Html = Template.Html,
-        Payload = Template.Payload,
-        Language = m.L,
-        RequireAck = Template.RequireAck,
-        UnitCode = m.U,
-        Role = m.R,
-        State = SkipReason is not null || m.Skip is not null ? DeliveryState.Skipped : DeliveryState.Pending,
-        LastError = SkipReason ?? m.Skip,
-        DueAt = Template.DueAt,
-        Priority = Template.Priority,
-        CreatedAt = Template.CreatedAt,
-    });
+    // The rows as expansion made them: created when the occurrence was expanded, updated when the ledger stores them.
+    internal IEnumerable<DeliveryRow> ToRows() => Members.Select(m => DeliveryRows.For(
+        Template.OccurrenceId, new DeliveryRecipient(m.S, m.C, m.L, m.U, m.R), Template.Kind, Template.DueAt, Template.CreatedAt,
+        campaignId: Template.CampaignId,
+        itemId: Template.ItemId,
+        contentHash: Template.ContentHash,
+        html: Template.Html,
+        payload: Template.Payload,
+        requireAck: Template.RequireAck,
+        priority: Template.Priority,
+        skipReason: SkipReason ?? m.Skip));
 }
 
 /// <summary>The per-person part of a chunked row (short names: a chunk holds thousands of them).</summary>

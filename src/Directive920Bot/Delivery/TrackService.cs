@@ -50,7 +50,10 @@ public sealed class TrackService(
 
     private ILiteCollection<TrackPosition> Positions => db.Collection<TrackPosition>(CollectionName);
 
-    public static string RowId(string itemId, long subscriberId) => $"t:{itemId}:{subscriberId}";
+    public static string RowId(string itemId, long subscriberId) => DeliveryRows.IdFor(OccurrenceOf(itemId), subscriberId);
+
+    /// <summary>A track step is one occurrence per item, shared by everyone who gets it.</summary>
+    public static string OccurrenceOf(string itemId) => $"t:{itemId}";
 
     public TrackPosition? PositionOf(long subscriberId) => Positions.FindById(subscriberId);
 
@@ -137,21 +140,9 @@ public sealed class TrackService(
                 return false;
             }
 
-            var newRow = new DeliveryRow
-            {
-                Id = RowId(next.Id, subscriber.Id),
-                OccurrenceId = $"t:{next.Id}",
-                SubscriberId = subscriber.Id,
-                ChatId = subscriber.ChatId,
-                Kind = DeliveryKind.Lesson,
-                ItemId = next.Id,
-                ContentHash = next.ContentHash,
-                Language = subscriber.Language,
-                RequireAck = next.RequireAck,
-                UnitCode = subscriber.UnitCode,
-                Role = subscriber.Role,
-                DueAt = due.UtcDateTime,
-            };
+            // No creation time: the ledger stamps the row when it stores it, in the transaction below.
+            var newRow = DeliveryRows.For(OccurrenceOf(next.Id), DeliveryRecipient.Of(subscriber), DeliveryKind.Lesson, due.UtcDateTime,
+                itemId: next.Id, contentHash: next.ContentHash, requireAck: next.RequireAck);
             var added = db.InTransaction(() =>
             {
                 var inserted = ledger.InsertAbsent([newRow]);

@@ -46,7 +46,7 @@ public sealed class AcknowledgementService(
     public static string HashOf(DeliveryRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return string.IsNullOrEmpty(row.ContentHash) ? "-" : row.ContentHash;
+        return KeyHash(row.ContentHash);
     }
 
     /// <summary>The row an acknowledgement button on <paramref name="row"/> stands for (a reminder stands for the row it reminds of).</summary>
@@ -59,6 +59,11 @@ public sealed class AcknowledgementService(
     public DeliveryRow? Row(string deliveryId) => ledger.Find(deliveryId);
 
     public Acknowledgement? Find(DeliveryRow row) => acks.Find(AcknowledgementStore.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row)));
+
+    /// <summary>The acknowledgement of <paramref name="subject"/> (see <see cref="SubjectOf"/>) at a content hash, for
+    /// callers that know these without the row, like a reminder's watch.</summary>
+    public Acknowledgement? Find(long subscriberId, string subject, string? contentHash) =>
+        acks.Find(AcknowledgementStore.IdFor(subscriberId, subject, KeyHash(contentHash)));
 
     /// <summary>The first reminder's deadline: <c>ReminderAfterWorkingHours</c> working hours after it was sent.</summary>
     public DateTime DeadlineFor(DeliveryRow row)
@@ -233,4 +238,7 @@ public sealed class AcknowledgementService(
             }
         }
     }
+
+    // A row without a content hash (a free-text announcement) is acknowledged under "-", in the id and the stored hash alike.
+    private static string KeyHash(string? contentHash) => string.IsNullOrEmpty(contentHash) ? "-" : contentHash;
 }

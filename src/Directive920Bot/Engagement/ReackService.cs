@@ -65,26 +65,9 @@ public sealed class ReackService(
                 html = lead + "<b>" + TelegramHtml.Escape(text.Title) + "</b>";
             }
 
-            rows.Add(new DeliveryRow
-            {
-                Id = $"{occurrence}:{subscriber.Id}",
-                OccurrenceId = occurrence,
-                SubscriberId = subscriber.Id,
-                ChatId = subscriber.ChatId,
-                Kind = item.Kind == ItemKind.Announcement ? DeliveryKind.Announcement : DeliveryKind.Lesson,
-                ItemId = item.Id,
-                ContentHash = item.ContentHash,
-                Html = html,
-                Payload = Payload,
-                Language = subscriber.Language,
-                RequireAck = true,
-                UnitCode = subscriber.UnitCode,
-                Role = subscriber.Role,
-                DueAt = due,
-                Priority = 5,
-                CreatedAt = now.UtcDateTime,
-                UpdatedAt = now.UtcDateTime,
-            });
+            var kind = item.Kind == ItemKind.Announcement ? DeliveryKind.Announcement : DeliveryKind.Lesson;
+            rows.Add(DeliveryRows.For(occurrence, DeliveryRecipient.Of(subscriber), kind, due, now.UtcDateTime,
+                itemId: item.Id, contentHash: item.ContentHash, html: html, payload: Payload, requireAck: true, priority: 5));
         }
 
         var enqueued = rows.Count == 0 ? 0 : ledger.Enqueue(rows);

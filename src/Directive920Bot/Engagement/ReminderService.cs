@@ -237,14 +237,7 @@ public sealed class ReminderService(
 
     private string? StopReason(AckWatch watch)
     {
-        if (acknowledgements.Find(new DeliveryRow
-        {
-            Id = watch.Id,
-            SubscriberId = watch.SubscriberId,
-            ItemId = watch.ItemId,
-            OccurrenceId = watch.Subject,
-            ContentHash = ledger.Find(watch.Id)?.ContentHash,
-        }) is not null)
+        if (acknowledgements.Find(watch.SubscriberId, watch.Subject, ledger.Find(watch.Id)?.ContentHash) is not null)
         {
             return "acknowledged";
         }
@@ -270,28 +263,16 @@ public sealed class ReminderService(
         var html = text?.ReminderHtml is { Length: > 0 } reminder
             ? "🔔 " + reminder
             : EngagementTexts.ReminderFallback.Format(original.Language, TelegramHtml.Escape(text?.Title ?? FirstLine(original.Html)));
+        // A reminder is an occurrence of its own, about one delivery: its id is its occurrence.
         var id = $"r{step}:{original.Id}";
-        return new DeliveryRow
-        {
-            Id = id,
-            OccurrenceId = id,
-            CampaignId = original.CampaignId,
-            SubscriberId = original.SubscriberId,
-            ChatId = original.ChatId,
-            Kind = DeliveryKind.Reminder,
-            ItemId = original.ItemId,
-            ContentHash = original.ContentHash,
-            Html = html,
-            Payload = original.Id,
-            Language = original.Language,
-            RequireAck = true,
-            UnitCode = original.UnitCode,
-            Role = original.Role,
-            DueAt = calendar.NextOpen(now).UtcDateTime,
-            Priority = 10,
-            CreatedAt = now.UtcDateTime,
-            UpdatedAt = now.UtcDateTime,
-        };
+        return DeliveryRows.For(id, DeliveryRecipient.Of(original), DeliveryKind.Reminder, calendar.NextOpen(now).UtcDateTime, now.UtcDateTime, id: id,
+            campaignId: original.CampaignId,
+            itemId: original.ItemId,
+            contentHash: original.ContentHash,
+            html: html,
+            payload: original.Id,
+            requireAck: true,
+            priority: 10);
     }
 
     private static string FirstLine(string? html)

@@ -70,8 +70,8 @@ public sealed class ReviewService(
             item.NextDueAt = due;
             item.UpdatedAt = now;
             var rowId = $"rv{item.WrongCount}:{answer.SubscriberId}:{answer.ItemId}:{answer.QuestionId}";
-            if (ReviewRow(rowId, $"rv{item.WrongCount}:{answer.ItemId}:{answer.QuestionId}", answer.SubscriberId, row.ChatId, row.Language, row.UnitCode, row.Role,
-                    answer.ItemId, answer.QuestionId, due, weekly: false) is { } review)
+            var to = new DeliveryRecipient(answer.SubscriberId, row.ChatId, row.Language, row.UnitCode, row.Role);
+            if (ReviewRow(rowId, $"rv{item.WrongCount}:{answer.ItemId}:{answer.QuestionId}", to, answer.ItemId, answer.QuestionId, due, weekly: false) is { } review)
             {
                 // One review row per question at a time: a wrong answer elsewhere (another copy of the lesson, the weekly
                 // review, an old review message) supersedes the one still waiting.
@@ -154,10 +154,12 @@ public sealed class ReviewService(
                 continue;
             }
 
+            var occurrence = $"wk{slotKey}";
             foreach (var item in group.OrderBy(r => r.NextDueAt).Take(curriculum.WeeklyReviewQuestions))
             {
-                var row = ReviewRow($"wk{slotKey}:{subscriber.Id}:{item.ItemId}:{item.QuestionId}", $"wk{slotKey}", subscriber.Id, subscriber.ChatId,
-                    subscriber.Language, subscriber.UnitCode, subscriber.Role, item.ItemId, item.QuestionId, due, weekly: true);
+                // Several questions per person in one weekly occurrence: the question follows the usual id.
+                var id = $"{DeliveryRows.IdFor(occurrence, subscriber.Id)}:{item.ItemId}:{item.QuestionId}";
+                var row = ReviewRow(id, occurrence, DeliveryRecipient.Of(subscriber), item.ItemId, item.QuestionId, due, weekly: true);
                 if (row is not null)
                 {
                     rows.Add(row);
@@ -170,9 +172,11 @@ public sealed class ReviewService(
         return added;
     }
 
-    private DeliveryRow? ReviewRow(string id, string occurrence, long subscriberId, long chatId, string language, string? unitCode, CadreRole? role,
-        string itemId, string questionId, DateTime dueAt, bool weekly)
+    /// <remarks>The ids are given: a review question's row is keyed by its question (the review item points at it), and
+    /// stored rows keep those ids.</remarks>
+    private DeliveryRow? ReviewRow(string id, string occurrence, DeliveryRecipient to, string itemId, string questionId, DateTime dueAt, bool weekly)
     {
+        var language = to.Language;
         var item = content.Current.Find(itemId);
         var question = item?.For(language).Quiz.FirstOrDefault(q => q.Id == questionId);
         if (item is null || question is null)
@@ -182,25 +186,12 @@ public sealed class ReviewService(
 
         var title = TelegramHtml.Escape(item.For(language).Title);
         var header = weekly ? WeeklyHeader.Format(language, title) : ReviewHeader.Format(language, title);
-        var now = clock.UtcNow.UtcDateTime;
-        return new DeliveryRow
-        {
-            Id = id,
-            OccurrenceId = occurrence,
-            SubscriberId = subscriberId,
-            ChatId = chatId == 0 ? subscriberId : chatId,
-            Kind = DeliveryKind.Review,
-            ItemId = itemId,
-            ContentHash = item.ContentHash,
-            Html = QuizService.QuestionHtml(header, question, language),
-            Payload = $"{itemId}|{questionId}",
-            Language = language,
-            RequireAck = false,
-            UnitCode = unitCode,
-            Role = role,
-            DueAt = dueAt,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        // Without a known chat the question goes to the person's private chat, whose id is theirs.
+        var chat = to.ChatId == 0 ? to with { ChatId = to.SubscriberId } : to;
+        return DeliveryRows.For(occurrence, chat, DeliveryKind.Review, dueAt, clock.UtcNow.UtcDateTime, id: id,
+            itemId: itemId,
+            contentHash: item.ContentHash,
+            html: QuizService.QuestionHtml(header, question, language),
+            payload: $"{itemId}|{questionId}");
     }
 }

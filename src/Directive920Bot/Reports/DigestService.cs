@@ -124,18 +124,12 @@ public sealed class DigestService(
         return text.ToString();
     }
 
-    private static DeliveryRow Row(string id, long userId, string html, DateTimeOffset now) => new()
-    {
-        Id = id,
-        OccurrenceId = id,
-        SubscriberId = userId,
-        ChatId = userId,
-        Kind = DeliveryKind.Digest,
-        Html = html,
-        DueAt = now.UtcDateTime,
-        CreatedAt = now.UtcDateTime,
-        UpdatedAt = now.UtcDateTime,
-    };
+    // A digest is an occurrence of its own per admin and period (its id is its occurrence), sent to the admin's private
+    // chat. The html is already in the admin's language; the row has the ledger's default language and no unit or role
+    // snapshot, as digest rows always had (an admin need not be a registered cadre).
+    private static DeliveryRow Row(string id, long userId, string html, DateTimeOffset now) =>
+        DeliveryRows.For(id, new DeliveryRecipient(userId, userId, Localization.Languages.Vietnamese, null, null), DeliveryKind.Digest,
+            now.UtcDateTime, now.UtcDateTime, id: id, html: html);
 }
 
 /// <summary>The thin Quartz tick of the digests: what is due is decided by <see cref="DigestService"/> on the business clock.</summary>

@@ -82,24 +82,14 @@ public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, 
                     continue;
                 }
 
-                rows.Add(new DeliveryRow
-                {
-                    Id = $"n:{unitCode}:{item.Key}:{today}:{p.SubscriberId}",
-                    OccurrenceId = $"n:{unitCode}:{item.Key}:{today}",
-                    SubscriberId = p.SubscriberId,
-                    ChatId = p.ChatId,
-                    Kind = DeliveryKind.Nudge,
-                    ItemId = item.Key,
-                    Payload = p.DeliveryId,
-                    Html = NudgeText.Format(p.Language, Content.TelegramHtml.Escape(content.Current.Find(item.Key)?.For(p.Language).Title ?? item.Key)),
-                    Language = p.Language,
-                    UnitCode = subscriber.UnitCode,
-                    Role = subscriber.Role,
-                    DueAt = now,
-                    Priority = 5,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                });
+                // The chat and language of the delivery being nudged about (the text is in that language); the unit and
+                // role as they are now, like every new row.
+                var to = new DeliveryRecipient(p.SubscriberId, p.ChatId, p.Language, subscriber.UnitCode, subscriber.Role);
+                rows.Add(DeliveryRows.For($"n:{unitCode}:{item.Key}:{today}", to, DeliveryKind.Nudge, dueAt: now, now: now,
+                    itemId: item.Key,
+                    payload: p.DeliveryId,
+                    html: NudgeText.Format(p.Language, Content.TelegramHtml.Escape(content.Current.Find(item.Key)?.For(p.Language).Title ?? item.Key)),
+                    priority: 5));
             }
         }
 
