@@ -6,7 +6,7 @@ using Directive920Bot.Reports;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
-using Directive920Bot.Web.Sandbox;
+using Directive920Bot.Sandbox;
 
 namespace Directive920Bot.Hosting;
 
@@ -16,7 +16,7 @@ public static class AppComposition
     public static IHostApplicationBuilder AddDirective920Bot(this IHostApplicationBuilder builder)
     {
         builder.AddBotCore();       // Hosting/: options, time zone, clock
-        builder.AddSandbox();       // Web/Sandbox/: no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
+        builder.AddSandbox();       // Sandbox/: a host mode — no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
         builder.AddStorage();       // Storage/: one LiteDB, one mapper, migrations
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: client, inbox, polling, routing

@@ -1,5 +1,5 @@
 using Directive920Bot.Storage;
-using Directive920Bot.Web.Sandbox;
+using Directive920Bot.Sandbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Directive920Bot.Hosting;

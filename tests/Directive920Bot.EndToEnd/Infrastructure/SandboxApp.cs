@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Directive920Bot.Hosting;
-using Directive920Bot.Web.Sandbox;
+using Directive920Bot.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
 using Directive920Bot.EndToEnd.Infrastructure;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
-using Directive920Bot.Web.Sandbox;
+using Directive920Bot.Sandbox;
 
 namespace Directive920Bot.EndToEnd.RunCommand;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Directive920Bot.Hosting;
 using Directive920Bot.Tests.Infrastructure;
-using Directive920Bot.Web.Sandbox;
+using Directive920Bot.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

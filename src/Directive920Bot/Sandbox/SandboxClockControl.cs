@@ -4,7 +4,7 @@ using Directive920Bot.Engagement;
 using Directive920Bot.Hosting;
 using Quartz;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 /// <summary>The clock buttons: move the sandbox clock, then run the periodic jobs at once so effects show within seconds.</summary>
 public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, ContentService content, DeliveryLedger ledger, EscalationStore watches, IServiceProvider services, ILogger<SandboxClockControl> logger)

@@ -3,7 +3,7 @@ using Directive920Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 public static class SandboxExtensions
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 /// <summary>
 /// The business clock of sandbox mode (<see cref="Hosting.Clocks.Business"/>): the transport clock keeps flowing, plus an offset the newcomer moves forward

@@ -1,8 +1,9 @@
+using Directive920Bot.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 /// <summary>Seeds the sandbox before anything else starts, and prints the one line to open once the web server listens.</summary>
 public sealed class SandboxStartup(

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Directive920Bot.Localization;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 /// <summary>Mounts /sandbox in front of the rest of the pipeline; registered only in sandbox mode.</summary>
 internal sealed class SandboxStartupFilter : IStartupFilter
@@ -56,7 +56,7 @@ public static class SandboxEndpoints
 
     private static IResult Asset(string name, string contentType)
     {
-        var stream = typeof(SandboxEndpoints).Assembly.GetManifestResourceStream("Directive920Bot.Web.Sandbox.Assets." + name);
+        var stream = typeof(SandboxEndpoints).Assembly.GetManifestResourceStream("Directive920Bot.Sandbox.Assets." + name);
         return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
     }
 

@@ -2,7 +2,7 @@ using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 public enum SandboxPersona
 {

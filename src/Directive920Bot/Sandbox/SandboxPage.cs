@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Directive920Bot.Localization;
-using static Directive920Bot.Web.Sandbox.SandboxPanels;
+using static Directive920Bot.Sandbox.SandboxPanels;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 /// <summary>The chat simulator page: server-rendered, with sandbox.js polling the emulator and the panels.</summary>
 internal static class SandboxPage

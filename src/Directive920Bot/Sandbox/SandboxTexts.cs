@@ -1,6 +1,6 @@
 using Directive920Bot.Localization;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 /// <summary>The chat simulator's own labels (the bot's messages come from the bot itself).</summary>
 internal static class SandboxTexts

@@ -7,7 +7,7 @@ using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 
-namespace Directive920Bot.Web.Sandbox;
+namespace Directive920Bot.Sandbox;
 
 /// <summary>
 /// The side panels and the clock line, rendered on the server as HTML fragments that the page polls: the selected
