@@ -12,7 +12,8 @@ namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// <c>campaign create|list|show|cancel</c>. They open the database directly, which LiteDB allows only while the
-/// service is stopped; while it runs, <c>campaign show --api URL --api-key KEY</c> follows a campaign through the admin API.
+/// service is stopped (<see cref="CliHost"/> refuses otherwise); while it runs, <c>campaign show --api URL --api-key KEY</c>
+/// follows a campaign through the admin API.
 /// </summary>
 internal static class CampaignCli
 {
@@ -179,45 +180,27 @@ internal static class CampaignCli
 
     private static int WithService(CliContext cli, string? database, Func<CampaignService, AuditLog, int> action)
     {
-        var output = cli.Output;
-        IHost host;
+        using var host = CliHost.Build(cli, database, b =>
+        {
+            b.AddContent();
+            b.AddRegistration();
+            b.AddDeliveryCore();
+            // Campaign changes are privileged actions: the CLI writes them to the audit log like the bot and the API.
+            b.Services.TryAddSingleton<AuditLog>();
+            b.Services.AddSingleton(AuditLog.Schema);
+        });
+        CampaignService service;
         try
         {
-            host = CliHost.Build(cli, database, b =>
-            {
-                b.AddContent();
-                b.AddRegistration();
-                b.AddDeliveryCore();
-                // Campaign changes are privileged actions: the CLI writes them to the audit log like the bot and the API.
-                b.Services.TryAddSingleton<AuditLog>();
-                b.Services.AddSingleton(AuditLog.Schema);
-            });
-            var path = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>().Value.DatabasePath;
-            if (ServiceInstanceLock.IsHeld(path))
-            {
-                host.Dispose();
-                throw new IOException($"{path} is locked by the running service.");
-            }
-
-            _ = host.Services.GetRequiredService<Storage.Database>();
-        }
-        catch (IOException ex)
-        {
-            output.WriteLine("The database is in use by the running service (LiteDB direct mode: one process at a time).");
-            output.WriteLine("Stop the service, or use the admin API: POST/GET http://127.0.0.1:5080/api/campaigns, or 'campaign show <id> --api <url> --api-key <key>'.");
-            output.WriteLine("(" + ex.Message + ")");
-            return 3;
+            service = host.Services.GetRequiredService<CampaignService>();
         }
         catch (ContentValidationException ex)
         {
-            output.WriteLine(ex.Message);
+            cli.Output.WriteLine(ex.Message);
             return 2;
         }
 
-        using (host)
-        {
-            return action(host.Services.GetRequiredService<CampaignService>(), host.Services.GetRequiredService<AuditLog>());
-        }
+        return action(service, host.Services.GetRequiredService<AuditLog>());
     }
 
     private static List<string>? Split(string? list) =>
