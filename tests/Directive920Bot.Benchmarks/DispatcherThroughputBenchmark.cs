@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
 
 namespace Directive920Bot.Benchmarks;
 
@@ -28,7 +29,7 @@ public class DispatcherThroughputBenchmark
     {
         var dispatcher = host.Get<DeliveryDispatcher>();
         var target = dispatcher.SentCount + Messages;
-        host.Get<CampaignService>().Create(new CampaignRequest(null, "Thông báo.", new AudienceRequest(All: true)), "bench");
+        host.Get<CampaignService>().Create(new CampaignRequest(null, "Thông báo.", new AudienceRequest(All: true)), Actor.Console("bench"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (dispatcher.SentCount < target)
         {

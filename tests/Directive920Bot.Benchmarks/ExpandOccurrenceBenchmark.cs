@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
 
 namespace Directive920Bot.Benchmarks;
 
@@ -35,7 +36,7 @@ public class ExpandOccurrenceBenchmark
     [Benchmark(Description = "Expand one occurrence for 100,000 subscribers")]
     public string Expand_one_occurrence_for_100000_subscribers()
     {
-        lastCampaign = host.Get<CampaignService>().Create(new CampaignRequest(null, "Thông báo.", new AudienceRequest(All: true)), "bench").Id;
+        lastCampaign = host.Get<CampaignService>().Create(new CampaignRequest(null, "Thông báo.", new AudienceRequest(All: true)), Actor.Console("bench")).Id;
         return lastCampaign;
     }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
@@ -12,10 +11,14 @@ namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// <c>campaign create|list|show|cancel</c>. They open the database directly, which LiteDB allows only while the
-/// service is stopped; while it runs, <c>campaign show --api URL --api-key KEY</c> follows a campaign through the admin API.
+/// service is stopped (<see cref="CliHost"/> refuses otherwise); while it runs, <c>campaign show --api URL --api-key KEY</c>
+/// follows a campaign through the admin API.
 /// </summary>
 internal static class CampaignCli
 {
+    /// <summary>Who the campaign changes of this process are by: the operator at the server's console.</summary>
+    private static Actor Operator => Actor.Console(Environment.UserName);
+
     public static Command Build(CliContext cli)
     {
         var output = cli.Output;
@@ -41,7 +44,7 @@ internal static class CampaignCli
             parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck), parse.GetValue(quizMode), parse.GetValue(quizFirst))));
 
         var list = new Command("list", "List campaigns with their progress") { database };
-        list.SetAction(parse => WithService(cli, parse.GetValue(database), (service, _) =>
+        list.SetAction(parse => WithService(cli, parse.GetValue(database), service =>
         {
             foreach (var campaign in service.List())
             {
@@ -59,18 +62,13 @@ internal static class CampaignCli
         var show = new Command("show", "Show a campaign and its progress; with --api, follow it with a progress bar until it is sent") { id, database, api, apiKey };
         show.SetAction((parse, ct) => parse.GetValue(api) is { } url
             ? FollowAsync(cli, url, parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("D920_API_KEY"), parse.GetValue(id)!, ct)
-            : Task.FromResult(WithService(cli, parse.GetValue(database), (service, _) => Show(output, service, parse.GetValue(id)!))));
+            : Task.FromResult(WithService(cli, parse.GetValue(database), service => Show(output, service, parse.GetValue(id)!))));
 
         var cancelId = new Argument<string>("id") { Description = "Campaign id" };
         var cancel = new Command("cancel", "Cancel a campaign: nothing more is sent") { cancelId, database };
-        cancel.SetAction(parse => WithService(cli, parse.GetValue(database), (service, audit) =>
+        cancel.SetAction(parse => WithService(cli, parse.GetValue(database), service =>
         {
-            var stopped = service.Cancel(parse.GetValue(cancelId)!, "cli:" + Environment.UserName);
-            if (stopped is { } count)
-            {
-                audit.Write(AuditLog.Console, "campaign.cancel", parse.GetValue(cancelId)!, FormattableString.Invariant($"{count} pending rows stopped (cli)"));
-            }
-
+            var stopped = service.Cancel(parse.GetValue(cancelId)!, Operator);
             output.WriteLine(stopped is { } n ? $"Cancelled; {n} pending message(s) will not be sent." : $"No campaign '{parse.GetValue(cancelId)}'.");
             return stopped is null ? 1 : 0;
         }));
@@ -106,12 +104,11 @@ internal static class CampaignCli
         var request = new CampaignRequest(args.Lesson, args.Text,
             new AudienceRequest(Split(args.Units), args.SubUnits, Split(args.Roles), null, args.All),
             sendAt, args.RequireAck ? true : null, args.Cron, args.QuizMode, RequireQuizBeforeAck: args.QuizBeforeAck);
-        return WithService(cli, database, (service, audit) =>
+        return WithService(cli, database, service =>
         {
             try
             {
-                var campaign = service.Create(request, "cli:" + Environment.UserName);
-                audit.Write(AuditLog.Console, "campaign.create", campaign.Id, "cli:" + Environment.UserName);
+                var campaign = service.Create(request, Operator);
                 output.WriteLine($"Created campaign {campaign.Id}; first occurrence {campaign.LastOccurrenceAt ?? campaign.NextOccurrenceAt:u}.");
                 output.WriteLine(Bar(service.Progress(campaign.Id)));
                 return 0;
@@ -177,47 +174,26 @@ internal static class CampaignCli
         }
     }
 
-    private static int WithService(CliContext cli, string? database, Func<CampaignService, AuditLog, int> action)
+    private static int WithService(CliContext cli, string? database, Func<CampaignService, int> action)
     {
-        var output = cli.Output;
-        IHost host;
+        using var host = CliHost.Build(cli, database, b =>
+        {
+            b.AddContent();
+            b.AddRegistration();
+            b.AddDeliveryCore();
+        });
+        CampaignService service;
         try
         {
-            host = CliHost.Build(cli, database, b =>
-            {
-                b.AddContent();
-                b.AddRegistration();
-                b.AddDeliveryCore();
-                // Campaign changes are privileged actions: the CLI writes them to the audit log like the bot and the API.
-                b.Services.TryAddSingleton<AuditLog>();
-                b.Services.AddSingleton(AuditLog.Schema);
-            });
-            var path = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>().Value.DatabasePath;
-            if (ServiceInstanceLock.IsHeld(path))
-            {
-                host.Dispose();
-                throw new IOException($"{path} is locked by the running service.");
-            }
-
-            _ = host.Services.GetRequiredService<Storage.Database>();
-        }
-        catch (IOException ex)
-        {
-            output.WriteLine("The database is in use by the running service (LiteDB direct mode: one process at a time).");
-            output.WriteLine("Stop the service, or use the admin API: POST/GET http://127.0.0.1:5080/api/campaigns, or 'campaign show <id> --api <url> --api-key <key>'.");
-            output.WriteLine("(" + ex.Message + ")");
-            return 3;
+            service = host.Services.GetRequiredService<CampaignService>();
         }
         catch (ContentValidationException ex)
         {
-            output.WriteLine(ex.Message);
+            cli.Output.WriteLine(ex.Message);
             return 2;
         }
 
-        using (host)
-        {
-            return action(host.Services.GetRequiredService<CampaignService>(), host.Services.GetRequiredService<AuditLog>());
-        }
+        return action(service);
     }
 
     private static List<string>? Split(string? list) =>

@@ -46,7 +46,7 @@ public sealed record DeliveryView(string Id, long SubscriberId, string? UnitCode
     }
 }
 
-/// <summary>The campaign part of the admin API; bloc admins only (unit admins get 403).</summary>
+/// <summary>The campaign part of the admin API; bloc admins only (unit admins get 403). <see cref="CampaignService"/> audits the changes.</summary>
 public sealed class CampaignEndpoints : IApiEndpoints
 {
     public void Map(RouteGroupBuilder api)
@@ -59,9 +59,9 @@ public sealed class CampaignEndpoints : IApiEndpoints
         group.MapGet("/{id}", Results<Ok<CampaignView>, NotFound<ProblemDetails>> (string id, CampaignService campaigns) =>
             campaigns.Find(id) is { } c ? TypedResults.Ok(CampaignView.From(c, campaigns.Progress(id))) : NotFound(id));
         group.MapPost("/{id}/cancel", Results<Ok<CampaignView>, NotFound<ProblemDetails>> (string id, HttpContext http, CampaignService campaigns) =>
-            campaigns.Cancel(id, http.GetKeyName()) is null ? NotFound(id) : TypedResults.Ok(CampaignView.From(campaigns.Find(id)!, campaigns.Progress(id))));
-        group.MapPost("/{id}/resend-failed", Results<Ok<ResendResult>, NotFound<ProblemDetails>> (string id, CampaignService campaigns) =>
-            campaigns.ResendFailed(id) is { } n ? TypedResults.Ok(new ResendResult(id, n)) : NotFound(id));
+            campaigns.Cancel(id, http.GetActor()) is null ? NotFound(id) : TypedResults.Ok(CampaignView.From(campaigns.Find(id)!, campaigns.Progress(id))));
+        group.MapPost("/{id}/resend-failed", Results<Ok<ResendResult>, NotFound<ProblemDetails>> (string id, HttpContext http, CampaignService campaigns) =>
+            campaigns.ResendFailed(id, http.GetActor()) is { } n ? TypedResults.Ok(new ResendResult(id, n)) : NotFound(id));
         group.MapGet("/{id}/deliveries", Results<Ok<List<DeliveryView>>, NotFound<ProblemDetails>, ValidationProblem> (string id, string? state, CampaignService campaigns) =>
         {
             DeliveryState? filter = null;
@@ -94,7 +94,7 @@ public sealed class CampaignEndpoints : IApiEndpoints
 
         try
         {
-            var campaign = campaigns.Create(request, http.GetKeyName());
+            var campaign = campaigns.Create(request, http.GetActor());
             return TypedResults.Created($"/api/campaigns/{campaign.Id}", new CreatedCampaign(campaign.Id));
         }
         catch (CampaignValidationException ex)

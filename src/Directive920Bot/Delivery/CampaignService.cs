@@ -59,7 +59,8 @@ public sealed class CampaignValidationException : Exception
 
 /// <summary>
 /// Creates, lists, cancels and resends campaigns, and expands their occurrences into ledger rows when due.
-/// Used by the admin API, the CLI and (later) the bot's /broadcast.
+/// Used by the admin API, the CLI and the bot's /broadcast and /campaigns alike: a change made here is audited here,
+/// in the transaction of the change, so no caller can forget it or write it twice.
 /// </summary>
 public sealed class CampaignService(
     CampaignStore store,
@@ -68,6 +69,7 @@ public sealed class CampaignService(
     UnitStore units,
     ContentService content,
     WorkingCalendar calendar,
+    AuditLog audit,
     BotClock clock,
     IOptions<DeliveryOptions> options,
     ILogger<CampaignService> log)
@@ -190,9 +192,13 @@ public sealed class CampaignService(
         }
     }
 
-    /// <summary>Stores the campaign; a campaign for now is expanded at once. Throws <see cref="CampaignValidationException"/>.</summary>
-    public Campaign Create(CampaignRequest request, string createdBy)
+    /// <summary>
+    /// Stores the campaign and its <c>campaign.create</c> audit entry together; a campaign for now is expanded at once.
+    /// Throws <see cref="CampaignValidationException"/> (nothing stored, nothing audited).
+    /// </summary>
+    public Campaign Create(CampaignRequest request, Actor by)
     {
+        ArgumentNullException.ThrowIfNull(by);
         var errors = Validate(request);
         if (errors.Count > 0)
         {
@@ -200,9 +206,15 @@ public sealed class CampaignService(
         }
 
         var now = clock.UtcNow;
-        var campaign = Build(request, createdBy, now);
-        store.Insert(campaign);
-        log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, createdBy, campaign.Kind, campaign.NextOccurrenceAt);
+        var campaign = Build(request, by.Name, now);
+        var details = FormattableString.Invariant(
+            $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {(campaign.Audience.All ? "all" : string.Join(',', campaign.Audience.Units))}; roles {string.Join(',', campaign.Audience.Roles)}; sendAt {campaign.SendAt:O}; cron {campaign.Cron} ({by.Name})");
+        ledger.Database.InTransaction(() =>
+        {
+            store.Insert(campaign);
+            audit.Write(by.AuditId, "campaign.create", AuditTarget(by, campaign.Id, null), details);
+        });
+        log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, by.Name, campaign.Kind, campaign.NextOccurrenceAt);
         if (campaign.NextOccurrenceAt <= now.UtcDateTime)
         {
             ExpandDue();
@@ -352,9 +364,14 @@ public sealed class CampaignService(
         };
     }
 
-    /// <summary>Stops what is not sent yet: no further occurrences, pending rows become skipped. Returns how many rows were stopped, or null if unknown.</summary>
-    public int? Cancel(string id, string by)
+    /// <summary>
+    /// Stops what is not sent yet: no further occurrences, pending rows become skipped. Returns how many rows were
+    /// stopped, or null if unknown. The cancellation, the skipped rows and the <c>campaign.cancel</c> audit entry commit
+    /// together; cancelling a campaign already cancelled changes nothing and is not audited again.
+    /// </summary>
+    public int? Cancel(string id, Actor by)
     {
+        ArgumentNullException.ThrowIfNull(by);
         lock (expandGate)
         {
             var campaign = store.Find(id);
@@ -363,31 +380,69 @@ public sealed class CampaignService(
                 return null;
             }
 
-            if (campaign.Status != CampaignStatus.Cancelled)
+            // Decided and applied before the transaction: its work may run twice (see Database.WriteAsync), and a second
+            // run must still write the cancellation and its audit entry.
+            var cancelling = campaign.Status != CampaignStatus.Cancelled;
+            if (cancelling)
             {
+                var now = clock.UtcNow.UtcDateTime;
                 campaign.Status = CampaignStatus.Cancelled;
                 campaign.NextOccurrenceAt = null;
-                campaign.CancelledAt = clock.UtcNow.UtcDateTime;
-                campaign.CancelledBy = by;
-                campaign.UpdatedAt = clock.UtcNow.UtcDateTime;
-                store.Update(campaign);
-                log.LogInformation("Campaign {Id} cancelled by {By}", id, by);
+                campaign.CancelledAt = now;
+                campaign.CancelledBy = by.Name;
+                campaign.UpdatedAt = now;
             }
 
-            return ledger.SkipPending(id, "cancelled by " + by);
+            var stopped = ledger.Database.InTransaction(() =>
+            {
+                if (cancelling)
+                {
+                    store.Update(campaign);
+                }
+
+                var skipped = ledger.SkipPending(id, "cancelled by " + by.Name);
+                if (cancelling)
+                {
+                    audit.Write(by.AuditId, "campaign.cancel", AuditTarget(by, id, "cancel"), FormattableString.Invariant($"{skipped} pending rows stopped ({by.Name})"));
+                }
+
+                return skipped;
+            });
+            if (cancelling)
+            {
+                log.LogInformation("Campaign {Id} cancelled by {By}", id, by.Name);
+            }
+
+            return stopped;
         }
     }
 
-    /// <summary>Failed rows of the campaign are sent again (attempts reset). Returns how many, or null if unknown.</summary>
-    public int? ResendFailed(string id)
+    /// <summary>
+    /// Failed rows of the campaign are sent again (attempts reset). Returns how many, or null if unknown. Audited as
+    /// <c>campaign.resend</c>.
+    /// </summary>
+    public int? ResendFailed(string id, Actor by)
     {
+        ArgumentNullException.ThrowIfNull(by);
         if (store.Find(id) is null)
         {
             return null;
         }
 
-        return ledger.RequeueFailed(id, calendar.NextOpen(clock.UtcNow).UtcDateTime);
+        var requeued = ledger.RequeueFailed(id, calendar.NextOpen(clock.UtcNow).UtcDateTime);
+        audit.Write(by.AuditId, "campaign.resend", AuditTarget(by, id, "resend-failed"), FormattableString.Invariant($"{requeued} failed rows requeued ({by.Name})"));
+        return requeued;
     }
+
+    /// <summary>
+    /// What an audit entry names as the campaign changed: its id, except for the admin API, whose entries have always
+    /// named the address the request used (<c>/api/campaigns/{id}</c>, <c>/api/campaigns/{id}/cancel</c>), which is
+    /// what the readers of the log search for.
+    /// </summary>
+    private static string AuditTarget(Actor by, string id, string? apiAction) =>
+        by.Channel != ActorChannel.Api ? id
+            : apiAction is null ? $"/api/campaigns/{id}"
+            : $"/api/campaigns/{id}/{apiAction}";
 
     public IReadOnlyList<DeliveryRow> Deliveries(string id, DeliveryState? state = null) => ledger.ForCampaign(id, state);
 

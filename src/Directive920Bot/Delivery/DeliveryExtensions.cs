@@ -36,7 +36,6 @@ public static class DeliveryExtensions
         services.AddSingleton<PacingGate>();
         // Replaces the foundation's unpaced placeholder: every Messenger send now shares one budget.
         services.Replace(ServiceDescriptor.Singleton<IOutboundGate>(sp => sp.GetRequiredService<PacingGate>()));
-        services.AddHostedService<ServiceInstanceLock>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
         services.AddHostedService<ChunkMaterialiser>();

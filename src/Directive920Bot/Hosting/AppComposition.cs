@@ -20,10 +20,10 @@ public static class AppComposition
         builder.AddStorage();       // Storage/: one LiteDB, one mapper, migrations
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
-        builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
+        builder.AddRegistration();  // Registration/: units, consent, the registration dialogue, the audit log
         builder.AddDelivery();      // Delivery/: ledger, paced dispatcher, campaigns, drip track
         builder.AddEngagement();    // Engagement/: acknowledgements, quizzes, reminders, review, progress, feedback
-        builder.AddReports();       // Reports/: roles, audit, rosters, report counters, charts, exports
+        builder.AddReports();       // Reports/: roles, rosters, report counters, charts, exports
         builder.AddWeb();           // Web/: health and the admin API
         return builder;
     }

@@ -9,6 +9,9 @@ namespace Directive920Bot.Hosting;
 /// </summary>
 public static class Cli
 {
+    /// <summary>The exit code of a verb refused because the running service holds the database.</summary>
+    public const int DatabaseInUse = 3;
+
     private static readonly string[] Verbs = ["content", "units", "campaign", "roster", "grant", "revoke", "roles", "report", "admin"];
 
     public static bool IsCliInvocation(string[] args) =>
@@ -30,7 +33,29 @@ public static class Cli
         }
 
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, ct);
+        try
+        {
+            // The library's own handler would print any exception as "Unhandled exception" and exit 1; a database held
+            // by the service is an expected refusal with its own exit code, so exceptions are handled here instead.
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false }, ct);
+        }
+        catch (DatabaseInUseException ex)
+        {
+            output.WriteLine("The database is in use by the running service (LiteDB direct mode: one process at a time).");
+            output.WriteLine("Stop the service, or use its admin API (e.g. http://127.0.0.1:5080): /api/campaigns, /api/roles, /api/rosters, /api/reports, /api/exports; "
+                + "'campaign show <id> --api <url> --api-key <key>' follows a campaign.");
+            output.WriteLine("(" + ex.Message + ")");
+            return DatabaseInUse;
+        }
+        catch (OperationCanceledException)
+        {
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            output.WriteLine("Unhandled exception: " + ex);
+            return 1;
+        }
     }
 
     private static Command ContentCommand(TextWriter output)

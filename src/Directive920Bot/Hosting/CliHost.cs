@@ -1,12 +1,17 @@
 using Directive920Bot.Storage;
 using Directive920Bot.Sandbox;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Hosting;
 
 /// <summary>A host for CLI verbs: the service's own configuration sources and feature registrations, never started.</summary>
 internal static class CliHost
 {
+    /// <summary>
+    /// Builds the host of a verb that opens the database. Every such verb comes through here, so this is where a verb
+    /// refuses a database the running service holds: LiteDB's direct mode lets a second process open the file and
+    /// write under the service. Throws <see cref="DatabaseInUseException"/> before the file is opened.
+    /// </summary>
     public static IHost Build(CliContext cli, string? databasePath, Action<IHostApplicationBuilder> features)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
@@ -23,7 +28,15 @@ internal static class CliHost
         builder.AddBotCore();
         builder.AddStorage();
         features(builder);
-        return builder.Build();
+        var host = builder.Build();
+        var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
+        if (ServiceInstanceLock.IsHeld(path))
+        {
+            host.Dispose();
+            throw DatabaseInUseException.For(Path.GetFullPath(path));
+        }
+
+        return host;
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ public static class RegistrationExtensions
         services.AddSingleton(SubscriberStore.Schema);
         services.AddSingleton(UnitStore.Schema);
         services.AddSingleton(RoleStore.Schema);
+        // The audit log sits with the roles it audits, where every feature that changes something privileged finds it
+        // (campaigns, which the CLI registers without the reports).
+        services.AddSingleton(AuditLog.Schema);
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<RoleStore>();

@@ -89,7 +89,6 @@ public sealed class BroadcastHandler(
     UnitStore units,
     SubscriberStore subscribers,
     CallbackKeyStore keys,
-    AuditLog audit,
     BotClock clock) : ICommandHandler, IConversationHandler, ICallbackHandler
 {
     private const string TextStep = "bc.text";
@@ -382,7 +381,7 @@ public sealed class BroadcastHandler(
         Campaign campaign;
         try
         {
-            campaign = campaigns.Create(draft.ToRequest(), "bot:" + context.UserId.ToString(CultureInfo.InvariantCulture));
+            campaign = campaigns.Create(draft.ToRequest(), Actor.Bot(context.UserId));
         }
         catch (CampaignValidationException ex)
         {
@@ -394,8 +393,6 @@ public sealed class BroadcastHandler(
         drafts.Delete(context.UserId);
         SetStep(context, null);
         var count = campaigns.Resolve(campaign.Audience).Count();
-        audit.Write(context.UserId, "campaign.create", campaign.Id, FormattableString.Invariant(
-            $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {string.Join(',', campaign.Audience.Units)}{(campaign.Audience.All ? "all" : "")}; roles {string.Join(',', campaign.Audience.Roles)}; sendAt {campaign.SendAt:O}"));
         await context.ReplyAsync(Created.Format(context.Language, campaign.Id, count, When(context, campaign.SendAt)), ct);
         return CallbackReply.Silent;
     }
@@ -461,13 +458,11 @@ public sealed class BroadcastHandler(
             return CallbackReply.Silent;
         }
 
-        var stopped = campaigns.Cancel(id, "bot:" + context.UserId.ToString(CultureInfo.InvariantCulture));
+        var stopped = campaigns.Cancel(id, Actor.Bot(context.UserId));
         if (stopped is null)
         {
             return new CallbackReply(context.T(UnknownCampaign), Alert: true);
         }
-
-        audit.Write(context.UserId, "campaign.cancel", id, FormattableString.Invariant($"{stopped} pending rows stopped"));
 
         await context.ReplyAsync(CampaignCancelled.Format(context.Language, id, stopped), ct);
         return CallbackReply.Silent;

@@ -60,37 +60,8 @@ public sealed class ReportFeedback(FeedbackStore feedback, UnitStore units, Peri
     }
 }
 
-/// <summary>Maps the reports API into the authenticated <c>/api</c> group, and audits campaign changes made through it.</summary>
+/// <summary>Maps the reports API into the authenticated <c>/api</c> group.</summary>
 internal sealed class ReportsApiEndpoints : IApiEndpoints
 {
-    public void Map(RouteGroupBuilder api)
-    {
-        api.MapReportsApi();
-        api.AddEndpointFilter(AuditCampaignChangesAsync);
-    }
-
-    /// <summary>Every successful POST/PUT/DELETE under /api/campaigns is a campaign change: written to the audit log.</summary>
-    private static async ValueTask<object?> AuditCampaignChangesAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var result = await next(context);
-        var http = context.HttpContext;
-        var path = http.Request.Path.Value ?? "";
-        if (HttpMethods.IsGet(http.Request.Method) || !path.StartsWith("/api/campaigns", StringComparison.OrdinalIgnoreCase))
-        {
-            return result;
-        }
-
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
-        {
-            var target = inner is Microsoft.AspNetCore.Http.HttpResults.Created<CampaignEndpoints.CreatedCampaign> created ? created.Location ?? path : path;
-            var verb = path.EndsWith("/cancel", StringComparison.OrdinalIgnoreCase) ? "campaign.cancel"
-                : path.EndsWith("/resend-failed", StringComparison.OrdinalIgnoreCase) ? "campaign.resend"
-                : "campaign.create";
-            var actor = long.TryParse(http.User.FindFirst(ApiAuth.UserClaim)?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : AuditLog.Console;
-            http.RequestServices.GetRequiredService<AuditLog>().Write(actor, verb, target, http.GetKeyName());
-        }
-
-        return result;
-    }
+    public void Map(RouteGroupBuilder api) => api.MapReportsApi();
 }

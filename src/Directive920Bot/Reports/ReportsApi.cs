@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Directive920Bot.Web;
 using Directive920Bot.Registration;
 using Microsoft.AspNetCore.Mvc;
@@ -138,8 +137,7 @@ public static class ReportsApi
     }
 
     /// <summary>The Telegram user behind the API key when it names one; otherwise the console actor (the key name goes in the details).</summary>
-    private static long Actor(HttpContext http) =>
-        long.TryParse(http.User.FindFirstValue(ApiAuth.UserClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : AuditLog.Console;
+    private static long Actor(HttpContext http) => http.GetActor().AuditId;
 
     private static IResult? Bloc(HttpContext http) => Access(http) switch
     {

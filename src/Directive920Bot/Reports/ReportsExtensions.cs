@@ -7,18 +7,16 @@ namespace Directive920Bot.Reports;
 
 public static class ReportsExtensions
 {
-    /// <summary>Roles administration, the audit log, rosters, report counters, charts, exports and the admin commands.</summary>
+    /// <summary>Roles administration, rosters, report counters, charts, exports and the admin commands.</summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReportOptions>, ReportOptionsValidator>();
-        services.AddSingleton(AuditLog.Schema);
         services.AddSingleton(RosterStore.Schema);
         services.AddSingleton(ReportCounters.Schema);
         services.AddSingleton(MemberIndexes.Schema);
-        services.AddSingleton<AuditLog>();
         services.AddSingleton<RoleService>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<RosterImporter>();

@@ -138,6 +138,14 @@ public static class ApiAuth
         return new AccessGrant(role, user.FindAll(UnitClaim).Select(c => c.Value).ToList());
     }
 
+    /// <summary>The caller as the audit log names them: the key's name, and the Telegram user the key names (if any).</summary>
+    public static Actor GetActor(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = long.TryParse(context.User.FindFirstValue(UserClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
+        return Actor.Api(context.GetKeyName(), user);
+    }
+
     /// <summary>The configured name of the API key used (for audit fields such as createdBy).</summary>
     public static string GetKeyName(this HttpContext context)
     {

@@ -1,4 +1,5 @@
 using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -17,7 +18,7 @@ public sealed class CampaignAudienceTests
         bot.Seed(6, "SXD-VP");                 // outside the audience
 
         var campaign = bot.Get<CampaignService>().Create(
-            new CampaignRequest("c1-context", null, new AudienceRequest(["SNV", "STC", "SKHCN"], IncludeSubUnits: true)), "test");
+            new CampaignRequest("c1-context", null, new AudienceRequest(["SNV", "STC", "SKHCN"], IncludeSubUnits: true)), Actor.Console("test"));
         await bot.DrainAsync(campaign.Id);
 
         var item = bot.Get<Directive920Bot.Content.ContentService>().Current.Find("c1-context")!;

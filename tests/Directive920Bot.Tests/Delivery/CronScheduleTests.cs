@@ -1,4 +1,5 @@
 using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -14,7 +15,7 @@ public sealed class CronScheduleTests
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings(), start: new DateTimeOffset(2026, 11, 30, 5, 0, 0, Vietnam));
         bot.Seed(701, "SNV");
         var service = bot.Get<CampaignService>();
-        var campaign = service.Create(new CampaignRequest(null, "Sáu giờ.", new AudienceRequest(["SNV"]), Cron: "0 0 6 * * ?"), "test");
+        var campaign = service.Create(new CampaignRequest(null, "Sáu giờ.", new AudienceRequest(["SNV"]), Cron: "0 0 6 * * ?"), Actor.Console("test"));
         Assert.Equal(new DateTime(2026, 11, 29, 23, 0, 0, DateTimeKind.Utc), campaign.NextOccurrenceAt);
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 6, 0, 0, Vietnam));
@@ -37,7 +38,7 @@ public sealed class CronScheduleTests
     public async Task A_last_day_of_month_rule_and_the_track_rhythm_step_over_the_month_end()
     {
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings(), start: new DateTimeOffset(2026, 11, 30, 9, 0, 0, Vietnam));
-        var campaign = bot.Get<CampaignService>().Create(new CampaignRequest(null, "Cuối tháng.", new AudienceRequest(All: true), Cron: "0 0 8 L * ?"), "test");
+        var campaign = bot.Get<CampaignService>().Create(new CampaignRequest(null, "Cuối tháng.", new AudienceRequest(All: true), Cron: "0 0 8 L * ?"), Actor.Console("test"));
         Assert.Equal(new DateTimeOffset(2026, 12, 31, 8, 0, 0, Vietnam).UtcDateTime, campaign.NextOccurrenceAt);
 
         var calendar = bot.Get<WorkingCalendar>();

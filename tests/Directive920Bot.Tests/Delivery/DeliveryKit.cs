@@ -49,7 +49,7 @@ internal static class DeliveryKit
     }
 
     public static Campaign Announce(this BotHarness bot, string text, AudienceRequest audience, DateTimeOffset? sendAt = null) =>
-        bot.Get<CampaignService>().Create(new CampaignRequest(null, text, audience, sendAt), "test");
+        bot.Get<CampaignService>().Create(new CampaignRequest(null, text, audience, sendAt), Actor.Console("test"));
 
     /// <summary>Waits until no row of the campaign is pending or sending; advances the business clock a second per round so retries fall due.</summary>
     public static async Task DrainAsync(this BotHarness bot, string campaignId, bool advanceClock = false, TimeSpan? timeout = null)

@@ -1,5 +1,6 @@
 using Directive920Bot.Delivery;
 using Directive920Bot.Emulator;
+using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -46,7 +47,7 @@ public sealed class TransientFailureTests
         Assert.Equal(1, service.Progress(campaign.Id).Failed);
 
         fault.Remove();
-        Assert.Equal(1, service.ResendFailed(campaign.Id));
+        Assert.Equal(1, service.ResendFailed(campaign.Id, Actor.Console("test")));
         await bot.DrainAsync(campaign.Id, advanceClock: true);
         Assert.Equal(DeliveryState.Sent, bot.Get<DeliveryLedger>().Find(failed.Id)!.State);
         Assert.Single(bot.BotMessages(311));

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Directive920Bot.Delivery;
 using Directive920Bot.Emulator;
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
 namespace Directive920Bot.Tests.Engagement;
@@ -84,7 +85,7 @@ public sealed class CampaignQuizGateTests
 
         // ...but not for this campaign.
         var campaign = bot.Get<CampaignService>().Create(
-            new CampaignRequest(Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), RequireQuizBeforeAck: false), "test");
+            new CampaignRequest(Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), RequireQuizBeforeAck: false), Actor.Console("test"));
         Assert.False(campaign.RequireQuizBeforeAck);
         var row = bot.Get<DeliveryLedger>().ForCampaign(campaign.Id).Single();
         var (_, lesson) = await WaitSentAsync(bot, row.Id);
@@ -103,7 +104,7 @@ public sealed class CampaignQuizGateTests
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(3103);
         var campaign = bot.Get<CampaignService>().Create(
-            new CampaignRequest(Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), RequireQuizBeforeAck: true), "test");
+            new CampaignRequest(Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), RequireQuizBeforeAck: true), Actor.Console("test"));
         var row = bot.Get<DeliveryLedger>().ForCampaign(campaign.Id).Single();
         var (_, lesson) = await WaitSentAsync(bot, row.Id);
         await PressAsync(bot, cadre.Id, lesson.MessageId, Locked);

@@ -1,5 +1,6 @@
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
 namespace Directive920Bot.Tests.Engagement;
@@ -12,7 +13,7 @@ public sealed class NativeQuizPollTests
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(2301);
         var campaign = bot.Get<CampaignService>().Create(
-            new CampaignRequest(Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), QuizMode: "poll"), "test");
+            new CampaignRequest(Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), QuizMode: "poll"), Actor.Console("test"));
         var row = bot.Get<DeliveryLedger>().ForCampaign(campaign.Id).Single();
         var (_, lesson) = await WaitSentAsync(bot, row.Id);
 

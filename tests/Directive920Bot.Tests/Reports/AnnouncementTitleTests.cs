@@ -1,4 +1,5 @@
 using Directive920Bot.Delivery;
+using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 
 namespace Directive920Bot.Tests.Reports;
@@ -11,7 +12,7 @@ public sealed class AnnouncementTitleTests
     {
         await using var bot = await BroadcastKit.StartAsync();
         var campaign = bot.Get<CampaignService>().Create(
-            new CampaignRequest(null, "Họp **chi bộ** lúc 14 giờ để quán triệt Thông báo 920-TB/TU của Ban Thường vụ", new AudienceRequest(All: true)), "test");
+            new CampaignRequest(null, "Họp **chi bộ** lúc 14 giờ để quán triệt Thông báo 920-TB/TU của Ban Thường vụ", new AudienceRequest(All: true)), Actor.Console("test"));
 
         var title = bot.Get<ReportService>().Title("campaign:" + campaign.Id);
 

@@ -1,11 +1,11 @@
-using Directive920Bot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Directive920Bot.Delivery;
+namespace Directive920Bot.Storage;
 
 /// <summary>
 /// Held while the service runs: an exclusive lock file next to the database. LiteDB's direct mode does not stop a
-/// second process from opening the same file, so the CLI checks this lock before it writes campaigns.
+/// second process from opening the same file, so every CLI verb that opens the database checks this lock first
+/// (<see cref="Hosting.CliHost"/>) and refuses while the service holds it.
 /// </summary>
 public sealed class ServiceInstanceLock(IOptions<StorageOptions> storage) : IHostedService, IDisposable
 {
