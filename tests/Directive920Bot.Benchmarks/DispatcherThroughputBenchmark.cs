@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Directive920Bot.Admin;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;

@@ -34,8 +34,8 @@ public static class EngagementApi
             {
                 // Asking everyone again is a campaign change: audited like the others (who, what, when).
                 var actor = long.TryParse(http.User.FindFirst(ApiAuth.UserClaim)?.Value, System.Globalization.NumberStyles.Integer,
-                    System.Globalization.CultureInfo.InvariantCulture, out var user) ? user : Registration.AuditLog.Console;
-                http.RequestServices.GetService<Registration.AuditLog>()?.Write(actor, "item.reack", id,
+                    System.Globalization.CultureInfo.InvariantCulture, out var user) ? user : Directive920Bot.Admin.AuditLog.Console;
+                http.RequestServices.GetService<Directive920Bot.Admin.AuditLog>()?.Write(actor, "item.reack", id,
                     FormattableString.Invariant($"{result.Enqueued} enqueued ({http.GetKeyName()})"));
             }
 

@@ -1,25 +1,21 @@
+using Directive920Bot.Admin;
 using Directive920Bot.Telegram;
 
 namespace Directive920Bot.Registration;
 
 public static class RegistrationExtensions
 {
+    /// <summary>Units, subscribers, consent and the registration dialogue; with the roles and rosters it checks (Admin/).</summary>
     public static IHostApplicationBuilder AddRegistration(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAdmin();
         var services = builder.Services;
         services.AddSingleton(SubscriberStore.Schema);
         services.AddSingleton(UnitStore.Schema);
-        services.AddSingleton(RoleStore.Schema);
-        // The audit log sits with the roles it audits, where every feature that changes something privileged finds it
-        // (campaigns, which the CLI registers without the reports).
-        services.AddSingleton(AuditLog.Schema);
-        services.AddSingleton<AuditLog>();
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<UnitStore>();
-        services.AddSingleton<RoleStore>();
         services.AddSingleton<UnitImporter>();
-        services.AddSingleton<IAccessPolicy, AccessPolicy>();
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton<IPersonalDataHolder, RegistrationPersonalData>();
         services.AddSingleton<RegistrationHandler>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;

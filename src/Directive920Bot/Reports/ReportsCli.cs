@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;

@@ -7,21 +7,15 @@ namespace Directive920Bot.Reports;
 
 public static class ReportsExtensions
 {
-    /// <summary>Roles administration, rosters, report counters, charts, exports and the admin commands.</summary>
+    /// <summary>Report counters, charts, exports, digests, nudges and the admin commands.</summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReportOptions>, ReportOptionsValidator>();
-        services.AddSingleton(RosterStore.Schema);
         services.AddSingleton(ReportCounters.Schema);
         services.AddSingleton(MemberIndexes.Schema);
-        services.AddSingleton<RoleService>();
-        services.AddSingleton<RosterStore>();
-        services.AddSingleton<RosterImporter>();
-        services.AddSingleton<RosterService>();
-        services.AddSingleton<IPersonalDataHolder, RosterPersonalData>();
         services.AddSingleton<ReportCounters>();
         services.AddSingleton<IDeliveryOutcomeRecorder>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using System.Text;
 using Directive920Bot.Hosting;
@@ -166,7 +167,7 @@ public sealed class ReportsHandler(
         var usage = verb == "grant" ? GrantUsage : RevokeUsage;
         if (words.Length < 2 || !long.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var userId) || userId <= 0
             || RoleService.ParseRole(words[1], words.Length > 2 ? words[2] : null) is not { } parsed
-            || (parsed.Role == Registration.AdminRole.UnitAdmin && parsed.Unit is null))
+            || (parsed.Role == Directive920Bot.Admin.AdminRole.UnitAdmin && parsed.Unit is null))
         {
             await context.ReplyAsync(usage, ct);
             return;
@@ -197,7 +198,7 @@ public sealed class ReportsHandler(
 
         var parts = key.Payload.Split('|');
         var userId = long.Parse(parts[0], CultureInfo.InvariantCulture);
-        var role = Enum.Parse<Registration.AdminRole>(parts[1]);
+        var role = Enum.Parse<Directive920Bot.Admin.AdminRole>(parts[1]);
         var unit = parts[2].Length == 0 ? null : parts[2];
         var outcome = key.Action == "rpt.grant" ? roleService.Grant(context.UserId, userId, role, unit) : roleService.Revoke(context.UserId, userId, role, unit);
         var text = outcome switch
@@ -411,6 +412,6 @@ public sealed class ReportsHandler(
         return CallbackReply.Silent;
     }
 
-    private string RoleLabel(BotContext context, Registration.AdminRole role, string? unit) =>
-        role == Registration.AdminRole.BlocAdmin ? context.T(BlocRole) : UnitRole.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unit)));
+    private string RoleLabel(BotContext context, Directive920Bot.Admin.AdminRole role, string? unit) =>
+        role == Directive920Bot.Admin.AdminRole.BlocAdmin ? context.T(BlocRole) : UnitRole.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unit)));
 }

@@ -1,3 +1,4 @@
+using Directive920Bot.Admin;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Telegram.Bot.Types;

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Directive920Bot.Admin;
 using Directive920Bot.Delivery;
 using Directive920Bot.Emulator;
 using Directive920Bot.Registration;

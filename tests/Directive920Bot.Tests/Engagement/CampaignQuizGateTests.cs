@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Directive920Bot.Admin;
 using Directive920Bot.Delivery;
 using Directive920Bot.Emulator;
 using Directive920Bot.Engagement;

@@ -41,7 +41,7 @@ public sealed class ReacknowledgementTests
         request.Headers.Authorization = new("Bearer", "bloc-key-123");
         var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var audit = Assert.Single(bot.Get<Directive920Bot.Registration.AuditLog>().Recent(), e => e.Action == "item.reack");
+        var audit = Assert.Single(bot.Get<Directive920Bot.Admin.AuditLog>().Recent(), e => e.Action == "item.reack");
         Assert.Equal((Lesson1, "1 enqueued (api:propaganda)"), (audit.Target, audit.Details));
 
         // Only the cadre whose acknowledgement is of the old text is asked again; the one still waiting keeps their row.

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 using static Directive920Bot.Tests.Reports.ReportsTestSupport;

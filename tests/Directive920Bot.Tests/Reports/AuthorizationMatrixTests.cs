@@ -235,6 +235,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         using var http = fixture.Bot.ApiAs(null);
         using var response = await http.PostAsync("/api/roles", JsonContent.Create(new { userId = 7779, role = "bloc" }));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(Directive920Bot.Registration.AdminRole.Cadre, fixture.Bot.Get<Directive920Bot.Registration.IAccessPolicy>().For(7779).Role);
+        Assert.Equal(Directive920Bot.Admin.AdminRole.Cadre, fixture.Bot.Get<Directive920Bot.Admin.IAccessPolicy>().For(7779).Role);
     }
 }

@@ -1,3 +1,4 @@
+using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using static Directive920Bot.Tests.Reports.ReportsTestSupport;
 

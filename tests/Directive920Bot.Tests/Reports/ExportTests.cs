@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 using Directive920Bot.Tests.Engagement;

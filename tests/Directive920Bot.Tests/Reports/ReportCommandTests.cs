@@ -1,3 +1,4 @@
+using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using Directive920Bot.Tests.Engagement;
 using Directive920Bot.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Directive920Bot.Admin;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;

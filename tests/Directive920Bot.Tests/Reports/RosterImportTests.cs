@@ -1,4 +1,5 @@
 using System.Text;
+using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 using MiniExcelLibs;

@@ -83,7 +83,7 @@ public sealed class ReplyRetryTests
         await using var bot = await EngagementKit.StartAsync();
         var cadre = await bot.RegisterAsync(Cadre);
         var campaign = bot.Get<CampaignService>().Create(
-            new CampaignRequest(EngagementKit.Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), RequireQuizBeforeAck: true), Directive920Bot.Registration.Actor.Console("test"));
+            new CampaignRequest(EngagementKit.Lesson1, null, new AudienceRequest(SubscriberIds: [cadre.Id]), RequireQuizBeforeAck: true), Directive920Bot.Admin.Actor.Console("test"));
         var (_, lesson) = await EngagementKit.WaitSentAsync(bot, bot.Get<DeliveryLedger>().ForCampaign(campaign.Id).Single().Id);
         await EngagementKit.PressAsync(bot, Cadre, lesson.MessageId, "Trả lời câu hỏi để xác nhận");
         var questions = await EngagementKit.WaitForQuestionsAsync(bot, Cadre, 2);

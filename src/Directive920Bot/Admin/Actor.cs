@@ -1,14 +1,6 @@
 using System.Globalization;
 
-namespace Directive920Bot.Registration;
-
-/// <summary>The way a privileged action reached the service.</summary>
-public enum ActorChannel
-{
-    Bot,
-    Api,
-    Console,
-}
+namespace Directive920Bot.Admin;
 
 /// <summary>
 /// Who performs a privileged action, as the audit log and the changed records name them.

@@ -1,89 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper;
+using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using LiteDB;
 using MiniExcelLibs;
 
-namespace Directive920Bot.Registration;
-
-/// <summary>One person a unit says should know the notice, whether or not they ever join the bot.</summary>
-public sealed class RosterEntry
-{
-    public int Id { get; set; }
-
-    /// <summary>unit|folded name|phone digits: how a re-import recognises the same person.</summary>
-    public string Key { get; set; } = "";
-
-    public string FullName { get; set; } = "";
-
-    /// <summary>Folded name for matching a registration typed with or without diacritics.</summary>
-    public string NameKey { get; set; } = "";
-
-    public string UnitCode { get; set; } = "";
-
-    public CadreRole Role { get; set; }
-
-    public string? Position { get; set; }
-
-    public string? Phone { get; set; }
-
-    /// <summary>Personal invite: t.me/bot?start=p_CODE links the registration to this entry exactly.</summary>
-    public string InviteCode { get; set; } = "";
-
-    /// <summary>The subscriber linked to this entry; kept across re-imports.</summary>
-    public long? SubscriberId { get; set; }
-
-    /// <summary>False once a re-import of the unit no longer lists the person; kept for history and links.</summary>
-    public bool Current { get; set; } = true;
-
-    public DateTime UpdatedAt { get; set; }
-}
-
-public sealed class RosterStore(Database db)
-{
-    public const string CollectionName = "roster";
-
-    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
-    {
-        var entries = database.GetCollection<RosterEntry>(CollectionName);
-        entries.EnsureIndex(e => e.Key, unique: true);
-        entries.EnsureIndex(e => e.UnitCode);
-        entries.EnsureIndex(e => e.InviteCode, unique: true);
-        entries.EnsureIndex(e => e.SubscriberId);
-        mapper.ToDocument(new RosterEntry());
-    });
-
-    private ILiteCollection<RosterEntry> Entries => db.Collection<RosterEntry>(CollectionName);
-
-    public RosterEntry? Find(int id) => Entries.FindById(id);
-
-    public RosterEntry? FindByInvite(string code) => Entries.FindOne(e => e.InviteCode == code);
-
-    public RosterEntry? ForSubscriber(long subscriberId) => Entries.FindOne(e => e.SubscriberId == subscriberId);
-
-    public IReadOnlyList<RosterEntry> InUnits(IReadOnlyCollection<string> unitCodes) =>
-        Entries.Find(Filter.In(nameof(RosterEntry.UnitCode), unitCodes)).Where(e => e.Current).ToList();
-
-    public IReadOnlyList<RosterEntry> All() => Entries.FindAll().ToList();
-
-    public void Save(RosterEntry entry) => Entries.Upsert(entry);
-
-    internal void SaveAll(IEnumerable<RosterEntry> entries) => db.InTransaction(() =>
-    {
-        foreach (var entry in entries)
-        {
-            Entries.Upsert(entry);
-        }
-    });
-}
-
-public sealed record RosterImportResult(int Added, int Updated, int Retired, IReadOnlyList<string> Errors)
-{
-    public bool Ok => Errors.Count == 0;
-}
+namespace Directive920Bot.Admin;
 
 /// <summary>
 /// Imports a unit's member roster from CSV or XLSX (<c>full_name,unit_code,role,position,phone</c>). Every bad row is
@@ -314,93 +239,4 @@ public sealed partial class RosterImporter(RosterStore roster, UnitStore units, 
 
     [GeneratedRegex(@"^\+?[0-9 .]{9,15}$")]
     private static partial Regex PhonePattern();
-}
-
-/// <summary>How a registration is tied to a roster entry.</summary>
-public enum RosterLink
-{
-    None,
-    /// <summary>Through the personal invite code: exact.</summary>
-    Invite,
-    /// <summary>One unlinked entry in the unit with the same name; waits for the cadre or the unit admin to confirm.</summary>
-    Suggested,
-}
-
-/// <summary>Links registrations to roster entries and lists who is missing on either side.</summary>
-public sealed class RosterService(RosterStore roster, SubscriberStore subscribers, AuditLog audit)
-{
-    /// <summary>The entry a <c>p_CODE</c> start parameter names, if any.</summary>
-    public RosterEntry? FromInvite(string? startParameter)
-    {
-        if (string.IsNullOrWhiteSpace(startParameter) || !startParameter.StartsWith("p_", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return roster.FindByInvite(startParameter[2..].Trim().ToLowerInvariant());
-    }
-
-    /// <summary>The single unlinked entry in the subscriber's unit with the same folded name; null when none or ambiguous.</summary>
-    public RosterEntry? Suggest(Subscriber subscriber)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        if (subscriber.UnitCode is null || subscriber.FullName is null || subscriber.RosterEntryId is not null)
-        {
-            return null;
-        }
-
-        var name = TextFold.Fold(subscriber.FullName);
-        var candidates = roster.InUnits([subscriber.UnitCode]).Where(e => e.SubscriberId is null && e.NameKey == name).Take(2).ToList();
-        return candidates.Count == 1 ? candidates[0] : null;
-    }
-
-    /// <summary>Ties the two together; false when the entry already belongs to someone else.</summary>
-    public bool Link(long actor, Subscriber subscriber, RosterEntry entry, RosterLink how)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        ArgumentNullException.ThrowIfNull(entry);
-        if (entry.SubscriberId is { } other && other != subscriber.Id)
-        {
-            return false;
-        }
-
-        entry.SubscriberId = subscriber.Id;
-        roster.Save(entry);
-        subscriber.RosterEntryId = entry.Id;
-        subscribers.Save(subscriber);
-        if (actor != subscriber.Id)
-        {
-            audit.Write(actor, "roster.link", subscriber.Id.ToString(CultureInfo.InvariantCulture), $"entry {entry.Id} ({how})");
-        }
-
-        return true;
-    }
-
-    /// <summary>Registered subscribers in the units with no roster entry.</summary>
-    public IReadOnlyList<Subscriber> Unmatched(IReadOnlyCollection<string> unitCodes) =>
-        subscribers.InUnits(unitCodes).Where(s => s.RosterEntryId is null).OrderBy(s => s.UnitCode, StringComparer.Ordinal).ThenBy(s => s.FullName, StringComparer.Ordinal).ToList();
-
-    /// <summary>Roster members of the units who never registered (or whose link was erased).</summary>
-    public IReadOnlyList<RosterEntry> NeverRegistered(IReadOnlyCollection<string> unitCodes) =>
-        roster.InUnits(unitCodes).Where(e => e.SubscriberId is null).OrderBy(e => e.UnitCode, StringComparer.Ordinal).ThenBy(e => e.FullName, StringComparer.Ordinal).ToList();
-}
-
-/// <summary>The roster entry a subscriber was linked to is personal data: exported with /mydata, unlinked on /delete.</summary>
-public sealed class RosterPersonalData(RosterStore roster) : IPersonalDataHolder
-{
-    public string Name => "roster";
-
-    public object? Export(long subscriberId) => roster.ForSubscriber(subscriberId) is { } e
-        ? new { e.FullName, e.UnitCode, role = e.Role.ToString(), e.Position, e.Phone }
-        : null;
-
-    public void Erase(long subscriberId, long pseudonym)
-    {
-        // The roster entry belongs to the unit; only the link to the person goes, so they count as never registered.
-        if (roster.ForSubscriber(subscriberId) is { } entry)
-        {
-            entry.SubscriberId = null;
-            roster.Save(entry);
-        }
-    }
 }

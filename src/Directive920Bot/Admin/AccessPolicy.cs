@@ -1,0 +1,28 @@
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Admin;
+
+/// <summary>Super-admins from configuration are bloc admins; everyone else holds what was granted.</summary>
+public sealed class AccessPolicy(RoleStore roles, IOptions<BotOptions> options) : IAccessPolicy
+{
+    public AccessGrant For(long userId)
+    {
+        if (options.Value.SuperAdmins.Contains(userId))
+        {
+            return new AccessGrant(AdminRole.BlocAdmin, []);
+        }
+
+        var assignments = roles.For(userId);
+        if (assignments.Any(a => a.Role == AdminRole.BlocAdmin))
+        {
+            return new AccessGrant(AdminRole.BlocAdmin, []);
+        }
+
+        var units = assignments.Where(a => a.Role == AdminRole.UnitAdmin && a.UnitCode is not null).Select(a => a.UnitCode!).Distinct().ToList();
+        return units.Count > 0 ? new AccessGrant(AdminRole.UnitAdmin, units) : AccessGrant.Cadre;
+    }
+}

@@ -1,0 +1,23 @@
+using Directive920Bot.Hosting;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Admin;
+
+public sealed class RoleAssignment
+{
+    public int Id { get; set; }
+
+    public long UserId { get; set; }
+
+    public AdminRole Role { get; set; }
+
+    /// <summary>For unit admins; null for bloc admins.</summary>
+    public string? UnitCode { get; set; }
+
+    public long GrantedBy { get; set; }
+
+    public DateTime GrantedAt { get; set; }
+}
