@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Directive920Bot.Registration;

@@ -1,7 +1,6 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
-using Telegram.Bot.Types;
 
 namespace Directive920Bot.Delivery;
 
@@ -30,7 +29,7 @@ public sealed class PauseHandler(SubscriberStore subscribers, TrackService track
         new("resume", new("Tiếp tục nhận bài học", "Resume lessons"), CommandAccess.Registered, true, "tieptuc"),
     ];
 
-    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(command);

@@ -1,12 +1,11 @@
 using System.Net;
+using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Directive920Bot.Telegram;
-using Telegram.Bot.Extensions;
-using Telegram.Bot.Types;
 using static Directive920Bot.Engagement.EngagementTexts;
 
 namespace Directive920Bot.Engagement;
@@ -42,7 +41,7 @@ public sealed class EngagementHandler(
 
     public string Prefix => "eng";
 
-    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(command);
@@ -65,31 +64,26 @@ public sealed class EngagementHandler(
         }
     }
 
-    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct)
+    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(press);
         return key.Action switch
         {
-            AcknowledgementService.AckAction => await OnAcknowledgeAsync(context, key.Payload, query.Message, ct),
-            AcknowledgementService.QuizAction => await OnQuizRequestedAsync(context, key.Payload, query.Message, ct),
-            QuizService.AnswerAction => await OnAnswerAsync(context, key.Payload, query.Message, ct),
+            AcknowledgementService.AckAction => await OnAcknowledgeAsync(context, key.Payload, press, ct),
+            AcknowledgementService.QuizAction => await OnQuizRequestedAsync(context, key.Payload, press, ct),
+            QuizService.AnswerAction => await OnAnswerAsync(context, key.Payload, press, ct),
             OpenAction => await OnOpenAsync(context, key.Payload, ct),
-            FeedbackAction => await OnFeedbackButtonAsync(context, key.Payload, query.Message, ct),
+            FeedbackAction => await OnFeedbackButtonAsync(context, key.Payload, press, ct),
             _ => CallbackReply.Silent,
         };
     }
 
-    public async Task HandleAsync(PollAnswer answer, CancellationToken ct)
+    public async Task HandleAsync(InboundQuizAnswer answer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (answer.User is null)
-        {
-            return;
-        }
-
-        var outcome = quiz.AnswerPoll(answer.User.Id, answer.PollId, answer.OptionIds);
+        var outcome = quiz.AnswerPoll(answer.PersonId, answer.PollId, answer.OptionIds);
         if (outcome is { Result: AnswerResult.Recorded, Row: { } row })
         {
             // Telegram itself shows right/wrong and the explanation on a quiz poll.
@@ -97,7 +91,7 @@ public sealed class EngagementHandler(
         }
     }
 
-    public async Task ContinueAsync(BotContext context, Message message, CancellationToken ct)
+    public async Task ContinueAsync(BotContext context, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(message);
@@ -111,8 +105,8 @@ public sealed class EngagementHandler(
             return;
         }
 
-        var text = message.Text?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var text = message.Text.Trim();
+        if (text.Length == 0)
         {
             await context.ReplyAsync(FeedbackTextOnly, ct);
             return;
@@ -140,7 +134,7 @@ public sealed class EngagementHandler(
         ]), ct);
     }
 
-    private async Task<CallbackReply> OnAcknowledgeAsync(BotContext context, string deliveryId, Message? pressed, CancellationToken ct)
+    private async Task<CallbackReply> OnAcknowledgeAsync(BotContext context, string deliveryId, ButtonPress pressed, CancellationToken ct)
     {
         var outcome = await acknowledgements.AcknowledgeAsync(context.UserId, deliveryId);
         switch (outcome.Result)
@@ -174,25 +168,25 @@ public sealed class EngagementHandler(
     }
 
     /// <summary>Shows on the pressed message when it was acknowledged, without the button. Re-pressing re-renders the same text.</summary>
-    private async Task MarkAcknowledgedAsync(BotContext context, Message? pressed, Acknowledgement ack, CancellationToken ct)
+    private async Task MarkAcknowledgedAsync(BotContext context, ButtonPress pressed, Acknowledgement ack, CancellationToken ct)
     {
-        if (pressed is null || pressed.MessageId == 0 || string.IsNullOrEmpty(pressed.Text))
+        if (pressed.MessageId is not { } messageId || messageId == 0 || string.IsNullOrEmpty(pressed.MessageText))
         {
             return;
         }
 
-        var html = pressed.ToHtml() ?? "";
+        var html = pressed.MessageHtml ?? "";
         var stamp = AckedAt.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt));
         var plainStamp = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(stamp, "<[^>]+>", ""));
-        if (!pressed.Text.Contains(plainStamp, StringComparison.Ordinal))
+        if (!pressed.MessageText.Contains(plainStamp, StringComparison.Ordinal))
         {
             html += "\n\n" + stamp;
         }
 
-        await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(html), ct);
+        await context.Messenger.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
     }
 
-    private async Task<CallbackReply> OnQuizRequestedAsync(BotContext context, string deliveryId, Message? pressed, CancellationToken ct)
+    private async Task<CallbackReply> OnQuizRequestedAsync(BotContext context, string deliveryId, ButtonPress pressed, CancellationToken ct)
     {
         var row = acknowledgements.Row(deliveryId);
         if (row is null || row.SubscriberId != context.UserId)
@@ -212,10 +206,10 @@ public sealed class EngagementHandler(
             // the questions are answered, so this copy gets the live button, or none once acknowledged (and then the
             // answer says when, instead of asking for a press that is no longer there).
             var acknowledged = acknowledgements.Find(row);
-            if (pressed is { MessageId: > 0 })
+            if (pressed.MessageId is { } messageId and > 0)
             {
                 var buttons = acknowledged is null ? acknowledgements.ButtonsFor(row) : null;
-                await context.Messenger.EditButtonsAsync(context.ChatId, pressed.MessageId, buttons is null ? null : [buttons], ct);
+                await context.Messenger.EditButtonsAsync(context.ChatId, messageId, buttons is null ? null : [buttons], ct);
             }
 
             return acknowledged is null
@@ -227,7 +221,7 @@ public sealed class EngagementHandler(
         return new CallbackReply(context.T(QuizComing));
     }
 
-    private async Task<CallbackReply> OnAnswerAsync(BotContext context, string payload, Message? pressed, CancellationToken ct)
+    private async Task<CallbackReply> OnAnswerAsync(BotContext context, string payload, ButtonPress pressed, CancellationToken ct)
     {
         if (!QuizService.TryParsePayload(payload, out var deliveryId, out var questionId, out var option))
         {
@@ -244,10 +238,10 @@ public sealed class EngagementHandler(
             case AnswerResult.NothingPicked:
                 return new CallbackReply(context.T(PickAtLeastOne));
             case AnswerResult.Toggled:
-                if (pressed is { MessageId: > 0 })
+                if (pressed.MessageId is { } toggledId and > 0)
                 {
                     var buttons = quiz.QuestionButtons(context.UserId, deliveryId, outcome.Question!, outcome.Row!.Language, quiz.Ticked(deliveryId, questionId));
-                    await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(pressed.ToHtml() ?? "", buttons), ct);
+                    await context.Messenger.EditAsync(context.ChatId, toggledId, new OutboundMessage(pressed.MessageHtml ?? "", buttons), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -255,9 +249,9 @@ public sealed class EngagementHandler(
 
         var answer = outcome.Answer!;
         var row = outcome.Row!;
-        if (pressed is { MessageId: > 0 })
+        if (pressed.MessageId is { } answeredId and > 0)
         {
-            await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
+            await context.Messenger.EditAsync(context.ChatId, answeredId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
         }
 
         var verdict = context.T(answer.Correct ? RightShort : WrongShort);
@@ -285,7 +279,7 @@ public sealed class EngagementHandler(
         return CallbackReply.Silent;
     }
 
-    private async Task<CallbackReply> OnFeedbackButtonAsync(BotContext context, string payload, Message? pressed, CancellationToken ct)
+    private async Task<CallbackReply> OnFeedbackButtonAsync(BotContext context, string payload, ButtonPress pressed, CancellationToken ct)
     {
         var subscriber = context.Subscriber;
         if (subscriber is null || !subscriber.IsRegistered)
@@ -347,11 +341,11 @@ public sealed class EngagementHandler(
         return CallbackReply.Silent;
     }
 
-    private static async Task EditPressedAsync(BotContext context, Message? pressed, string html, CancellationToken ct)
+    private static async Task EditPressedAsync(BotContext context, ButtonPress pressed, string html, CancellationToken ct)
     {
-        if (pressed is { MessageId: > 0 })
+        if (pressed.MessageId is { } messageId and > 0)
         {
-            await context.Messenger.EditAsync(context.ChatId, pressed.MessageId, new OutboundMessage(html), ct);
+            await context.Messenger.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
         }
         else
         {

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Directive920Bot.Admin;
+using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Telegram;
-using Telegram.Bot.Types;
 using static Directive920Bot.Registration.RegistrationTexts;
 
 namespace Directive920Bot.Registration;
@@ -41,7 +41,7 @@ public sealed partial class RegistrationHandler(
 
     public string Feature => "reg";
 
-    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(command);
@@ -73,12 +73,12 @@ public sealed partial class RegistrationHandler(
         }
     }
 
-    public async Task ContinueAsync(BotContext context, Message message, CancellationToken ct)
+    public async Task ContinueAsync(BotContext context, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(message);
         var subscriber = context.Subscriber!;
-        var text = message.Text?.Trim() ?? "";
+        var text = message.Text.Trim();
         switch (subscriber.Conversation)
         {
             case Steps.Name:
@@ -101,12 +101,12 @@ public sealed partial class RegistrationHandler(
         }
     }
 
-    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct)
+    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(query);
-        var messageId = query.Message?.MessageId;
+        ArgumentNullException.ThrowIfNull(press);
+        var messageId = press.MessageId;
         switch (key.Action)
         {
             case "reg.consent":
@@ -163,27 +163,20 @@ public sealed partial class RegistrationHandler(
         }
     }
 
-    public Task HandleAsync(ChatMemberUpdated update, CancellationToken ct)
+    public Task HandleAsync(MembershipChange change, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(update);
-        var userId = update.Chat.Id;
-        switch (update.NewChatMember.Status)
+        ArgumentNullException.ThrowIfNull(change);
+        var userId = change.PersonId;
+        if (change.Blocked)
         {
-            case global::Telegram.Bot.Types.Enums.ChatMemberStatus.Kicked:
-            case global::Telegram.Bot.Types.Enums.ChatMemberStatus.Left:
-                if (subscribers.SetStatus(userId, SubscriberStatus.Blocked, SubscriberStatus.Active))
-                {
-                    log.LogInformation("Subscriber {UserId} blocked the bot", userId);
-                }
-
-                break;
-            case global::Telegram.Bot.Types.Enums.ChatMemberStatus.Member:
-                if (subscribers.SetStatus(userId, SubscriberStatus.Active, SubscriberStatus.Blocked))
-                {
-                    log.LogInformation("Subscriber {UserId} unblocked the bot", userId);
-                }
-
-                break;
+            if (subscribers.SetStatus(userId, SubscriberStatus.Blocked, SubscriberStatus.Active))
+            {
+                log.LogInformation("Subscriber {UserId} blocked the bot", userId);
+            }
+        }
+        else if (subscribers.SetStatus(userId, SubscriberStatus.Active, SubscriberStatus.Blocked))
+        {
+            log.LogInformation("Subscriber {UserId} unblocked the bot", userId);
         }
 
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Directive920Bot.Admin;
+using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
@@ -7,7 +8,6 @@ using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using LiteDB;
-using Telegram.Bot.Types;
 using static Directive920Bot.Reports.BroadcastTexts;
 
 namespace Directive920Bot.Reports;
@@ -111,7 +111,7 @@ public sealed class BroadcastHandler(
 
     public string Feature => "bc";
 
-    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(command);
@@ -133,7 +133,7 @@ public sealed class BroadcastHandler(
         await context.ReplyAsync(new OutboundMessage(context.T(ChooseKind)).WithButtons([.. rows]), ct);
     }
 
-    public async Task ContinueAsync(BotContext context, Message message, CancellationToken ct)
+    public async Task ContinueAsync(BotContext context, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(message);
@@ -145,7 +145,7 @@ public sealed class BroadcastHandler(
             return;
         }
 
-        var text = message.Text?.Trim();
+        var text = message.Text.Trim();
         switch (context.Subscriber?.Conversation)
         {
             case TextStep:
@@ -162,7 +162,7 @@ public sealed class BroadcastHandler(
                 await AskAudienceAsync(context, ct);
                 return;
             case TimeStep:
-                await OnTimeAsync(context, draft, text ?? "", ct);
+                await OnTimeAsync(context, draft, text, ct);
                 return;
             default:
                 SetStep(context, null);
@@ -171,7 +171,7 @@ public sealed class BroadcastHandler(
         }
     }
 
-    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct)
+    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(key);
@@ -182,7 +182,7 @@ public sealed class BroadcastHandler(
             return new CallbackReply(context.T(NotAllowed), Alert: true);
         }
 
-        var messageId = query?.Message?.MessageId;
+        var messageId = press?.MessageId;
         switch (key.Action)
         {
             case "bc.show":

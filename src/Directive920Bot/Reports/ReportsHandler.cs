@@ -2,11 +2,10 @@ using System.Globalization;
 using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using System.Text;
+using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 using static Directive920Bot.Reports.ReportsTexts;
 
 namespace Directive920Bot.Reports;
@@ -26,6 +25,7 @@ public sealed class ReportsHandler(
     NudgeService nudges,
     CallbackKeyStore keys,
     AuditLog audit,
+    IChannelFiles files,
     BotClock clock,
     ILogger<ReportsHandler> log) : ICommandHandler, ICallbackHandler, IDocumentHandler
 {
@@ -43,7 +43,7 @@ public sealed class ReportsHandler(
 
     public string Feature => "rpt";
 
-    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+    public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, InboundText message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(command);
@@ -65,11 +65,11 @@ public sealed class ReportsHandler(
         }
     }
 
-    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct)
+    public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(key);
-        var messageId = query?.Message?.MessageId;
+        var messageId = press?.MessageId;
         switch (key.Action)
         {
             case "rpt.self":
@@ -121,13 +121,12 @@ public sealed class ReportsHandler(
         }
     }
 
-    public async Task<bool> TryHandleAsync(BotContext context, Message message, CancellationToken ct)
+    public async Task<bool> TryHandleAsync(BotContext context, InboundDocument document, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(message);
-        var document = message.Document;
-        var name = document?.FileName ?? "";
-        if (document is null || !context.Access.IsAdmin || !(name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
+        ArgumentNullException.ThrowIfNull(document);
+        var name = document.FileName ?? "";
+        if (!context.Access.IsAdmin || !(name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
@@ -138,10 +137,7 @@ public sealed class ReportsHandler(
             return true;
         }
 
-        using var content = new MemoryStream();
-        var file = await context.Messenger.Bot.GetFile(document.FileId, ct);
-        await context.Messenger.Bot.DownloadFile(file, content, ct);
-        content.Position = 0;
+        await using var content = await files.OpenAsync(document.FileId, ct);
         var allowed = context.Access.IsBlocAdmin ? null : context.Access.VisibleUnits(units);
         var result = importer.Import(name, content, allowed);
         if (!result.Ok)

@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Localization;
 using Telegram.Bot;
 using Telegram.Bot.Types;

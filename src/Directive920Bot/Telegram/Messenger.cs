@@ -16,8 +16,6 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
     private readonly EditMemory edits = new();
 
-    public ITelegramBotClient Bot => bot;
-
     /// <summary>One attempt, after the gate. A 429 penalises the gate's scope before it returns.</summary>
     public async Task<SendResult> TrySendAsync(long chatId, OutboundMessage message, SendPriority priority, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -37,6 +38,7 @@ public static class TelegramExtensions
         services.TryAddSingleton<IOutboundGate, UnpacedGate>();
         services.TryAddSingleton<ReplyBackoff>();
         services.AddSingleton<Messenger>();
+        services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddSingleton<CallbackKeyStore>();
         services.AddSingleton(CallbackKeyStore.Schema);
         services.AddQuartz(q => q.ScheduleJob<CallbackKeyCleanupJob>(

@@ -1,12 +1,18 @@
 using Directive920Bot.Admin;
+using Directive920Bot.Channels;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
+using Telegram.Bot.Extensions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Directive920Bot.Telegram;
 
-/// <summary>The one place that decides which feature handles an update.</summary>
+/// <summary>
+/// The one place that decides which feature handles an update. It turns Telegram's update into the channel-neutral
+/// event a feature handler takes (<see cref="InboundText"/>, <see cref="ButtonPress"/>, <see cref="InboundQuizAnswer"/>,
+/// <see cref="InboundDocument"/>, <see cref="MembershipChange"/>), so that no feature sees a Telegram.Bot type.
+/// </summary>
 public sealed class UpdateRouter
 {
     private static readonly Loc UnknownCommand = new(
@@ -100,12 +106,18 @@ public sealed class UpdateRouter
         return update switch
         {
             { Message: { Chat.Type: not ChatType.Private } } => Task.CompletedTask,
-            { Message: { Text: { } text } message } when text.StartsWith('/') => OnCommandAsync(message, text, ct),
-            { Message: { Document: not null } message } => OnDocumentAsync(message, ct),
-            { Message: { } message } => OnMessageAsync(message, ct),
+            { Message: { Text: { } text } message } when text.StartsWith('/') => OnCommandAsync(message, new InboundText(text, message.MessageId), ct),
+            { Message: { Document: { } document } message } => OnDocumentAsync(message,
+                new InboundDocument(document.FileId, document.FileName, document.FileSize, document.MimeType, message.MessageId), ct),
+            { Message: { } message } => OnMessageAsync(message, new InboundText(message.Text ?? "", message.MessageId), ct),
             { CallbackQuery: { } query } => OnCallbackAsync(query, ct),
-            { PollAnswer: { } answer } => Task.WhenAll(pollHandlers.Select(h => h.HandleAsync(answer, ct))),
-            { MyChatMember: { } member } => Task.WhenAll(membershipHandlers.Select(h => h.HandleAsync(member, ct))),
+
+            // A poll answer without a user is an anonymous vote (voter_chat): nobody to record it for.
+            { PollAnswer: { User: { } voter } answer } => Task.WhenAll(pollHandlers.Select(h => h.HandleAsync(new InboundQuizAnswer(voter.Id, answer.PollId, answer.OptionIds), ct))),
+
+            // A private chat's id is the person's; the bot's membership of a group says nothing about a person.
+            { MyChatMember: { Chat.Type: ChatType.Private } member } when Blocked(member.NewChatMember.Status) is { } blocked =>
+                Task.WhenAll(membershipHandlers.Select(h => h.HandleAsync(new MembershipChange(member.Chat.Id, blocked), ct))),
             _ => Task.CompletedTask,
         };
     }
@@ -119,10 +131,10 @@ public sealed class UpdateRouter
         return new BotContext(from.Id, chatId, language, subscriber, access.For(from.Id), messenger);
     }
 
-    private async Task OnCommandAsync(Message message, string text, CancellationToken ct)
+    private async Task OnCommandAsync(Message message, InboundText command, CancellationToken ct)
     {
         var context = ContextFor(message.From!, message.Chat.Id);
-        var (name, arguments) = SplitCommand(text);
+        var (name, arguments) = SplitCommand(command.Text);
         if (!commands.TryGetValue(name, out var entry) || !Allowed(context, entry.Spec.Access))
         {
             // A cadre never learns that an admin command exists: the answer is the unknown-command one.
@@ -136,28 +148,28 @@ public sealed class UpdateRouter
             return;
         }
 
-        await entry.Handler.HandleAsync(context, entry.Spec, arguments, message, ct);
+        await entry.Handler.HandleAsync(context, entry.Spec, arguments, command, ct);
     }
 
-    private async Task OnMessageAsync(Message message, CancellationToken ct)
+    private async Task OnMessageAsync(Message message, InboundText text, CancellationToken ct)
     {
         var context = ContextFor(message.From!, message.Chat.Id);
         var state = context.Subscriber?.Conversation;
         if (state is not null && conversations.TryGetValue(state.Split('.', 2)[0], out var handler))
         {
-            await handler.ContinueAsync(context, message, ct);
+            await handler.ContinueAsync(context, text, ct);
             return;
         }
 
         await context.ReplyAsync(NotUnderstood, ct);
     }
 
-    private async Task OnDocumentAsync(Message message, CancellationToken ct)
+    private async Task OnDocumentAsync(Message message, InboundDocument document, CancellationToken ct)
     {
         var context = ContextFor(message.From!, message.Chat.Id);
         foreach (var handler in documentHandlers)
         {
-            if (await handler.TryHandleAsync(context, message, ct))
+            if (await handler.TryHandleAsync(context, document, ct))
             {
                 return;
             }
@@ -184,7 +196,10 @@ public sealed class UpdateRouter
             }
             else
             {
-                reply = await handler.HandleAsync(context, key, query, ct);
+                // Built inside the try: a message the HTML rendering cannot read still gets its query answered.
+                var pressed = query.Message;
+                var press = new ButtonPress(query.Data ?? "", pressed?.MessageId, pressed?.Text, pressed?.ToHtml());
+                reply = await handler.HandleAsync(context, key, press, ct);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -197,6 +212,14 @@ public sealed class UpdateRouter
             await messenger.AnswerCallbackAsync(query.Id, reply.Text, reply.Alert, CancellationToken.None);
         }
     }
+
+    /// <summary>Kicked or left: blocked; a member again: unblocked; anything else (restricted, admin) is no change.</summary>
+    private static bool? Blocked(ChatMemberStatus status) => status switch
+    {
+        ChatMemberStatus.Kicked or ChatMemberStatus.Left => true,
+        ChatMemberStatus.Member => false,
+        _ => null,
+    };
 
     private static bool Allowed(BotContext context, CommandAccess needed) => needed switch
     {

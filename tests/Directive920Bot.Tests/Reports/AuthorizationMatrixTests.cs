@@ -107,7 +107,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
     public void Every_admin_command_of_the_bot_is_in_the_matrix()
     {
         var router = fixture.Bot.Get<Directive920Bot.Telegram.UpdateRouter>();
-        var admin = router.Commands.Where(c => c.Access is Directive920Bot.Telegram.CommandAccess.UnitAdmin or Directive920Bot.Telegram.CommandAccess.BlocAdmin)
+        var admin = router.Commands.Where(c => c.Access is Directive920Bot.Channels.CommandAccess.UnitAdmin or Directive920Bot.Channels.CommandAccess.BlocAdmin)
             .Select(c => c.Name).ToHashSet();
         var covered = Commands.Select(row => ((string)row[0]).TrimStart('/').Split(' ')[0]).ToHashSet();
         covered.UnionWith(router.Commands.Where(c => c.Aliases.Any(covered.Contains)).Select(c => c.Name));

@@ -1,8 +1,8 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Localization;
 using Directive920Bot.Telegram;
 using Directive920Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Telegram.Bot.Types;
 
 namespace Directive920Bot.Tests.Telegram;
 
@@ -15,7 +15,7 @@ public sealed class HandlerFailureTests
 
         public string Feature => "boom";
 
-        public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, Message message, CancellationToken ct)
+        public async Task HandleAsync(BotContext context, CommandSpec command, string arguments, InboundText message, CancellationToken ct)
         {
             if (command.Name == "boombutton")
             {
@@ -26,7 +26,7 @@ public sealed class HandlerFailureTests
             throw new InvalidOperationException("handler bug");
         }
 
-        public Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, CallbackQuery query, CancellationToken ct) =>
+        public Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, ButtonPress press, CancellationToken ct) =>
             throw new InvalidOperationException("callback bug");
     }
 
