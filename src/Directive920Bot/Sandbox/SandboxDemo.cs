@@ -5,17 +5,6 @@ using Directive920Bot.Registration;
 
 namespace Directive920Bot.Sandbox;
 
-public enum SandboxPersona
-{
-    /// <summary>A demo cadre, not registered yet: the newcomer registers them.</summary>
-    Cadre,
-    UnitAdmin,
-    BlocAdmin,
-}
-
-/// <summary>One emulated Telegram user of the sandbox.</summary>
-public sealed record SandboxPerson(long Id, string FullName, SandboxPersona Persona, string? UnitCode, string? Position);
-
 /// <summary>
 /// The demo people of the sandbox: a few cadres named from <c>content/demo/roster.csv</c> (not registered, so the
 /// newcomer goes through registration), a unit admin and a bloc admin (registered and granted, sandbox only), and any

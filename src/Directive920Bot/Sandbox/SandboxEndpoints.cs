@@ -5,16 +5,6 @@ using Directive920Bot.Localization;
 
 namespace Directive920Bot.Sandbox;
 
-/// <summary>Mounts /sandbox in front of the rest of the pipeline; registered only in sandbox mode.</summary>
-internal sealed class SandboxStartupFilter : IStartupFilter
-{
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Map("/sandbox", branch => branch.Run(SandboxEndpoints.HandleAsync));
-        next(app);
-    };
-}
-
 /// <summary>
 /// The sandbox's routes under /sandbox: the page, its two assets, the clock, new cadres, the panels, and a proxy to
 /// the emulator's user API (<c>/_emulator/</c>) so the page stays on one origin.

@@ -19,16 +19,3 @@ public sealed class SandboxOptions
     /// <summary>Simulated start time of a fresh sandbox (e.g. 2026-12-01T08:00:00+07:00); empty = now, or the next lesson time when now is silent.</summary>
     public DateTimeOffset? StartAt { get; set; }
 }
-
-internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SandboxOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.DatabasePath) || options.DatabasePath.EndsWith('/'))
-        {
-            return ValidateOptionsResult.Fail($"Sandbox:DatabasePath must name a file, was '{options.DatabasePath}'.");
-        }
-
-        return ValidateOptionsResult.Success;
-    }
-}

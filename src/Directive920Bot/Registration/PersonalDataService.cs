@@ -3,17 +3,6 @@ using System.Text.Json;
 
 namespace Directive920Bot.Registration;
 
-/// <summary>A feature that keeps data about a subscriber: it can export it and erase the link to the person.</summary>
-public interface IPersonalDataHolder
-{
-    string Name { get; }
-
-    object? Export(long subscriberId);
-
-    /// <summary>Removes personal data; anonymous counts keep the <paramref name="pseudonym"/> instead of the Telegram id.</summary>
-    void Erase(long subscriberId, long pseudonym);
-}
-
 public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };

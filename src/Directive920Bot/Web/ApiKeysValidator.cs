@@ -5,11 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Web;
 
-/// <summary>Marker bound at start so that a mistyped API key entry stops the service instead of silently granting nothing.</summary>
-public sealed class ApiKeysCheck
-{
-}
-
 internal sealed class ApiKeysValidator(IConfiguration configuration) : IValidateOptions<ApiKeysCheck>
 {
     public ValidateOptionsResult Validate(string? name, ApiKeysCheck options)

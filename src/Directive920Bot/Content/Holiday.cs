@@ -1,0 +1,3 @@
+namespace Directive920Bot.Content;
+
+public sealed record Holiday(DateOnly Date, string Name);

@@ -1,0 +1,13 @@
+using Directive920Bot.Storage;
+using LiteDB;
+
+namespace Directive920Bot.Delivery;
+
+public enum CampaignStatus
+{
+    /// <summary>Waiting for its (next) occurrence.</summary>
+    Scheduled,
+    /// <summary>A one-shot campaign whose only occurrence was expanded; its rows are being or have been sent.</summary>
+    Expanded,
+    Cancelled,
+}

@@ -1,0 +1,13 @@
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Engagement;
+
+public sealed class EngagementOptions
+{
+    public const string Section = "Engagement";
+
+    /// <summary>Real-time seconds between reminder/review ticks; 0 switches the tick job off (tests drive the services).</summary>
+    public int TickSeconds { get; set; } = 30;
+}

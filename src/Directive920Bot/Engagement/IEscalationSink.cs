@@ -1,0 +1,11 @@
+using Directive920Bot.Content;
+using Directive920Bot.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Engagement;
+
+/// <summary>Told when an item is escalated to the unit's non-acknowledgement list.</summary>
+public interface IEscalationSink
+{
+    void OnEscalated(Escalation escalation);
+}

@@ -1,0 +1,12 @@
+using Directive920Bot.Storage;
+using Directive920Bot.Telegram;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Sandbox;
+
+/// <summary>Where the one "open this URL" line goes (the console; tests capture it).</summary>
+public interface ISandboxAnnouncer
+{
+    void Announce(string line);
+}

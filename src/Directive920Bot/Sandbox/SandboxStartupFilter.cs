@@ -1,0 +1,16 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Directive920Bot.Localization;
+
+namespace Directive920Bot.Sandbox;
+
+/// <summary>Mounts /sandbox in front of the rest of the pipeline; registered only in sandbox mode.</summary>
+internal sealed class SandboxStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Map("/sandbox", branch => branch.Run(SandboxEndpoints.HandleAsync));
+        next(app);
+    };
+}

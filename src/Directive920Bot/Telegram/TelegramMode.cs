@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Telegram;
+
+public enum TelegramMode
+{
+    Polling,
+    Webhook,
+}
