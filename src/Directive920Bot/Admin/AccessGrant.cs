@@ -1,9 +1,3 @@
-using Directive920Bot.Hosting;
-using Directive920Bot.Registration;
-using Directive920Bot.Storage;
-using LiteDB;
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Admin;
 
 /// <summary>What one user may do: their highest role and, for unit admins, the units they hold it for.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Directive920Bot.Admin;
 
 /// <summary>The way a privileged action reached the service.</summary>

@@ -1,9 +1,3 @@
-using Directive920Bot.Hosting;
-using Directive920Bot.Registration;
-using Directive920Bot.Storage;
-using LiteDB;
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Admin;
 
 /// <summary>One privileged action: who did what to what, and when. Never updated, never deleted.</summary>

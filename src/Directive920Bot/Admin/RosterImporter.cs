@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using CsvHelper.Configuration;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Directive920Bot.Registration;
-using Directive920Bot.Storage;
 using LiteDB;
 using MiniExcelLibs;
 

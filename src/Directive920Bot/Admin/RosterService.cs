@@ -1,12 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
-using CsvHelper.Configuration;
-using CsvHelper;
 using Directive920Bot.Registration;
-using Directive920Bot.Storage;
 using LiteDB;
-using MiniExcelLibs;
 
 namespace Directive920Bot.Admin;
 

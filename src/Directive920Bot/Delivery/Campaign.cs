@@ -1,6 +1,3 @@
-using Directive920Bot.Storage;
-using LiteDB;
-
 namespace Directive920Bot.Delivery;
 
 /// <summary>Something to send to an audience at a time (once or on a cron rule), in each cadre's language.</summary>

@@ -1,6 +1,3 @@
-using Directive920Bot.Storage;
-using LiteDB;
-
 namespace Directive920Bot.Delivery;
 
 /// <summary>Who a campaign goes to. Empty means nobody; <see cref="All"/> means every registered subscriber.</summary>

@@ -1,6 +1,3 @@
-using Directive920Bot.Storage;
-using LiteDB;
-
 namespace Directive920Bot.Delivery;
 
 /// <summary>Engagement reads these from the campaign: reminders after N working hours, at most Max of them.</summary>

@@ -8,56 +8,6 @@ using Quartz;
 
 namespace Directive920Bot.Delivery;
 
-public sealed record AudienceRequest(
-    IReadOnlyList<string>? Units = null,
-    bool IncludeSubUnits = true,
-    IReadOnlyList<string>? Roles = null,
-    IReadOnlyList<long>? SubscriberIds = null,
-    bool All = false);
-
-/// <summary>What an admin asks for; validated by <see cref="CampaignService.Validate"/>. Times are instants; cron is in Bot:TimeZone.</summary>
-public sealed record CampaignRequest(
-    string? LessonId,
-    string? Text,
-    AudienceRequest? Audience,
-    DateTimeOffset? SendAt = null,
-    bool? RequireAck = null,
-    string? Cron = null,
-    string? QuizMode = null,
-    CampaignReminders? Reminders = null,
-    int Priority = 0,
-    bool? RequireQuizBeforeAck = null);
-
-public sealed record CampaignProgress(int Expanded, int Sent, int Failed, int Blocked, int Skipped, int Remaining, double? EtaSeconds);
-
-public sealed record CampaignPreview(int AudienceCount, IReadOnlyDictionary<string, int> Languages, IReadOnlyDictionary<string, string> Messages, IReadOnlyDictionary<string, int> Parts);
-
-/// <summary>The request was invalid; <see cref="Errors"/> maps each bad field (JSON path, e.g. <c>audience.units</c>) to messages.</summary>
-public sealed class CampaignValidationException : Exception
-{
-    public CampaignValidationException()
-    {
-    }
-
-    public CampaignValidationException(string message)
-        : base(message)
-    {
-    }
-
-    public CampaignValidationException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-
-    public CampaignValidationException(IReadOnlyDictionary<string, string[]> errors)
-        : base(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
-    {
-        Errors = errors;
-    }
-
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
-}
-
 /// <summary>
 /// Creates, lists, cancels and resends campaigns, and expands their occurrences into ledger rows when due.
 /// Used by the admin API, the CLI and the bot's /broadcast and /campaigns alike: a change made here is audited here,

@@ -1,6 +1,3 @@
-using Directive920Bot.Storage;
-using LiteDB;
-
 namespace Directive920Bot.Delivery;
 
 public enum CampaignStatus

@@ -1,8 +1,8 @@
 using Directive920Bot.Channels;
-using Directive920Bot.Telegram;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Directive920Bot.Registration;
+using Directive920Bot.Telegram;
 using Directive920Bot.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 

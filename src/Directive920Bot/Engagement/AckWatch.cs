@@ -1,5 +1,3 @@
-using Directive920Bot.Registration;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>A sent row that waits for an acknowledgement: drives reminders and escalation.</summary>

@@ -6,18 +6,6 @@ using Directive920Bot.Telegram;
 
 namespace Directive920Bot.Engagement;
 
-public enum AckResult
-{
-    Recorded,
-    AlreadyRecorded,
-    DeliveryMissing,
-    ItemDeleted,
-    NotYours,
-    QuizFirst,
-}
-
-public sealed record AckOutcome(AckResult Result, Acknowledgement? Acknowledgement = null, DeliveryRow? Row = null);
-
 /// <summary>Records "I have read it and commit to it" once, and builds the buttons that ask for it.</summary>
 public sealed class AcknowledgementService(
     DeliveryLedger ledger,

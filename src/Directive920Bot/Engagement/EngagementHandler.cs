@@ -1,7 +1,6 @@
 using System.Net;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
-using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;

@@ -1,7 +1,3 @@
-using Directive920Bot.Content;
-using Directive920Bot.Delivery;
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>How one delivery is engaged with: the curriculum's defaults, overridden per campaign where it says so.</summary>

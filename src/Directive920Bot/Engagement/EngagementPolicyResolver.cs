@@ -1,6 +1,5 @@
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
-using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Engagement;
 

@@ -1,5 +1,3 @@
-using Directive920Bot.Registration;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>An item still not acknowledged after the last reminder: the unit's non-acknowledgement list.</summary>

@@ -1,5 +1,3 @@
-using Directive920Bot.Registration;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>An opinion or proposal about carrying out the notice (clause I1). Anonymous ones keep nothing about the sender.</summary>

@@ -1,7 +1,3 @@
-using Directive920Bot.Content;
-using Directive920Bot.Delivery;
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>Told about every new acknowledgement and first answer (reports keep counters with it).</summary>

@@ -1,7 +1,3 @@
-using Directive920Bot.Content;
-using Directive920Bot.Delivery;
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>Told when an item is escalated to the unit's non-acknowledgement list.</summary>

@@ -4,18 +4,6 @@ using Directive920Bot.Hosting;
 
 namespace Directive920Bot.Engagement;
 
-public sealed record ProgressSummary(int LessonsReceived, int LessonsAcknowledged, int Answered, int Correct, int DueForReview, int Streak);
-
-public enum LessonStatus
-{
-    Acknowledged,
-    Waiting,
-    ReackRequested,
-}
-
-/// <summary>A received item as /lessons shows it; <see cref="Delivery"/> is the row a fresh acknowledgement is tied to.</summary>
-public sealed record ReceivedLesson(ContentItem Item, DeliveryRow Delivery, LessonStatus Status, Acknowledgement? Acknowledgement);
-
 /// <summary>The cadre's own view, computed from the ledger and the engagement stores (the same figures reports use).</summary>
 public sealed class ProgressService(
     DeliveryLedger ledger,

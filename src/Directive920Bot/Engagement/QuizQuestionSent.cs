@@ -1,5 +1,3 @@
-using Directive920Bot.Registration;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>A quiz question sent for a delivery: makes sending idempotent and maps a native poll back to its subscriber.</summary>

@@ -1,5 +1,3 @@
-using Directive920Bot.Registration;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>Options ticked so far on a question with several right answers, before "Send answer".</summary>

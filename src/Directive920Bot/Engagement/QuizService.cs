@@ -7,27 +7,6 @@ using static Directive920Bot.Engagement.EngagementTexts;
 
 namespace Directive920Bot.Engagement;
 
-public enum AnswerResult
-{
-    Recorded,
-    AlreadyAnswered,
-    Toggled,
-    NothingPicked,
-    Stale,
-}
-
-/// <summary>How the acknowledgement button of a gated lesson was unlocked, if it was.</summary>
-public enum UnlockResult
-{
-    None,
-    /// <summary>The lesson message's own keyboard now carries the live button.</summary>
-    InPlace,
-    /// <summary>The lesson message could not be edited; the button came in a new message.</summary>
-    NewMessage,
-}
-
-public sealed record AnswerOutcome(AnswerResult Result, QuizAnswer? Answer = null, QuizQuestion? Question = null, DeliveryRow? Row = null);
-
 /// <summary>Sends a lesson's questions (inline buttons or native quiz polls) and records the first answer to each.</summary>
 public sealed class QuizService(
     DeliveryLedger ledger,

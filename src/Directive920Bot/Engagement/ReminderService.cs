@@ -1,11 +1,9 @@
 using System.Net;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
-using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using LiteDB;
-using Quartz;
 
 namespace Directive920Bot.Engagement;
 
@@ -280,24 +278,5 @@ public sealed class ReminderService(
         var plain = System.Text.RegularExpressions.Regex.Replace(html ?? "", "<[^>]+>", "");
         var line = WebUtility.HtmlDecode(plain.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "").Trim();
         return line.Length > 80 ? line[..80] + "…" : line;
-    }
-}
-
-public sealed record ReminderRun(int Watched, int Reminded, int Cancelled, int Escalated, int WeeklyReviewRows);
-
-/// <summary>The thin Quartz tick: reminders, escalation and the weekly review at the business clock's "now".</summary>
-[DisallowConcurrentExecution]
-public sealed class EngagementTickJob(ReminderService reminders, BotClock clock, ILogger<EngagementTickJob> log) : IJob
-{
-    public static readonly JobKey Key = new("engagement-tick", "engagement");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var run = await reminders.RunAsync(clock.UtcNow, cancellationToken);
-        if (run.Reminded + run.Escalated + run.WeeklyReviewRows > 0)
-        {
-            log.LogInformation("Engagement tick: {Reminded} reminder(s), {Escalated} escalation(s), {Weekly} weekly review row(s)", run.Reminded, run.Escalated, run.WeeklyReviewRows);
-        }
     }
 }

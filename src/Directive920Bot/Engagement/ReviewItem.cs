@@ -1,5 +1,3 @@
-using Directive920Bot.Registration;
-
 namespace Directive920Bot.Engagement;
 
 /// <summary>A question answered wrongly: it comes back after the review intervals until answered right.</summary>

@@ -3,10 +3,10 @@ using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
+using Directive920Bot.Sandbox;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
-using Directive920Bot.Sandbox;
 
 namespace Directive920Bot.Hosting;
 

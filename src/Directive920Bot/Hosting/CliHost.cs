@@ -1,5 +1,5 @@
-using Directive920Bot.Storage;
 using Directive920Bot.Sandbox;
+using Directive920Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Hosting;

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-
 namespace Directive920Bot.Registration;
 
 /// <summary>A feature that keeps data about a subscriber: it can export it and erase the link to the person.</summary>

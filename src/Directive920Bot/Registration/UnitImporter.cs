@@ -6,11 +6,6 @@ using CsvHelper.Configuration;
 
 namespace Directive920Bot.Registration;
 
-public sealed record ImportResult(int Added, int Updated, IReadOnlyList<string> Errors)
-{
-    public bool Ok => Errors.Count == 0;
-}
-
 /// <summary>
 /// Imports the organisation tree from CSV (<c>code,name,parent_code</c>). Every bad row is reported with its line;
 /// a file with any error imports nothing. Re-importing updates names and parents and keeps invite codes and members.

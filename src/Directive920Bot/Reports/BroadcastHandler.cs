@@ -5,78 +5,11 @@ using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
-using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using LiteDB;
 using static Directive920Bot.Reports.BroadcastTexts;
 
 namespace Directive920Bot.Reports;
-
-/// <summary>A bloc admin's /broadcast dialogue in progress; one per admin, kept in LiteDB so a restart resumes it.</summary>
-public sealed class BroadcastDraft
-{
-    /// <summary>The admin's Telegram user id.</summary>
-    public long Id { get; set; }
-
-    public string? LessonId { get; set; }
-
-    public string? Text { get; set; }
-
-    public bool All { get; set; }
-
-    public List<string> Units { get; set; } = [];
-
-    public bool IncludeSubUnits { get; set; } = true;
-
-    public List<string> Roles { get; set; } = [];
-
-    public DateTime? SendAt { get; set; }
-
-    public int Page { get; set; }
-
-    public DateTime UpdatedAt { get; set; }
-
-    public CampaignRequest ToRequest() => new(
-        LessonId,
-        Text,
-        new AudienceRequest(All ? null : Units, IncludeSubUnits, Roles, null, All),
-        SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
-}
-
-public sealed class BroadcastDraftStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
-{
-    public const string CollectionName = "broadcast_drafts";
-
-    // Only looked up by primary key (the admin id): no secondary index is needed.
-    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
-    {
-        database.GetCollection<BroadcastDraft>(CollectionName);
-        mapper?.ToDocument(new BroadcastDraft());
-    });
-
-    private ILiteCollection<BroadcastDraft> Drafts => db.Collection<BroadcastDraft>(CollectionName);
-
-    public BroadcastDraft? Find(long adminId) => Drafts.FindById(adminId);
-
-    public void Save(BroadcastDraft draft)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Drafts.Upsert(draft);
-    }
-
-    public bool Delete(long adminId) => Drafts.Delete(adminId);
-}
-
-/// <summary>An admin's unfinished draft is their data too: /mydata shows it and /delete removes it.</summary>
-public sealed class BroadcastDraftPersonalData(BroadcastDraftStore drafts) : IPersonalDataHolder
-{
-    public string Name => "broadcastDraft";
-
-    public object? Export(long subscriberId) => drafts.Find(subscriberId);
-
-    public void Erase(long subscriberId, long pseudonym) => drafts.Delete(subscriberId);
-}
 
 /// <summary>
 /// /broadcast (/guithongbao): text or lesson → audience (units, roles) → now or a local time → preview → confirm;

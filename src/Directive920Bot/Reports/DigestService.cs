@@ -7,11 +7,8 @@ using Directive920Bot.Engagement;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Directive920Bot.Reports;
-
-public sealed record DigestRun(int Weekly, int Monthly);
 
 /// <summary>
 /// The weekly digest to each unit admin (their units' figures and the non-acknowledgement list from escalation) and the
@@ -131,14 +128,4 @@ public sealed class DigestService(
     private static DeliveryRow Row(string id, long userId, string html, DateTimeOffset now) =>
         DeliveryRows.For(id, new DeliveryRecipient(userId, userId, Localization.Languages.Vietnamese, null, null), DeliveryKind.Digest,
             now.UtcDateTime, now.UtcDateTime, id: id, html: html);
-}
-
-/// <summary>The thin Quartz tick of the digests: what is due is decided by <see cref="DigestService"/> on the business clock.</summary>
-[DisallowConcurrentExecution]
-public sealed class DigestJob(DigestService digests, BotClock clock) : IJob
-{
-    public const string Name = "reports.digest";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await digests.RunAsync(clock.UtcNow, cancellationToken);
 }

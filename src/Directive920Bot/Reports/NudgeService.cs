@@ -8,34 +8,6 @@ using LiteDB;
 
 namespace Directive920Bot.Reports;
 
-/// <summary>A delivered lesson or announcement that its recipient has not acknowledged yet.</summary>
-public sealed record PendingAcknowledgement(long SubscriberId, long ChatId, string UnitCode, string ItemId, string DeliveryId, string Language);
-
-/// <summary>Who has not acknowledged what, in some units (engagement and the ledger answer it).</summary>
-public interface IPendingAcknowledgements
-{
-    IReadOnlyList<PendingAcknowledgement> Pending(IReadOnlyCollection<string> unitCodes);
-}
-
-/// <summary>Where nudge rows go (the delivery ledger).</summary>
-public interface INudgeSink
-{
-    int Enqueue(IEnumerable<DeliveryRow> rows);
-}
-
-/// <summary>The day a unit was nudged about an item: at most once a day per item per unit.</summary>
-public sealed class NudgeMark
-{
-    /// <summary><c>{unit}|{item}|{yyyy-MM-dd local}</c>.</summary>
-    public string Id { get; set; } = "";
-
-    public long Actor { get; set; }
-
-    public DateTime At { get; set; }
-}
-
-public sealed record NudgeResult(int Nudged, int SkippedItems, bool Available);
-
 public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, Database db, AuditLog audit, BotClock clock, SubscriberStore subscribers, Content.ContentService content)
 {
     public const string CollectionName = "report_nudges";

@@ -3,31 +3,18 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Directive920Bot.Admin;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace Directive920Bot.Reports;
-
-/// <summary>One row of the unit export.</summary>
-public sealed record UnitRow(string Code, string Name, string? Parent, int Roster, int Registered, int Active, int Blocked, int Stopped,
-    int Delivered, int Acknowledged, string AckRate, string AckRateRoster, string RegisteredRate);
-
-/// <summary>One row of the member export: a registered subscriber, a roster member, or both.</summary>
-public sealed record MemberRow(string UnitCode, string FullName, string Role, string Position, string Source, string Status, int Delivered, int Acknowledged);
-
-public enum ExportFormat
-{
-    Csv,
-    Xlsx,
-}
 
 /// <summary>CSV (UTF-8 with BOM so that Excel shows Vietnamese), XLSX and the DOCX thematic report.</summary>
 public sealed class ReportExports(ReportService reports, PeriodReportService period, ReportChart chart, RosterStore roster, SubscriberStore subscribers,
@@ -271,10 +258,4 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
         body.Append(new Paragraph(new Run(drawing)));
     }
-}
-
-/// <summary>Per-member delivered/acknowledged counts for the member export; engagement provides it when present.</summary>
-public interface IMemberStatusSource
-{
-    (int Delivered, int Acknowledged) For(long subscriberId);
 }

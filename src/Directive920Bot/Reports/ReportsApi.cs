@@ -1,7 +1,7 @@
 using System.Globalization;
 using Directive920Bot.Admin;
-using Directive920Bot.Web;
 using Directive920Bot.Registration;
+using Directive920Bot.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Directive920Bot.Reports;
@@ -241,5 +241,3 @@ public static class ReportsApi
         reacknowledged = i.Reacknowledged,
     };
 }
-
-public sealed record RoleRequest(long UserId, string? Role, string? Unit);

@@ -1,7 +1,6 @@
 using Directive920Bot.Channels;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
 using Quartz;
 
 namespace Directive920Bot.Reports;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Directive920Bot.Admin;
-using Directive920Bot.Content;
 using System.Text;
+using Directive920Bot.Admin;
 using Directive920Bot.Channels;
+using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Telegram;

@@ -1,8 +1,3 @@
-using Directive920Bot.Storage;
-using Directive920Bot.Telegram;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Sandbox;
 
 /// <summary>Where the one "open this URL" line goes (the console; tests capture it).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Sandbox;
 
 /// <summary>Sandbox mode: the no-token try-out with the in-process emulator. Never active when a bot token is configured.</summary>

@@ -1,8 +1,3 @@
-using Directive920Bot.Admin;
-using Directive920Bot.Content;
-using Directive920Bot.Hosting;
-using Directive920Bot.Registration;
-
 namespace Directive920Bot.Sandbox;
 
 public enum SandboxPersona

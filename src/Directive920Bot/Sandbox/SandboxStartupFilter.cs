@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Directive920Bot.Localization;
-
 namespace Directive920Bot.Sandbox;
 
 /// <summary>Mounts /sandbox in front of the rest of the pipeline; registered only in sandbox mode.</summary>

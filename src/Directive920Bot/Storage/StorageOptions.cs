@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Storage;
 
 public sealed class StorageOptions

@@ -4,32 +4,6 @@ using LiteDB;
 
 namespace Directive920Bot.Telegram;
 
-/// <summary>
-/// A button's callback data is an opaque random key; what it means, and who may press it, lives here on the server.
-/// </summary>
-public sealed class CallbackKey
-{
-    /// <summary>The opaque key sent as callback_data (16 URL-safe characters).</summary>
-    public string Id { get; set; } = "";
-
-    /// <summary>The only user who may press it; null for buttons shown before anything is stored (consent).</summary>
-    public long? OwnerId { get; set; }
-
-    /// <summary>Feature and verb, e.g. <c>reg.unit</c> or <c>ack</c>.</summary>
-    public string Action { get; set; } = "";
-
-    public string Payload { get; set; } = "";
-
-    /// <summary>Owner, action and payload together: issuing the same button twice yields the same key.</summary>
-    public string Identity { get; set; } = "";
-
-    public DateTime CreatedAt { get; set; }
-
-    public DateTime? ExpiresAt { get; set; }
-
-    public string Feature => Action.Split('.', 2)[0];
-}
-
 public sealed class CallbackKeyStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public const string CollectionName = "callback_keys";
@@ -143,22 +117,4 @@ public sealed class CallbackKeyStore(Database db, [FromKeyedServices(Hosting.Clo
 
     private static string NewKey() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
-}
-
-/// <summary>Hourly clean-up of expired callback keys (previews, confirmations, pickers); nothing else depends on it.</summary>
-[Quartz.DisallowConcurrentExecution]
-public sealed class CallbackKeyCleanupJob(CallbackKeyStore keys, ILogger<CallbackKeyCleanupJob> log) : Quartz.IJob
-{
-    public const string Name = "telegram.callback-key-cleanup";
-
-    public ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var purged = keys.PurgeExpired();
-        if (purged > 0)
-        {
-            log.LogInformation("Purged {Count} expired callback keys", purged);
-        }
-
-        return ValueTask.CompletedTask;
-    }
 }

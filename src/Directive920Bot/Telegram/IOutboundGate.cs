@@ -15,13 +15,3 @@ public interface IOutboundGate
     /// <summary>Broadcast sends carry <c>allow_paid_broadcast</c> (the bot pays Stars for up to 1000 messages per second).</summary>
     bool PaidBroadcast => false;
 }
-
-/// <summary>No pacing; used only until a real gate is registered.</summary>
-internal sealed class UnpacedGate : IOutboundGate
-{
-    public ValueTask WaitAsync(long chatId, SendPriority priority, CancellationToken ct) => ValueTask.CompletedTask;
-
-    public void Penalize(long? chatId, TimeSpan retryAfter)
-    {
-    }
-}

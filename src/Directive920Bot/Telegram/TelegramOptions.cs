@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Telegram;
 
 public sealed class TelegramOptions

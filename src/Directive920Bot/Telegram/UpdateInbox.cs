@@ -5,37 +5,6 @@ using Telegram.Bot.Types;
 
 namespace Directive920Bot.Telegram;
 
-/// <summary>One update as received, handed to the processor; stored inside its <see cref="InboxBatch"/> until handled.</summary>
-public sealed class InboxEntry
-{
-    /// <summary>Telegram's update_id.</summary>
-    public int Id { get; set; }
-
-    public string Json { get; set; } = "";
-
-    public long ChatKey { get; set; }
-
-    public DateTime ReceivedAt { get; set; }
-
-    /// <summary>The stored batch this update arrived in.</summary>
-    [BsonIgnore]
-    public long BatchId { get; set; }
-
-    /// <summary>The update as received, kept in memory so that it is not parsed again from <see cref="Json"/>; null after a restart.</summary>
-    [BsonIgnore]
-    public Update? Received { get; set; }
-}
-
-/// <summary>The updates of one getUpdates answer, written as one document and deleted once all of them are handled.</summary>
-public sealed class InboxBatch
-{
-    public long Id { get; set; }
-
-    public DateTime ReceivedAt { get; set; }
-
-    public List<InboxEntry> Updates { get; set; } = [];
-}
-
 /// <summary>
 /// Every update is written here before Telegram is told it was received (the next poll's offset), and forgotten once
 /// handled. A crash in between handles the updates of an unfinished batch again at the next start; every handler is
@@ -303,10 +272,4 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
 
         ranges.Insert(0, new SeenRange(id, id, at));
     }
-}
-
-/// <summary>Update ids <see cref="From"/>…<see cref="To"/> (inclusive) were accepted; the last of them at <see cref="LastSeenAt"/>.</summary>
-public sealed record SeenRange(int From, int To, DateTime LastSeenAt)
-{
-    public bool Contains(int id) => id >= From && id <= To;
 }

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text.Encodings.Web;
-using System.Text;
 using Directive920Bot.Admin;
-using Directive920Bot.Registration;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Web;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Directive920Bot.Admin;
-using Directive920Bot.Registration;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Web;

@@ -1,0 +1,11 @@
+namespace Directive920Bot.Engagement;
+
+public enum AckResult
+{
+    Recorded,
+    AlreadyRecorded,
+    DeliveryMissing,
+    ItemDeleted,
+    NotYours,
+    QuizFirst,
+}

@@ -1,0 +1,8 @@
+namespace Directive920Bot.Engagement;
+
+public enum LessonStatus
+{
+    Acknowledged,
+    Waiting,
+    ReackRequested,
+}

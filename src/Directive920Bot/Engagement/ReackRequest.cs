@@ -1,0 +1,3 @@
+namespace Directive920Bot.Engagement;
+
+public sealed record ReackRequest(string? Note);

@@ -1,0 +1,34 @@
+using Directive920Bot.Delivery;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>A bloc admin's /broadcast dialogue in progress; one per admin, kept in LiteDB so a restart resumes it.</summary>
+public sealed class BroadcastDraft
+{
+    /// <summary>The admin's Telegram user id.</summary>
+    public long Id { get; set; }
+
+    public string? LessonId { get; set; }
+
+    public string? Text { get; set; }
+
+    public bool All { get; set; }
+
+    public List<string> Units { get; set; } = [];
+
+    public bool IncludeSubUnits { get; set; } = true;
+
+    public List<string> Roles { get; set; } = [];
+
+    public DateTime? SendAt { get; set; }
+
+    public int Page { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public CampaignRequest ToRequest() => new(
+        LessonId,
+        Text,
+        new AudienceRequest(All ? null : Units, IncludeSubUnits, Roles, null, All),
+        SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+}

@@ -1,0 +1,3 @@
+namespace Directive920Bot.Reports;
+
+public sealed record DigestRun(int Weekly, int Monthly);

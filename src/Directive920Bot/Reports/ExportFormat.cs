@@ -1,0 +1,7 @@
+namespace Directive920Bot.Reports;
+
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}

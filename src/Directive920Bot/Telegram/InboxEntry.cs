@@ -1,0 +1,25 @@
+using LiteDB;
+using Telegram.Bot.Types;
+
+namespace Directive920Bot.Telegram;
+
+/// <summary>One update as received, handed to the processor; stored inside its <see cref="InboxBatch"/> until handled.</summary>
+public sealed class InboxEntry
+{
+    /// <summary>Telegram's update_id.</summary>
+    public int Id { get; set; }
+
+    public string Json { get; set; } = "";
+
+    public long ChatKey { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    /// <summary>The stored batch this update arrived in.</summary>
+    [BsonIgnore]
+    public long BatchId { get; set; }
+
+    /// <summary>The update as received, kept in memory so that it is not parsed again from <see cref="Json"/>; null after a restart.</summary>
+    [BsonIgnore]
+    public Update? Received { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace Directive920Bot.Telegram;
+
+public sealed record OutboundFile(string FileName, byte[] Content, string? CaptionHtml = null);

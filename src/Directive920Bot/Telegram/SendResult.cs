@@ -1,0 +1,13 @@
+namespace Directive920Bot.Telegram;
+
+/// <summary>The outcome of one Bot API request, as the delivery ledger records it.</summary>
+public sealed record SendResult(bool Ok, int? MessageId = null, int? ErrorCode = null, string? Description = null, TimeSpan? RetryAfter = null, string? PollId = null)
+{
+    public bool IsBlocked => ErrorCode == 403 || (ErrorCode == 400 && Description?.Contains("chat not found", StringComparison.OrdinalIgnoreCase) == true);
+
+    public bool IsRateLimited => ErrorCode == 429;
+
+    public bool IsTransient => ErrorCode is null or >= 500 || IsRateLimited;
+
+    public bool IsNotModified => ErrorCode == 400 && Description?.Contains("message is not modified", StringComparison.OrdinalIgnoreCase) == true;
+}
