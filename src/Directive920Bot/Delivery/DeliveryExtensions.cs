@@ -44,6 +44,14 @@ public static class DeliveryExtensions
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PauseHandler>());
         services.AddSingleton<IPersonalDataHolder, DeliveryPersonalData>();
         services.AddSingleton<IApiEndpoints, CampaignEndpoints>();
+        // Campaign authoring in the bot (/broadcast, /campaigns) sits with the campaigns it creates and follows.
+        services.AddSingleton(BroadcastDraftStore.Schema);
+        services.AddSingleton<BroadcastDraftStore>();
+        services.AddSingleton<IPersonalDataHolder, BroadcastDraftPersonalData>();
+        services.AddSingleton<BroadcastHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
+        services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
 
         // Quartz only ticks; what is due is decided on the business clock by the services (AddQuartz is additive).
         var delivery = builder.Configuration.GetSection(DeliveryOptions.Section);

@@ -39,13 +39,6 @@ public static class ReportsExtensions
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReportsHandler>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ReportsHandler>());
         services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ReportsHandler>());
-        services.AddSingleton(BroadcastDraftStore.Schema);
-        services.AddSingleton<BroadcastDraftStore>();
-        services.AddSingleton<IPersonalDataHolder, BroadcastDraftPersonalData>();
-        services.AddSingleton<BroadcastHandler>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
-        services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<BroadcastHandler>());
         return builder;
     }
 }

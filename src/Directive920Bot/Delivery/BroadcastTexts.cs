@@ -1,6 +1,6 @@
 using Directive920Bot.Localization;
 
-namespace Directive920Bot.Reports;
+namespace Directive920Bot.Delivery;
 
 internal static class BroadcastTexts
 {

@@ -1,7 +1,7 @@
 using Directive920Bot.Storage;
 using LiteDB;
 
-namespace Directive920Bot.Reports;
+namespace Directive920Bot.Delivery;
 
 public sealed class BroadcastDraftStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {

@@ -2,14 +2,13 @@ using System.Globalization;
 using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
-using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Telegram;
 using LiteDB;
-using static Directive920Bot.Reports.BroadcastTexts;
+using static Directive920Bot.Delivery.BroadcastTexts;
 
-namespace Directive920Bot.Reports;
+namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// /broadcast (/guithongbao): text or lesson → audience (units, roles) → now or a local time → preview → confirm;

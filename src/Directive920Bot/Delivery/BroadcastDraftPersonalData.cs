@@ -1,6 +1,6 @@
 using Directive920Bot.Registration;
 
-namespace Directive920Bot.Reports;
+namespace Directive920Bot.Delivery;
 
 /// <summary>An admin's unfinished draft is their data too: /mydata shows it and /delete removes it.</summary>
 public sealed class BroadcastDraftPersonalData(BroadcastDraftStore drafts) : IPersonalDataHolder

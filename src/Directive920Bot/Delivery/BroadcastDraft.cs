@@ -1,6 +1,5 @@
-using Directive920Bot.Delivery;
 
-namespace Directive920Bot.Reports;
+namespace Directive920Bot.Delivery;
 
 /// <summary>A bloc admin's /broadcast dialogue in progress; one per admin, kept in LiteDB so a restart resumes it.</summary>
 public sealed class BroadcastDraft
