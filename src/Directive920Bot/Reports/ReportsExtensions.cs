@@ -1,6 +1,5 @@
 using Directive920Bot.Channels;
 using Directive920Bot.Delivery;
-using Directive920Bot.Registration;
 using Quartz;
 
 namespace Directive920Bot.Reports;
