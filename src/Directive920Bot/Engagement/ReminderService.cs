@@ -106,7 +106,7 @@ public sealed class ReminderService(
             {
                 watch.PendingReminderId = null;
                 store.SaveWatch(watch);
-                store.AttentionDone(watch.Id);
+                ReminderGone(watch);
                 continue;
             }
 
@@ -115,14 +115,30 @@ public sealed class ReminderService(
             {
                 cancelled += ledger.Skip(reminder.Id, reason) ? 1 : 0;
                 watch.PendingReminderId = null;
-                watch.Done = true;
-                watch.DoneReason = reason;
+                if (watch.DoneReason != Escalated)
+                {
+                    watch.Done = true;
+                    watch.DoneReason = reason;
+                }
+
                 store.SaveWatch(watch);
-                store.AttentionDone(watch.Id);
+                ReminderGone(watch);
             }
         }
 
         return cancelled;
+    }
+
+    /// <summary>
+    /// No reminder waits for the watch any more. An escalated watch keeps its place in the attention set: the open
+    /// escalation must still be resolved by the acknowledgement, even when its last reminder is sent after it opened.
+    /// </summary>
+    private void ReminderGone(AckWatch watch)
+    {
+        if (watch.DoneReason != Escalated)
+        {
+            store.AttentionDone(watch.Id);
+        }
     }
 
     private (int Reminded, int Escalated) Advance(DateTimeOffset now, CancellationToken ct)

@@ -43,4 +43,34 @@ public sealed class EscalationTests
         Assert.Empty(escalations.OpenForUnits(unitTree));
         Assert.False(Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id)).OnTime);
     }
+
+    [Fact]
+    public async Task An_escalation_whose_last_reminder_is_sent_after_it_opened_is_still_resolved_by_the_acknowledgement()
+    {
+        // Regression: the tick that saw the last reminder sent forgot that the delivery needs attention, so the
+        // acknowledgement left the escalation open for good (seen under load, when the dispatcher sent the reminder late).
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(2802);
+        var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
+        var reminders = bot.Get<ReminderService>();
+        var escalations = bot.Get<EscalationStore>();
+        var unitTree = bot.Get<UnitStore>().SubTreeCodes(["SNV"]);
+        foreach (var at in new[] { new DateTimeOffset(2026, 12, 2, 18, 0, 0, Vn), new DateTimeOffset(2026, 12, 4, 14, 0, 0, Vn), new DateTimeOffset(2026, 12, 8, 10, 0, 0, Vn) })
+        {
+            bot.Clock.SetUtcNow(at);
+            await reminders.RunAsync(bot.Clock.GetUtcNow());
+        }
+
+        Assert.Single(escalations.OpenForUnits(unitTree));
+        // The escalated watch still points at its last reminder, which the dispatcher sends only now.
+        var watch = escalations.FindWatch(row.Id)!;
+        watch.PendingReminderId = $"r2:{row.Id}";
+        escalations.SaveWatch(watch);
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<Directive920Bot.Delivery.DeliveryLedger>().Find($"r2:{row.Id}")?.State == Directive920Bot.Delivery.DeliveryState.Sent, Infrastructure.BotHarness.Wait);
+        await reminders.RunAsync(bot.Clock.GetUtcNow());
+
+        await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
+
+        Assert.Empty(escalations.OpenForUnits(unitTree));
+    }
 }
