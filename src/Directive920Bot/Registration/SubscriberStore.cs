@@ -8,6 +8,9 @@ public sealed class SubscriberStore(Database db, [FromKeyedServices(Hosting.Cloc
     public const string CollectionName = "subscribers";
     public const string ErasedCollectionName = "subscribers_erased";
 
+    /// <summary>Registered subscribers per unit and status (<see cref="CountsByUnit"/>), kept with every save and erasure.</summary>
+    public const string CountsCollectionName = "subscriber_counts";
+
     public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
     {
         var subscribers = database.GetCollection<Subscriber>(CollectionName);
@@ -26,6 +29,9 @@ public sealed class SubscriberStore(Database db, [FromKeyedServices(Hosting.Cloc
     // collection; see StoredCache): each Find returns a fresh object that its caller may change and save.
     private readonly StoredCache<long, BsonDocument> cache = new(db, CacheLimit);
 
+    // Reports count members per unit and status from these few documents instead of reading 100,000 people.
+    private readonly CountTable counts = new(db, CountsCollectionName);
+
     private ILiteCollection<Subscriber> Subscribers => db.Collection<Subscriber>(CollectionName);
 
     public Subscriber? Find(long userId)
@@ -38,7 +44,15 @@ public sealed class SubscriberStore(Database db, [FromKeyedServices(Hosting.Cloc
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         subscriber.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        cache.Writing(subscriber.Id, () => Subscribers.Upsert(subscriber));
+        // The stored state is read in the transaction of the write, on the one writer: the counts move from exactly what
+        // was committed to what is written, whatever stale copy the caller changed.
+        db.InTransaction(() => cache.Writing(subscriber.Id, () =>
+        {
+            var before = StoredMembership(subscriber.Id);
+            var inserted = Subscribers.Upsert(subscriber);
+            Count(before, Membership(subscriber));
+            return inserted;
+        }));
     }
 
     public IEnumerable<Subscriber> Registered() => Subscribers.Find(s => s.RegisteredAt != null);
@@ -106,19 +120,86 @@ public sealed class SubscriberStore(Database db, [FromKeyedServices(Hosting.Cloc
     public void Erase(Subscriber subscriber, long pseudonym)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        if (subscriber.IsRegistered)
+        db.InTransaction(() =>
         {
-            db.Collection<ErasedSubscriber>(ErasedCollectionName).Upsert(new ErasedSubscriber
+            if (subscriber.IsRegistered)
             {
-                Id = pseudonym,
-                UnitCode = subscriber.UnitCode,
-                Role = subscriber.Role,
-                RegisteredAt = subscriber.RegisteredAt,
-                ErasedAt = time.GetUtcNow().UtcDateTime,
+                db.Collection<ErasedSubscriber>(ErasedCollectionName).Upsert(new ErasedSubscriber
+                {
+                    Id = pseudonym,
+                    UnitCode = subscriber.UnitCode,
+                    Role = subscriber.Role,
+                    RegisteredAt = subscriber.RegisteredAt,
+                    ErasedAt = time.GetUtcNow().UtcDateTime,
+                });
+            }
+
+            cache.Writing(subscriber.Id, () =>
+            {
+                var before = StoredMembership(subscriber.Id);
+                var deleted = Subscribers.Delete(subscriber.Id);
+                Count(before, null);
+                return deleted;
             });
+        });
+    }
+
+    /// <summary>
+    /// Registered subscribers per unit, committed: registered, and of them active, blocked and stopped. Kept in the
+    /// transaction of every save and erasure; equal to a count of the collection (see <see cref="RebuildCounts"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, MemberCount> CountsByUnit() =>
+        counts.All().ToDictionary(u => u.Key, u => new MemberCount(
+            u.Value.GetValueOrDefault(RegisteredField),
+            u.Value.GetValueOrDefault(nameof(SubscriberStatus.Active)),
+            u.Value.GetValueOrDefault(nameof(SubscriberStatus.Blocked)),
+            u.Value.GetValueOrDefault(nameof(SubscriberStatus.Stopped))), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Counts the collection again and replaces the kept counts (migration step 6, and anyone who wrote the
+    /// collection behind the store's back, such as a benchmark's bulk seed); runs in one transaction.
+    /// </summary>
+    public static void RebuildCounts(ILiteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var counted = database.GetCollection(CollectionName).Query()
+            .Where("$.RegisteredAt != null AND $.UnitCode != null")
+            .Select("{u: $.UnitCode, s: $.Status}")
+            .ToEnumerable()
+            .SelectMany(d => new[] { (d["u"].AsString, RegisteredField), (d["u"].AsString, d["s"].AsString) });
+        CountTable.Rebuild(database, CountsCollectionName, counted);
+    }
+
+    /// <summary>Replaces the kept counts with a count of the collection, in a transaction of the running writer.</summary>
+    public void RebuildCounts() => db.InTransaction(() => RebuildCounts(db.Lite));
+
+    private const string RegisteredField = "Registered";
+
+    private (string Unit, SubscriberStatus Status)? StoredMembership(long id) =>
+        db.Lite.GetCollection(CollectionName).FindById(id) is { } doc ? Membership(db.Mapper.ToObject<Subscriber>(doc)) : null;
+
+    /// <summary>What the counts file a subscriber under: registered ones with a unit, by unit and status.</summary>
+    private static (string Unit, SubscriberStatus Status)? Membership(Subscriber s) =>
+        s is { IsRegistered: true, UnitCode: { } unit } ? (unit, s.Status) : null;
+
+    private void Count((string Unit, SubscriberStatus Status)? before, (string Unit, SubscriberStatus Status)? after)
+    {
+        if (before == after)
+        {
+            return;
         }
 
-        cache.Writing(subscriber.Id, () => Subscribers.Delete(subscriber.Id));
+        if (before is { } old)
+        {
+            counts.Add(old.Unit, RegisteredField, -1);
+            counts.Add(old.Unit, old.Status.ToString(), -1);
+        }
+
+        if (after is { } now)
+        {
+            counts.Add(now.Unit, RegisteredField, 1);
+            counts.Add(now.Unit, now.Status.ToString(), 1);
+        }
     }
 
     public IEnumerable<ErasedSubscriber> Erased() => db.Collection<ErasedSubscriber>(ErasedCollectionName).FindAll();

@@ -178,6 +178,14 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
     // Only the database writer touches it.
     private readonly Dictionary<string, ItemCounter> pending = new(StringComparer.Ordinal);
 
+    // The committed item counters, kept in memory for reports: a bloc report reads every unit × item counter, and
+    // reading 3,780 of them (each with its delay histogram) from the file cost ~130 ms and 60 MB of allocations.
+    // Loaded on the first read (holding the gate, so that a commit published meanwhile waits and lands on top);
+    // after each commit that wrote counters, the written objects replace theirs. A published counter is never
+    // changed again (the next transaction reads its own copy from the file), so readers may share it.
+    private readonly Lock committedGate = new();
+    private Dictionary<string, ItemCounter>? committed;
+
     public static readonly StoreSchema Schema = new(ItemsCollection, (database, mapper) =>
     {
         database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.UnitCode);
@@ -313,11 +321,46 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
     /// <summary>The per-question key engagement also uses: <c>{itemId}:{questionId}</c>.</summary>
     public static string QuestionKey(string itemId, string questionId) => itemId + ":" + questionId;
 
-    public IReadOnlyList<ItemCounter> ItemsIn(IReadOnlyCollection<string> unitCodes) =>
-        unitCodes.Count > 64 ? Items.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList()
-            : Items.Find(Filter.In(nameof(ItemCounter.UnitCode), unitCodes)).ToList();
+    /// <summary>The committed item counters of the units; shared objects that the caller must not change.</summary>
+    public IReadOnlyList<ItemCounter> ItemsIn(IReadOnlyCollection<string> unitCodes)
+    {
+        ArgumentNullException.ThrowIfNull(unitCodes);
+        var wanted = unitCodes as IReadOnlySet<string> ?? unitCodes.ToHashSet(StringComparer.Ordinal);
+        lock (committedGate)
+        {
+            return Committed().Values.Where(c => wanted.Contains(c.UnitCode)).ToList();
+        }
+    }
 
-    public IReadOnlyList<ItemCounter> AllItems() => Items.FindAll().ToList();
+    /// <summary>Every committed item counter; shared objects that the caller must not change.</summary>
+    public IReadOnlyList<ItemCounter> AllItems()
+    {
+        lock (committedGate)
+        {
+            return [.. Committed().Values];
+        }
+    }
+
+    // Called holding committedGate.
+    private Dictionary<string, ItemCounter> Committed() =>
+        committed ??= Items.FindAll().ToDictionary(c => c.Id, StringComparer.Ordinal);
+
+    private void Publish(List<ItemCounter> written)
+    {
+        lock (committedGate)
+        {
+            // Not loaded yet: the first read will find these in the file.
+            if (committed is null)
+            {
+                return;
+            }
+
+            foreach (var counter in written)
+            {
+                committed[counter.Id] = counter;
+            }
+        }
+    }
 
     public IReadOnlyList<QuestionCounter> QuestionsIn(IReadOnlyCollection<string> unitCodes) =>
         Questions.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList();
@@ -341,8 +384,11 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
     {
         if (pending.Count > 0)
         {
-            Items.Upsert(pending.Values);
+            var written = pending.Values.ToList();
+            Items.Upsert(written);
             pending.Clear();
+            // Runs after the commit, never after a rollback: memory never shows what the file does not hold.
+            db.OnCommitted(() => Publish(written));
         }
     }
 

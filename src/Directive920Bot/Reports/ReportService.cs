@@ -53,9 +53,12 @@ public sealed record UnitReport(
     internal static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }
 
-/// <summary>Computes unit, item and question reports from the counters, the subscriber statuses and the roster.</summary>
-public sealed class ReportService(ReportCounters counters, UnitStore units, Storage.Database db, ContentService content,
-    Delivery.CampaignStore campaigns, Hosting.BotClock clock)
+/// <summary>
+/// Computes unit, item and question reports from maintained aggregates only: the item and quiz counters, and the members
+/// per unit that the subscriber and roster stores keep, and the few open review items; never people, roster entries or the ledger.
+/// </summary>
+public sealed class ReportService(ReportCounters counters, UnitStore units, SubscriberStore subscribers, RosterStore roster, Storage.Database db,
+    ContentService content, Delivery.CampaignStore campaigns, Hosting.BotClock clock)
 {
     /// <summary>Every visible unit with its rolled-up figures, in tree order.</summary>
     public IReadOnlyList<UnitReport> Units(IReadOnlyCollection<string> visibleUnits)
@@ -66,7 +69,8 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
         var allCodes = all.Select(u => u.Code).ToList();
         var scope = visible.Count == all.Count ? (IReadOnlyCollection<string>)allCodes : units.SubTreeCodes(visible);
         var own = OwnFigures(scope);
-        return all.Where(u => visible.Contains(u.Code)).Select(u => RollUp(u, all, own)).ToList();
+        var titles = Titles();
+        return all.Where(u => visible.Contains(u.Code)).Select(u => RollUp(u, all, own, titles)).ToList();
     }
 
     /// <summary>One unit rolled up over its sub-tree, or null when unknown.</summary>
@@ -80,16 +84,17 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
 
         var tree = units.SubTree(root.Code);
         var own = OwnFigures(tree.Select(u => u.Code).ToList());
-        return RollUp(root, tree, own);
+        return RollUp(root, tree, own, Titles());
     }
 
     /// <summary>One item across the visible units, per unit (not rolled up: each unit's own rows).</summary>
     public IReadOnlyList<(string UnitCode, ItemFigures Figures)> Item(string itemId, IReadOnlyCollection<string> visibleUnits)
     {
         var visible = visibleUnits.ToHashSet(StringComparer.Ordinal);
+        var titles = Titles();
         return db.Collection<ItemCounter>(ReportCounters.ItemsCollection).Find(c => c.ItemId == itemId)
             .Where(c => visible.Contains(c.UnitCode))
-            .Select(c => (c.UnitCode, Figures(itemId, [c])))
+            .Select(c => (c.UnitCode, Figures(itemId, [c], titles)))
             .OrderBy(x => x.UnitCode, StringComparer.Ordinal).ToList();
     }
 
@@ -152,41 +157,21 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
     {
         var result = codes.ToDictionary(c => c, _ => new Own(), StringComparer.Ordinal);
         var whole = codes.Count == units.Count();
-        var subscribers = db.Collection<Subscriber>(SubscriberStore.CollectionName);
-        var roster = db.Collection<RosterEntry>(RosterStore.CollectionName);
-        if (whole)
+        // Members per unit come from the counts the stores keep with every write: a few small documents, not a read of
+        // every person and roster entry.
+        var members = subscribers.CountsByUnit();
+        var current = roster.CurrentByUnit();
+        foreach (var (code, own) in result)
         {
-            // The whole tree: one pass over the people is cheaper than four counts per unit.
-            foreach (var s in subscribers.Query().Where(s => s.RegisteredAt != null).Select(s => new { s.UnitCode, s.Status }).ToEnumerable())
+            if (members.TryGetValue(code, out var count))
             {
-                if (s.UnitCode is not null && result.TryGetValue(s.UnitCode, out var own))
-                {
-                    own.Registered++;
-                    own.Active += s.Status == SubscriberStatus.Active ? 1 : 0;
-                    own.Blocked += s.Status == SubscriberStatus.Blocked ? 1 : 0;
-                    own.Stopped += s.Status == SubscriberStatus.Stopped ? 1 : 0;
-                }
+                own.Registered = count.Registered;
+                own.Active = count.Active;
+                own.Blocked = count.Blocked;
+                own.Stopped = count.Stopped;
             }
 
-            foreach (var unitCode in roster.Query().Where(e => e.Current).Select(e => e.UnitCode).ToEnumerable())
-            {
-                if (result.TryGetValue(unitCode, out var own))
-                {
-                    own.Roster++;
-                }
-            }
-        }
-        else
-        {
-            // A sub-tree: counts through the expression indexes of MemberIndexes touch only that unit's people.
-            foreach (var (code, own) in result)
-            {
-                own.Active = subscribers.Count(Filter.Eq(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Active)));
-                own.Blocked = subscribers.Count(Filter.Eq(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Blocked)));
-                own.Stopped = subscribers.Count(Filter.Eq(MemberIndexes.UnitStatus, code + "|" + nameof(SubscriberStatus.Stopped)));
-                own.Registered = own.Active + own.Blocked + own.Stopped;
-                own.Roster = roster.Count(Filter.Eq(MemberIndexes.CurrentUnit, code));
-            }
+            own.Roster = current.GetValueOrDefault(code);
         }
 
         foreach (var counter in whole ? counters.AllItems() : counters.ItemsIn(codes))
@@ -219,18 +204,36 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
         return result;
     }
 
-    private UnitReport RollUp(Unit root, IReadOnlyList<Unit> all, Dictionary<string, Own> own)
+    /// <summary>
+    /// Each item's title looked up once per report: a free-text announcement's title is a campaign lookup, and a bloc
+    /// report names every item once per unit (126 units × 30 items).
+    /// </summary>
+    private Func<string, string> Titles()
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        return itemId =>
+        {
+            if (!known.TryGetValue(itemId, out var title))
+            {
+                known[itemId] = title = Title(itemId);
+            }
+
+            return title;
+        };
+    }
+
+    private UnitReport RollUp(Unit root, IReadOnlyList<Unit> all, Dictionary<string, Own> own, Func<string, string> titles)
     {
         var tree = all.Where(u => u.Path.StartsWith(root.Path, StringComparison.Ordinal)).Select(u => own.GetValueOrDefault(u.Code)).OfType<Own>().ToList();
         var items = tree.SelectMany(o => o.Items).GroupBy(c => c.ItemId, StringComparer.Ordinal)
-            .Select(g => Figures(g.Key, g.ToList()))
+            .Select(g => Figures(g.Key, g.ToList(), titles))
             .OrderBy(i => Order(i.ItemId)).ThenBy(i => i.ItemId, StringComparer.Ordinal).ToList();
         return new UnitReport(root.Code, root.Name, root.Depth, root.ParentCode,
             tree.Sum(o => o.Roster), tree.Sum(o => o.Registered), tree.Sum(o => o.Active), tree.Sum(o => o.Blocked), tree.Sum(o => o.Stopped),
             tree.Sum(o => o.QuizParticipants), items.Sum(i => i.Delivered), items.Sum(i => i.Acknowledged), items, tree.Sum(o => o.ReviewDue));
     }
 
-    private ItemFigures Figures(string itemId, List<ItemCounter> counters)
+    private static ItemFigures Figures(string itemId, List<ItemCounter> counters, Func<string, string> titles)
     {
         var histogram = new int[DelayBuckets.Count];
         foreach (var c in counters)
@@ -244,22 +247,9 @@ public sealed class ReportService(ReportCounters counters, UnitStore units, Stor
         var delivered = counters.Sum(c => c.Delivered);
         var onTime = counters.Sum(c => c.OnTime);
         var late = counters.Sum(c => c.Late);
-        return new ItemFigures(itemId, Title(itemId), counters[0].Kind, delivered, onTime, late, UnitReport.Ratio(onTime + late, delivered),
+        return new ItemFigures(itemId, titles(itemId), counters[0].Kind, delivered, onTime, late, UnitReport.Ratio(onTime + late, delivered),
             DelayBuckets.Median(histogram)?.TotalMinutes, counters.Sum(c => c.ReackRequested), counters.Sum(c => c.Reacknowledged));
     }
 
     private int Order(string itemId) => content.Current.Find(itemId)?.Order ?? int.MaxValue;
-}
-
-/// <summary>Expression indexes that let reports count members per unit from the index alone.</summary>
-public static class MemberIndexes
-{
-    public const string UnitStatus = "$.UnitCode + '|' + $.Status";
-    public const string CurrentUnit = "IIF($.Current, $.UnitCode, '-')";
-
-    public static readonly Storage.StoreSchema Schema = new("report_member_indexes", (database, _) =>
-    {
-        database.GetCollection(SubscriberStore.CollectionName).EnsureIndex("report_unit_status", UnitStatus);
-        database.GetCollection(RosterStore.CollectionName).EnsureIndex("report_current_unit", CurrentUnit);
-    });
 }

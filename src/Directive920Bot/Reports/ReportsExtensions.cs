@@ -14,7 +14,6 @@ public static class ReportsExtensions
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReportOptions>, ReportOptionsValidator>();
         services.AddSingleton(ReportCounters.Schema);
-        services.AddSingleton(MemberIndexes.Schema);
         services.AddSingleton<ReportCounters>();
         services.AddSingleton<IDeliveryOutcomeRecorder>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());

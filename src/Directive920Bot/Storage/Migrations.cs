@@ -5,7 +5,7 @@ namespace Directive920Bot.Storage;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
@@ -24,6 +24,16 @@ public static class Migrations
         [4] = InboxToBatches,
         // v5: no query reads acknowledgements by unit any more (pending lists look a delivery's up by id).
         [5] = db => db.GetCollection("eng_acks").DropIndex("UnitCode"),
+        // v6: the subscriber and roster stores keep their members per unit as counts, written with each change, which
+        // reports read instead of counting people: count what is stored once, and drop the expression indexes the
+        // reports counted through (every write of a person or roster entry paid for them).
+        [6] = db =>
+        {
+            Registration.SubscriberStore.RebuildCounts(db);
+            Admin.RosterStore.RebuildCounts(db);
+            db.GetCollection(Registration.SubscriberStore.CollectionName).DropIndex("report_unit_status");
+            db.GetCollection(Admin.RosterStore.CollectionName).DropIndex("report_current_unit");
+        },
     };
 
     /// <summary>
