@@ -1,12 +1,11 @@
 using Directive920Bot.Admin;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
 
 namespace Directive920Bot.Channels;
 
 /// <summary>Who is acting, in which chat and language, and the means to answer them.</summary>
-public sealed class BotContext(long userId, long chatId, string language, Subscriber? subscriber, AccessGrant access, Messenger messenger)
+public sealed class BotContext(long userId, long chatId, string language, Subscriber? subscriber, AccessGrant access, IChannelSender sender)
 {
     public long UserId { get; } = userId;
 
@@ -19,15 +18,16 @@ public sealed class BotContext(long userId, long chatId, string language, Subscr
 
     public AccessGrant Access { get; } = access;
 
-    public Messenger Messenger { get; } = messenger;
+    /// <summary>The channel the person wrote on: replies, edits in place, photos, documents and quiz polls go back through it.</summary>
+    public IChannelSender Sender { get; } = sender;
 
     public bool IsRegistered => Subscriber?.IsRegistered == true;
 
     public string T(Loc text) => text.For(Language);
 
-    public Task<SendResult> ReplyAsync(string html, CancellationToken ct) => Messenger.ReplyAsync(ChatId, new OutboundMessage(html), ct);
+    public Task<SendResult> ReplyAsync(string html, CancellationToken ct) => Sender.ReplyAsync(ChatId, new OutboundMessage(html), ct);
 
-    public Task<SendResult> ReplyAsync(OutboundMessage message, CancellationToken ct) => Messenger.ReplyAsync(ChatId, message, ct);
+    public Task<SendResult> ReplyAsync(OutboundMessage message, CancellationToken ct) => Sender.ReplyAsync(ChatId, message, ct);
 
     public Task<SendResult> ReplyAsync(Loc text, CancellationToken ct) => ReplyAsync(T(text), ct);
 }

@@ -373,7 +373,7 @@ public sealed class BroadcastHandler(
         var message = new OutboundMessage(html).WithButtons([.. buttons]);
         if (messageId is { } m)
         {
-            await context.Messenger.EditAsync(context.ChatId, m, message, ct);
+            await context.Sender.EditAsync(context.ChatId, m, message, ct);
         }
         else
         {
@@ -447,7 +447,7 @@ public sealed class BroadcastHandler(
         var message = new OutboundMessage(UnitsPage.Format(context.Language, selected)).WithButtons([.. rows]);
         if (!fresh && messageId is { } m)
         {
-            await context.Messenger.EditAsync(context.ChatId, m, message, ct);
+            await context.Sender.EditAsync(context.ChatId, m, message, ct);
         }
         else
         {

@@ -413,7 +413,7 @@ public sealed class CampaignService(
         {
             var html = campaign.Html ?? (campaign.LessonId is { } lesson ? content.Current.Find(lesson)?.For(language).Html : null) ?? "";
             messages[language] = html;
-            parts[language] = MessageComposer.Split(new Telegram.OutboundMessage(html)).Count;
+            parts[language] = MessageComposer.Split(new Channels.OutboundMessage(html)).Count;
         }
 
         return new CampaignPreview(audience.Count, languages, messages, parts);

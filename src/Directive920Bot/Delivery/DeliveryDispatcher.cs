@@ -1,13 +1,13 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// The single paced sender: drains due ledger rows (priority, then due time) with bounded concurrency through
-/// <see cref="Messenger"/> and the <see cref="IOutboundGate"/>, and records every outcome in the ledger, in one
+/// the channel (<see cref="IChannelSender"/>, which waits on the <see cref="IOutboundGate"/>), and records every outcome in the ledger, in one
 /// transaction with what the <see cref="IDeliveryOutcomeRecorder"/>s write for it; <see cref="IDeliveryObserver"/>s
 /// are told after that commit.
 /// On stop it claims nothing more and lets the sends in flight finish (bounded by <see cref="DrainTimeout"/>).
@@ -16,7 +16,7 @@ public sealed class DeliveryDispatcher(
     DeliveryLedger ledger,
     SubscriberStore subscribers,
     MessageComposer composer,
-    Messenger messenger,
+    IChannelSender channel,
     IEnumerable<IDeliveryOutcomeRecorder> recorders,
     IEnumerable<IDeliveryObserver> observers,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
@@ -168,7 +168,7 @@ public sealed class DeliveryDispatcher(
             SendResult result = new(false);
             for (var i = Math.Min(row.PartsSent, parts.Count - 1); i < parts.Count; i++)
             {
-                result = await messenger.TrySendAsync(row.ChatId, parts[i], SendPriority.Broadcast, ct);
+                result = await channel.TrySendAsync(row.ChatId, parts[i], SendPriority.Broadcast, ct);
                 if (!result.Ok)
                 {
                     break;

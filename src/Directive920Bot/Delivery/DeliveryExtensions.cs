@@ -1,6 +1,5 @@
 using Directive920Bot.Channels;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
 using Directive920Bot.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -35,7 +34,7 @@ public static class DeliveryExtensions
         builder.AddDeliveryCore();
         var services = builder.Services;
         services.AddSingleton<PacingGate>();
-        // Replaces the foundation's unpaced placeholder: every Messenger send now shares one budget.
+        // Replaces the foundation's unpaced placeholder: every send of the channel now shares one budget.
         services.Replace(ServiceDescriptor.Singleton<IOutboundGate>(sp => sp.GetRequiredService<PacingGate>()));
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());

@@ -1,5 +1,5 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
-using Directive920Bot.Telegram;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Delivery;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;

@@ -182,7 +182,7 @@ public sealed class EngagementHandler(
             html += "\n\n" + stamp;
         }
 
-        await context.Messenger.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
+        await context.Sender.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
     }
 
     private async Task<CallbackReply> OnQuizRequestedAsync(BotContext context, string deliveryId, ButtonPress pressed, CancellationToken ct)
@@ -208,7 +208,7 @@ public sealed class EngagementHandler(
             if (pressed.MessageId is { } messageId and > 0)
             {
                 var buttons = acknowledged is null ? acknowledgements.ButtonsFor(row) : null;
-                await context.Messenger.EditButtonsAsync(context.ChatId, messageId, buttons is null ? null : [buttons], ct);
+                await context.Sender.EditButtonsAsync(context.ChatId, messageId, buttons is null ? null : [buttons], ct);
             }
 
             return acknowledged is null
@@ -240,7 +240,7 @@ public sealed class EngagementHandler(
                 if (pressed.MessageId is { } toggledId and > 0)
                 {
                     var buttons = quiz.QuestionButtons(context.UserId, deliveryId, outcome.Question!, outcome.Row!.Language, quiz.Ticked(deliveryId, questionId));
-                    await context.Messenger.EditAsync(context.ChatId, toggledId, new OutboundMessage(pressed.MessageHtml ?? "", buttons), ct);
+                    await context.Sender.EditAsync(context.ChatId, toggledId, new OutboundMessage(pressed.MessageHtml ?? "", buttons), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -250,7 +250,7 @@ public sealed class EngagementHandler(
         var row = outcome.Row!;
         if (pressed.MessageId is { } answeredId and > 0)
         {
-            await context.Messenger.EditAsync(context.ChatId, answeredId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
+            await context.Sender.EditAsync(context.ChatId, answeredId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
         }
 
         var verdict = context.T(answer.Correct ? RightShort : WrongShort);
@@ -344,7 +344,7 @@ public sealed class EngagementHandler(
     {
         if (pressed.MessageId is { } messageId and > 0)
         {
-            await context.Messenger.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
+            await context.Sender.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
         }
         else
         {

@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
@@ -17,7 +18,7 @@ public sealed class QuizService(
     ReviewService review,
     SubscriberStore subscribers,
     CallbackKeyStore keys,
-    Messenger messenger,
+    IChannelSender channel,
     IEnumerable<IEngagementObserver> observers,
     BotClock clock,
     ILogger<QuizService> log)
@@ -51,13 +52,13 @@ public sealed class QuizService(
             SendResult sent;
             if (poll)
             {
-                sent = await messenger.TrySendQuizPollAsync(row.ChatId, question.Question, question.Options, question.Correct[0],
+                sent = await channel.TrySendQuizPollAsync(row.ChatId, question.Question, question.Options, question.Correct[0],
                     question.Explanation, SendPriority.Interactive, ct);
             }
             else
             {
                 var message = new OutboundMessage(QuestionHtml(header, question, row.Language), QuestionButtons(row.SubscriberId, row.Id, question, row.Language, []));
-                sent = await messenger.ReplyAsync(row.ChatId, message, ct);
+                sent = await channel.ReplyAsync(row.ChatId, message, ct);
             }
 
             if (!sent.Ok)
@@ -249,12 +250,12 @@ public sealed class QuizService(
 
         var chatId = row.ChatId != 0 ? row.ChatId : subscribers.Find(row.SubscriberId)?.ChatId ?? row.SubscriberId;
         // The engagement row is the lesson message's only keyboard (the decorator adds nothing else), on its last part.
-        if (row.MessageId is { } messageId && (await messenger.EditButtonsAsync(chatId, messageId, [buttons], ct)).Ok)
+        if (row.MessageId is { } messageId && (await channel.EditButtonsAsync(chatId, messageId, [buttons], ct)).Ok)
         {
             return UnlockResult.InPlace;
         }
 
-        var sent = await messenger.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, TelegramHtml.Escape(item.For(row.Language).Title)), [buttons]), ct);
+        var sent = await channel.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, TelegramHtml.Escape(item.For(row.Language).Title)), [buttons]), ct);
         return sent.Ok ? UnlockResult.NewMessage : UnlockResult.None;
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Localization;
-using Directive920Bot.Telegram;
 using static Directive920Bot.Registration.RegistrationTexts;
 
 namespace Directive920Bot.Registration;
@@ -59,7 +58,7 @@ public sealed partial class RegistrationHandler
         {
             if (messageId is { } id)
             {
-                await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(context.T(DeleteCancelled)), ct);
+                await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(context.T(DeleteCancelled)), ct);
             }
 
             return CallbackReply.Silent;
@@ -74,7 +73,7 @@ public sealed partial class RegistrationHandler
         context.Subscriber = null;
         if (messageId is { } deletedId)
         {
-            await context.Messenger.EditAsync(context.ChatId, deletedId, new OutboundMessage(context.T(Deleted)), ct);
+            await context.Sender.EditAsync(context.ChatId, deletedId, new OutboundMessage(context.T(Deleted)), ct);
         }
 
         log.LogInformation("Personal data erased on request");

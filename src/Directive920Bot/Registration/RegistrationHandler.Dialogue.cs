@@ -3,7 +3,6 @@ using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Localization;
-using Directive920Bot.Telegram;
 using static Directive920Bot.Registration.RegistrationTexts;
 
 namespace Directive920Bot.Registration;
@@ -48,7 +47,7 @@ public sealed partial class RegistrationHandler
         if (messageId is { } id)
         {
             // The consent message stays in the chat as the record of what was agreed to, without its buttons.
-            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(context.T(Welcome) + "\n\n✅ " + context.T(Agree).TrimStart('✅', ' ')), ct);
+            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(context.T(Welcome) + "\n\n✅ " + context.T(Agree).TrimStart('✅', ' ')), ct);
         }
 
         await PromptAsync(context, subscriber, ct);
@@ -108,7 +107,7 @@ public sealed partial class RegistrationHandler
 
         if (messageId is { } id)
         {
-            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + TelegramHtml.Escape(unit.Name)), ct);
+            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + TelegramHtml.Escape(unit.Name)), ct);
         }
 
         var draft = subscriber.Draft ??= new RegistrationDraft();
@@ -135,7 +134,7 @@ public sealed partial class RegistrationHandler
 
         if (messageId is { } id)
         {
-            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + RoleName(role, context.Language)), ct);
+            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + RoleName(role, context.Language)), ct);
         }
 
         var draft = subscriber.Draft ??= new RegistrationDraft();
@@ -195,7 +194,7 @@ public sealed partial class RegistrationHandler
         subscribers.Save(subscriber);
         if (messageId is { } id)
         {
-            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(SummaryText(context, subscriber.FullName, subscriber.UnitCode, subscriber.Role)), ct);
+            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(SummaryText(context, subscriber.FullName, subscriber.UnitCode, subscriber.Role)), ct);
         }
 
         await context.ReplyAsync(Registered, ct);

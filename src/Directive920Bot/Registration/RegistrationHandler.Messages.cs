@@ -1,7 +1,6 @@
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Localization;
-using Directive920Bot.Telegram;
 using static Directive920Bot.Registration.RegistrationTexts;
 
 namespace Directive920Bot.Registration;

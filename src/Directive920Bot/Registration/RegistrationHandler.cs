@@ -60,7 +60,7 @@ public sealed partial class RegistrationHandler(
                 break;
             case "mydata":
                 var json = personalData.ExportJson(context.UserId);
-                await context.Messenger.TrySendDocumentAsync(context.ChatId,
+                await context.Sender.TrySendDocumentAsync(context.ChatId,
                     new OutboundFile($"directive920-{context.UserId}.json", json, context.T(MyDataCaption)), SendPriority.Interactive, ct);
                 break;
             case "stop":
@@ -113,7 +113,7 @@ public sealed partial class RegistrationHandler(
             case "reg.refuse":
                 if (messageId is { } refused)
                 {
-                    await context.Messenger.EditAsync(context.ChatId, refused, new OutboundMessage(context.T(Refused)), ct);
+                    await context.Sender.EditAsync(context.ChatId, refused, new OutboundMessage(context.T(Refused)), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -122,7 +122,7 @@ public sealed partial class RegistrationHandler(
                 context.Language = language;
                 if (messageId is { } welcome)
                 {
-                    await context.Messenger.EditAsync(context.ChatId, welcome, WelcomeMessage(context, invite, person), ct);
+                    await context.Sender.EditAsync(context.ChatId, welcome, WelcomeMessage(context, invite, person), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -144,7 +144,7 @@ public sealed partial class RegistrationHandler(
                 var (page, query1) = ParsePage(key.Payload);
                 if (messageId is { } listId)
                 {
-                    await context.Messenger.EditAsync(context.ChatId, listId, UnitPicker(context, page, query1), ct);
+                    await context.Sender.EditAsync(context.ChatId, listId, UnitPicker(context, page, query1), ct);
                 }
 
                 return CallbackReply.Silent;

@@ -87,7 +87,7 @@ public sealed class ReportsHandler(
             case "rpt.cancel":
                 if (messageId is { } m)
                 {
-                    await context.Messenger.EditAsync(context.ChatId, m, new OutboundMessage(context.T(Cancelled)), ct);
+                    await context.Sender.EditAsync(context.ChatId, m, new OutboundMessage(context.T(Cancelled)), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -209,7 +209,7 @@ public sealed class ReportsHandler(
         if (messageId is { } id)
         {
             // Pressing again after a restart re-renders the outcome; the store holds the role once.
-            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(html), ct);
+            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(html), ct);
         }
 
         return CallbackReply.Silent;
@@ -247,7 +247,7 @@ public sealed class ReportsHandler(
             png = chart.RenderRates(context.T(ChartByLesson), report.Items.Select(i => (i.Title, i.AckRate)).ToList());
         }
 
-        await context.Messenger.TrySendPhotoAsync(context.ChatId, new OutboundFile($"report-{unitCode}.png", png), SendPriority.Interactive, ct);
+        await context.Sender.TrySendPhotoAsync(context.ChatId, new OutboundFile($"report-{unitCode}.png", png), SendPriority.Interactive, ct);
         await context.ReplyAsync(new OutboundMessage(text.ToString()).WithButtons(
             [
                 new OutboundButton(context.T(PendingButton), keys.Issue(context.UserId, "rpt.pending", unitCode)),
@@ -337,7 +337,7 @@ public sealed class ReportsHandler(
         var unitCode = parts[0];
         var docx = exports.Thematic(unitCode, from, to, feedback.For(unitCode, from, to));
         audit.Write(context.UserId, "export", unitCode, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {from:yyyy-MM-dd}..{to:yyyy-MM-dd} (bot)"));
-        await context.Messenger.TrySendDocumentAsync(context.ChatId,
+        await context.Sender.TrySendDocumentAsync(context.ChatId,
             new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)),
                 from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture))),
             SendPriority.Interactive, ct);
@@ -402,7 +402,7 @@ public sealed class ReportsHandler(
         var linked = key.Action == "rpt.self" && roster.Link(subscriber.Id, subscriber, entry, RosterLink.Suggested);
         if (messageId is { } id)
         {
-            await context.Messenger.EditAsync(context.ChatId, id, new OutboundMessage(context.T(linked ? Linked : NotLinked)), ct);
+            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(context.T(linked ? Linked : NotLinked)), ct);
         }
 
         return CallbackReply.Silent;

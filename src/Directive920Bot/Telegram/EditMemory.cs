@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Directive920Bot.Channels;
 
 namespace Directive920Bot.Telegram;
 

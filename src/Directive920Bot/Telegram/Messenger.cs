@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -7,10 +8,11 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Directive920Bot.Telegram;
 
 /// <summary>
-/// The only code that calls the Bot API to send, edit or answer. Every send passes the
-/// <see cref="IOutboundGate"/>; raw results are returned so that callers (the delivery ledger) decide what a failure means.
+/// The Telegram implementation of <see cref="IChannelSender"/> and the only code that calls the Bot API to send, edit or
+/// answer. Every send passes the <see cref="IOutboundGate"/>; raw results are returned so that callers (the delivery
+/// ledger) decide what a failure means.
 /// </summary>
-public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyBackoff backoff, ILogger<Messenger> log)
+public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyBackoff backoff, ILogger<Messenger> log) : IChannelSender
 {
     public const int InteractiveAttempts = 4;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
@@ -144,11 +146,13 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         return result;
     }
 
-    public async Task AnswerCallbackAsync(string callbackQueryId, string? text, bool alert, CancellationToken ct)
+    /// <summary>answerCallbackQuery; the router calls it once for every callback query.</summary>
+    public async Task AnswerButtonAsync(string pressId, CallbackReply reply, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reply);
         try
         {
-            await bot.AnswerCallbackQuery(callbackQueryId, text, alert, cancellationToken: ct);
+            await bot.AnswerCallbackQuery(pressId, reply.Text, reply.Alert, cancellationToken: ct);
         }
         catch (ApiRequestException ex)
         {

@@ -38,6 +38,8 @@ public static class TelegramExtensions
         services.TryAddSingleton<IOutboundGate, UnpacedGate>();
         services.TryAddSingleton<ReplyBackoff>();
         services.AddSingleton<Messenger>();
+        // Features send through the channel-neutral interface; one instance, so that its edit memory is shared with the router.
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Messenger>());
         services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddSingleton<CallbackKeyStore>();
         services.AddSingleton(CallbackKeyStore.Schema);

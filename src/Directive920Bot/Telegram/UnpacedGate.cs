@@ -1,3 +1,5 @@
+using Directive920Bot.Channels;
+
 namespace Directive920Bot.Telegram;
 
 /// <summary>No pacing; used only until a real gate is registered.</summary>

@@ -209,7 +209,7 @@ public sealed class UpdateRouter
         }
         finally
         {
-            await messenger.AnswerCallbackAsync(query.Id, reply.Text, reply.Alert, CancellationToken.None);
+            await messenger.AnswerButtonAsync(query.Id, reply, CancellationToken.None);
         }
     }
 

@@ -7,7 +7,8 @@ namespace Directive920Bot.Tests.Architecture;
 /// Telegram.Bot belongs to the Telegram adapter (<c>src/Directive920Bot/Telegram/</c>): features take the
 /// channel-neutral events of <c>Channels/</c>, so that a second channel (Zalo) is a second adapter, not a copy of the
 /// features. One project still holds both, so the compiler cannot refuse a feature that names a Telegram.Bot type:
-/// this source scan does.
+/// this source scan does. The same holds outbound: features send through <c>Channels/IChannelSender</c>, never through the
+/// adapter's own sender or the Bot API client.
 /// </summary>
 public sealed partial class ChannelBoundaryTests
 {
@@ -22,6 +23,19 @@ public sealed partial class ChannelBoundaryTests
         var findings = SourceLines()
             .Where(l => !l.File.StartsWith(Adapter, StringComparison.Ordinal) && NamesTelegramBot(l.Line))
             .Select(l => $"{l.File}:{l.Number}: names Telegram.Bot outside {Adapter}: {l.Line.Trim()}")
+            .ToList();
+
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+    }
+
+    [Fact]
+    public void No_file_outside_the_Telegram_adapter_names_its_sender_or_the_Bot_API_client()
+    {
+        // The outbound half of the seam: features send through Channels.IChannelSender. A feature that took the
+        // adapter's sender (or the client behind it) would compile, as both sit in this project, and tie it to Telegram.
+        var findings = SourceLines()
+            .Where(l => !l.File.StartsWith(Adapter, StringComparison.Ordinal) && NamesTheAdaptersSender(l.Line))
+            .Select(l => $"{l.File}:{l.Number}: names the Telegram sender or client outside {Adapter}: {l.Line.Trim()}")
             .ToList();
 
         Assert.True(findings.Count == 0, string.Join('\n', findings));
@@ -54,6 +68,8 @@ public sealed partial class ChannelBoundaryTests
         Assert.Contains(lines, l => l.File.StartsWith("Channels/", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.File.StartsWith(Adapter, StringComparison.Ordinal) && NamesTelegramBot(l.Line));
         Assert.DoesNotContain(lines, l => l.File.StartsWith("obj/", StringComparison.Ordinal) || l.File.StartsWith("bin/", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.File == Adapter + "Messenger.cs" && NamesTheAdaptersSender(l.Line));
+        Assert.Contains(lines, l => l.File.StartsWith(Adapter, StringComparison.Ordinal) && l.Line.Contains("ITelegramBotClient", StringComparison.Ordinal) && NamesTheAdaptersSender(l.Line));
     }
 
     [Theory]
@@ -73,6 +89,23 @@ public sealed partial class ChannelBoundaryTests
         Assert.Equal(flagged, NamesTelegramBot(line));
 
     [Theory]
+    [InlineData("    Messenger messenger,", true)]
+    [InlineData("public Messenger Messenger { get; } = messenger;", true)]
+    [InlineData("var sender = sp.GetRequiredService<Directive920Bot.Telegram.Messenger>();", true)]
+    [InlineData("/// through <see cref=\"Messenger\"/> and the gate", true)]
+    [InlineData("        await context.Messenger.EditAsync(context.ChatId, id, message, ct);", true)]
+    [InlineData("public sealed class Probe(ITelegramBotClient bot)", true)]
+    [InlineData("services.AddSingleton<ITelegramBotClient>(client);", true)]
+    [InlineData("var client = new TelegramBotClient(options, http);", true)]
+    [InlineData("    IChannelSender channel,", false)]
+    [InlineData("        await context.Sender.EditAsync(context.ChatId, id, message, ct);", false)]
+    [InlineData("private readonly IChannelSender messenger;", false)]
+    [InlineData("// a messenger app such as Zalo", false)]
+    [InlineData("public sealed class MessengerOptions", false)]
+    public void The_scan_recognises_a_use_of_the_adapters_sender_or_client(string line, bool flagged) =>
+        Assert.Equal(flagged, NamesTheAdaptersSender(line));
+
+    [Theory]
     [InlineData("<Using Include=\"Telegram.Bot.Types\" />", true)]
     [InlineData("  <Using Include=\"Telegram.Bot\" Alias=\"Tg\" />", true)]
     [InlineData("<PackageReference Include=\"Telegram.Bot\" />", false)]
@@ -80,6 +113,8 @@ public sealed partial class ChannelBoundaryTests
         Assert.Equal(flagged, UsingItem().IsMatch(line));
 
     private static bool NamesTelegramBot(string line) => TelegramBot().IsMatch(line);
+
+    private static bool NamesTheAdaptersSender(string line) => AdaptersSender().IsMatch(line);
 
     private static IEnumerable<(string File, int Number, string Line)> SourceLines()
     {
@@ -103,6 +138,10 @@ public sealed partial class ChannelBoundaryTests
     // The namespace Telegram.Bot or anything in it, but not our own Directive920Bot.Telegram (preceded by a dot).
     [GeneratedRegex(@"(?<![\w.])Telegram\.Bot\b")]
     private static partial Regex TelegramBot();
+
+    // The type names, qualified or not, in code and in comments; a variable called messenger (lower case) is no use of them.
+    [GeneratedRegex(@"\b(Messenger|I?TelegramBotClient)\b")]
+    private static partial Regex AdaptersSender();
 
     [GeneratedRegex(@"^\s*global\s+using\b")]
     private static partial Regex GlobalUsing();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
-using Directive920Bot.Telegram;
 using Directive920Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

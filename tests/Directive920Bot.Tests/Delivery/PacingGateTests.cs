@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Directive920Bot.Channels;
 using Directive920Bot.Delivery;
-using Directive920Bot.Telegram;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -45,8 +45,8 @@ public sealed class CallbackAnsweredOnceTests
 
         // The owner's key shown to another account, as a copied keyboard would be.
         var messenger = bot.Get<Directive920Bot.Telegram.Messenger>();
-        var copy = await messenger.ReplyAsync(2704, new Directive920Bot.Telegram.OutboundMessage("copy")
-            .WithButtons([new Directive920Bot.Telegram.OutboundButton("✏️", othersKey)]), CancellationToken.None);
+        var copy = await messenger.ReplyAsync(2704, new Directive920Bot.Channels.OutboundMessage("copy")
+            .WithButtons([new Directive920Bot.Channels.OutboundButton("✏️", othersKey)]), CancellationToken.None);
         var id = bot.Emulator.PressButton(2704, copy.MessageId!.Value, othersKey);
         await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(id)?.Answered == true, BotHarness.Wait);
 

@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Telegram;
 
 namespace Directive920Bot.Tests.Telegram;

@@ -34,7 +34,7 @@ public sealed class InboundEventMappingTests
             await Events.Writer.WriteAsync((arguments, message), ct);
             if (arguments == "poll")
             {
-                var sent = await context.Messenger.TrySendQuizPollAsync(context.ChatId, "2 + 2?", ["3", "4", "5"], 1, null, SendPriority.Interactive, ct);
+                var sent = await context.Sender.TrySendQuizPollAsync(context.ChatId, "2 + 2?", ["3", "4", "5"], 1, null, SendPriority.Interactive, ct);
                 await Events.Writer.WriteAsync(sent, ct);
                 return;
             }

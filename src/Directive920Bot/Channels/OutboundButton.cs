@@ -1,3 +1,3 @@
-namespace Directive920Bot.Telegram;
+namespace Directive920Bot.Channels;
 
 public sealed record OutboundButton(string Label, string? CallbackKey = null, string? Url = null);

@@ -1,3 +1,3 @@
-namespace Directive920Bot.Telegram;
+namespace Directive920Bot.Channels;
 
 public sealed record OutboundFile(string FileName, byte[] Content, string? CaptionHtml = null);
