@@ -416,19 +416,3 @@ public sealed class Database : IDisposable
         public override void Fail(Exception ex) => Completion.TrySetException(ex);
     }
 }
-
-/// <summary>
-/// Work that gathers changes in memory during a transaction (counters bumped by many items of one batch) and writes them
-/// once, at the end of the same transaction: see <see cref="Database.EnlistBeforeCommit"/>.
-/// </summary>
-public interface ICommitParticipant
-{
-    /// <summary>Writes the gathered changes; runs on the writer inside the transaction, so a failure rolls it all back.</summary>
-    void BeforeCommit();
-
-    /// <summary>Forgets the gathered changes: the transaction rolled back (its items may be retried one by one).</summary>
-    void Discard();
-}
-
-/// <summary>A feature's collections: its indexes are created and the mapper warmed for its types at start.</summary>
-public sealed record StoreSchema(string Name, Action<ILiteDatabase, BsonMapper> Prepare);

@@ -1,0 +1,18 @@
+namespace Directive920Bot.Reports;
+
+/// <summary>Quiz figures for one question in one unit.</summary>
+public sealed class QuestionCounter
+{
+    /// <summary><c>{unitCode}|{questionId}</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public string UnitCode { get; set; } = "";
+
+    public string QuestionId { get; set; } = "";
+
+    public string? ItemId { get; set; }
+
+    public int Answered { get; set; }
+
+    public int Correct { get; set; }
+}
