@@ -1,3 +1,4 @@
+using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
@@ -15,15 +16,16 @@ public static class AppComposition
 {
     public static IHostApplicationBuilder AddDirective920Bot(this IHostApplicationBuilder builder)
     {
-        builder.AddBotCore();       // Hosting/: options, time zone, clock
+        builder.AddBotCore();       // Hosting/: options, time zone, the business and transport clocks
         builder.AddSandbox();       // Sandbox/: a host mode — no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
         builder.AddStorage();       // Storage/: one LiteDB, one mapper, migrations
         builder.AddContent();       // Content/: lessons and quizzes from content/
-        builder.AddTelegram();      // Telegram/: client, inbox, polling, routing
-        builder.AddRegistration();  // Registration/: units, consent, the registration dialogue, the audit log
-        builder.AddDelivery();      // Delivery/: ledger, paced dispatcher, campaigns, drip track
+        builder.AddTelegram();      // Telegram/: the adapter behind Channels/ — client, inbox, polling, routing, sending
+        builder.AddAdmin();         // Admin/: roles and unit scope, the audit log, rosters (Registration adds it too)
+        builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
+        builder.AddDelivery();      // Delivery/: ledger, paced dispatcher, campaigns and their authoring, drip track
         builder.AddEngagement();    // Engagement/: acknowledgements, quizzes, reminders, review, progress, feedback
-        builder.AddReports();       // Reports/: roles, rosters, report counters, charts, exports
+        builder.AddReports();       // Reports/: report counters, charts, exports, digests, nudges
         builder.AddWeb();           // Web/: health and the admin API
         return builder;
     }
