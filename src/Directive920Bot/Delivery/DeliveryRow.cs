@@ -1,34 +1,6 @@
-using Directive920Bot.Channels;
 using Directive920Bot.Registration;
 
 namespace Directive920Bot.Delivery;
-
-// The seams between the delivery engine and the features around it (engagement, reports, the sandbox).
-// The engine owns the ledger and the dispatcher; others enqueue rows, decorate messages and observe outcomes.
-
-public enum DeliveryState
-{
-    Pending,
-    /// <summary>Handed to the dispatcher; a crash leaves it here and the start-up reconciliation resolves it.</summary>
-    Sending,
-    Sent,
-    Failed,
-    /// <summary>403 blocked/deactivated or 400 chat not found: never retried.</summary>
-    Blocked,
-    /// <summary>Not sent on purpose (outside the grace window, unsubscribed, cancelled…); the reason is in LastError.</summary>
-    Skipped,
-}
-
-public enum DeliveryKind
-{
-    Lesson,
-    Announcement,
-    Reminder,
-    Quiz,
-    Review,
-    Digest,
-    Nudge,
-}
 
 /// <summary>One row of the delivery ledger: one message to one subscriber for one occurrence.</summary>
 public sealed class DeliveryRow
@@ -90,34 +62,4 @@ public sealed class DeliveryRow
 
     /// <summary>Parts of a split message already sent, so that a retry continues where it stopped.</summary>
     public int PartsSent { get; set; }
-}
-
-/// <summary>Adds channel-neutral buttons to a message before it is sent (engagement: acknowledge, quiz).</summary>
-public interface IDeliveryDecorator
-{
-    OutboundMessage Decorate(DeliveryRow row, OutboundMessage message);
-}
-
-/// <summary>Told after the ledger records a final outcome (sent, failed, blocked, skipped).</summary>
-public interface IDeliveryObserver
-{
-    Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct);
-}
-
-/// <summary>
-/// Writes what a final outcome implies (the report counters) in the transaction that records the outcome, on the
-/// database writer, as engagement tells its observers of an acknowledgement: the outcome and these writes commit
-/// together or not at all, so no crash can keep one without the other. Only database work belongs here (it runs inside
-/// the group commit, see <see cref="Storage.Database.WriteAsync{T}"/>); anything slow or outward, such as a message,
-/// belongs in an <see cref="IDeliveryObserver"/>, told after the commit.
-/// </summary>
-public interface IDeliveryOutcomeRecorder
-{
-    void Record(DeliveryRow row);
-}
-
-/// <summary>Told after a cadre pauses or resumes lesson pushes (/pause, /resume), once per real change.</summary>
-public interface IPauseObserver
-{
-    void OnPauseChanged(Subscriber subscriber, bool paused);
 }

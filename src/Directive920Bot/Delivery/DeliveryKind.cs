@@ -1,0 +1,12 @@
+namespace Directive920Bot.Delivery;
+
+public enum DeliveryKind
+{
+    Lesson,
+    Announcement,
+    Reminder,
+    Quiz,
+    Review,
+    Digest,
+    Nudge,
+}
