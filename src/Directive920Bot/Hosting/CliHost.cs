@@ -24,7 +24,9 @@ internal static class CliHost
 
         // Registered before AddBotCore, whose TryAdd leaves them be: the service's business clock for this database.
         builder.Services.AddKeyedSingleton(Clocks.Transport, cli.Transport);
-        builder.Services.AddKeyedSingleton(Clocks.Business, cli.Business ?? BusinessClockOf(builder.Configuration[storage] ?? new StorageOptions().DatabasePath, cli.Transport));
+        // The database path is read once, from the same options the store opens, so the clock and the lock agree with it.
+        builder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Business, (sp, _) =>
+            cli.Business ?? BusinessClockOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, cli.Transport));
         builder.AddBotCore();
         builder.AddStorage();
         features(builder);
