@@ -2,7 +2,7 @@ using Directive920Bot.Hosting;
 
 if (Cli.IsCliInvocation(args))
 {
-    return await Cli.RunAsync(args, Console.Out);
+    return await Cli.RunAsync(args, AppComposition.CliContext(Console.Out));
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -5,7 +5,7 @@ using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 using Directive920Bot.Sandbox;
-using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
 
@@ -18,7 +18,7 @@ public static class AppComposition
     {
         builder.AddBotCore();       // Hosting/: options, time zone, the business and transport clocks
         builder.AddSandbox();       // Sandbox/: a host mode — no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
-        builder.AddStorage();       // Storage/: one LiteDB, one mapper, migrations
+        builder.AddStoreProvider(); // Directive920Bot.Storage.LiteDb: the embedded store behind the features' store interfaces
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: the adapter behind Channels/ — client, inbox, polling, routing, sending
         builder.AddAdmin();         // Admin/: roles and unit scope, the audit log, rosters (Registration adds it too)
@@ -29,6 +29,13 @@ public static class AppComposition
         builder.AddWeb();           // Web/: health and the admin API
         return builder;
     }
+
+    /// <summary>The storage provider of the service; the CLI verbs open the same one.</summary>
+    public static IHostApplicationBuilder AddStoreProvider(this IHostApplicationBuilder builder) => builder.AddLiteDbStorage();
+
+    /// <summary>What a CLI verb run from the command line gets: the console, the system clocks, the service's store.</summary>
+    public static CliContext CliContext(TextWriter output) =>
+        new(output, Business: null, Transport: TimeProvider.System, Storage: b => b.AddStoreProvider());
 
     public static WebApplication MapDirective920Bot(this WebApplication app)
     {

@@ -4,7 +4,7 @@ using Directive920Bot.Tests.Infrastructure;
 namespace Directive920Bot.Tests.Architecture;
 
 /// <summary>
-/// Telegram.Bot belongs to the Telegram adapter (<c>src/Directive920Bot/Telegram/</c>): features take the
+/// Telegram.Bot belongs to the Telegram adapter (<c>src/Directive920Bot.Core/Telegram/</c>): features take the
 /// channel-neutral events of <c>Channels/</c>, so that a second channel (Zalo) is a second adapter, not a copy of the
 /// features. One project still holds both, so the compiler cannot refuse a feature that names a Telegram.Bot type:
 /// this source scan does. The same holds outbound: features send through <c>Channels/IChannelSender</c>, never through the
@@ -14,7 +14,7 @@ public sealed partial class ChannelBoundaryTests
 {
     private const string Adapter = "Telegram/";
 
-    private static readonly string ProjectRoot = Path.Combine(BotHarness.RepoRoot, "src", "Directive920Bot");
+    private static readonly string ProjectRoot = Path.Combine(BotHarness.RepoRoot, "src", "Directive920Bot.Core");
 
     [Fact]
     public void No_file_outside_the_Telegram_adapter_names_Telegram_Bot()

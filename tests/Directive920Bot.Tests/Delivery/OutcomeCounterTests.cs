@@ -63,7 +63,7 @@ public sealed class OutcomeCounterTests
         const long Unlucky = 1311;
         var people = Enumerable.Range(1310, 6).Select(i => (long)i).ToList();
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings(), services: s =>
-            s.AddSingleton<IDeliveryOutcomeRecorder>(sp => new FailingCommit(sp.GetRequiredService<Database>(), Unlucky)));
+            s.AddSingleton<IDeliveryOutcomeRecorder>(sp => new FailingCommit(Unlucky)));
         var failing = bot.Services.GetServices<IDeliveryOutcomeRecorder>().OfType<FailingCommit>().Single();
         foreach (var id in people)
         {
@@ -173,7 +173,7 @@ public sealed class OutcomeCounterTests
     /// Joins the outcome transaction of one person's sent row and fails its commit while armed, after the report
     /// counters wrote theirs: what a failing disk does to the counters' write.
     /// </summary>
-    private sealed class FailingCommit(Database db, long subscriberId) : IDeliveryOutcomeRecorder, ICommitParticipant
+    private sealed class FailingCommit(long subscriberId) : IDeliveryOutcomeRecorder
     {
         private int failures;
         private volatile bool armed = true;
@@ -186,22 +186,18 @@ public sealed class OutcomeCounterTests
 
         public int Failures => Volatile.Read(ref failures);
 
-        public void Record(DeliveryRow row)
+        public void Record(ITransaction tx, DeliveryRow row)
         {
             if (Armed && row.SubscriberId == subscriberId && row.State == DeliveryState.Sent)
             {
-                db.EnlistBeforeCommit(this);
+                tx.BeforeCommit(this, _ => Fail());
             }
         }
 
-        public void BeforeCommit()
+        private void Fail()
         {
             Interlocked.Increment(ref failures);
             throw new IOException("injected: the counters' write failed");
-        }
-
-        public void Discard()
-        {
         }
     }
 }

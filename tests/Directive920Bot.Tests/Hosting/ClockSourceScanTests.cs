@@ -9,8 +9,8 @@ namespace Directive920Bot.Tests.Hosting;
 /// </summary>
 public sealed partial class ClockSourceScanTests
 {
-    // The composition roots name the system clock once each: the service's (AddBotCore) and the CLI's entry point.
-    private static readonly string[] CompositionRoots = ["Hosting/HostingExtensions.cs", "Hosting/Cli.cs"];
+    // The composition roots name the system clock once each: the service's (AddBotCore) and the CLI's (the host's composition).
+    private static readonly string[] CompositionRoots = ["Directive920Bot.Core/Hosting/HostingExtensions.cs", "Directive920Bot/Hosting/AppComposition.cs"];
 
     [Fact]
     public void No_feature_reads_the_system_clock_or_waits_without_a_clock()
@@ -62,11 +62,14 @@ public sealed partial class ClockSourceScanTests
 
     private static IEnumerable<(string File, int Number, string Line)> SourceLines()
     {
-        var root = Path.Combine(BotHarness.RepoRoot, "src", "Directive920Bot");
-        foreach (var path in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        // Every project of the service (the host, the features, the providers and adapters); the emulator keeps its own time.
+        var src = Path.Combine(BotHarness.RepoRoot, "src");
+        foreach (var path in Directory.EnumerateDirectories(src, "Directive920Bot*")
+                     .Where(project => !Path.GetFileName(project).StartsWith("Directive920Bot.Emulator", StringComparison.Ordinal))
+                     .SelectMany(project => Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)))
         {
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+            var relative = Path.GetRelativePath(src, path).Replace('\\', '/');
+            if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -73,7 +73,7 @@ public sealed class TwoClocksTests
             var transport = TimeProvider.System;
 
             var code = await Cli.RunAsync(["campaign", "create", "--text", "Họp chi bộ", "--all", "--database", database],
-                new CliContext(output, Business: null, Transport: transport));
+                new CliContext(output, Business: null, Transport: transport, b => b.AddStoreProvider()));
 
             Assert.True(code == 0, output.ToString());
             Assert.Equal(transport.GetUtcNow() + ahead, FirstOccurrence(output.ToString()), TimeSpan.FromMinutes(1));

@@ -162,7 +162,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>Runs a CLI verb as an operator on this machine would: the service's business clock, the real transport clock.</summary>
     public Task<int> RunCliAsync(TextWriter output, params string[] args) =>
-        Cli.RunAsync(args, new CliContext(output, Clock, Transport));
+        Cli.RunAsync(args, new CliContext(output, Clock, Transport, b => b.AddStoreProvider()));
 
     /// <summary>Stops the service as a clean shutdown would; the database and the emulator stay.</summary>
     public async Task StopHostAsync()

@@ -71,7 +71,7 @@ public sealed class UnitImportTests
             await File.WriteAllTextAsync(file, "code,name,parent_code\nA,,\n");
             var output = new StringWriter();
 
-            var exit = await Directive920Bot.Hosting.Cli.RunAsync(["units", "import", file, "--database", Path.Combine(dir.FullName, "cli.db")], output);
+            var exit = await Directive920Bot.Hosting.Cli.RunAsync(["units", "import", file, "--database", Path.Combine(dir.FullName, "cli.db")], Directive920Bot.Hosting.AppComposition.CliContext(output));
 
             Assert.Equal(1, exit);
             Assert.Contains("bad.csv:2: name must be 1–200 printable characters", output.ToString(), StringComparison.Ordinal);

@@ -126,10 +126,10 @@ public sealed class ReportFiguresPropertyTests
         {
             try
             {
-                db.InTransaction(() =>
+                db.Write(tx =>
                 {
                     store.InsertNew(a);
-                    counters.OnAcknowledged(a);
+                    counters.OnAcknowledged(tx, a);
                 });
             }
             catch (LiteDB.LiteException ex) when (AcknowledgementStore.IsDuplicate(ex))
@@ -145,7 +145,7 @@ public sealed class ReportFiguresPropertyTests
         // Answers keep their order per subscriber and question: the first answer is the one that counts.
         foreach (var a in answers.Concat(answers.Where(_ => random.Next(3) == 0)))
         {
-            counters.OnAnswered(a);
+            db.Write(tx => counters.OnAnswered(tx, a));
         }
 
         var reports = bot.Get<ReportService>().Units(units.Select(u => u.Code).ToList());

@@ -7,4 +7,5 @@ namespace Directive920Bot.Hosting;
 /// <param name="Output">Where the verb writes its results and errors.</param>
 /// <param name="Business">The business clock; null: the service's (the system clock, or a sandbox database's own clock).</param>
 /// <param name="Transport">The transport clock (polling the admin API).</param>
-public sealed record CliContext(TextWriter Output, TimeProvider? Business, TimeProvider Transport);
+/// <param name="Storage">Registers the storage provider the host composes (the service's own, so a verb opens the same store).</param>
+public sealed record CliContext(TextWriter Output, TimeProvider? Business, TimeProvider Transport, Action<IHostApplicationBuilder> Storage);

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
@@ -20,6 +21,7 @@ public sealed class QuizService(
     CallbackKeyStore keys,
     IChannelSender channel,
     IEnumerable<IEngagementObserver> observers,
+    IStorage storage,
     BotClock clock,
     ILogger<QuizService> log)
 {
@@ -275,7 +277,11 @@ public sealed class QuizService(
         return (row, question);
     }
 
-    private AnswerOutcome Record(DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, string mode)
+    // The answer, its review schedule and what observers count commit together.
+    private AnswerOutcome Record(DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, string mode) =>
+        storage.Write(tx => Record(tx, row, question, selected, mode));
+
+    private AnswerOutcome Record(ITransaction tx, DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, string mode)
     {
         var correct = selected.Order().SequenceEqual(question.Correct.Order());
         var (stored, created) = answers.Add(new QuizAnswer
@@ -304,7 +310,7 @@ public sealed class QuizService(
         {
             try
             {
-                observer.OnAnswered(stored);
+                observer.OnAnswered(tx, stored);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

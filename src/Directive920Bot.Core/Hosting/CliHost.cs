@@ -28,7 +28,7 @@ internal static class CliHost
         builder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Business, (sp, _) =>
             cli.Business ?? BusinessClockOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, cli.Transport));
         builder.AddBotCore();
-        builder.AddStorage();
+        cli.Storage(builder);
         features(builder);
         var host = builder.Build();
         var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;

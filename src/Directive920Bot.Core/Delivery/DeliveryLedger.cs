@@ -306,7 +306,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     /// <summary>Records a final outcome.</summary>
     /// <param name="alongside">Writes what the outcome implies (see <see cref="IDeliveryOutcomeRecorder"/>) in the
     /// same transaction, so that a crash keeps both or neither.</param>
-    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null, Action<DeliveryRow>? alongside = null) => db.WriteAsync(() =>
+    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null, Action<ITransaction, DeliveryRow>? alongside = null) => db.WriteAsync(tx =>
     {
         row.State = state;
         row.LastError = error;
@@ -317,7 +317,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
         }
 
         Touch(row);
-        alongside?.Invoke(row);
+        alongside?.Invoke(tx, row);
     });
 
     /// <summary>sending → pending at <paramref name="dueAt"/> (429, transient error, shutdown).</summary>

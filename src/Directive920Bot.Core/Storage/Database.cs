@@ -9,7 +9,7 @@ namespace Directive920Bot.Storage;
 /// a commit costs the same for one document or a hundred, and one writer means no lock-order deadlocks between
 /// transactions and no lost updates in read-modify-write code. Reads run on the caller's thread against committed data.
 /// </summary>
-public sealed class Database : IDisposable
+public sealed class Database : IStorage, IDisposable
 {
     /// <summary>The most work items committed together; bounds how long one batch holds the writer.</summary>
     public const int MaxBatch = 256;
@@ -27,7 +27,8 @@ public sealed class Database : IDisposable
     private long busyTicks;
     private long commitTicks;
     private readonly List<ICommitParticipant> participants = [];
-    private readonly List<Action> committed = [];
+    private WriterTransaction? current;
+    private int disposed;
 
     /// <param name="transport">The transport clock, which times the writer's statistics.</param>
     public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, TimeProvider transport, ILogger<Database>? log = null)
@@ -110,14 +111,50 @@ public sealed class Database : IDisposable
     public Task<T> WriteAsync<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        return WriteAsync(_ => work());
+    }
+
+    /// <inheritdoc/>
+    public Task<T> WriteAsync<T>(Func<ITransaction, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         if (InWriter)
         {
-            return Task.FromResult(work());
+            return Task.FromResult(work(current!));
         }
 
         var item = new WorkItem<T>(work);
         queue.Add(item);
         return item.Completion.Task;
+    }
+
+    /// <inheritdoc/>
+    public Task WriteAsync(Action<ITransaction> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteAsync(tx =>
+        {
+            work(tx);
+            return 0;
+        });
+    }
+
+    /// <inheritdoc/>
+    public T Write<T>(Func<ITransaction, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return InWriter ? work(current!) : WriteAsync(work).GetAwaiter().GetResult();
+    }
+
+    /// <inheritdoc/>
+    public void Write(Action<ITransaction> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Write(tx =>
+        {
+            work(tx);
+            return 0;
+        });
     }
 
     public Task WriteAsync(Action work)
@@ -159,7 +196,7 @@ public sealed class Database : IDisposable
         ArgumentNullException.ThrowIfNull(action);
         if (InWriter)
         {
-            committed.Add(action);
+            current!.AfterCommit(action);
         }
         else
         {
@@ -173,6 +210,12 @@ public sealed class Database : IDisposable
 
     public void Dispose()
     {
+        // Registered as itself and as IStorage: the container disposes it once per registration.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         queue.CompleteAdding();
         if (!InWriter)
         {
@@ -313,22 +356,26 @@ public sealed class Database : IDisposable
         Exception? failure = null;
         failed = null;
         var lite = Lite;
+        var tx = current = new WriterTransaction();
         try
         {
             lite.BeginTrans();
             foreach (var item in batch)
             {
                 failed = item;
-                item.Run();
+                item.Run(tx);
             }
 
             failed = null;
 
-            // A participant may enlist another while it writes, hence the index loop.
+            // A participant may enlist another while it writes, hence the index loops.
+            tx.RunBeforeCommit();
             for (var i = 0; i < participants.Count; i++)
             {
                 participants[i].BeforeCommit();
             }
+
+            tx.RunBeforeCommit();
 
             participants.Clear();
             var committing = transport.GetTimestamp();
@@ -344,7 +391,7 @@ public sealed class Database : IDisposable
             }
 
             participants.Clear();
-            committed.Clear();
+            current = null;
             try
             {
                 lite.Rollback();
@@ -370,7 +417,8 @@ public sealed class Database : IDisposable
             return false;
         }
 
-        foreach (var action in committed)
+        current = null;
+        foreach (var action in tx.Committed)
         {
             try
             {
@@ -383,7 +431,6 @@ public sealed class Database : IDisposable
             }
         }
 
-        committed.Clear();
         Interlocked.Increment(ref commits);
         Interlocked.Add(ref items, batch.Count);
         foreach (var item in batch)
@@ -396,20 +443,20 @@ public sealed class Database : IDisposable
 
     private abstract class WorkItem
     {
-        public abstract void Run();
+        public abstract void Run(ITransaction tx);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception ex);
     }
 
-    private sealed class WorkItem<T>(Func<T> work) : WorkItem
+    private sealed class WorkItem<T>(Func<ITransaction, T> work) : WorkItem
     {
         private T result = default!;
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override void Run() => result = work();
+        public override void Run(ITransaction tx) => result = work(tx);
 
         public override void Complete() => Completion.TrySetResult(result);
 

@@ -63,7 +63,7 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
 
     // Runs in the outcome's own transaction: counted in a second one, a crash between the two kept the outcome and lost
     // its count for good, with nothing to notice it later.
-    void IDeliveryOutcomeRecorder.Record(DeliveryRow row) => RecordDelivered(row);
+    void IDeliveryOutcomeRecorder.Record(ITransaction tx, DeliveryRow row) => RecordDelivered(row);
 
     /// <summary>Counts a sent lesson or announcement once, whatever the number of calls.</summary>
     public bool RecordDelivered(DeliveryRow row)
@@ -88,9 +88,9 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
         }));
     }
 
-    public void OnAcknowledged(Acknowledgement acknowledgement) => RecordAcknowledged(acknowledgement);
+    public void OnAcknowledged(ITransaction tx, Acknowledgement acknowledgement) => RecordAcknowledged(acknowledgement);
 
-    public void OnAnswered(QuizAnswer answer) => RecordAnswer(answer);
+    public void OnAnswered(ITransaction tx, QuizAnswer answer) => RecordAnswer(answer);
 
     /// <summary>
     /// Counts an acknowledgement, on time or late as engagement decided against its deadline. No event record makes it

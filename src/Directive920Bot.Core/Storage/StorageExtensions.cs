@@ -11,13 +11,23 @@ public static class StorageExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddClocks();
-        builder.Services.AddSingleton(_ => Mapper.Create());
+        builder.Services.AddSingleton(sp =>
+        {
+            var mapper = Mapper.Create();
+            foreach (var setup in sp.GetServices<MapperSetup>())
+            {
+                setup.Configure(mapper);
+            }
+
+            return mapper;
+        });
         builder.Services.AddSingleton(sp => new Database(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath,
             sp.GetRequiredService<LiteDB.BsonMapper>(),
             sp.GetServices<StoreSchema>(),
             sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport),
             sp.GetRequiredService<ILogger<Database>>()));
+        builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         // Taken when the service starts (a CLI host is never started): while it is held, CLI verbs keep out of the file.
         builder.Services.AddHostedService<ServiceInstanceLock>();

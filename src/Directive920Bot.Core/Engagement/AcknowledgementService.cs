@@ -1,3 +1,4 @@
+using Directive920Bot.Storage;
 using System.Globalization;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
@@ -116,7 +117,7 @@ public sealed class AcknowledgementService(
         var (row, ack) = (checkedPress.Row!, checkedPress.Acknowledgement!);
         try
         {
-            return await db.WriteAsync(() => Record(row, ack));
+            return await db.WriteAsync(tx => Record(tx, row, ack));
         }
         catch (Exception ex) when (AcknowledgementStore.IsDuplicate(ex))
         {
@@ -179,17 +180,17 @@ public sealed class AcknowledgementService(
     /// The writes of an acknowledgement. The insert does not look first: a press is nearly always the first, and a
     /// repeated one fails on the taken id, which costs its batch one retry (see <see cref="Storage.Database"/>).
     /// </summary>
-    private AckOutcome Record(DeliveryRow row, Acknowledgement ack)
+    private AckOutcome Record(ITransaction tx, DeliveryRow row, Acknowledgement ack)
     {
         acks.InsertNew(ack);
-        AfterAcknowledged(row, ack);
+        AfterAcknowledged(tx, row, ack);
         return new AckOutcome(AckResult.Recorded, ack, row);
     }
 
     /// <summary>"08:15 01/12/2026" in the bot's zone.</summary>
     public string LocalStamp(DateTime utc) => clock.ToLocal(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private void AfterAcknowledged(DeliveryRow row, Acknowledgement ack)
+    private void AfterAcknowledged(ITransaction tx, DeliveryRow row, Acknowledgement ack)
     {
         // Reminders stop at once: a reminder still waiting in the ledger is skipped and the watch closes. An escalation
         // exists only for a watch that ended "escalated" (both are written in one transaction). Without either, the
@@ -218,7 +219,7 @@ public sealed class AcknowledgementService(
         {
             try
             {
-                observer.OnAcknowledged(ack);
+                observer.OnAcknowledged(tx, ack);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -17,9 +17,6 @@ public static class Cli
     public static bool IsCliInvocation(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct = default) =>
-        RunAsync(args, new CliContext(output, Business: null, Transport: TimeProvider.System), ct);
-
     /// <summary>Runs a verb with the given clocks (tests pass their pinned business clock).</summary>
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken ct = default)
     {

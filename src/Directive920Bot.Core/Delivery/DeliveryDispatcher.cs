@@ -1,3 +1,4 @@
+using Directive920Bot.Storage;
 using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
@@ -252,13 +253,13 @@ public sealed class DeliveryDispatcher(
     }
 
     /// <summary>Runs on the database writer, in the transaction of the outcome.</summary>
-    private void RecordOutcome(DeliveryRow row)
+    private void RecordOutcome(ITransaction tx, DeliveryRow row)
     {
         foreach (var recorder in outcomeRecorders)
         {
             try
             {
-                recorder.Record(row);
+                recorder.Record(tx, row);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,0 +1,14 @@
+using Directive920Bot.Storage;
+
+namespace Directive920Bot.Storage.LiteDb;
+
+/// <summary>Registers the embedded store: the engine and one implementation per store the features declare.</summary>
+public static class LiteDbStorageExtensions
+{
+    public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddStorage();
+        return builder;
+    }
+}
