@@ -1,4 +1,5 @@
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb.Channels;
 
 namespace Directive920Bot.Storage.LiteDb;
 
@@ -9,6 +10,7 @@ public static class LiteDbStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStorage();
+        builder.Services.AddChannelStores();
         return builder;
     }
 }

@@ -66,17 +66,17 @@ public static class Migrations
             });
         }
 
-        var ranges = new List<Telegram.SeenRange>();
+        var ranges = new List<Channels.SeenRange>();
         var last = 0;
         foreach (var doc in old.Query().OrderBy("_id").Select("{_id: $._id, at: $.ReceivedAt}").ToEnumerable())
         {
             last = doc["_id"].AsInt32;
-            Telegram.UpdateInbox.Remember(ranges, last, doc["at"].AsDateTime);
+            Channels.SeenRanges.Remember(ranges, last, doc["at"].AsDateTime);
         }
 
         var meta = db.GetCollection(MetaCollection);
-        var offset = meta.FindById(Telegram.UpdateInbox.OffsetKey)?["value"].AsInt32 ?? (last == 0 ? 0 : last + 1);
-        meta.Upsert(Telegram.UpdateInbox.OffsetDocument(offset, Telegram.UpdateInbox.Newest(ranges)));
+        var offset = meta.FindById(InboxCursorDocument.KeyFor("telegram"))?["value"].AsInt32 ?? (last == 0 ? 0 : last + 1);
+        meta.Upsert(InboxCursorDocument.For("telegram", new Channels.InboxCursor(offset, Channels.SeenRanges.Newest(ranges))));
     }
 
     /// <summary>Work that LiteDB refuses inside a transaction (dropping a collection); run after the steps, at every start, so it is never skipped.</summary>

@@ -1,33 +1,13 @@
 using System.Security.Cryptography;
 using Directive920Bot.Storage;
-using LiteDB;
 
 namespace Directive920Bot.Telegram;
 
-public sealed class CallbackKeyStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+/// <summary>Issues and resolves the opaque keys behind buttons; what is stored lives in <see cref="ICallbackKeyRecords"/>.</summary>
+public sealed class CallbackKeyStore(ICallbackKeyRecords keys, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
-    public const string CollectionName = "callback_keys";
-
-    private ILiteCollection<CallbackKey> Keys => db.Collection<CallbackKey>(CollectionName);
-
-    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
-    {
-        var keys = database.GetCollection<CallbackKey>(CollectionName);
-        keys.EnsureIndex(k => k.Identity, unique: true);
-        keys.EnsureIndex(k => k.OwnerId);
-        keys.EnsureIndex(k => k.ExpiresAt);
-        mapper?.ToDocument(new CallbackKey());
-    });
-
     // The preview scope of the current async flow (see Preview); null outside one.
     private static readonly AsyncLocal<PreviewScope?> CurrentPreview = new();
-
-    /// <summary>Keys kept in memory at most; past it the cache starts again (a press costs one lookup more).</summary>
-    public const int CacheLimit = 100_000;
-
-    // A key never changes once issued and every press looks one up, so keys are kept in memory from issue; a revoked
-    // key is never found again (see StoredCache).
-    private readonly StoredCache<string, CallbackKey> cache = new(db, CacheLimit, StringComparer.Ordinal);
 
     /// <summary>Returns the key for this button, creating it once.</summary>
     public string Issue(long? ownerId, string action, string payload = "", TimeSpan? lifetime = null)
@@ -56,19 +36,31 @@ public sealed class CallbackKeyStore(Database db, [FromKeyedServices(Hosting.Clo
     /// <summary>Deletes the keys whose lifetime is over (they are already refused by <see cref="Find"/>); returns how many.</summary>
     public int PurgeExpired()
     {
-        // Keys without an expiry sort before every date in the index, so the range never touches them.
         var now = time.GetUtcNow().UtcDateTime;
-        return cache.WritingAny(() => Keys.DeleteMany(BsonExpression.Create("$.ExpiresAt BETWEEN @0 AND @1", DateTime.MinValue, now)));
+        return storage.Write(tx => keys.DeleteExpired(tx, now));
     }
 
     private string IssueKey(long? ownerId, string action, string payload, TimeSpan? lifetime)
     {
         var identity = $"{ownerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}|{action}|{payload}";
-        var existing = Keys.FindOne(k => k.Identity == identity);
         var now = time.GetUtcNow().UtcDateTime;
-        if (existing is not null && (existing.ExpiresAt is null || existing.ExpiresAt > now))
+        // Most buttons were issued before (a message sent again, a list redrawn): answered from a read, no transaction.
+        if (Valid(keys.FindByIdentity(identity), now) is { } issued)
         {
-            return existing.Id;
+            return issued.Id;
+        }
+
+        // The lookup again, the replacement of an expired key and the insert in one transaction: two concurrent issues of
+        // one button end with one key, not a unique-index failure.
+        return storage.Write(tx => IssueKey(tx, identity, ownerId, action, payload, lifetime, now));
+    }
+
+    private string IssueKey(ITransaction tx, string identity, long? ownerId, string action, string payload, TimeSpan? lifetime, DateTime now)
+    {
+        var existing = keys.FindByIdentity(identity);
+        if (Valid(existing, now) is { } issued)
+        {
+            return issued.Id;
         }
 
         var key = new CallbackKey
@@ -83,14 +75,15 @@ public sealed class CallbackKeyStore(Database db, [FromKeyedServices(Hosting.Clo
         };
         if (existing is not null)
         {
-            cache.Writing(existing.Id, () => Keys.Delete(existing.Id));
+            keys.Delete(tx, existing.Id);
         }
 
-        Keys.Insert(key);
-        // Most keys are pressed soon after they are sent (an acknowledgement): kept from the start, once stored for good.
-        cache.KeepWhenCommitted(key.Id, key);
+        keys.Insert(tx, key);
         return key.Id;
     }
+
+    private static CallbackKey? Valid(CallbackKey? key, DateTime now) =>
+        key is not null && (key.ExpiresAt is null || key.ExpiresAt > now) ? key : null;
 
     /// <summary>The key if it exists and has not expired; ownership is checked by the caller against the presser.</summary>
     public CallbackKey? Find(string? data)
@@ -100,13 +93,16 @@ public sealed class CallbackKeyStore(Database db, [FromKeyedServices(Hosting.Clo
             return null;
         }
 
-        var key = cache.Get(data, () => Keys.FindById(data));
+        var key = keys.Find(data);
         return key is null || (key.ExpiresAt is { } expires && expires <= time.GetUtcNow().UtcDateTime) ? null : key;
     }
 
-    public int RevokeOwnedBy(long ownerId) => cache.WritingAny(() => Keys.DeleteMany(k => k.OwnerId == ownerId));
+    public int RevokeOwnedBy(long ownerId) => storage.Write(tx => RevokeOwnedBy(tx, ownerId));
 
-    public int RevokePayload(string action, string payload) => cache.WritingAny(() => Keys.DeleteMany(k => k.Action == action && k.Payload == payload));
+    /// <summary>Revokes every key the person owns, in <paramref name="tx"/> (an erasure revokes them with the rest).</summary>
+    public int RevokeOwnedBy(ITransaction tx, long ownerId) => keys.DeleteOwnedBy(tx, ownerId);
+
+    public int RevokePayload(ITransaction tx, string action, string payload) => keys.DeletePayload(tx, action, payload);
 
     private sealed record PreviewScope(long OwnerId, string Action, TimeSpan Lifetime);
 

@@ -1,9 +1,8 @@
-using LiteDB;
 using Telegram.Bot.Types;
 
 namespace Directive920Bot.Telegram;
 
-/// <summary>One update as received, handed to the processor; stored inside its <see cref="InboxBatch"/> until handled.</summary>
+/// <summary>One update as received, handed to the processor; stored as a <see cref="Channels.StoredUpdate"/> until handled.</summary>
 public sealed class InboxEntry
 {
     /// <summary>Telegram's update_id.</summary>
@@ -16,10 +15,8 @@ public sealed class InboxEntry
     public DateTime ReceivedAt { get; set; }
 
     /// <summary>The stored batch this update arrived in.</summary>
-    [BsonIgnore]
     public long BatchId { get; set; }
 
     /// <summary>The update as received, kept in memory so that it is not parsed again from <see cref="Json"/>; null after a restart.</summary>
-    [BsonIgnore]
     public Update? Received { get; set; }
 }

@@ -42,12 +42,10 @@ public static class TelegramExtensions
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Messenger>());
         services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddSingleton<CallbackKeyStore>();
-        services.AddSingleton(CallbackKeyStore.Schema);
         services.AddQuartz(q => q.ScheduleJob<CallbackKeyCleanupJob>(
             t => t.WithIdentity(CallbackKeyCleanupJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
             j => j.WithIdentity(CallbackKeyCleanupJob.Name)));
         services.AddSingleton<UpdateInbox>();
-        services.AddSingleton(UpdateInbox.Schema);
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());

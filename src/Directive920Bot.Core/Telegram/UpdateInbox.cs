@@ -1,5 +1,5 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Storage;
-using LiteDB;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -16,16 +16,13 @@ namespace Directive920Bot.Telegram;
 /// each. At thousands of presses a second that was a third of the database writer's work.
 /// </para>
 /// </summary>
-public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time, ILogger<UpdateInbox> log) : IDisposable
+public sealed class UpdateInbox(IInboxStore store, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time, ILogger<UpdateInbox> log) : IDisposable
 {
-    public const string CollectionName = "inbox_batches";
-    public const string OffsetKey = "telegram_offset";
+    /// <summary>The channel this inbox keeps the cursor of.</summary>
+    public const string Channel = "telegram";
 
     /// <summary>How long an update id is remembered for deduplication; Telegram numbers updates afresh after a week without any.</summary>
     public static readonly TimeSpan SeenFor = TimeSpan.FromDays(7);
-
-    /// <summary>At most this many ranges of seen ids are kept (ids are consecutive, so one range usually covers all).</summary>
-    public const int MaxSeenRanges = 64;
 
     private readonly SemaphoreSlim accepting = new(1, 1);
     private readonly Lock progressLock = new();
@@ -37,11 +34,7 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
     private List<SeenRange>? seen;
     private long nextBatchId;
 
-    private ILiteCollection<InboxBatch> Batches => db.Collection<InboxBatch>(CollectionName);
-
     public void Dispose() => accepting.Dispose();
-
-    public static readonly StoreSchema Schema = new(CollectionName, (_, mapper) => mapper?.ToDocument(new InboxBatch { Updates = [new InboxEntry()] }));
 
     /// <summary>Stores the updates not seen before, in one transaction with the next offset, and returns them.</summary>
     public async Task<IReadOnlyList<InboxEntry>> AcceptAsync(IReadOnlyList<Update> updates)
@@ -62,12 +55,12 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
             {
                 if (!ranges.Any(r => r.Contains(update.Id)))
                 {
-                    Remember(ranges, update.Id, now);
+                    SeenRanges.Remember(ranges, update.Id, now);
                     fresh.Add(update);
                 }
             }
 
-            ranges = Newest(ranges);
+            ranges = SeenRanges.Newest(ranges);
 
             Recover();
             var batchId = Interlocked.Increment(ref nextBatchId);
@@ -81,8 +74,8 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
                 BatchId = batchId,
                 Received = update,
             }).ToList();
-            var offset = updates.Max(u => u.Id) + 1;
-            var state = OffsetDocument(offset, ranges);
+            var cursor = new InboxCursor(updates.Max(u => u.Id) + 1, ranges);
+            var batch = entries.Count == 0 ? null : new StoredUpdateBatch { Id = batchId, ReceivedAt = now, Updates = [.. entries.Select(Stored)] };
             if (entries.Count > 0)
             {
                 lock (progressLock)
@@ -93,15 +86,7 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
 
             try
             {
-                await db.WriteAsync(() =>
-                {
-                    if (entries.Count > 0)
-                    {
-                        Batches.Insert(new InboxBatch { Id = batchId, ReceivedAt = now, Updates = entries });
-                    }
-
-                    db.Lite.GetCollection("_meta").Upsert(state);
-                });
+                await storage.WriteAsync(tx => store.Accept(tx, Channel, batch, cursor));
             }
             catch
             {
@@ -122,7 +107,7 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
         }
     }
 
-    public int? ReadOffset() => db.Lite.GetCollection("_meta").FindById(OffsetKey)?["value"].AsInt32;
+    public int? ReadOffset() => store.ReadCursor(Channel)?.Offset;
 
     /// <summary>The updates stored and not handled yet, in the order they arrived.</summary>
     public IReadOnlyList<InboxEntry> Pending()
@@ -153,14 +138,10 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
                 return;
             }
 
-            foreach (var batch in Batches.FindAll())
+            foreach (var batch in store.Batches())
             {
-                foreach (var entry in batch.Updates)
-                {
-                    entry.BatchId = batch.Id;
-                }
-
-                unhandled[batch.Id] = batch.Updates.ToDictionary(e => e.Id);
+                unhandled[batch.Id] = batch.Updates.Select(u => new InboxEntry { Id = u.Id, Json = u.Json, ChatKey = u.ChatKey, ReceivedAt = u.ReceivedAt, BatchId = batch.Id })
+                    .ToDictionary(e => e.Id);
                 nextBatchId = Math.Max(nextBatchId, batch.Id);
             }
 
@@ -187,7 +168,7 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
         }
 
         var batchId = entry.BatchId;
-        return db.WriteAsync(() => Batches.Delete(batchId));
+        return storage.WriteAsync(tx => store.DeleteBatch(tx, batchId));
     }
 
     public static Update Deserialize(InboxEntry entry) =>
@@ -203,13 +184,8 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
         _ => 0,
     };
 
-    /// <summary>The offset document: the next offset and the ranges of update ids seen lately.</summary>
-    public static BsonDocument OffsetDocument(int offset, IEnumerable<SeenRange> ranges) => new()
-    {
-        ["_id"] = OffsetKey,
-        ["value"] = offset,
-        ["seen"] = new BsonArray(ranges.Select(r => new BsonDocument { ["from"] = r.From, ["to"] = r.To, ["at"] = r.LastSeenAt })),
-    };
+    private static StoredUpdate Stored(InboxEntry entry) =>
+        new() { Id = entry.Id, Json = entry.Json, ChatKey = entry.ChatKey, ReceivedAt = entry.ReceivedAt };
 
     private List<SeenRange> Seen()
     {
@@ -218,58 +194,8 @@ public sealed class UpdateInbox(Database db, [FromKeyedServices(Hosting.Clocks.B
             return seen;
         }
 
-        var stored = db.Lite.GetCollection("_meta").FindById(OffsetKey)?["seen"];
-        seen = stored is { IsArray: true }
-            ? [.. stored.AsArray.Select(v => new SeenRange(v["from"].AsInt32, v["to"].AsInt32, v["at"].AsDateTime.ToUniversalTime()))]
-            : [];
+        seen = [.. store.ReadCursor(Channel)?.Seen ?? []];
         log.LogDebug("Inbox remembers {Count} range(s) of update ids", seen.Count);
         return seen;
-    }
-
-    /// <summary>The newest <see cref="MaxSeenRanges"/> ranges, in id order.</summary>
-    internal static List<SeenRange> Newest(List<SeenRange> ranges) =>
-        ranges.Count <= MaxSeenRanges ? ranges : [.. ranges.OrderByDescending(r => r.LastSeenAt).ThenByDescending(r => r.To).Take(MaxSeenRanges).OrderBy(r => r.From)];
-
-    /// <summary>
-    /// Adds <paramref name="id"/>, seen at <paramref name="at"/>, to disjoint ranges kept in id order, joining neighbours.
-    /// Looks from the newest end: a new update_id is nearly always the next one.
-    /// </summary>
-    internal static void Remember(List<SeenRange> ranges, int id, DateTime at)
-    {
-        for (var i = ranges.Count - 1; i >= 0; i--)
-        {
-            var range = ranges[i];
-            var latest = at > range.LastSeenAt ? at : range.LastSeenAt;
-            if (id > range.To + 1)
-            {
-                ranges.Insert(i + 1, new SeenRange(id, id, at));
-                return;
-            }
-
-            if (id == range.To + 1)
-            {
-                ranges[i] = range with { To = id, LastSeenAt = latest };
-                if (i + 1 < ranges.Count && ranges[i + 1].From == id + 1)
-                {
-                    ranges[i] = ranges[i] with { To = ranges[i + 1].To, LastSeenAt = ranges[i + 1].LastSeenAt > latest ? ranges[i + 1].LastSeenAt : latest };
-                    ranges.RemoveAt(i + 1);
-                }
-
-                return;
-            }
-
-            if (id >= range.From)
-            {
-                return;
-            }
-
-            if (id == range.From - 1 && (i == 0 || ranges[i - 1].To + 1 < id))
-            {
-                ranges[i] = range with { From = id, LastSeenAt = latest };
-                return;
-            }
-        }
-
-        ranges.Insert(0, new SeenRange(id, id, at));
     }
 }

@@ -106,7 +106,7 @@ public sealed class UpdateProcessor : BackgroundService
         {
             await inbox.MarkDoneAsync(entry);
         }
-        catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Not marked: the next start handles it again, which every handler tolerates (idempotent).
             log.LogWarning(ex, "Update {UpdateId} was handled but could not be marked done", entry.Id);

@@ -21,7 +21,7 @@ public sealed class ConsentTests
         foreach (var name in db.GetCollectionNames())
         {
             var hits = db.GetCollection(name).FindAll().Count(d => d.ToString().Contains("2301", StringComparison.Ordinal));
-            Assert.True(hits == 0 || name == Directive920Bot.Telegram.UpdateInbox.CollectionName, $"collection {name} holds the user id");
+            Assert.True(hits == 0 || name == Directive920Bot.Storage.LiteDb.Channels.LiteDbInboxStore.CollectionName, $"collection {name} holds the user id");
         }
     }
 

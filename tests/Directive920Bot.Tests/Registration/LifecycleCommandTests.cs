@@ -20,7 +20,7 @@ public sealed class LifecycleCommandTests
         Assert.Equal("SNV-VP", erased.UnitCode);
         Assert.True(erased.Id < 0);
         var db = bot.Get<Directive920Bot.Storage.Database>().Lite;
-        foreach (var name in db.GetCollectionNames().Where(n => n != Directive920Bot.Telegram.UpdateInbox.CollectionName))
+        foreach (var name in db.GetCollectionNames().Where(n => n != Directive920Bot.Storage.LiteDb.Channels.LiteDbInboxStore.CollectionName))
         {
             Assert.DoesNotContain(db.GetCollection(name).FindAll(), d => d.ToString().Contains("Võ Thị Hồng", StringComparison.Ordinal));
         }

@@ -77,5 +77,5 @@ public sealed class BroadcastPreviewButtonTests
     }
 
     private static List<CallbackKey> Keys(BotHarness bot) =>
-        bot.Get<Database>().Collection<CallbackKey>(CallbackKeyStore.CollectionName).FindAll().ToList();
+        bot.Get<Database>().Collection<CallbackKey>(Directive920Bot.Storage.LiteDb.Channels.LiteDbCallbackKeyRecords.CollectionName).FindAll().ToList();
 }

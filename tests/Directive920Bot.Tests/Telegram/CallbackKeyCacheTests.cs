@@ -1,4 +1,5 @@
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb.Channels;
 using Directive920Bot.Telegram;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,8 +15,8 @@ public sealed class CallbackKeyCacheTests : IDisposable
 
     public CallbackKeyCacheTests()
     {
-        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [CallbackKeyStore.Schema], TimeProvider.System);
-        keys = new CallbackKeyStore(db, clock);
+        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [LiteDbCallbackKeyRecords.Schema], TimeProvider.System);
+        keys = new CallbackKeyStore(new LiteDbCallbackKeyRecords(db), db, clock);
     }
 
     public void Dispose()
@@ -31,7 +32,7 @@ public sealed class CallbackKeyCacheTests : IDisposable
         Assert.Equal("c:1:1:7", keys.Find(id)!.Payload);
 
         // Gone from the file behind the store's back: only the cache can still answer.
-        db.Lite.GetCollection(CallbackKeyStore.CollectionName).DeleteAll();
+        db.Lite.GetCollection(LiteDbCallbackKeyRecords.CollectionName).DeleteAll();
 
         Assert.Equal("c:1:1:7", keys.Find(id)!.Payload);
     }
@@ -41,7 +42,7 @@ public sealed class CallbackKeyCacheTests : IDisposable
     {
         var id = keys.Issue(12, "eng.ack", "c:1:1:12");
 
-        db.Lite.GetCollection(CallbackKeyStore.CollectionName).DeleteAll();
+        db.Lite.GetCollection(LiteDbCallbackKeyRecords.CollectionName).DeleteAll();
 
         Assert.Equal("c:1:1:12", keys.Find(id)!.Payload);
     }
@@ -81,7 +82,7 @@ public sealed class CallbackKeyCacheTests : IDisposable
         var id = keys.Issue(9, "eng.quiz", "c:1:1:9");
         Assert.NotNull(keys.Find(id));
 
-        db.InTransaction(() => keys.RevokePayload("eng.quiz", "c:1:1:9"));
+        db.Write(tx => keys.RevokePayload(tx, "eng.quiz", "c:1:1:9"));
 
         Assert.Null(keys.Find(id));
     }

@@ -1,3 +1,5 @@
+using Directive920Bot.Channels;
+using Directive920Bot.Storage.LiteDb.Channels;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using LiteDB;
@@ -22,14 +24,14 @@ public sealed class InboxBatchTests : IDisposable
 
     private (Database Db, UpdateInbox Inbox) Open()
     {
-        var db = new Database(DatabasePath, Mapper.Create(), [UpdateInbox.Schema], TimeProvider.System);
-        return (db, new UpdateInbox(db, clock, NullLogger<UpdateInbox>.Instance));
+        var db = new Database(DatabasePath, Mapper.Create(), [LiteDbInboxStore.Schema], TimeProvider.System);
+        return (db, new UpdateInbox(new LiteDbInboxStore(db), db, clock, NullLogger<UpdateInbox>.Instance));
     }
 
     private static Update Text(int updateId, long chatId, string text) =>
         new() { Id = updateId, Message = new Message { Id = updateId, Chat = new Chat { Id = chatId, Type = global::Telegram.Bot.Types.Enums.ChatType.Private }, Text = text, Date = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc) } };
 
-    private static int StoredBatches(Database db) => db.Lite.GetCollection(UpdateInbox.CollectionName).Count();
+    private static int StoredBatches(Database db) => db.Lite.GetCollection(LiteDbInboxStore.CollectionName).Count();
 
     [Fact]
     public async Task A_received_batch_is_one_document_forgotten_when_its_last_update_is_handled()
@@ -138,7 +140,7 @@ public sealed class InboxBatchTests : IDisposable
         {
             old.UtcDate = true;
             old.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = 3 });
-            old.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = UpdateInbox.OffsetKey, ["value"] = 63 });
+            old.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = InboxCursorDocument.KeyFor(UpdateInbox.Channel), ["value"] = 63 });
             var inbox = old.GetCollection("inbox");
             inbox.EnsureIndex("Done");
             var at = clock.GetUtcNow().UtcDateTime;
@@ -169,7 +171,7 @@ public sealed class InboxBatchTests : IDisposable
         var ranges = new List<SeenRange>();
         foreach (var id in new[] { 10, 11, 12, 20, 14, 13, 18, 30, 19, 5, 12, 31, 6 })
         {
-            UpdateInbox.Remember(ranges, id, at);
+            SeenRanges.Remember(ranges, id, at);
         }
 
         Assert.Equal([(5, 6), (10, 14), (18, 20), (30, 31)], ranges.Select(r => (r.From, r.To)));

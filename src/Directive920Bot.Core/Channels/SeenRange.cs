@@ -1,4 +1,4 @@
-namespace Directive920Bot.Telegram;
+namespace Directive920Bot.Channels;
 
 /// <summary>Update ids <see cref="From"/>…<see cref="To"/> (inclusive) were accepted; the last of them at <see cref="LastSeenAt"/>.</summary>
 public sealed record SeenRange(int From, int To, DateTime LastSeenAt)
