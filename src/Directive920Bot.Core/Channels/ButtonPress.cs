@@ -2,7 +2,7 @@ namespace Directive920Bot.Channels;
 
 /// <summary>
 /// A press of one of the bot's buttons. The key has been found and checked against the presser by then (the handler
-/// receives it as a <see cref="Telegram.CallbackKey"/>); what remains is the message the button sits on, which
+/// receives it as a <see cref="CallbackKey"/>); what remains is the message the button sits on, which
 /// features edit in place.
 /// </summary>
 /// <param name="Key">The opaque key the button carried.</param>

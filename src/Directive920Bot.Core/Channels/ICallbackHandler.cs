@@ -1,4 +1,4 @@
-using Directive920Bot.Telegram;
+using Directive920Bot.Channels;
 
 namespace Directive920Bot.Channels;
 

@@ -4,7 +4,6 @@ using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
 using LiteDB;
 using static Directive920Bot.Delivery.BroadcastTexts;
 

@@ -4,7 +4,6 @@ using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
-using Directive920Bot.Telegram;
 
 namespace Directive920Bot.Engagement;
 

@@ -4,7 +4,6 @@ using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
 using static Directive920Bot.Engagement.EngagementTexts;
 
 namespace Directive920Bot.Engagement;

@@ -1,4 +1,3 @@
-using Directive920Bot.Sandbox;
 using Directive920Bot.Storage;
 using Microsoft.Extensions.Options;
 

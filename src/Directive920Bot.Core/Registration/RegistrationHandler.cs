@@ -4,7 +4,6 @@ using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
-using Directive920Bot.Telegram;
 using static Directive920Bot.Registration.RegistrationTexts;
 
 namespace Directive920Bot.Registration;

@@ -1,5 +1,5 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Admin;
-using Directive920Bot.Telegram;
 
 namespace Directive920Bot.Registration;
 

@@ -5,7 +5,6 @@ using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
-using Directive920Bot.Telegram;
 using static Directive920Bot.Reports.ReportsTexts;
 
 namespace Directive920Bot.Reports;

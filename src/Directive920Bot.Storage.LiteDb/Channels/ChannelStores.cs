@@ -1,5 +1,4 @@
 using Directive920Bot.Channels;
-using Directive920Bot.Telegram;
 
 namespace Directive920Bot.Storage.LiteDb.Channels;
 

@@ -1,4 +1,4 @@
-using Directive920Bot.Telegram;
+using Directive920Bot.Channels;
 using LiteDB;
 
 namespace Directive920Bot.Storage.LiteDb.Channels;

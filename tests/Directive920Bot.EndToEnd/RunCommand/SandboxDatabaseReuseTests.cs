@@ -1,3 +1,4 @@
+using Directive920Bot.Hosting;
 using Directive920Bot.Admin;
 using Directive920Bot.EndToEnd.Infrastructure;
 using Directive920Bot.Registration;

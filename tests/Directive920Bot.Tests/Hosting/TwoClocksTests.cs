@@ -68,7 +68,7 @@ public sealed class TwoClocksTests
         {
             var database = Path.Combine(folder.FullName, "sandbox.db");
             var ahead = TimeSpan.FromDays(400);
-            await File.WriteAllTextAsync(Directive920Bot.Sandbox.SandboxClock.PathFor(database), ahead.Ticks.ToString(CultureInfo.InvariantCulture));
+            await File.WriteAllTextAsync(SandboxClock.PathFor(database), ahead.Ticks.ToString(CultureInfo.InvariantCulture));
             using var output = new StringWriter();
             var transport = TimeProvider.System;
 

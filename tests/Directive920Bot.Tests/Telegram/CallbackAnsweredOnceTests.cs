@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Telegram;
@@ -25,7 +26,7 @@ public sealed class CallbackAnsweredOnceTests
 
         // A button of someone else's message cannot be pressed in Telegram; a stale or forged key can arrive, though.
         var stale = bot.Emulator.Transcript(2702).Single(m => m.MessageId == profile.MessageId).Buttons[0][0].CallbackData!;
-        bot.Get<Directive920Bot.Telegram.CallbackKeyStore>().RevokeOwnedBy(2702);
+        bot.Get<CallbackKeyStore>().RevokeOwnedBy(2702);
         var id = bot.Emulator.PressButton(2702, profile.MessageId, stale);
         await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(id)?.Answered == true, BotHarness.Wait);
 

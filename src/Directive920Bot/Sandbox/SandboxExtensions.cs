@@ -1,3 +1,4 @@
+using Directive920Bot.Hosting;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection.Extensions;

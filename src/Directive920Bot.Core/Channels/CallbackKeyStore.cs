@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Directive920Bot.Storage;
 
-namespace Directive920Bot.Telegram;
+namespace Directive920Bot.Channels;
 
 /// <summary>Issues and resolves the opaque keys behind buttons; what is stored lives in <see cref="ICallbackKeyRecords"/>.</summary>
 public sealed class CallbackKeyStore(ICallbackKeyRecords keys, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)

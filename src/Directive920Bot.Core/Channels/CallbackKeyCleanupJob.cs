@@ -1,10 +1,10 @@
-namespace Directive920Bot.Telegram;
+namespace Directive920Bot.Channels;
 
 /// <summary>Hourly clean-up of expired callback keys (previews, confirmations, pickers); nothing else depends on it.</summary>
 [Quartz.DisallowConcurrentExecution]
 public sealed class CallbackKeyCleanupJob(CallbackKeyStore keys, ILogger<CallbackKeyCleanupJob> log) : Quartz.IJob
 {
-    public const string Name = "telegram.callback-key-cleanup";
+    public const string Name = "channels.callback-key-cleanup";
 
     public ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
     {

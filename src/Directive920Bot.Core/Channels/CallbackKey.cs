@@ -1,4 +1,4 @@
-namespace Directive920Bot.Telegram;
+namespace Directive920Bot.Channels;
 
 /// <summary>
 /// A button's callback data is an opaque random key; what it means, and who may press it, lives here on the server.

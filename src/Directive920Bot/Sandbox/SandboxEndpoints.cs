@@ -1,3 +1,4 @@
+using Directive920Bot.Hosting;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;

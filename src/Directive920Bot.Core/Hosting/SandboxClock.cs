@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Directive920Bot.Sandbox;
+namespace Directive920Bot.Hosting;
 
 /// <summary>
 /// The business clock of sandbox mode (<see cref="Hosting.Clocks.Business"/>): the transport clock keeps flowing, plus an offset the newcomer moves forward

@@ -41,10 +41,7 @@ public static class TelegramExtensions
         // Features send through the channel-neutral interface; one instance, so that its edit memory is shared with the router.
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Messenger>());
         services.AddSingleton<IChannelFiles, TelegramFiles>();
-        services.AddSingleton<CallbackKeyStore>();
-        services.AddQuartz(q => q.ScheduleJob<CallbackKeyCleanupJob>(
-            t => t.WithIdentity(CallbackKeyCleanupJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
-            j => j.WithIdentity(CallbackKeyCleanupJob.Name)));
+        services.AddCallbackKeys();
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();

@@ -1,6 +1,6 @@
 using Directive920Bot.Storage;
 
-namespace Directive920Bot.Telegram;
+namespace Directive920Bot.Channels;
 
 /// <summary>The stored callback keys (see <see cref="CallbackKeyStore"/>, which decides what a key is and when it is issued).</summary>
 public interface ICallbackKeyRecords
