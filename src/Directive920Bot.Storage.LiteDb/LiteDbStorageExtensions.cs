@@ -11,6 +11,7 @@ public static class LiteDbStorageExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStorage();
         builder.Services.AddChannelStores();
+        builder.Services.AddDeliveryStores();
         return builder;
     }
 }

@@ -31,7 +31,7 @@ public class ExpandOccurrenceBenchmark
     {
         var db = host.Get<Storage.Database>().Lite;
         db.GetCollection(DeliveryLedger.CollectionName).DeleteAll();
-        db.GetCollection(DeliveryLedger.ChunksCollection).DeleteAll();
+        db.GetCollection(Storage.LiteDb.Delivery.LiteDbDeliveryLedger.ChunksCollection).DeleteAll();
     }
 
     [Benchmark(Description = "Expand one occurrence for 100,000 subscribers")]

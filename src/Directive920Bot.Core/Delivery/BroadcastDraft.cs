@@ -1,7 +1,7 @@
 
 namespace Directive920Bot.Delivery;
 
-/// <summary>A bloc admin's /broadcast dialogue in progress; one per admin, kept in LiteDB so a restart resumes it.</summary>
+/// <summary>A bloc admin's /broadcast dialogue in progress; one per admin, kept in the store so a restart resumes it.</summary>
 public sealed class BroadcastDraft
 {
     /// <summary>The admin's Telegram user id.</summary>

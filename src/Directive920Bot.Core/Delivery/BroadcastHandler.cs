@@ -4,7 +4,7 @@ using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
-using LiteDB;
+using Directive920Bot.Storage;
 using static Directive920Bot.Delivery.BroadcastTexts;
 
 namespace Directive920Bot.Delivery;
@@ -16,7 +16,8 @@ namespace Directive920Bot.Delivery;
 public sealed class BroadcastHandler(
     CampaignService campaigns,
     MessageComposer composer,
-    BroadcastDraftStore drafts,
+    IBroadcastDrafts drafts,
+    IStorage storage,
     ContentService content,
     UnitStore units,
     SubscriberStore subscribers,
@@ -52,7 +53,7 @@ public sealed class BroadcastHandler(
             return;
         }
 
-        drafts.Save(new BroadcastDraft { Id = context.UserId });
+        await SaveAsync(new BroadcastDraft { Id = context.UserId });
         SetStep(context, null);
         var rows = new List<IReadOnlyList<OutboundButton>> { new[] { Button(context, TextButton, "bc.text") } };
         var catalog = content.Current;
@@ -88,7 +89,7 @@ public sealed class BroadcastHandler(
 
                 draft.Text = text;
                 draft.LessonId = null;
-                drafts.Save(draft);
+                await SaveAsync(draft);
                 SetStep(context, null);
                 await AskAudienceAsync(context, ct);
                 return;
@@ -163,21 +164,21 @@ public sealed class BroadcastHandler(
 
                 draft.LessonId = key.Payload;
                 draft.Text = null;
-                drafts.Save(draft);
+                await SaveAsync(draft);
                 SetStep(context, null);
                 await AskAudienceAsync(context, ct);
                 return CallbackReply.Silent;
             case "bc.all":
                 draft.All = true;
                 draft.Units = [];
-                drafts.Save(draft);
+                await SaveAsync(draft);
                 await AskRolesAsync(context, ct);
                 return CallbackReply.Silent;
             case "bc.pick":
             case "bc.units":
                 draft.All = false;
                 draft.Page = key.Action == "bc.pick" ? 0 : int.Parse(key.Payload, CultureInfo.InvariantCulture);
-                drafts.Save(draft);
+                await SaveAsync(draft);
                 await ShowUnitsAsync(context, draft, messageId, fresh: key.Action == "bc.pick", ct);
                 return CallbackReply.Silent;
             case "bc.tog":
@@ -188,14 +189,14 @@ public sealed class BroadcastHandler(
                         draft.Units.Add(key.Payload);
                     }
 
-                    drafts.Save(draft);
+                    await SaveAsync(draft);
                 }
 
                 await ShowUnitsAsync(context, draft, messageId, fresh: false, ct);
                 return CallbackReply.Silent;
             case "bc.sub":
                 draft.IncludeSubUnits = !draft.IncludeSubUnits;
-                drafts.Save(draft);
+                await SaveAsync(draft);
                 await ShowUnitsAsync(context, draft, messageId, fresh: false, ct);
                 return CallbackReply.Silent;
             case "bc.next":
@@ -214,20 +215,20 @@ public sealed class BroadcastHandler(
                 }
 
                 draft.Roles = key.Payload == "all" ? [] : [key.Payload];
-                drafts.Save(draft);
+                await SaveAsync(draft);
                 SetStep(context, TimeStep);
                 await context.ReplyAsync(new OutboundMessage(AskTime.Format(context.Language, Example())).WithButtons([Button(context, SendNow, "bc.now")]), ct);
                 return CallbackReply.Silent;
             case "bc.now":
                 draft.SendAt = null;
-                drafts.Save(draft);
+                await SaveAsync(draft);
                 SetStep(context, null);
                 await PreviewAsync(context, draft, ct);
                 return CallbackReply.Silent;
             case "bc.ok":
                 return await CreateAsync(context, draft, ct);
             case "bc.cancel":
-                drafts.Delete(context.UserId);
+                await DeleteDraftAsync(context.UserId);
                 SetStep(context, null);
                 await context.ReplyAsync(DraftCancelled, ct);
                 return CallbackReply.Silent;
@@ -252,7 +253,7 @@ public sealed class BroadcastHandler(
         }
 
         draft.SendAt = at.UtcDateTime;
-        drafts.Save(draft);
+        await SaveAsync(draft);
         SetStep(context, null);
         await PreviewAsync(context, draft, ct);
     }
@@ -322,7 +323,7 @@ public sealed class BroadcastHandler(
         }
 
         // The draft goes first thing after creating, so a second press finds nothing to create twice.
-        drafts.Delete(context.UserId);
+        await DeleteDraftAsync(context.UserId);
         SetStep(context, null);
         var count = campaigns.Resolve(campaign.Audience).Count();
         await context.ReplyAsync(Created.Format(context.Language, campaign.Id, count, When(context, campaign.SendAt)), ct);
@@ -465,6 +466,15 @@ public sealed class BroadcastHandler(
             context.Subscriber = subscriber;
         }
     }
+
+    /// <summary>Stores the draft, stamped with the time of this change.</summary>
+    private Task SaveAsync(BroadcastDraft draft)
+    {
+        draft.UpdatedAt = clock.UtcNow.UtcDateTime;
+        return storage.WriteAsync(tx => drafts.Save(tx, draft));
+    }
+
+    private Task<bool> DeleteDraftAsync(long adminId) => storage.WriteAsync(tx => drafts.Delete(tx, adminId));
 
     private static CampaignAudience ToAudience(BroadcastDraft draft) => new()
     {

@@ -10,7 +10,7 @@ using Directive920Bot.Registration;
 namespace Directive920Bot.Delivery;
 
 /// <summary>
-/// <c>campaign create|list|show|cancel</c>. They open the database directly, which LiteDB allows only while the
+/// <c>campaign create|list|show|cancel</c>. They open the database directly, which the embedded store allows only while the
 /// service is stopped (<see cref="CliHost"/> refuses otherwise); while it runs, <c>campaign show --api URL --api-key KEY</c>
 /// follows a campaign through the admin API.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class CampaignCli
     public static Command Build(CliContext cli)
     {
         var output = cli.Output;
-        var database = new Option<string?>("--database") { Description = "LiteDB file (default: Storage:DatabasePath)" };
+        var database = new Option<string?>("--database") { Description = "The database file (default: Storage:DatabasePath)" };
 
         var lesson = new Option<string?>("--lesson") { Description = "Content item id to send (a lesson, card or announcement)" };
         var text = new Option<string?>("--text") { Description = "Announcement text (Markdown), instead of --lesson" };

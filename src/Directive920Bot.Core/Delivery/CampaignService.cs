@@ -3,6 +3,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -14,8 +15,9 @@ namespace Directive920Bot.Delivery;
 /// in the transaction of the change, so no caller can forget it or write it twice.
 /// </summary>
 public sealed class CampaignService(
-    CampaignStore store,
+    ICampaigns store,
     DeliveryLedger ledger,
+    IStorage storage,
     SubscriberStore subscribers,
     UnitStore units,
     ContentService content,
@@ -160,9 +162,9 @@ public sealed class CampaignService(
         var campaign = Build(request, by.Name, now);
         var details = FormattableString.Invariant(
             $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {(campaign.Audience.All ? "all" : string.Join(',', campaign.Audience.Units))}; roles {string.Join(',', campaign.Audience.Roles)}; sendAt {campaign.SendAt:O}; cron {campaign.Cron} ({by.Name})");
-        ledger.Database.InTransaction(() =>
+        storage.Write(tx =>
         {
-            store.Insert(campaign);
+            store.Insert(tx, campaign);
             audit.Write(by.AuditId, "campaign.create", AuditTarget(by, campaign.Id, null), details);
         });
         log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, by.Name, campaign.Kind, campaign.NextOccurrenceAt);
@@ -331,7 +333,7 @@ public sealed class CampaignService(
                 return null;
             }
 
-            // Decided and applied before the transaction: its work may run twice (see Database.WriteAsync), and a second
+            // Decided and applied before the transaction: its work may run twice (see IStorage.WriteAsync), and a second
             // run must still write the cancellation and its audit entry.
             var cancelling = campaign.Status != CampaignStatus.Cancelled;
             if (cancelling)
@@ -344,14 +346,14 @@ public sealed class CampaignService(
                 campaign.UpdatedAt = now;
             }
 
-            var stopped = ledger.Database.InTransaction(() =>
+            var stopped = storage.Write(tx =>
             {
                 if (cancelling)
                 {
-                    store.Update(campaign);
+                    store.Update(tx, campaign);
                 }
 
-                var skipped = ledger.SkipPending(id, "cancelled by " + by.Name);
+                var skipped = ledger.SkipPending(tx, id, "cancelled by " + by.Name);
                 if (cancelling)
                 {
                     audit.Write(by.AuditId, "campaign.cancel", AuditTarget(by, id, "cancel"), FormattableString.Invariant($"{skipped} pending rows stopped ({by.Name})"));
@@ -469,15 +471,15 @@ public sealed class CampaignService(
         }
 
         var chunkSize = options.Value.ExpansionChunkSize;
-        var added = ledger.Database.InTransaction(() =>
+        var added = storage.Write(tx =>
         {
-            var inserted = ledger.InsertExpansion(rows, chunkSize);
+            var inserted = ledger.InsertExpansion(tx, rows, chunkSize);
             campaign.Occurrences = number;
             campaign.LastOccurrenceAt = occurrence.UtcDateTime;
             campaign.NextOccurrenceAt = next;
             campaign.Status = next is null ? CampaignStatus.Expanded : CampaignStatus.Scheduled;
             campaign.UpdatedAt = now;
-            store.Update(campaign);
+            store.Update(tx, campaign);
             return inserted;
         });
         ledger.Publish(added);

@@ -37,9 +37,10 @@ public sealed class ChunkMaterialiser(DeliveryLedger ledger, [FromKeyedServices(
             {
                 return;
             }
-            catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or ObjectDisposedException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The chunk stays in the ledger and is tried again; nothing is lost.
+                // The chunk stays in the ledger and is tried again; nothing is lost. Whatever the store throws (its own
+                // failures are the provider's types, unknown here), one failed chunk must not stop the host.
                 log.LogError(ex, "Writing out a delivery chunk failed; retrying after {Delay}", Poll);
                 await Task.Delay(Poll, transport, stoppingToken);
             }

@@ -9,21 +9,20 @@ namespace Directive920Bot.Delivery;
 
 public static class DeliveryExtensions
 {
-    /// <summary>The ledger, calendar, campaigns and track services (no hosted services): what the CLI needs too.</summary>
+    /// <summary>
+    /// The ledger, calendar, campaigns and track services (no hosted services): what the CLI needs too. Their stores
+    /// are the storage provider's to register.
+    /// </summary>
     public static IHostApplicationBuilder AddDeliveryCore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
-        services.AddSingleton(DeliveryLedger.Schema);
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<MessageComposer>();
-        services.AddSingleton(CampaignStore.Schema);
-        services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignService>();
-        services.AddSingleton(TrackService.Schema);
         services.AddSingleton<TrackService>();
         return builder;
     }
@@ -44,8 +43,6 @@ public static class DeliveryExtensions
         services.AddSingleton<IPersonalDataHolder, DeliveryPersonalData>();
         services.AddSingleton<IApiEndpoints, CampaignEndpoints>();
         // Campaign authoring in the bot (/broadcast, /campaigns) sits with the campaigns it creates and follows.
-        services.AddSingleton(BroadcastDraftStore.Schema);
-        services.AddSingleton<BroadcastDraftStore>();
         services.AddSingleton<IPersonalDataHolder, BroadcastDraftPersonalData>();
         services.AddSingleton<BroadcastHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<BroadcastHandler>());

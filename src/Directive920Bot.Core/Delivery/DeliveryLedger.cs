@@ -1,59 +1,54 @@
+using System.Globalization;
 using Directive920Bot.Storage;
-using LiteDB;
 
 namespace Directive920Bot.Delivery;
 
 /// <summary>
-/// The durable outbox, collection <c>deliveries</c>: the only code that writes ledger rows. Rows are inserted if absent
-/// (their id is unique per occurrence and subscriber), so expanding or enqueuing twice stores each message once.
-/// An in-memory due queue mirrors the pending rows for the dispatcher; the database stays the truth (rebuilt at start).
+/// The durable outbox: the only code that writes ledger rows (through <see cref="IDeliveryLedgerStore"/>). Rows are
+/// inserted if absent (their id is unique per occurrence and subscriber), so expanding or enqueuing twice stores each
+/// message once. An in-memory due queue mirrors the pending rows for the dispatcher; the store stays the truth (rebuilt
+/// at start). Each write has a form that takes the caller's transaction, for a caller that writes other things with it,
+/// and one that opens its own.
 /// </summary>
-public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
+    /// <summary>
+    /// The name the embedded store keeps the rows under. Reports still read that collection by name; the name goes to
+    /// the provider once they read through their own read model.
+    /// </summary>
     public const string CollectionName = "deliveries";
-
-    /// <summary>Rows of large expansions not yet written as rows (see <see cref="DeliveryChunk"/>).</summary>
-    public const string ChunksCollection = "delivery_chunks";
-
-    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
-    {
-        var rows = database.GetCollection<DeliveryRow>(CollectionName);
-        rows.EnsureIndex(r => r.State);
-        rows.EnsureIndex(r => r.CampaignId);
-        rows.EnsureIndex(r => r.SubscriberId);
-        rows.EnsureIndex(r => r.SentAt);
-        database.GetCollection<DeliveryChunk>(ChunksCollection).EnsureIndex(c => c.CampaignId);
-        mapper.ToDocument(new DeliveryRow());
-        mapper.ToDocument(new DeliveryChunk());
-    });
 
     private TaskCompletionSource chunksAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ILiteCollection<DeliveryRow> Rows => db.Collection<DeliveryRow>(CollectionName);
-
-    private ILiteCollection<DeliveryChunk> Chunks => db.Collection<DeliveryChunk>(ChunksCollection);
-
     internal DueQueue Queue { get; } = new();
-
-    internal Database Database => db;
 
     /// <summary>Inserts the rows whose id is not stored yet, in one transaction; wakes the dispatcher. Returns how many were added.</summary>
     public int Enqueue(IEnumerable<DeliveryRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var added = db.InTransaction(() => InsertAbsent(rows));
-        Publish(added);
+        return storage.Write(tx => Enqueue(tx, rows));
+    }
+
+    /// <summary>
+    /// Inserts the rows whose id is not stored yet in <paramref name="tx"/>; the dispatcher gets them once it commits.
+    /// Returns how many were added.
+    /// </summary>
+    public int Enqueue(ITransaction tx, IEnumerable<DeliveryRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(rows);
+        var added = InsertAbsent(tx, rows);
+        PublishWhenCommitted(tx, added);
         return added.Count;
     }
 
-    /// <summary>Insert-if-absent without opening a transaction: for callers that write other documents in the same one.</summary>
+    /// <summary>Insert-if-absent in the caller's transaction, not published: for callers that write other documents in the same one.</summary>
     /// <param name="assumeNew">The caller knows no row of this set can exist (a new occurrence written in the same
     /// transaction as its counter): the per-row lookup is skipped; a duplicate id would still fail the insert.</param>
-    internal List<DeliveryRow> InsertAbsent(IEnumerable<DeliveryRow> rows, bool assumeNew = false)
+    internal List<DeliveryRow> InsertAbsent(ITransaction tx, IEnumerable<DeliveryRow> rows, bool assumeNew = false)
     {
         var now = Now;
         var added = new List<DeliveryRow>();
-        var collection = Rows;
         foreach (var row in rows)
         {
             if (string.IsNullOrEmpty(row.Id))
@@ -61,7 +56,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
                 throw new ArgumentException("A delivery row needs an id.", nameof(rows));
             }
 
-            if (!assumeNew && collection.FindById(row.Id) is not null)
+            if (!assumeNew && store.Find(row.Id) is not null)
             {
                 continue;
             }
@@ -78,7 +73,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
 
         if (added.Count > 0)
         {
-            collection.Insert(added);
+            store.Insert(tx, added);
         }
 
         return added;
@@ -100,18 +95,14 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
         }
     }
 
-    public DeliveryRow? Find(string id) => Rows.FindById(id);
+    public DeliveryRow? Find(string id) => store.Find(id);
 
-    public IReadOnlyList<DeliveryRow> ForSubscriber(long subscriberId) => Rows.Find(r => r.SubscriberId == subscriberId).ToList();
+    public IReadOnlyList<DeliveryRow> ForSubscriber(long subscriberId) => store.ForSubscriber(subscriberId);
 
-    public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) =>
-        state is { } s
-            ? Rows.Find(Filter.Eq(nameof(DeliveryRow.CampaignId), campaignId, nameof(DeliveryRow.State), s.ToString())).ToList()
-            : Rows.Find(r => r.CampaignId == campaignId).ToList();
+    public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) => store.ForCampaign(campaignId, state);
 
     public IReadOnlyList<DeliveryRow> SentBetween(DeliveryKind kind, DateTime fromUtc, DateTime toUtc) =>
-        Rows.Find(Filter.From(nameof(DeliveryRow.SentAt), fromUtc, toUtc))
-            .Where(r => r.Kind == kind && r.State == DeliveryState.Sent).ToList();
+        store.SentBetween(fromUtc, toUtc).Where(r => r.Kind == kind && r.State == DeliveryState.Sent).ToList();
 
     /// <summary>
     /// State and due time of every row of a campaign, read as a projection (progress of large campaigns), including the
@@ -120,21 +111,16 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     /// </summary>
     public IReadOnlyList<(DeliveryState State, DateTime DueAt)> StatesOf(string campaignId)
     {
-        var chunks = Chunks.Find(c => c.CampaignId == campaignId).ToList();
+        var chunks = store.Chunks(campaignId);
         var states = new List<(DeliveryState, DateTime)>();
         // Row ids are only needed to match chunks; a campaign without chunks (nearly all, most of the time) skips them.
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var projection = chunks.Count > 0 ? "{_id: $._id, State: $.State, DueAt: $.DueAt}" : "{State: $.State, DueAt: $.DueAt}";
-        foreach (var doc in db.Lite.GetCollection(CollectionName).Query()
-                     .Where(Filter.Eq(nameof(DeliveryRow.CampaignId), campaignId)).Select(projection).ToEnumerable())
+        foreach (var (id, state, dueAt) in store.StatesOf(campaignId, withIds: chunks.Count > 0))
         {
-            if (Enum.TryParse<DeliveryState>(doc["State"].AsString, out var state))
+            states.Add((state, dueAt));
+            if (id is not null)
             {
-                states.Add((state, doc["DueAt"].AsDateTime));
-                if (chunks.Count > 0)
-                {
-                    ids.Add(doc["_id"].AsString);
-                }
+                ids.Add(id);
             }
         }
 
@@ -147,23 +133,23 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     }
 
     /// <summary>
-    /// Writes an expansion: the first <paramref name="chunkSize"/> rows as rows, the rest as chunks that
-    /// <see cref="MaterialiseNextAsync"/> turns into rows in the background, so a 100,000-person occurrence is durable
-    /// in a fraction of the time its rows take and the writer is never held for seconds. Call inside a transaction
-    /// (with the campaign update); returns the rows written now, to <see cref="Publish"/> after the commit.
+    /// Writes an expansion in <paramref name="tx"/> (with the campaign update): the first <paramref name="chunkSize"/>
+    /// rows as rows, the rest as chunks that <see cref="MaterialiseNextAsync"/> turns into rows in the background, so a
+    /// 100,000-person occurrence is durable in a fraction of the time its rows take and the writer is never held for
+    /// seconds. Returns the rows written now, to <see cref="Publish"/> after the commit.
     /// </summary>
-    internal List<DeliveryRow> InsertExpansion(List<DeliveryRow> rows, int chunkSize)
+    internal List<DeliveryRow> InsertExpansion(ITransaction tx, List<DeliveryRow> rows, int chunkSize)
     {
         var now = Now;
-        var first = InsertAbsent(rows.Take(chunkSize), assumeNew: true);
+        var first = InsertAbsent(tx, rows.Take(chunkSize), assumeNew: true);
         var number = 0;
         foreach (var part in rows.Skip(chunkSize).Chunk(chunkSize))
         {
             number++;
             var template = part[0];
-            Chunks.Insert(new DeliveryChunk
+            store.InsertChunk(tx, new DeliveryChunk
             {
-                Id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{template.OccurrenceId}#{number:D6}"),
+                Id = string.Create(CultureInfo.InvariantCulture, $"{template.OccurrenceId}#{number:D6}"),
                 CampaignId = template.CampaignId,
                 CreatedAt = now,
                 Template = DeliveryChunk.TemplateOf(template),
@@ -183,18 +169,17 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     /// <summary>Writes the oldest chunk as rows and deletes it, in one transaction; false when none is left.</summary>
     public async Task<bool> MaterialiseNextAsync()
     {
-        var rows = await db.WriteAsync(() =>
+        var rows = await storage.WriteAsync(tx =>
         {
-            // The primary key's order, first document only: an OrderBy query would read every (large) chunk to sort them.
-            var chunk = Chunks.Find(Query.All(), 0, 1).FirstOrDefault();
+            var chunk = store.FirstChunk();
             if (chunk is null)
             {
                 return null;
             }
 
             // The chunk is deleted in the same transaction as its rows are written: they cannot exist already.
-            var added = InsertAbsent(chunk.ToRows(), assumeNew: true);
-            Chunks.Delete(chunk.Id);
+            var added = InsertAbsent(tx, chunk.ToRows(), assumeNew: true);
+            store.DeleteChunk(tx, chunk.Id);
             return added;
         });
         if (rows is null)
@@ -207,14 +192,17 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     }
 
     /// <summary>Rows of the campaign still held in chunks (0 once every chunk was written out).</summary>
-    public int ChunkedRows(string? campaignId = null) =>
-        (campaignId is null ? Chunks.FindAll() : Chunks.Find(c => c.CampaignId == campaignId)).Sum(c => c.Members.Count);
+    public int ChunkedRows(string? campaignId = null) => store.Chunks(campaignId).Sum(c => c.Members.Count);
 
-    public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => Rows.Find(Filter.Eq(nameof(DeliveryRow.State), state.ToString())).ToList();
+    public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => store.InState(state);
 
     /// <summary>pending → skipped with a reason (a reminder no longer needed, a cancelled campaign…). False if it was not pending.</summary>
-    public bool Skip(string id, string reason)
+    public bool Skip(string id, string reason) => storage.Write(tx => Skip(tx, id, reason));
+
+    /// <inheritdoc cref="Skip(string, string)"/>
+    public bool Skip(ITransaction tx, string id, string reason)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         var row = Find(id);
         if (row is null || row.State != DeliveryState.Pending)
         {
@@ -223,21 +211,23 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
 
         row.State = DeliveryState.Skipped;
         row.LastError = reason;
-        Touch(row);
+        Touch(tx, row);
         return true;
     }
 
     /// <summary>Earliest DueAt among pending rows (UTC), or null when nothing is pending.</summary>
-    public DateTime? NextDueAt()
-    {
-        var first = Rows.Query().Where(Query.EQ(nameof(DeliveryRow.State), nameof(DeliveryState.Pending)))
-            .OrderBy(r => r.DueAt).Limit(1).FirstOrDefault();
-        return first?.DueAt;
-    }
+    public DateTime? NextDueAt() => store.EarliestDue(DeliveryState.Pending);
 
     /// <summary>Back to pending at <paramref name="dueAt"/> (a resend, a track step after resume); false if it is pending or sending already.</summary>
-    public bool Requeue(string id, DateTime dueAt, bool resetAttempts = true)
+    public bool Requeue(string id, DateTime dueAt, bool resetAttempts = true) => storage.Write(tx => Requeue(tx, id, dueAt, resetAttempts));
+
+    /// <summary>
+    /// Back to pending at <paramref name="dueAt"/> in <paramref name="tx"/>, handed to the dispatcher once it commits;
+    /// false if it is pending or sending already.
+    /// </summary>
+    public bool Requeue(ITransaction tx, string id, DateTime dueAt, bool resetAttempts = true)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         var row = Find(id);
         if (row is null || row.State is DeliveryState.Pending or DeliveryState.Sending)
         {
@@ -252,8 +242,8 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
             row.PartsSent = 0;
         }
 
-        Touch(row);
-        Publish([row]);
+        Touch(tx, row);
+        PublishWhenCommitted(tx, [row]);
         return true;
     }
 
@@ -266,13 +256,12 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
             return Task.FromResult(new List<DeliveryRow>());
         }
 
-        return db.WriteAsync(() =>
+        return storage.WriteAsync(tx =>
         {
             var claimed = new List<DeliveryRow>(ids.Count);
-            var collection = Rows;
             foreach (var id in ids)
             {
-                var row = collection.FindById(id);
+                var row = store.Find(id);
                 // Stale queue entries (cancelled, requeued later, already claimed) are dropped here.
                 if (row is null || row.State != DeliveryState.Pending)
                 {
@@ -288,7 +277,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
                 row.State = DeliveryState.Sending;
                 row.Attempts++;
                 row.UpdatedAt = now;
-                collection.Update(row);
+                store.Update(tx, row);
                 claimed.Add(row);
             }
 
@@ -297,16 +286,16 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     }
 
     // The dispatcher's writes go through the writer asynchronously: the outcomes of concurrent sends commit together.
-    internal Task RecordPartAsync(DeliveryRow row, int partsSent) => db.WriteAsync(() =>
+    internal Task RecordPartAsync(DeliveryRow row, int partsSent) => storage.WriteAsync(tx =>
     {
         row.PartsSent = partsSent;
-        Touch(row);
+        Touch(tx, row);
     });
 
     /// <summary>Records a final outcome.</summary>
     /// <param name="alongside">Writes what the outcome implies (see <see cref="IDeliveryOutcomeRecorder"/>) in the
     /// same transaction, so that a crash keeps both or neither.</param>
-    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null, Action<ITransaction, DeliveryRow>? alongside = null) => db.WriteAsync(tx =>
+    internal Task CompleteAsync(DeliveryRow row, DeliveryState state, string? error, int? messageId = null, Action<ITransaction, DeliveryRow>? alongside = null) => storage.WriteAsync(tx =>
     {
         row.State = state;
         row.LastError = error;
@@ -316,14 +305,14 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
             row.SentAt = Now;
         }
 
-        Touch(row);
+        Touch(tx, row);
         alongside?.Invoke(tx, row);
     });
 
     /// <summary>sending → pending at <paramref name="dueAt"/> (429, transient error, shutdown).</summary>
     internal async Task RetryAsync(DeliveryRow row, DateTime dueAt, string? error, bool countAttempt = true)
     {
-        await db.WriteAsync(() =>
+        await storage.WriteAsync(tx =>
         {
             row.State = DeliveryState.Pending;
             row.DueAt = dueAt;
@@ -333,7 +322,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
                 row.Attempts = Math.Max(0, row.Attempts - 1);
             }
 
-            Touch(row);
+            Touch(tx, row);
         });
         Publish([row]);
     }
@@ -346,17 +335,19 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     internal int RecoverAtStart()
     {
         var now = Now;
-        var interrupted = 0;
-        db.InTransaction(() =>
+        var interrupted = storage.Write(tx =>
         {
-            foreach (var row in Rows.Find(Query.EQ(nameof(DeliveryRow.State), nameof(DeliveryState.Sending))).ToList())
+            var count = 0;
+            foreach (var row in store.InState(DeliveryState.Sending))
             {
                 row.State = DeliveryState.Pending;
                 row.LastError = "interrupted while sending; sent again (may be a duplicate)";
                 row.UpdatedAt = now;
-                Rows.Update(row);
-                interrupted++;
+                store.Update(tx, row);
+                count++;
             }
+
+            return count;
         });
         Queue.Clear();
         Publish(InState(DeliveryState.Pending));
@@ -364,40 +355,40 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     }
 
     /// <summary>Cancels a campaign's pending rows in one transaction, with its chunks (written out as skipped).</summary>
-    internal int SkipPending(string campaignId, string reason)
+    internal int SkipPending(string campaignId, string reason) => storage.Write(tx => SkipPending(tx, campaignId, reason));
+
+    /// <inheritdoc cref="SkipPending(string, string)"/>
+    internal int SkipPending(ITransaction tx, string campaignId, string reason)
     {
         var now = Now;
-        return db.InTransaction(() =>
+        var count = 0;
+        foreach (var chunk in store.Chunks(campaignId))
         {
-            var count = 0;
-            foreach (var chunk in Chunks.Find(c => c.CampaignId == campaignId).ToList())
+            if (chunk.SkipReason is null)
             {
-                if (chunk.SkipReason is null)
-                {
-                    chunk.SkipReason = reason;
-                    Chunks.Update(chunk);
-                    count += chunk.Members.Count(m => m.Skip is null);
-                }
+                chunk.SkipReason = reason;
+                store.UpdateChunk(tx, chunk);
+                count += chunk.Members.Count(m => m.Skip is null);
             }
+        }
 
-            foreach (var row in ForCampaign(campaignId, DeliveryState.Pending))
-            {
-                row.State = DeliveryState.Skipped;
-                row.LastError = reason;
-                row.UpdatedAt = now;
-                Rows.Update(row);
-                count++;
-            }
+        foreach (var row in ForCampaign(campaignId, DeliveryState.Pending))
+        {
+            row.State = DeliveryState.Skipped;
+            row.LastError = reason;
+            row.UpdatedAt = now;
+            store.Update(tx, row);
+            count++;
+        }
 
-            return count;
-        });
+        return count;
     }
 
     /// <summary>failed → pending (attempts reset) for a campaign; returns how many.</summary>
     internal int RequeueFailed(string campaignId, DateTime dueAt)
     {
         var now = Now;
-        var rows = db.InTransaction(() =>
+        var rows = storage.Write(tx =>
         {
             var list = ForCampaign(campaignId, DeliveryState.Failed).ToList();
             foreach (var row in list)
@@ -407,7 +398,7 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
                 row.PartsSent = 0;
                 row.DueAt = dueAt;
                 row.UpdatedAt = now;
-                Rows.Update(row);
+                store.Update(tx, row);
             }
 
             return list;
@@ -417,37 +408,50 @@ public sealed class DeliveryLedger(Database db, [FromKeyedServices(Hosting.Clock
     }
 
     /// <summary>Replaces the subscriber id with a pseudonym and drops the chat (personal-data erasure).</summary>
-    internal void Pseudonymise(long subscriberId, long pseudonym) => db.InTransaction(() =>
+    internal void Pseudonymise(long subscriberId, long pseudonym) => storage.Write(tx => Pseudonymise(tx, subscriberId, pseudonym));
+
+    /// <inheritdoc cref="Pseudonymise(long, long)"/>
+    internal void Pseudonymise(ITransaction tx, long subscriberId, long pseudonym)
     {
         // A chunk holds only rows not sent yet: like pending rows, they are dropped.
-        foreach (var chunk in Chunks.FindAll().Where(c => c.Members.Any(m => m.S == subscriberId)).ToList())
+        foreach (var chunk in store.Chunks().Where(c => c.Members.Any(m => m.S == subscriberId)))
         {
             chunk.Members.RemoveAll(m => m.S == subscriberId);
-            Chunks.Update(chunk);
+            store.UpdateChunk(tx, chunk);
         }
 
+        // A row whose id ends in the subscriber id (the convention, and the reminders and digests that extend or copy
+        // it) keeps its id with the pseudonym in that place; any other gets a suffix that names nobody.
+        var suffix = string.Create(CultureInfo.InvariantCulture, $":{subscriberId}");
         foreach (var row in ForSubscriber(subscriberId))
         {
-            Rows.Delete(row.Id);
+            store.Delete(tx, row.Id);
             if (row.State == DeliveryState.Pending)
             {
                 continue;
             }
 
-            var suffix = $":{subscriberId}";
-            row.Id = row.Id.EndsWith(suffix, StringComparison.Ordinal) ? row.Id[..^suffix.Length] + $":{pseudonym}" : $"{row.Id}:erased";
+            row.Id = row.Id.EndsWith(suffix, StringComparison.Ordinal) ? DeliveryRows.IdFor(row.Id[..^suffix.Length], pseudonym) : $"{row.Id}:erased";
             row.SubscriberId = pseudonym;
             row.ChatId = 0;
             row.Html = null;
-            Rows.Upsert(row);
+            store.Upsert(tx, row);
         }
-    });
+    }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private void Touch(DeliveryRow row)
+    private void PublishWhenCommitted(ITransaction tx, List<DeliveryRow> rows)
+    {
+        if (rows.Count > 0)
+        {
+            tx.AfterCommit(() => Publish(rows));
+        }
+    }
+
+    private void Touch(ITransaction tx, DeliveryRow row)
     {
         row.UpdatedAt = Now;
-        Rows.Update(row);
+        store.Update(tx, row);
     }
 }

@@ -1,9 +1,10 @@
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Delivery;
 
 /// <summary>/mydata lists what was sent to the person; /delete pseudonymises their ledger rows (counts stay) and drops the track.</summary>
-public sealed class DeliveryPersonalData(DeliveryLedger ledger, TrackService track) : IPersonalDataHolder
+public sealed class DeliveryPersonalData(IStorage storage, DeliveryLedger ledger, TrackService track) : IPersonalDataHolder
 {
     public string Name => "deliveries";
 
@@ -12,9 +13,9 @@ public sealed class DeliveryPersonalData(DeliveryLedger ledger, TrackService tra
         .Select(r => new { r.Id, Kind = r.Kind.ToString(), r.ItemId, r.CampaignId, State = r.State.ToString(), r.DueAt, r.SentAt })
         .ToList();
 
-    public void Erase(long subscriberId, long pseudonym)
+    public void Erase(long subscriberId, long pseudonym) => storage.Write(tx =>
     {
-        ledger.Pseudonymise(subscriberId, pseudonym);
-        track.Erase(subscriberId);
-    }
+        ledger.Pseudonymise(tx, subscriberId, pseudonym);
+        track.Erase(tx, subscriberId);
+    });
 }

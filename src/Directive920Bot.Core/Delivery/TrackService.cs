@@ -2,25 +2,9 @@ using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Delivery;
-
-/// <summary>Where a subscriber is in the drip track: the ledger row of the current step.</summary>
-public sealed class TrackPosition
-{
-    /// <summary>The subscriber id.</summary>
-    public long Id { get; set; }
-
-    public string? CurrentItemId { get; set; }
-
-    public string? CurrentRowId { get; set; }
-
-    public bool Completed { get; set; }
-
-    public DateTime UpdatedAt { get; set; }
-}
 
 /// <summary>
 /// The drip curriculum: each reachable registered subscriber gets the track items meant for them (IsFor leader/staff)
@@ -29,7 +13,8 @@ public sealed class TrackPosition
 /// Paused subscribers get no new steps; a step skipped while paused or blocked is queued again after resume/unblock.
 /// </summary>
 public sealed class TrackService(
-    Database db,
+    IStorage storage,
+    ITrackPositions positions,
     DeliveryLedger ledger,
     SubscriberStore subscribers,
     ContentService content,
@@ -38,24 +23,14 @@ public sealed class TrackService(
     IOptions<DeliveryOptions> options,
     ILogger<TrackService> log)
 {
-    public const string CollectionName = "tracks";
-
-    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
-    {
-        database.GetCollection<TrackPosition>(CollectionName).EnsureIndex(t => t.Completed);
-        mapper.ToDocument(new TrackPosition());
-    });
-
     private readonly Lock gate = new();
-
-    private ILiteCollection<TrackPosition> Positions => db.Collection<TrackPosition>(CollectionName);
 
     public static string RowId(string itemId, long subscriberId) => DeliveryRows.IdFor(OccurrenceOf(itemId), subscriberId);
 
     /// <summary>A track step is one occurrence per item, shared by everyone who gets it.</summary>
     public static string OccurrenceOf(string itemId) => $"t:{itemId}";
 
-    public TrackPosition? PositionOf(long subscriberId) => Positions.FindById(subscriberId);
+    public TrackPosition? PositionOf(long subscriberId) => positions.Find(subscriberId);
 
     /// <summary>
     /// One pass over every subscriber whose track may move (the Quartz tick; tests call it directly). Returns rows created
@@ -93,7 +68,7 @@ public sealed class TrackService(
         lock (gate)
         {
             var now = clock.UtcNow;
-            var position = Positions.FindById(subscriber.Id) ?? new TrackPosition { Id = subscriber.Id };
+            var position = positions.Find(subscriber.Id) ?? new TrackPosition { Id = subscriber.Id };
             var row = position.CurrentRowId is { } rowId ? ledger.Find(rowId) : null;
             var catalog = content.Current;
             var curriculum = catalog.Curriculum;
@@ -134,7 +109,7 @@ public sealed class TrackService(
                 {
                     position.Completed = true;
                     position.UpdatedAt = now.UtcDateTime;
-                    Positions.Upsert(position);
+                    storage.Write(tx => positions.Save(tx, position));
                 }
 
                 return false;
@@ -143,14 +118,14 @@ public sealed class TrackService(
             // No creation time: the ledger stamps the row when it stores it, in the transaction below.
             var newRow = DeliveryRows.For(OccurrenceOf(next.Id), DeliveryRecipient.Of(subscriber), DeliveryKind.Lesson, due.UtcDateTime,
                 itemId: next.Id, contentHash: next.ContentHash, requireAck: next.RequireAck);
-            var added = db.InTransaction(() =>
+            var added = storage.Write(tx =>
             {
-                var inserted = ledger.InsertAbsent([newRow]);
+                var inserted = ledger.InsertAbsent(tx, [newRow]);
                 position.CurrentItemId = next.Id;
                 position.CurrentRowId = newRow.Id;
                 position.Completed = false;
                 position.UpdatedAt = now.UtcDateTime;
-                Positions.Upsert(position);
+                positions.Save(tx, position);
                 return inserted;
             });
             ledger.Publish(added);
@@ -177,5 +152,5 @@ public sealed class TrackService(
         return track.Skip(index + 1).FirstOrDefault(i => i.IsFor(subscriber.IsLeader));
     }
 
-    internal void Erase(long subscriberId) => Positions.Delete(subscriberId);
+    internal void Erase(ITransaction tx, long subscriberId) => positions.Delete(tx, subscriberId);
 }

@@ -5,7 +5,7 @@ namespace Directive920Bot.Engagement;
 /// <summary>Reads a delivery campaign's quiz mode, quiz gate and reminder overrides.</summary>
 /// <remarks>Every acknowledgement and quiz answer asks for its campaign's settings; they are kept in memory until a campaign
 /// is written again (the store's version changes), so a press costs no campaign read.</remarks>
-internal sealed class DeliveryCampaignEngagementSource(CampaignService campaigns, CampaignStore store) : ICampaignEngagementSource
+internal sealed class DeliveryCampaignEngagementSource(CampaignService campaigns, ICampaigns store) : ICampaignEngagementSource
 {
     private Cache cache = new(-1, new());
 

@@ -10,7 +10,7 @@ namespace Directive920Bot.Reports;
 /// per unit that the subscriber and roster stores keep, and the few open review items; never people, roster entries or the ledger.
 /// </summary>
 public sealed class ReportService(ReportCounters counters, UnitStore units, SubscriberStore subscribers, RosterStore roster, Storage.Database db,
-    ContentService content, Delivery.CampaignStore campaigns, Hosting.BotClock clock)
+    ContentService content, Delivery.ICampaigns campaigns, Hosting.BotClock clock)
 {
     /// <summary>Every visible unit with its rolled-up figures, in tree order.</summary>
     public IReadOnlyList<UnitReport> Units(IReadOnlyCollection<string> visibleUnits)

@@ -1,4 +1,5 @@
 using Directive920Bot.Delivery;
+using Directive920Bot.Storage.LiteDb.Delivery;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -127,9 +128,9 @@ public sealed class ChunkedExpansionTests
             UnitCode = "SNV",
             DueAt = now,
         }).ToList();
-        using var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [DeliveryLedger.Schema], TimeProvider.System);
-        var ledger = new DeliveryLedger(db, bot.Clock);
-        db.InTransaction(() => ledger.InsertExpansion(rows, 10));
+        using var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [LiteDbDeliveryLedger.Schema], TimeProvider.System);
+        var ledger = new DeliveryLedger(db, new LiteDbDeliveryLedger(db), bot.Clock);
+        db.Write(tx => ledger.InsertExpansion(tx, rows, 10));
         then(ledger);
     }
 }

@@ -109,7 +109,7 @@ public sealed class BroadcastCommandTests
         var reply = await bot.SayAsync(SnvCadre, "/broadcast");
 
         Assert.Contains("chưa hiểu lệnh này", reply.Text, StringComparison.Ordinal);
-        Assert.Null(bot.Get<BroadcastDraftStore>().Find(SnvCadre));
+        Assert.Null(bot.Get<IBroadcastDrafts>().Find(SnvCadre));
     }
 
     [Fact]

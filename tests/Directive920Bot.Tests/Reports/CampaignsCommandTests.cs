@@ -57,12 +57,12 @@ public sealed class CampaignsCommandTests
         // Another admin cancels it through the API first; this admin's confirmation then comes too late. The cancel is
         // written straight to the store: every cancel through CampaignService is audited, and what is checked here is
         // that the late confirmation adds no audit entry of its own.
-        var store = bot.Get<CampaignStore>();
+        var store = bot.Get<ICampaigns>();
         var elsewhere = store.Find(campaign.Id)!;
         elsewhere.Status = CampaignStatus.Cancelled;
         elsewhere.NextOccurrenceAt = null;
         elsewhere.CancelledBy = "api:ops";
-        store.Update(elsewhere);
+        bot.Get<Directive920Bot.Storage.IStorage>().Write(tx => store.Update(tx, elsewhere));
         var late = await bot.PressAndExpectReplyAsync(BlocAdmin, confirm, "Xác nhận hủy");
 
         Assert.Contains("đã bị hủy trước đó; không còn tin nào để dừng", late.Text, StringComparison.Ordinal);

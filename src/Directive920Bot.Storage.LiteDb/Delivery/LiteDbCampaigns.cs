@@ -1,9 +1,10 @@
-using Directive920Bot.Storage;
+using Directive920Bot.Delivery;
 using LiteDB;
 
-namespace Directive920Bot.Delivery;
+namespace Directive920Bot.Storage.LiteDb.Delivery;
 
-public sealed class CampaignStore(Database db)
+/// <summary>The campaigns, in collection <c>campaigns</c>.</summary>
+internal sealed class LiteDbCampaigns(Database db) : ICampaigns
 {
     public const string CollectionName = "campaigns";
 
@@ -16,13 +17,16 @@ public sealed class CampaignStore(Database db)
         mapper.ToDocument(new Campaign { Reminders = new CampaignReminders() });
     });
 
-    internal ILiteCollection<Campaign> Campaigns => db.Collection<Campaign>(CollectionName);
+    private long version;
+
+    public long Version => Interlocked.Read(ref version);
+
+    private ILiteCollection<Campaign> Campaigns => db.Collection<Campaign>(CollectionName);
 
     public Campaign? Find(string id) => Campaigns.FindById(id);
 
     public IReadOnlyList<Campaign> All() => Campaigns.FindAll().OrderByDescending(c => c.CreatedAt).ToList();
 
-    /// <summary>Scheduled campaigns whose next occurrence is at or before <paramref name="now"/>.</summary>
     public IReadOnlyList<Campaign> Due(DateTime now) =>
         Campaigns.Find(BsonExpression.Create("$.Status = @0 AND $.NextOccurrenceAt <= @1", nameof(CampaignStatus.Scheduled), now))
             .OrderBy(c => c.NextOccurrenceAt).ToList();
@@ -31,20 +35,25 @@ public sealed class CampaignStore(Database db)
         Campaigns.Find(Query.EQ(nameof(Campaign.Status), nameof(CampaignStatus.Scheduled)))
             .Where(c => c.NextOccurrenceAt is not null).Min(c => c.NextOccurrenceAt);
 
-    private long version;
-
-    /// <summary>Bumped after every write, so that readers who keep campaign settings in memory know to read again.</summary>
-    public long Version => Interlocked.Read(ref version);
-
-    internal void Insert(Campaign campaign)
+    public void Insert(ITransaction tx, Campaign campaign)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         Campaigns.Insert(campaign);
-        Interlocked.Increment(ref version);
+        Changed(tx);
     }
 
-    internal void Update(Campaign campaign)
+    public void Update(ITransaction tx, Campaign campaign)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         Campaigns.Update(campaign);
+        Changed(tx);
+    }
+
+    // Bumped at the write (as before the transaction was explicit) and again once it commits, so that a reader who
+    // read the old settings under the first bump reads again.
+    private void Changed(ITransaction tx)
+    {
         Interlocked.Increment(ref version);
+        tx.AfterCommit(() => Interlocked.Increment(ref version));
     }
 }

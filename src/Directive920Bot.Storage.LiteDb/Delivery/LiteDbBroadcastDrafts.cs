@@ -1,9 +1,10 @@
-using Directive920Bot.Storage;
+using Directive920Bot.Delivery;
 using LiteDB;
 
-namespace Directive920Bot.Delivery;
+namespace Directive920Bot.Storage.LiteDb.Delivery;
 
-public sealed class BroadcastDraftStore(Database db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+/// <summary>The /broadcast drafts, in collection <c>broadcast_drafts</c>, keyed by the admin's id.</summary>
+internal sealed class LiteDbBroadcastDrafts(Database db) : IBroadcastDrafts
 {
     public const string CollectionName = "broadcast_drafts";
 
@@ -18,12 +19,16 @@ public sealed class BroadcastDraftStore(Database db, [FromKeyedServices(Hosting.
 
     public BroadcastDraft? Find(long adminId) => Drafts.FindById(adminId);
 
-    public void Save(BroadcastDraft draft)
+    public void Save(ITransaction tx, BroadcastDraft draft)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(draft);
-        draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
         Drafts.Upsert(draft);
     }
 
-    public bool Delete(long adminId) => Drafts.Delete(adminId);
+    public bool Delete(ITransaction tx, long adminId)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        return Drafts.Delete(adminId);
+    }
 }
