@@ -9,6 +9,7 @@ public static class LiteDbStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStorage();
+        Engagement.EngagementStores.AddEngagementStores(builder.Services);
         return builder;
     }
 }
