@@ -12,6 +12,7 @@ public static class LiteDbStorageExtensions
         builder.AddStorage();
         builder.Services.AddChannelStores();
         builder.Services.AddDeliveryStores();
+        Engagement.EngagementStores.AddEngagementStores(builder.Services);
         return builder;
     }
 }

@@ -112,7 +112,7 @@ public class AcknowledgementCallbackBenchmark
     public void Verify()
     {
         // Once each: the figure is only worth something if every press was recorded exactly once.
-        var recorded = host.Get<AcknowledgementStore>().ForSubject($"c:bench{round}:1").Count;
+        var recorded = host.Get<IAcknowledgements>().ForSubject($"c:bench{round}:1").Count;
         if (recorded != Cadres)
         {
             throw new InvalidOperationException($"round {round}: {recorded} acknowledgements for {Cadres} presses");

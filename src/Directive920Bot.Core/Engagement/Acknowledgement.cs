@@ -8,6 +8,8 @@ namespace Directive920Bot.Engagement;
 /// </summary>
 public sealed class Acknowledgement
 {
+    public static string IdFor(long subscriberId, string subject, string contentHash) => $"{subscriberId}:{subject}:{contentHash}";
+
     /// <summary><c>{subscriberId}:{subject}:{contentHash}</c>.</summary>
     public string Id { get; set; } = "";
 

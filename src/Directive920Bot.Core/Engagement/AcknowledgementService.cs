@@ -10,16 +10,16 @@ namespace Directive920Bot.Engagement;
 /// <summary>Records "I have read it and commit to it" once, and builds the buttons that ask for it.</summary>
 public sealed class AcknowledgementService(
     DeliveryLedger ledger,
-    AcknowledgementStore acks,
-    QuizAnswerStore answers,
-    EscalationStore escalations,
+    IAcknowledgements acks,
+    IQuizAnswers answers,
+    IEscalations escalations,
     ContentService content,
     WorkingCalendar calendar,
     EngagementPolicyResolver policies,
     CallbackKeyStore keys,
     IEnumerable<IEngagementObserver> observers,
     BotClock clock,
-    Storage.Database db,
+    IStorage storage,
     ILogger<AcknowledgementService> log)
 {
     public const string AckAction = "eng.ack";
@@ -47,12 +47,12 @@ public sealed class AcknowledgementService(
 
     public DeliveryRow? Row(string deliveryId) => ledger.Find(deliveryId);
 
-    public Acknowledgement? Find(DeliveryRow row) => acks.Find(AcknowledgementStore.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row)));
+    public Acknowledgement? Find(DeliveryRow row) => acks.Find(Acknowledgement.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row)));
 
     /// <summary>The acknowledgement of <paramref name="subject"/> (see <see cref="SubjectOf"/>) at a content hash, for
     /// callers that know these without the row, like a reminder's watch.</summary>
     public Acknowledgement? Find(long subscriberId, string subject, string? contentHash) =>
-        acks.Find(AcknowledgementStore.IdFor(subscriberId, subject, KeyHash(contentHash)));
+        acks.Find(Acknowledgement.IdFor(subscriberId, subject, KeyHash(contentHash)));
 
     /// <summary>The first reminder's deadline: <c>ReminderAfterWorkingHours</c> working hours after it was sent.</summary>
     public DateTime DeadlineFor(DeliveryRow row)
@@ -116,9 +116,9 @@ public sealed class AcknowledgementService(
         var (row, ack) = (checkedPress.Row!, checkedPress.Acknowledgement!);
         try
         {
-            return await db.WriteAsync(tx => Record(tx, row, ack));
+            return await storage.WriteAsync(tx => Record(tx, row, ack));
         }
-        catch (Exception ex) when (AcknowledgementStore.IsDuplicate(ex))
+        catch (DuplicateKeyException)
         {
             // Pressed again (a double tap, an old copy) after the first press was recorded: nothing more to write.
             return new AckOutcome(AckResult.AlreadyRecorded, acks.Find(ack.Id) ?? ack, row);
@@ -146,7 +146,7 @@ public sealed class AcknowledgementService(
 
         // A press already recorded is found by the writer's insert-if-absent; it is looked up here only when the quiz
         // gate would otherwise refuse it (a first press is the common case, and needs no extra read).
-        var id = AcknowledgementStore.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row));
+        var id = Acknowledgement.IdFor(row.SubscriberId, SubjectOf(row), HashOf(row));
         if (NeedsQuizFirst(row, item))
         {
             return acks.Find(id) is { } existing
@@ -177,11 +177,11 @@ public sealed class AcknowledgementService(
 
     /// <summary>
     /// The writes of an acknowledgement. The insert does not look first: a press is nearly always the first, and a
-    /// repeated one fails on the taken id, which costs its batch one retry (see <see cref="Storage.Database"/>).
+    /// repeated one fails on the taken id (<see cref="DuplicateKeyException"/>), which rolls back its transaction.
     /// </summary>
     private AckOutcome Record(ITransaction tx, DeliveryRow row, Acknowledgement ack)
     {
-        acks.InsertNew(ack);
+        acks.InsertNew(tx, ack);
         AfterAcknowledged(tx, row, ack);
         return new AckOutcome(AckResult.Recorded, ack, row);
     }
@@ -199,19 +199,20 @@ public sealed class AcknowledgementService(
             var escalated = watch.DoneReason == ReminderService.Escalated;
             if (watch.PendingReminderId is { } pending)
             {
+                // The ledger's write joins this transaction (it runs on the writer that runs this work).
                 ledger.Skip(pending, "acknowledged");
                 watch.PendingReminderId = null;
             }
 
             watch.Done = true;
             watch.DoneReason = "acknowledged";
-            escalations.SaveWatch(watch);
+            escalations.SaveWatch(tx, watch);
             if (escalated)
             {
-                escalations.Resolve(row.Id, ack.AcknowledgedAt);
+                escalations.Resolve(tx, row.Id, ack.AcknowledgedAt);
             }
 
-            db.OnCommitted(() => escalations.AttentionDone(row.Id));
+            tx.AfterCommit(() => escalations.AttentionDone(row.Id));
         }
 
         foreach (var observer in observers)

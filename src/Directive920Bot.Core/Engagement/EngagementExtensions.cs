@@ -14,14 +14,9 @@ public static class EngagementExtensions
         var services = builder.Services;
         services.AddOptions<EngagementOptions>().BindConfiguration(EngagementOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EngagementOptions>, EngagementOptionsValidator>();
-        services.AddSingleton(AcknowledgementStore.Schema);
-        services.AddSingleton(QuizAnswerStore.Schema);
-        services.AddSingleton(ReviewStore.Schema);
-        services.AddSingleton(EscalationStore.Schema);
-        services.AddSingleton(FeedbackStore.Schema);
+        // The stores (IAcknowledgements, IQuizAnswers, IReviews, IEscalations, IFeedback) come from the storage provider.
+        // Transitional views for the reports, which still name the old store types:
         services.AddSingleton<AcknowledgementStore>();
-        services.AddSingleton<QuizAnswerStore>();
-        services.AddSingleton<ReviewStore>();
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<EngagementPolicyResolver>();

@@ -14,7 +14,8 @@ public sealed class EngagementHandler(
     QuizService quiz,
     ProgressService progress,
     EngagementPolicyResolver policies,
-    FeedbackStore feedback,
+    IFeedback feedback,
+    Storage.IStorage storage,
     SubscriberStore subscribers,
     ContentService content,
     CallbackKeyStore keys,
@@ -123,7 +124,7 @@ public sealed class EngagementHandler(
         }
 
         draft.Text = text;
-        feedback.SaveDraft(draft);
+        await storage.WriteAsync(tx => feedback.SaveDraft(tx, draft));
         var mode = context.T(draft.Anonymous ? FeedbackModeAnonymous : FeedbackModeNamed);
         await context.ReplyAsync(new OutboundMessage(FeedbackPreview.Format(context.Language, mode, TelegramHtml.Escape(text))).WithButtons(
         [
@@ -289,7 +290,7 @@ public sealed class EngagementHandler(
         {
             var draft = feedback.Draft(subscriber.Id) ?? new FeedbackDraft { Id = subscriber.Id, Token = Guid.NewGuid().ToString("N") };
             draft.Anonymous = payload == "anon";
-            feedback.SaveDraft(draft);
+            await storage.WriteAsync(tx => feedback.SaveDraft(tx, draft));
             subscriber.Conversation = FeedbackConversation;
             subscribers.Save(subscriber);
             await context.ReplyAsync(FeedbackType, ct);
@@ -298,7 +299,7 @@ public sealed class EngagementHandler(
 
         if (payload == "cancel")
         {
-            feedback.DeleteDraft(subscriber.Id);
+            await storage.WriteAsync(tx => feedback.DeleteDraft(tx, subscriber.Id));
             subscriber.Conversation = null;
             subscribers.Save(subscriber);
             await EditPressedAsync(context, pressed, context.T(FeedbackCancelled), ct);
@@ -324,7 +325,7 @@ public sealed class EngagementHandler(
                 Text = current.Text,
                 CreatedAt = current.Anonymous ? DateTime.SpecifyKind(now.Date, DateTimeKind.Utc) : now,
             };
-            feedback.Submit(item, subscriber.Id);
+            await storage.WriteAsync(tx => feedback.Submit(tx, item, subscriber.Id));
             subscriber.Conversation = null;
             subscribers.Save(subscriber);
             if (!item.Anonymous)

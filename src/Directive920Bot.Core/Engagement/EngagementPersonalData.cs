@@ -1,14 +1,16 @@
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Engagement;
 
 /// <summary>Acknowledgements, answers, reviews, escalations and named feedback: exported as stored; erased down to the pseudonym.</summary>
 internal sealed class EngagementPersonalData(
-    AcknowledgementStore acks,
-    QuizAnswerStore answers,
-    ReviewStore reviews,
-    EscalationStore escalations,
-    FeedbackStore feedback) : IPersonalDataHolder
+    IAcknowledgements acks,
+    IQuizAnswers answers,
+    IReviews reviews,
+    IEscalations escalations,
+    IFeedback feedback,
+    IStorage storage) : IPersonalDataHolder
 {
     public string Name => "engagement";
 
@@ -22,14 +24,16 @@ internal sealed class EngagementPersonalData(
         Feedback = feedback.FromSubscriber(subscriberId).Select(f => new { f.Text, f.CreatedAt }),
     };
 
-    public void Erase(long subscriberId, long pseudonym)
+    /// <summary>Everything engagement keeps about the person is relinked in one transaction: all of it or none.</summary>
+    public void Erase(long subscriberId, long pseudonym) => storage.Write(tx => Erase(tx, subscriberId, pseudonym));
+
+    private void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         foreach (var ack in acks.ForSubscriber(subscriberId))
         {
-            var id = AcknowledgementStore.IdFor(pseudonym, ack.Subject, ack.ContentHash);
             var updated = new Acknowledgement
             {
-                Id = id,
+                Id = Acknowledgement.IdFor(pseudonym, ack.Subject, ack.ContentHash),
                 SubscriberId = pseudonym,
                 ItemId = ack.ItemId,
                 Subject = ack.Subject,
@@ -45,13 +49,13 @@ internal sealed class EngagementPersonalData(
                 OnTime = ack.OnTime,
                 Reacknowledgement = ack.Reacknowledgement,
             };
-            acks.Replace(ack, updated);
+            acks.Replace(tx, ack, updated);
         }
 
-        answers.EraseSubscriber(subscriberId, pseudonym);
-        reviews.EraseSubscriber(subscriberId, pseudonym);
-        escalations.EraseSubscriber(subscriberId, pseudonym);
-        feedback.EraseSubscriber(subscriberId, pseudonym);
+        answers.EraseSubscriber(tx, subscriberId, pseudonym);
+        reviews.EraseSubscriber(tx, subscriberId, pseudonym);
+        escalations.EraseSubscriber(tx, subscriberId, pseudonym);
+        feedback.EraseSubscriber(tx, subscriberId, pseudonym);
     }
 
     /// <summary>Ledger row ids end in the subscriber id; the delivery engine rewrites them the same way on erasure.</summary>

@@ -7,9 +7,9 @@ namespace Directive920Bot.Engagement;
 /// <summary>The cadre's own view, computed from the ledger and the engagement stores (the same figures reports use).</summary>
 public sealed class ProgressService(
     DeliveryLedger ledger,
-    AcknowledgementStore acks,
-    QuizAnswerStore answers,
-    ReviewStore reviews,
+    IAcknowledgements acks,
+    IQuizAnswers answers,
+    IReviews reviews,
     ContentService content,
     AcknowledgementService acknowledgements,
     BotClock clock)

@@ -5,6 +5,9 @@ namespace Directive920Bot.Engagement;
 /// <summary>The first answer to one question of one delivery; later presses change nothing.</summary>
 public sealed class QuizAnswer
 {
+    /// <summary>The id of an answer, and of the question sent (<see cref="QuizQuestionSent"/>) and its selection (<see cref="QuizSelection"/>).</summary>
+    public static string IdFor(string deliveryId, string questionId) => $"{deliveryId}|{questionId}";
+
     /// <summary><c>{deliveryId}|{questionId}</c>.</summary>
     public string Id { get; set; } = "";
 

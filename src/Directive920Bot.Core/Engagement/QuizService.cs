@@ -11,7 +11,7 @@ namespace Directive920Bot.Engagement;
 /// <summary>Sends a lesson's questions (inline buttons or native quiz polls) and records the first answer to each.</summary>
 public sealed class QuizService(
     DeliveryLedger ledger,
-    QuizAnswerStore answers,
+    IQuizAnswers answers,
     ContentService content,
     EngagementPolicyResolver policies,
     AcknowledgementService acknowledgements,
@@ -68,9 +68,9 @@ public sealed class QuizService(
                 return;
             }
 
-            answers.RecordSent(new QuizQuestionSent
+            var record = new QuizQuestionSent
             {
-                Id = QuizAnswerStore.IdFor(row.Id, question.Id),
+                Id = QuizAnswer.IdFor(row.Id, question.Id),
                 SubscriberId = row.SubscriberId,
                 DeliveryId = row.Id,
                 ItemId = item.Id,
@@ -79,7 +79,8 @@ public sealed class QuizService(
                 PollId = poll ? sent.PollId : null,
                 Mode = poll ? "poll" : "inline",
                 SentAt = clock.UtcNow.UtcDateTime,
-            });
+            };
+            await storage.WriteAsync(tx => answers.RecordSent(tx, record));
         }
     }
 
@@ -147,7 +148,7 @@ public sealed class QuizService(
                     selection.Selected.Add(option);
                 }
 
-                answers.SaveSelection(selection);
+                storage.Write(tx => answers.SaveSelection(tx, selection));
                 return new AnswerOutcome(AnswerResult.Toggled, Question: question, Row: row);
             }
 
@@ -283,9 +284,9 @@ public sealed class QuizService(
     private AnswerOutcome Record(ITransaction tx, DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, string mode)
     {
         var correct = selected.Order().SequenceEqual(question.Correct.Order());
-        var (stored, created) = answers.Add(new QuizAnswer
+        var (stored, created) = answers.Add(tx, new QuizAnswer
         {
-            Id = QuizAnswerStore.IdFor(row.Id, question.Id),
+            Id = QuizAnswer.IdFor(row.Id, question.Id),
             SubscriberId = row.SubscriberId,
             DeliveryId = row.Id,
             ItemId = row.ItemId!,
@@ -304,7 +305,7 @@ public sealed class QuizService(
             return new AnswerOutcome(AnswerResult.AlreadyAnswered, stored, question, row);
         }
 
-        review.OnAnswered(stored, row);
+        review.OnAnswered(tx, stored, row);
         foreach (var observer in observers)
         {
             try

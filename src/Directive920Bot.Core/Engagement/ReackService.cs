@@ -13,7 +13,7 @@ public sealed record ReackResult(bool ItemFound, int Enqueued, int AlreadyCurren
 /// </summary>
 public sealed class ReackService(
     DeliveryLedger ledger,
-    AcknowledgementStore acks,
+    IAcknowledgements acks,
     SubscriberStore subscribers,
     ContentService content,
     WorkingCalendar calendar,

@@ -3,7 +3,6 @@ using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
-using LiteDB;
 
 namespace Directive920Bot.Engagement;
 
@@ -14,9 +13,9 @@ namespace Directive920Bot.Engagement;
 /// Acknowledging, pausing or unsubscribing stops it at once (a pending reminder row is skipped).
 /// </summary>
 public sealed class ReminderService(
-    Database db,
+    IStorage storage,
     DeliveryLedger ledger,
-    EscalationStore store,
+    IEscalations store,
     AcknowledgementService acknowledgements,
     EngagementPolicyResolver policies,
     SubscriberStore subscribers,
@@ -28,10 +27,11 @@ public sealed class ReminderService(
 {
     /// <summary>The watch's end when reminders ran out and the delivery went onto the unit's non-acknowledgement list.</summary>
     public const string Escalated = "escalated";
-    private const string MetaCollection = "eng_meta";
-    private const string WatermarkKey = "reminder_watermark";
     private static readonly TimeSpan Overlap = TimeSpan.FromHours(1);
     private static readonly TimeSpan FirstLookBack = TimeSpan.FromDays(60);
+    // New watches are written this many to a transaction: one commit for many, without one huge transaction after a
+    // long downtime.
+    private const int WatchBatch = 256;
     // One run at a time: the Quartz tick and a test or CLI call may overlap.
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -57,9 +57,8 @@ public sealed class ReminderService(
 
     private int Discover(DateTime nowUtc)
     {
-        var meta = db.Lite.GetCollection(MetaCollection);
-        var from = meta.FindById(WatermarkKey)?["value"].AsDateTime is { } mark ? mark.ToUniversalTime() - Overlap : nowUtc - FirstLookBack;
-        var added = 0;
+        var from = store.ReminderWatermark() is { } mark ? mark - Overlap : nowUtc - FirstLookBack;
+        var watches = new List<AckWatch>();
         foreach (var kind in new[] { DeliveryKind.Lesson, DeliveryKind.Announcement })
         {
             // Stored instants keep milliseconds: one more makes "sent now" part of this tick.
@@ -72,7 +71,7 @@ public sealed class ReminderService(
 
                 var policy = policies.For(row);
                 var acknowledged = acknowledgements.Find(row) is not null;
-                added += store.AddWatch(new AckWatch
+                watches.Add(new AckWatch
                 {
                     Id = row.Id,
                     SubscriberId = row.SubscriberId,
@@ -88,11 +87,17 @@ public sealed class ReminderService(
                     NextAt = acknowledgements.DeadlineFor(row),
                     Done = acknowledged,
                     DoneReason = acknowledged ? "acknowledged" : null,
-                }) ? 1 : 0;
+                });
             }
         }
 
-        meta.Upsert(new BsonDocument { ["_id"] = WatermarkKey, ["value"] = nowUtc });
+        var added = 0;
+        foreach (var chunk in watches.Chunk(WatchBatch))
+        {
+            added += storage.Write(tx => chunk.Count(w => store.AddWatch(tx, w)));
+        }
+
+        storage.Write(tx => store.SetReminderWatermark(tx, nowUtc));
         return added;
     }
 
@@ -105,7 +110,7 @@ public sealed class ReminderService(
             if (reminder is null || reminder.State != DeliveryState.Pending)
             {
                 watch.PendingReminderId = null;
-                store.SaveWatch(watch);
+                storage.Write(tx => store.SaveWatch(tx, watch));
                 ReminderGone(watch);
                 continue;
             }
@@ -113,7 +118,6 @@ public sealed class ReminderService(
             var reason = StopReason(watch);
             if (reason is not null)
             {
-                cancelled += ledger.Skip(reminder.Id, reason) ? 1 : 0;
                 watch.PendingReminderId = null;
                 if (watch.DoneReason != Escalated)
                 {
@@ -121,7 +125,13 @@ public sealed class ReminderService(
                     watch.DoneReason = reason;
                 }
 
-                store.SaveWatch(watch);
+                // The skip and the watch commit together (the ledger's write joins this transaction).
+                cancelled += storage.Write(tx =>
+                {
+                    var skipped = ledger.Skip(reminder.Id, reason);
+                    store.SaveWatch(tx, watch);
+                    return skipped;
+                }) ? 1 : 0;
                 ReminderGone(watch);
             }
         }
@@ -151,15 +161,19 @@ public sealed class ReminderService(
             var reason = StopReason(watch);
             if (reason is not null)
             {
-                if (watch.PendingReminderId is { } pending)
-                {
-                    ledger.Skip(pending, reason);
-                    watch.PendingReminderId = null;
-                }
-
+                var pending = watch.PendingReminderId;
+                watch.PendingReminderId = null;
                 watch.Done = true;
                 watch.DoneReason = reason;
-                store.SaveWatch(watch);
+                storage.Write(tx =>
+                {
+                    if (pending is not null)
+                    {
+                        ledger.Skip(pending, reason);
+                    }
+
+                    store.SaveWatch(tx, watch);
+                });
                 store.AttentionDone(watch.Id);
                 continue;
             }
@@ -169,7 +183,7 @@ public sealed class ReminderService(
             {
                 watch.Done = true;
                 watch.DoneReason = "delivery gone";
-                store.SaveWatch(watch);
+                storage.Write(tx => store.SaveWatch(tx, watch));
                 continue;
             }
 
@@ -183,21 +197,22 @@ public sealed class ReminderService(
                 // Marked first, so that an acknowledgement from now on skips this reminder at once; then, in one
                 // transaction, a fresh look: an acknowledgement committed since StopReason read means no reminder.
                 store.NeedAttention(watch.Id);
-                var queued = db.InTransaction(() =>
+                var queued = storage.Write(tx =>
                 {
                     if (acknowledgements.Find(original) is not null)
                     {
                         watch.Done = true;
                         watch.DoneReason = "acknowledged";
-                        store.SaveWatch(watch);
+                        store.SaveWatch(tx, watch);
                         return false;
                     }
 
+                    // The ledger's insert joins this transaction (it runs on the writer that runs this work).
                     ledger.Enqueue([row]);
                     watch.Step = step;
                     watch.PendingReminderId = row.Id;
                     watch.NextAt = nextAt;
-                    store.SaveWatch(watch);
+                    store.SaveWatch(tx, watch);
                     return true;
                 });
                 reminded += queued ? 1 : 0;
@@ -220,15 +235,15 @@ public sealed class ReminderService(
             // Marked first and written in one transaction after a fresh look: an acknowledgement committed since the
             // watch was read wins, and one that comes later finds the escalation to resolve.
             store.NeedAttention(watch.Id);
-            if (db.InTransaction(() =>
+            if (storage.Write(tx =>
             {
                 if (store.FindWatch(watch.Id) is not { Done: false } || acknowledgements.Find(original) is not null)
                 {
                     return false;
                 }
 
-                store.SaveWatch(watch);
-                return store.AddEscalation(escalation);
+                store.SaveWatch(tx, watch);
+                return store.AddEscalation(tx, escalation);
             }))
             {
                 escalated++;

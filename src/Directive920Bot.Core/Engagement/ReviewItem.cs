@@ -3,6 +3,8 @@ namespace Directive920Bot.Engagement;
 /// <summary>A question answered wrongly: it comes back after the review intervals until answered right.</summary>
 public sealed class ReviewItem
 {
+    public static string IdFor(long subscriberId, string itemId, string questionId) => $"{subscriberId}:{itemId}:{questionId}";
+
     /// <summary><c>{subscriberId}:{itemId}:{questionId}</c>.</summary>
     public string Id { get; set; } = "";
 

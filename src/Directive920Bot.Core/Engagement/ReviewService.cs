@@ -4,7 +4,6 @@ using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
-using LiteDB;
 using static Directive920Bot.Engagement.EngagementTexts;
 
 namespace Directive920Bot.Engagement;
@@ -16,8 +15,8 @@ namespace Directive920Bot.Engagement;
 /// ones again.
 /// </summary>
 public sealed class ReviewService(
-    Database db,
-    ReviewStore reviews,
+    IStorage storage,
+    IReviews reviews,
     DeliveryLedger ledger,
     ContentService content,
     WorkingCalendar calendar,
@@ -27,17 +26,16 @@ public sealed class ReviewService(
     /// <summary>The dispatcher's reason for a row not sent because its cadre paused.</summary>
     public const string PausedReason = "paused";
 
-    private const string MetaCollection = "eng_meta";
-    private const string WeeklyKey = "weekly_review_last";
     private readonly Lock gate = new();
 
-    public void OnAnswered(QuizAnswer answer, DeliveryRow row)
+    /// <summary>In the transaction of the answer: its review schedule commits with it (ledger writes join it too).</summary>
+    public void OnAnswered(ITransaction tx, QuizAnswer answer, DeliveryRow row)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(row);
         lock (gate)
         {
-            var id = ReviewStore.IdFor(answer.SubscriberId, answer.ItemId, answer.QuestionId);
+            var id = ReviewItem.IdFor(answer.SubscriberId, answer.ItemId, answer.QuestionId);
             var item = reviews.Find(id);
             var now = clock.UtcNow.UtcDateTime;
             if (answer.Correct)
@@ -53,7 +51,7 @@ public sealed class ReviewService(
                     }
 
                     item.PendingDeliveryId = null;
-                    reviews.Save(item);
+                    reviews.Save(tx, item);
                 }
 
                 return;
@@ -84,7 +82,7 @@ public sealed class ReviewService(
                 item.PendingDeliveryId = rowId;
             }
 
-            reviews.Save(item);
+            reviews.Save(tx, item);
         }
     }
 
@@ -101,18 +99,23 @@ public sealed class ReviewService(
             return;
         }
 
-        lock (gate)
+        // On the writer, like OnAnswered: the gate is only ever taken there, so it never waits on a thread that waits
+        // for the writer. The ledger's writes join this transaction.
+        storage.Write(_ =>
         {
-            var now = clock.UtcNow;
-            foreach (var item in reviews.OpenFor(subscriber.Id))
+            lock (gate)
             {
-                if (item.PendingDeliveryId is { } pending && ledger.Find(pending) is { State: DeliveryState.Skipped, LastError: PausedReason } row)
+                var now = clock.UtcNow;
+                foreach (var item in reviews.OpenFor(subscriber.Id))
                 {
-                    var open = calendar.NextOpen(now).UtcDateTime;
-                    ledger.Requeue(row.Id, item.NextDueAt > open ? item.NextDueAt : open);
+                    if (item.PendingDeliveryId is { } pending && ledger.Find(pending) is { State: DeliveryState.Skipped, LastError: PausedReason } row)
+                    {
+                        var open = calendar.NextOpen(now).UtcDateTime;
+                        ledger.Requeue(row.Id, item.NextDueAt > open ? item.NextDueAt : open);
+                    }
                 }
             }
-        }
+        });
     }
 
     /// <summary>
@@ -138,8 +141,7 @@ public sealed class ReviewService(
         }
 
         var slotKey = slotLocal.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var meta = db.Lite.GetCollection(MetaCollection);
-        if (meta.FindById(WeeklyKey)?["value"].AsString == slotKey)
+        if (reviews.LastWeeklySlot() == slotKey)
         {
             return 0;
         }
@@ -167,9 +169,13 @@ public sealed class ReviewService(
             }
         }
 
-        var added = rows.Count == 0 ? 0 : ledger.Enqueue(rows);
-        meta.Upsert(new BsonDocument { ["_id"] = WeeklyKey, ["value"] = slotKey });
-        return added;
+        // The rows and the slot commit together (the ledger's insert joins this transaction).
+        return storage.Write(tx =>
+        {
+            var added = rows.Count == 0 ? 0 : ledger.Enqueue(rows);
+            reviews.SetLastWeeklySlot(tx, slotKey);
+            return added;
+        });
     }
 
     /// <remarks>The ids are given: a review question's row is keyed by its question (the review item points at it), and

@@ -7,7 +7,7 @@ using Quartz;
 namespace Directive920Bot.Sandbox;
 
 /// <summary>The clock buttons: move the sandbox clock, then run the periodic jobs at once so effects show within seconds.</summary>
-public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, ContentService content, DeliveryLedger ledger, EscalationStore watches, IServiceProvider services, ILogger<SandboxClockControl> logger)
+public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, ContentService content, DeliveryLedger ledger, IEscalations watches, IServiceProvider services, ILogger<SandboxClockControl> logger)
 {
     /// <summary>On a fresh sandbox: start at <paramref name="startAt"/> or, when now is silent (night, weekend, holiday), at the next lesson time.</summary>
     public void InitialiseFreshClock(DateTimeOffset? startAt)

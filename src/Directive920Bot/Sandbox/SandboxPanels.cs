@@ -18,7 +18,7 @@ public sealed class SandboxPanels(
     SubscriberStore subscribers,
     UnitStore units,
     DeliveryLedger ledger,
-    AcknowledgementStore acknowledgements,
+    IAcknowledgements acknowledgements,
     ReportService reports,
     BotClock clock)
 {

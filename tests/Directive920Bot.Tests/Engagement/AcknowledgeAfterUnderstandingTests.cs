@@ -19,7 +19,7 @@ public sealed class AcknowledgeAfterUnderstandingTests
 
         // The acknowledgement key itself (an old message, a crafted press) is refused while questions are open.
         await RouteCallbackAsync(bot, cadre.Id, Key(bot, cadre.Id, AcknowledgementService.AckAction, row.Id));
-        Assert.Equal(0, bot.Get<AcknowledgementStore>().Count());
+        Assert.Equal(0, bot.Get<IAcknowledgements>().Count());
 
         await PressAsync(bot, cadre.Id, lesson.MessageId, "Trả lời câu hỏi");
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
@@ -34,7 +34,7 @@ public sealed class AcknowledgeAfterUnderstandingTests
         Assert.Contains(AckLabel, bot.Current(cadre.Id, lesson.MessageId).Buttons.Single().Single().Text, StringComparison.Ordinal);
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
 
-        var ack = Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+        var ack = Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
         Assert.Equal(row.Id, ack.DeliveryId);
         // The quiz is not sent a second time after the acknowledgement.
         Assert.Equal(2, bot.BotMessages(cadre.Id).Count(m => m.Text?.Contains("Câu hỏi", StringComparison.Ordinal) == true));

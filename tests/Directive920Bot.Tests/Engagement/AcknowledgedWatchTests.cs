@@ -19,7 +19,7 @@ public sealed class AcknowledgedWatchTests
         var cadre = await bot.RegisterAsync(2711);
         var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         var reminders = bot.Get<ReminderService>();
-        var escalations = bot.Get<EscalationStore>();
+        var escalations = bot.Get<IEscalations>();
         await bot.Emulator.WaitUntilAsync(() => bot.Get<DeliveryLedger>().Find(row.Id)!.State == DeliveryState.Sent, Infrastructure.BotHarness.Wait);
         await reminders.RunAsync(bot.Clock.GetUtcNow());
         Assert.False(escalations.FindWatch(row.Id)!.Done);
@@ -53,6 +53,6 @@ public sealed class AcknowledgedWatchTests
 
         await bot.RestartAsync();
 
-        Assert.True(bot.Get<EscalationStore>().NeedsAttentionOnAcknowledgement(row.Id));
+        Assert.True(bot.Get<IEscalations>().NeedsAttentionOnAcknowledgement(row.Id));
     }
 }

@@ -17,7 +17,7 @@ public sealed class AcknowledgementTests
         bot.Clock.Advance(TimeSpan.FromMinutes(15));
         var answer = await PressAsync(bot, cadre.Id, message.MessageId, AckLabel);
 
-        var acks = bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id);
+        var acks = bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id);
         var ack = Assert.Single(acks);
         Assert.Equal(Lesson1, ack.ItemId);
         Assert.Equal(row.ContentHash, ack.ContentHash);
@@ -48,7 +48,7 @@ public sealed class AcknowledgementTests
         var second = bot.Emulator.PressButton(cadre.Id, message.MessageId, data);
         await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(first)?.Answered == true && bot.Emulator.GetCallbackAnswer(second)?.Answered == true, Infrastructure.BotHarness.Wait);
 
-        Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+        Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
         Assert.Contains("đã xác nhận nội dung này", bot.Emulator.GetCallbackAnswer(second)!.Text, StringComparison.Ordinal);
     }
 
@@ -74,7 +74,7 @@ public sealed class AcknowledgementTests
         Assert.Equal(1, edited.EditCount);
         Assert.Contains("✅ Đã xác nhận lúc", edited.Text, StringComparison.Ordinal);
         Assert.Empty(edited.Buttons);
-        Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+        Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class AcknowledgementTests
         await bot.RestartAsync();
         var answer = await PressAsync(bot, cadre.Id, reminder.MessageId, AckLabel);
 
-        var ack = Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+        var ack = Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
         Assert.Contains("đã xác nhận nội dung này lúc", answer, StringComparison.Ordinal);
         Assert.Contains("✅ Đã xác nhận lúc", bot.Current(cadre.Id, reminder.MessageId).Text, StringComparison.Ordinal);
         Assert.Empty(bot.Current(cadre.Id, reminder.MessageId).Buttons);
@@ -126,7 +126,7 @@ public sealed class AcknowledgementTests
 
         await PressAsync(bot, cadre.Id, message.MessageId, AckLabel);
 
-        var ack = Assert.Single(bot.Get<AcknowledgementStore>().ForSubject("c:meeting:1"));
+        var ack = Assert.Single(bot.Get<IAcknowledgements>().ForSubject("c:meeting:1"));
         Assert.Null(ack.ItemId);
         Assert.Equal("-", ack.ContentHash);
     }

@@ -37,7 +37,7 @@ public sealed class CampaignQuizGateTests
         var (_, lesson) = await WaitSentAsync(bot, row.Id);
         Assert.Contains(Locked, Assert.Single(lesson.Buttons.SelectMany(b => b)).Text, StringComparison.Ordinal);
         await RouteCallbackAsync(bot, cadre.Id, Key(bot, cadre.Id, AcknowledgementService.AckAction, row.Id));
-        Assert.Equal(0, bot.Get<AcknowledgementStore>().Count());
+        Assert.Equal(0, bot.Get<IAcknowledgements>().Count());
 
         await PressAsync(bot, cadre.Id, lesson.MessageId, Locked);
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
@@ -65,7 +65,7 @@ public sealed class CampaignQuizGateTests
         Assert.DoesNotContain(bot.BotMessages(cadre.Id), m => m.Text?.Contains(UnlockMessage, StringComparison.Ordinal) == true);
 
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
-        var ack = Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+        var ack = Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
         Assert.Equal(row.Id, ack.DeliveryId);
         Assert.Contains("Đã xác nhận lúc", bot.Current(cadre.Id, lesson.MessageId).Text, StringComparison.Ordinal);
         Assert.Equal(2, bot.BotMessages(cadre.Id).Count(m => m.Text?.Contains("Câu hỏi", StringComparison.Ordinal) == true));
@@ -94,7 +94,7 @@ public sealed class CampaignQuizGateTests
 
         var answer = await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         Assert.Contains("Cảm ơn", answer, StringComparison.Ordinal);
-        Assert.Equal(row.Id, Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id)).DeliveryId);
+        Assert.Equal(row.Id, Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id)).DeliveryId);
         // The quiz follows the acknowledgement, as the curriculum's quiz.after says.
         await WaitForQuestionsAsync(bot, cadre.Id, 2);
     }
@@ -138,6 +138,6 @@ public sealed class CampaignQuizGateTests
         Assert.Equal(2, bot.BotMessages(cadre.Id).Count(m => m.Text?.Contains("Câu hỏi", StringComparison.Ordinal) == true));
 
         await PressAsync(bot, cadre.Id, unlock.MessageId, AckLabel);
-        Assert.Equal(row.Id, Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id)).DeliveryId);
+        Assert.Equal(row.Id, Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id)).DeliveryId);
     }
 }

@@ -11,10 +11,10 @@ public sealed class ErasedReacknowledgementTests
     public async Task An_erased_persons_reacknowledgement_stays_a_reacknowledgement()
     {
         await using var bot = await BotHarness.StartAsync();
-        var store = bot.Get<AcknowledgementStore>();
+        var store = bot.Get<IAcknowledgements>();
         var at = bot.Clock.GetUtcNow().UtcDateTime;
-        store.InsertNew(new Acknowledgement { Id = AcknowledgementStore.IdFor(4401, "c1-context", "h1"), SubscriberId = 4401, ItemId = "c1-context", Subject = "c1-context", ContentHash = "h1", DeliveryId = "c:x:1:4401", UnitCode = "SNV-VP", DeliveredAt = at, AcknowledgedAt = at, OnTime = true });
-        store.InsertNew(new Acknowledgement { Id = AcknowledgementStore.IdFor(4401, "c1-context", "h2"), SubscriberId = 4401, ItemId = "c1-context", Subject = "c1-context", ContentHash = "h2", DeliveryId = "reack:c1-context:4401", UnitCode = "SNV-VP", DeliveredAt = at, AcknowledgedAt = at, OnTime = true, Reacknowledgement = true });
+        bot.Get<Directive920Bot.Storage.IStorage>().Write(tx => store.InsertNew(tx, new Acknowledgement { Id = Acknowledgement.IdFor(4401, "c1-context", "h1"), SubscriberId = 4401, ItemId = "c1-context", Subject = "c1-context", ContentHash = "h1", DeliveryId = "c:x:1:4401", UnitCode = "SNV-VP", DeliveredAt = at, AcknowledgedAt = at, OnTime = true }));
+        bot.Get<Directive920Bot.Storage.IStorage>().Write(tx => store.InsertNew(tx, new Acknowledgement { Id = Acknowledgement.IdFor(4401, "c1-context", "h2"), SubscriberId = 4401, ItemId = "c1-context", Subject = "c1-context", ContentHash = "h2", DeliveryId = "reack:c1-context:4401", UnitCode = "SNV-VP", DeliveredAt = at, AcknowledgedAt = at, OnTime = true, Reacknowledgement = true }));
 
         var holder = bot.Get<IEnumerable<IPersonalDataHolder>>().Single(h => h.Name == "engagement");
         holder.Erase(4401, -4401);

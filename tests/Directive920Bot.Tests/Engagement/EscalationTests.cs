@@ -15,7 +15,7 @@ public sealed class EscalationTests
         var cadre = await bot.RegisterAsync(2801);
         var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         var reminders = bot.Get<ReminderService>();
-        var escalations = bot.Get<EscalationStore>();
+        var escalations = bot.Get<IEscalations>();
         var unitTree = bot.Get<UnitStore>().SubTreeCodes(["SNV"]);
 
         foreach (var at in new[] { new DateTimeOffset(2026, 12, 2, 18, 0, 0, Vn), new DateTimeOffset(2026, 12, 4, 14, 0, 0, Vn), new DateTimeOffset(2026, 12, 8, 9, 59, 0, Vn) })
@@ -41,7 +41,7 @@ public sealed class EscalationTests
 
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         Assert.Empty(escalations.OpenForUnits(unitTree));
-        Assert.False(Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id)).OnTime);
+        Assert.False(Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id)).OnTime);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class EscalationTests
         var cadre = await bot.RegisterAsync(2802);
         var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         var reminders = bot.Get<ReminderService>();
-        var escalations = bot.Get<EscalationStore>();
+        var escalations = bot.Get<IEscalations>();
         var unitTree = bot.Get<UnitStore>().SubTreeCodes(["SNV"]);
         foreach (var at in new[] { new DateTimeOffset(2026, 12, 2, 18, 0, 0, Vn), new DateTimeOffset(2026, 12, 4, 14, 0, 0, Vn), new DateTimeOffset(2026, 12, 8, 10, 0, 0, Vn) })
         {
@@ -65,7 +65,7 @@ public sealed class EscalationTests
         // The escalated watch still points at its last reminder, which the dispatcher sends only now.
         var watch = escalations.FindWatch(row.Id)!;
         watch.PendingReminderId = $"r2:{row.Id}";
-        escalations.SaveWatch(watch);
+        bot.Get<Directive920Bot.Storage.IStorage>().Write(tx => escalations.SaveWatch(tx, watch));
         await bot.Emulator.WaitUntilAsync(() => bot.Get<Directive920Bot.Delivery.DeliveryLedger>().Find($"r2:{row.Id}")?.State == Directive920Bot.Delivery.DeliveryState.Sent, Infrastructure.BotHarness.Wait);
         await reminders.RunAsync(bot.Clock.GetUtcNow());
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb.Engagement;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
 namespace Directive920Bot.Tests.Engagement;
@@ -26,7 +27,7 @@ public sealed class FeedbackTests
         await PressAsync(bot, cadre.Id, preview.MessageId, "Gửi góp ý");
         Assert.Contains("Cảm ơn", bot.Current(cadre.Id, preview.MessageId).Text, StringComparison.Ordinal);
 
-        var stored = Assert.Single(bot.Get<FeedbackStore>().All());
+        var stored = Assert.Single(bot.Get<IFeedback>().All());
         Assert.True(stored.Anonymous);
         Assert.Null(stored.SubscriberId);
         Assert.Null(stored.UnitCode);
@@ -34,13 +35,13 @@ public sealed class FeedbackTests
         Assert.Equal(TimeSpan.Zero, stored.CreatedAt.TimeOfDay);
 
         // Nothing in the stored document names the sender, their unit or their id, and no draft is left behind.
-        var raw = bot.Get<Database>().Lite.GetCollection(FeedbackStore.CollectionName).FindAll().Single().ToString();
+        var raw = bot.Get<Database>().Lite.GetCollection(LiteDbFeedback.CollectionName).FindAll().Single().ToString();
         Assert.DoesNotContain(cadre.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), raw, StringComparison.Ordinal);
         Assert.DoesNotContain("SNV", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("Giang", raw, StringComparison.Ordinal);
-        Assert.Equal(0, bot.Get<Database>().Lite.GetCollection(FeedbackStore.DraftCollection).Count());
+        Assert.Equal(0, bot.Get<Database>().Lite.GetCollection(LiteDbFeedback.DraftCollection).Count());
         Assert.Null(bot.Get<SubscriberStore>().Find(cadre.Id)!.Conversation);
-        Assert.Empty(bot.Get<FeedbackStore>().FromSubscriber(cadre.Id));
+        Assert.Empty(bot.Get<IFeedback>().FromSubscriber(cadre.Id));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class FeedbackTests
         await SendFeedbackAsync(bot, named.Id, "Gửi kèm tên", Opinion);
         await SendFeedbackAsync(bot, anonymous.Id, "Gửi ẩn danh", "Một góp ý ẩn danh về việc học tập Thông báo.");
 
-        var stored = bot.Get<FeedbackStore>().All();
+        var stored = bot.Get<IFeedback>().All();
         var mine = Assert.Single(stored, f => !f.Anonymous);
         Assert.Equal(named.Id, mine.SubscriberId);
         Assert.Equal("SNV-VP", mine.UnitCode);

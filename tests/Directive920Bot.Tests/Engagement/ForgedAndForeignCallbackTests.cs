@@ -28,7 +28,7 @@ public sealed class ForgedAndForeignCallbackTests
         await WaitSentAsync(bot, otherRow.Id);
         await RouteCallbackAsync(bot, owner.Id, Key(bot, owner.Id, AcknowledgementService.AckAction, otherRow.Id));
 
-        Assert.Equal(0, bot.Get<AcknowledgementStore>().Count());
+        Assert.Equal(0, bot.Get<IAcknowledgements>().Count());
         Assert.NotEmpty(bot.Current(owner.Id, message.MessageId).Buttons);
         Assert.DoesNotContain("Đã xác nhận", bot.Current(owner.Id, message.MessageId).Text, StringComparison.Ordinal);
         Assert.Equal(DeliveryState.Sent, bot.Get<DeliveryLedger>().Find(row.Id)!.State);
@@ -50,7 +50,7 @@ public sealed class ForgedAndForeignCallbackTests
         var answer = await PressAsync(bot, cadre.Id, message.MessageId, AckLabel);
 
         Assert.Contains("gỡ bỏ", answer, StringComparison.Ordinal);
-        Assert.Equal(0, bot.Get<AcknowledgementStore>().Count());
+        Assert.Equal(0, bot.Get<IAcknowledgements>().Count());
     }
 
     private static void EditCurriculum(string content, Func<string, string> change) => Edit(content, "curriculum.yaml", change);

@@ -37,7 +37,7 @@ public sealed class InlineQuizTests
         Assert.Contains("Chưa chính xác", wrong, StringComparison.Ordinal);
         Assert.Contains("Đáp án đúng: A, B, C", bot.Current(cadre.Id, q2.MessageId).Text, StringComparison.Ordinal);
 
-        var answers = bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id);
+        var answers = bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id);
         Assert.Equal(2, answers.Count);
         Assert.True(answers.Single(a => a.QuestionId == "q1").Correct);
         var second = answers.Single(a => a.QuestionId == "q2");
@@ -45,7 +45,7 @@ public sealed class InlineQuizTests
         Assert.Equal([0, 1], second.Selected);
         Assert.All(answers, a => Assert.Equal(row.Id, a.DeliveryId));
         Assert.All(answers, a => Assert.Equal("SNV-VP", a.UnitCode));
-        Assert.Single(bot.Get<QuizAnswerStore>().ForQuestion(Lesson1, "q2"));
+        Assert.Single(bot.Get<IQuizAnswers>().ForQuestion(Lesson1, "q2"));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class InlineQuizTests
         var later = bot.Emulator.PressButton(cadre.Id, q1.MessageId, buttons.Single(b => b.Text == "A").CallbackData!);
         await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(later)?.Answered == true && bot.Emulator.GetCallbackAnswer(first)?.Answered == true, Infrastructure.BotHarness.Wait);
 
-        var answer = Assert.Single(bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id));
+        var answer = Assert.Single(bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id));
         Assert.Equal([1], answer.Selected);
         Assert.False(answer.Correct);
         Assert.Contains("câu trả lời đầu tiên", bot.Emulator.GetCallbackAnswer(later)!.Text, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class LessonsCommandTests
         var button = Assert.Single(reopened.Buttons.SelectMany(b => b));
         Assert.Contains(AckLabel, button.Text, StringComparison.Ordinal);
         await PressAsync(bot, cadre.Id, reopened.MessageId, AckLabel);
-        Assert.Equal(2, bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id).Count);
+        Assert.Equal(2, bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id).Count);
 
         // An acknowledged lesson reopens without the button, showing when it was acknowledged.
         var again = await bot.PressAndExpectReplyAsync(cadre.Id, list, "1.");

@@ -36,7 +36,7 @@ public sealed class LockedCopyAfterAcknowledgementTests
         await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ D");
         await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
-        Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+        Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
 
         var answer = await PressAsync(bot, cadre.Id, copy.MessageId, "Trả lời câu hỏi");
 

@@ -29,18 +29,18 @@ public sealed class NativeQuizPollTests
         Assert.Single(questions, m => m.Poll is null);
 
         bot.Emulator.AnswerPoll(cadre.Id, poll.Id, 2);
-        await bot.Emulator.WaitUntilAsync(() => bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id).Count == 1, Infrastructure.BotHarness.Wait);
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id).Count == 1, Infrastructure.BotHarness.Wait);
         // A retracted and changed vote is a later answer: it changes nothing.
         bot.Emulator.AnswerPoll(cadre.Id, poll.Id);
         bot.Emulator.AnswerPoll(cadre.Id, poll.Id, 0);
         await SettleAsync(bot);
 
-        var answer = Assert.Single(bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id));
+        var answer = Assert.Single(bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id));
         Assert.Equal("poll", answer.Mode);
         Assert.Equal("q1", answer.QuestionId);
         Assert.Equal([2], answer.Selected);
         Assert.False(answer.Correct);
         Assert.Equal(row.Id, answer.DeliveryId);
-        Assert.Equal(poll.Id, bot.Get<QuizAnswerStore>().FindSent(row.Id, "q1")!.PollId);
+        Assert.Equal(poll.Id, bot.Get<IQuizAnswers>().FindSent(row.Id, "q1")!.PollId);
     }
 }

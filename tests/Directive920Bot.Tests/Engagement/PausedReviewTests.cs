@@ -18,7 +18,7 @@ public sealed class PausedReviewTests
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
         await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
         var ledger = bot.Get<DeliveryLedger>();
-        var item = Assert.Single(bot.Get<ReviewStore>().OpenFor(cadre.Id));
+        var item = Assert.Single(bot.Get<IReviews>().OpenFor(cadre.Id));
         var rv1 = item.PendingDeliveryId!;
         Assert.Equal(DeliveryState.Pending, ledger.Find(rv1)!.State);
 

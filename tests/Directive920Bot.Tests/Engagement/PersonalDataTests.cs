@@ -2,6 +2,7 @@ using System.Text.Json;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb.Engagement;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
 namespace Directive920Bot.Tests.Engagement;
@@ -40,16 +41,16 @@ public sealed class PersonalDataTests
 
         var db = bot.Get<Database>().Lite;
         var id = cadre.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var collection in new[] { AcknowledgementStore.CollectionName, QuizAnswerStore.AnswersCollection, QuizAnswerStore.SentCollection, ReviewStore.CollectionName, EscalationStore.WatchCollection, FeedbackStore.CollectionName })
+        foreach (var collection in new[] { LiteDbAcknowledgements.CollectionName, LiteDbQuizAnswers.AnswersCollection, LiteDbQuizAnswers.SentCollection, LiteDbReviews.CollectionName, LiteDbEscalations.WatchCollection, LiteDbFeedback.CollectionName })
         {
             Assert.All(db.GetCollection(collection).FindAll(), doc => Assert.DoesNotContain(id, doc.ToString(), StringComparison.Ordinal));
         }
 
-        var ack = Assert.Single(bot.Get<AcknowledgementStore>().ForItem(Lesson1));
+        var ack = Assert.Single(bot.Get<IAcknowledgements>().ForItem(Lesson1));
         Assert.Equal(pseudonym, ack.SubscriberId);
         Assert.Equal("SNV-VP", ack.UnitCode);
-        Assert.Equal(pseudonym, Assert.Single(bot.Get<QuizAnswerStore>().ForQuestion(Lesson1, "q1")).SubscriberId);
-        var feedback = bot.Get<FeedbackStore>().All();
+        Assert.Equal(pseudonym, Assert.Single(bot.Get<IQuizAnswers>().ForQuestion(Lesson1, "q1")).SubscriberId);
+        var feedback = bot.Get<IFeedback>().All();
         Assert.Equal(2, feedback.Count);
         Assert.Equal(pseudonym, feedback.Single(f => !f.Anonymous).SubscriberId);
         Assert.Null(feedback.Single(f => f.Anonymous).SubscriberId);

@@ -29,9 +29,9 @@ public sealed class ProgressTests
         // Recount independently from the ledger and the stores.
         var rows = bot.Get<DeliveryLedger>().ForSubscriber(cadre.Id);
         var received = rows.Where(r => r.Kind == DeliveryKind.Lesson && r.State == DeliveryState.Sent).Select(r => r.ItemId).Distinct().Count();
-        var acknowledged = bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id).Select(a => a.ItemId).Distinct().Count();
-        var answers = bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id);
-        var due = bot.Get<ReviewStore>().OpenFor(cadre.Id).Count;
+        var acknowledged = bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id).Select(a => a.ItemId).Distinct().Count();
+        var answers = bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id);
+        var due = bot.Get<IReviews>().OpenFor(cadre.Id).Count;
         Assert.Equal((3, 2, 2, 1, 1), (received, acknowledged, answers.Count, answers.Count(a => a.Correct), due));
 
         Assert.Contains($"Bài đã nhận: {received} · đã xác nhận: {acknowledged}", screen.Text, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class ReacknowledgementTests
         bot.Clock.Advance(TimeSpan.FromHours(1));
         await PressAsync(bot, acked.Id, note.MessageId, AckLabel);
 
-        var acks = bot.Get<AcknowledgementStore>().ForItem(Lesson1);
+        var acks = bot.Get<IAcknowledgements>().ForItem(Lesson1);
         Assert.Equal(2, acks.Count);
         Assert.Single(acks, a => a.ContentHash == oldHash);
         Assert.Single(acks, a => a.ContentHash == newHash && a.DeliveryId == reackRow.Id);

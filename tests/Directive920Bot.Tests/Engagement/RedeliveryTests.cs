@@ -22,7 +22,7 @@ public sealed class RedeliveryTests
         // The same user's next update is handled after anything queued before it: its reply means the redelivery was dealt with.
         await bot.SayAsync(cadre.Id, "/tiendo");
 
-        Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
+        Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
         Assert.Equal(messagesBefore + 1, bot.BotMessages(cadre.Id).Count);
     }
 
@@ -44,8 +44,8 @@ public sealed class RedeliveryTests
         await RouteCallbackAsync(bot, cadre.Id, ackKey, lesson.MessageId);
         await RouteCallbackAsync(bot, cadre.Id, answerKey, q1.MessageId);
 
-        Assert.Single(bot.Get<AcknowledgementStore>().ForSubscriber(cadre.Id));
-        Assert.Single(bot.Get<QuizAnswerStore>().ForSubscriber(cadre.Id));
+        Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));
+        Assert.Single(bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id));
         Assert.Equal(2, bot.BotMessages(cadre.Id).Count(m => m.Text?.Contains("Câu hỏi", StringComparison.Ordinal) == true));
     }
 }

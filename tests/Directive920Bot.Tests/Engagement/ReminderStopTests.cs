@@ -31,7 +31,7 @@ public sealed class ReminderStopTests
         }
 
         Assert.Null(ledger.Find($"r2:{row.Id}"));
-        Assert.Empty(bot.Get<EscalationStore>().ForSubscriber(cadre.Id));
+        Assert.Empty(bot.Get<IEscalations>().ForSubscriber(cadre.Id));
         Assert.DoesNotContain(bot.BotMessages(cadre.Id), m => m.Text?.Contains("Mời đồng chí dành một phút", StringComparison.Ordinal) == true);
     }
 
@@ -59,6 +59,6 @@ public sealed class ReminderStopTests
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 15, 12, 0, 0, Vn));
         await reminders.RunAsync(bot.Clock.GetUtcNow());
         Assert.Null(ledger.Find($"r2:{pausedRow.Id}"));
-        Assert.Empty(bot.Get<EscalationStore>().Open());
+        Assert.Empty(bot.Get<IEscalations>().Open());
     }
 }

@@ -29,6 +29,6 @@ public sealed class ReminderTickJobTests
 
         Assert.Equal(DeliveryKind.Reminder, ledger.Find($"r1:{row.Id}")!.Kind);
         Assert.Null(ledger.Find($"r2:{row.Id}"));
-        Assert.NotNull(bot.Get<EscalationStore>().FindWatch(row.Id));
+        Assert.NotNull(bot.Get<IEscalations>().FindWatch(row.Id));
     }
 }

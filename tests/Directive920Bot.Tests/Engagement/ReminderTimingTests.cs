@@ -59,7 +59,7 @@ public sealed class ReminderTimingTests
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 15, 59, 0, Vn));
         await reminders.RunAsync(bot.Clock.GetUtcNow());
         Assert.Null(ledger.Find($"r1:{row.Id}"));
-        Assert.Equal(new DateTimeOffset(2026, 12, 8, 16, 0, 0, Vn).UtcDateTime, bot.Get<EscalationStore>().FindWatch(row.Id)!.NextAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 8, 16, 0, 0, Vn).UtcDateTime, bot.Get<IEscalations>().FindWatch(row.Id)!.NextAt);
 
         // The service only ticks again at 22:30 (silent period): the reminder is enqueued for 07:00 the next morning.
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 22, 30, 0, Vn));

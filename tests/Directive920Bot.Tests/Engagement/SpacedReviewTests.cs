@@ -18,7 +18,7 @@ public sealed class SpacedReviewTests
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
         await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
 
-        var reviews = bot.Get<ReviewStore>();
+        var reviews = bot.Get<IReviews>();
         var item = Assert.Single(reviews.OpenFor(cadre.Id));
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 8, 0, 0, Vn).UtcDateTime, item.NextDueAt);
         var rv1 = bot.Get<DeliveryLedger>().Find(item.PendingDeliveryId!)!;
@@ -43,7 +43,7 @@ public sealed class SpacedReviewTests
 
         Assert.Empty(reviews.OpenFor(cadre.Id));
         Assert.True(reviews.Find(item.Id)!.Resolved);
-        var answers = bot.Get<QuizAnswerStore>().ForQuestion(Lesson1, "q1");
+        var answers = bot.Get<IQuizAnswers>().ForQuestion(Lesson1, "q1");
         Assert.Equal([false, false, true], answers.OrderBy(a => a.AnsweredAt).Select(a => a.Correct));
         Assert.Equal(2, answers.Count(a => a.IsReview));
     }
@@ -57,7 +57,7 @@ public sealed class SpacedReviewTests
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
         await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
-        var reviews = bot.Get<ReviewStore>();
+        var reviews = bot.Get<IReviews>();
         var rv1 = Assert.Single(reviews.OpenFor(cadre.Id)).PendingDeliveryId!;
 
         // The same lesson again from a campaign; its quiz is answered wrongly too before the first review is due.

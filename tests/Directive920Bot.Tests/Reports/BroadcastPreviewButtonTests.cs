@@ -36,7 +36,7 @@ public sealed class BroadcastPreviewButtonTests
 
         var answer = bot.Emulator.GetCallbackAnswer(pressed)!;
         Assert.Equal(PreviewAnswer, answer.Text);
-        Assert.Equal(0, bot.Get<AcknowledgementStore>().Count());
+        Assert.Equal(0, bot.Get<IAcknowledgements>().Count());
         Assert.Equal(rowsBefore, bot.Get<DeliveryLedger>().ForSubscriber(BlocAdmin).Count);
         Assert.Empty(bot.Get<Directive920Bot.Reports.ReportCounters>().AllItems());
     }

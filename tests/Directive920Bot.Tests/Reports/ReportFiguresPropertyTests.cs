@@ -117,7 +117,7 @@ public sealed class ReportFiguresPropertyTests
         // Feed the observers shuffled, with a third of the events told twice. An acknowledgement reaches the counters the
         // way engagement passes it on: in the transaction of its insert, which fails on a taken id when told again.
         var counters = bot.Get<ReportCounters>();
-        var store = bot.Get<AcknowledgementStore>();
+        var store = bot.Get<IAcknowledgements>();
         var db = bot.Get<Directive920Bot.Storage.Database>();
         var events = new List<Action>();
         // A sent row reaches them the way the dispatcher passes it on: in the transaction that records its outcome.
@@ -128,11 +128,11 @@ public sealed class ReportFiguresPropertyTests
             {
                 db.Write(tx =>
                 {
-                    store.InsertNew(a);
+                    store.InsertNew(tx, a);
                     counters.OnAcknowledged(tx, a);
                 });
             }
-            catch (LiteDB.LiteException ex) when (AcknowledgementStore.IsDuplicate(ex))
+            catch (Directive920Bot.Storage.DuplicateKeyException)
             {
             }
         })));

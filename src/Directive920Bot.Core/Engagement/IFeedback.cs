@@ -1,0 +1,29 @@
+using Directive920Bot.Storage;
+
+namespace Directive920Bot.Engagement;
+
+/// <summary>Feedback sent (named or anonymous) and the drafts being written.</summary>
+public interface IFeedback
+{
+    /// <summary>All feedback, newest first.</summary>
+    IReadOnlyList<Feedback> All();
+
+    /// <summary>Named feedback from these units, newest first; anonymous feedback has no unit and never matches.</summary>
+    IReadOnlyList<Feedback> NamedFromUnits(IReadOnlyCollection<string> unitCodes);
+
+    IReadOnlyList<Feedback> FromSubscriber(long subscriberId);
+
+    int Count();
+
+    FeedbackDraft? Draft(long subscriberId);
+
+    void SaveDraft(ITransaction tx, FeedbackDraft draft);
+
+    void DeleteDraft(ITransaction tx, long subscriberId);
+
+    /// <summary>Stores the feedback once (its id is the draft's random token) and drops the draft; false when it was stored already.</summary>
+    bool Submit(ITransaction tx, Feedback feedback, long subscriberId);
+
+    /// <summary>Drops the draft; named feedback keeps its text under the pseudonym.</summary>
+    void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym);
+}
