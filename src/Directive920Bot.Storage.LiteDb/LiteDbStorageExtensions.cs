@@ -1,4 +1,6 @@
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb.Admin;
+using Directive920Bot.Storage.LiteDb.Registration;
 
 namespace Directive920Bot.Storage.LiteDb;
 
@@ -9,6 +11,7 @@ public static class LiteDbStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStorage();
+        builder.Services.AddRegistrationStores().AddAdminStores();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using LiteDB;
 using static Directive920Bot.Delivery.BroadcastTexts;
@@ -19,10 +20,11 @@ public sealed class BroadcastHandler(
     MessageComposer composer,
     BroadcastDraftStore drafts,
     ContentService content,
-    UnitStore units,
-    SubscriberStore subscribers,
+    IUnits units,
+    ISubscribers subscribers,
     CallbackKeyStore keys,
-    BotClock clock) : ICommandHandler, IConversationHandler, ICallbackHandler
+    BotClock clock,
+    IStorage storage) : ICommandHandler, IConversationHandler, ICallbackHandler
 {
     private const string TextStep = "bc.text";
     private const string TimeStep = "bc.time";
@@ -462,7 +464,7 @@ public sealed class BroadcastHandler(
             && (step is not null || subscriber.Conversation?.StartsWith("bc.", StringComparison.Ordinal) == true))
         {
             subscriber.Conversation = step;
-            subscribers.Save(subscriber);
+            storage.Write(tx => subscribers.Save(tx, subscriber));
             context.Subscriber = subscriber;
         }
     }

@@ -16,8 +16,8 @@ namespace Directive920Bot.Delivery;
 public sealed class CampaignService(
     CampaignStore store,
     DeliveryLedger ledger,
-    SubscriberStore subscribers,
-    UnitStore units,
+    ISubscribers subscribers,
+    IUnits units,
     ContentService content,
     WorkingCalendar calendar,
     AuditLog audit,
@@ -421,7 +421,7 @@ public sealed class CampaignService(
 
     /// <summary>
     /// Registered subscribers in the audience (reachable or not: the unreachable get skipped rows, so reports see them).
-    /// Read with the delivery fields only (<see cref="SubscriberStore.RegisteredForDelivery"/>): for counting and
+    /// Read with the delivery fields only (<see cref="ISubscribers.RegisteredForDelivery"/>): for counting and
     /// planning, never for saving.
     /// </summary>
     public IEnumerable<Subscriber> Resolve(CampaignAudience audience)

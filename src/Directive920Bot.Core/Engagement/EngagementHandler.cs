@@ -4,6 +4,7 @@ using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using static Directive920Bot.Engagement.EngagementTexts;
 
@@ -16,10 +17,11 @@ public sealed class EngagementHandler(
     ProgressService progress,
     EngagementPolicyResolver policies,
     FeedbackStore feedback,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     ContentService content,
     CallbackKeyStore keys,
     BotClock clock,
+    IStorage storage,
     ILogger<EngagementHandler> log) : ICommandHandler, ICallbackHandler, IConversationHandler, IPollAnswerHandler
 {
     public const string OpenAction = "eng.open";
@@ -99,7 +101,7 @@ public sealed class EngagementHandler(
         if (subscriber.Conversation != FeedbackConversation || draft is null)
         {
             subscriber.Conversation = null;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             await context.ReplyAsync(FeedbackCancelled, ct);
             return;
         }
@@ -292,7 +294,7 @@ public sealed class EngagementHandler(
             draft.Anonymous = payload == "anon";
             feedback.SaveDraft(draft);
             subscriber.Conversation = FeedbackConversation;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             await context.ReplyAsync(FeedbackType, ct);
             return CallbackReply.Silent;
         }
@@ -301,7 +303,7 @@ public sealed class EngagementHandler(
         {
             feedback.DeleteDraft(subscriber.Id);
             subscriber.Conversation = null;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             await EditPressedAsync(context, pressed, context.T(FeedbackCancelled), ct);
             return CallbackReply.Silent;
         }
@@ -327,7 +329,7 @@ public sealed class EngagementHandler(
             };
             feedback.Submit(item, subscriber.Id);
             subscriber.Conversation = null;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             if (!item.Anonymous)
             {
                 log.LogInformation("Named feedback received from a cadre of {Unit}", item.UnitCode);

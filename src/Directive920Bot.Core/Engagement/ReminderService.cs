@@ -19,7 +19,7 @@ public sealed class ReminderService(
     EscalationStore store,
     AcknowledgementService acknowledgements,
     EngagementPolicyResolver policies,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     ContentService content,
     WorkingCalendar calendar,
     ReviewService review,

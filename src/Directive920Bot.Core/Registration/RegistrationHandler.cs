@@ -4,6 +4,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
+using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
 using static Directive920Bot.Registration.RegistrationTexts;
 
@@ -14,11 +15,12 @@ namespace Directive920Bot.Registration;
 /// Nothing about a person is stored before they press “I agree”.
 /// </summary>
 public sealed partial class RegistrationHandler(
-    SubscriberStore subscribers,
-    UnitStore units,
+    ISubscribers subscribers,
+    IUnits units,
     CallbackKeyStore keys,
     PersonalDataService personalData,
     RosterService roster,
+    IStorage storage,
     BotClock clock,
     ILogger<RegistrationHandler> log) : ICommandHandler, IConversationHandler, ICallbackHandler, IMembershipHandler
 {
@@ -94,7 +96,7 @@ public sealed partial class RegistrationHandler(
                 break;
             default:
                 subscriber.Conversation = null;
-                subscribers.Save(subscriber);
+                await SaveAsync(subscriber);
                 await context.ReplyAsync(HelpCadre, ct);
                 break;
         }
@@ -162,24 +164,25 @@ public sealed partial class RegistrationHandler(
         }
     }
 
-    public Task HandleAsync(MembershipChange change, CancellationToken ct)
+    public async Task HandleAsync(MembershipChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
         var userId = change.PersonId;
         if (change.Blocked)
         {
-            if (subscribers.SetStatus(userId, SubscriberStatus.Blocked, SubscriberStatus.Active))
+            if (await storage.WriteAsync(tx => subscribers.SetStatus(tx, userId, SubscriberStatus.Blocked, SubscriberStatus.Active)))
             {
                 log.LogInformation("Subscriber {UserId} blocked the bot", userId);
             }
         }
-        else if (subscribers.SetStatus(userId, SubscriberStatus.Active, SubscriberStatus.Blocked))
+        else if (await storage.WriteAsync(tx => subscribers.SetStatus(tx, userId, SubscriberStatus.Active, SubscriberStatus.Blocked)))
         {
             log.LogInformation("Subscriber {UserId} unblocked the bot", userId);
         }
-
-        return Task.CompletedTask;
     }
+
+    /// <summary>Stores the subscriber in a transaction of its own; completes once it is committed.</summary>
+    private Task SaveAsync(Subscriber subscriber) => storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
 
     private async Task StartAsync(BotContext context, string arguments, CancellationToken ct)
     {
@@ -203,7 +206,7 @@ public sealed partial class RegistrationHandler(
         if (subscriber.Status is SubscriberStatus.Stopped or SubscriberStatus.Blocked)
         {
             subscriber.Status = SubscriberStatus.Active;
-            subscribers.Save(subscriber);
+            await SaveAsync(subscriber);
             await context.ReplyAsync(Resubscribed, ct);
             return;
         }
