@@ -1,5 +1,7 @@
 using Directive920Bot.Storage;
 using Directive920Bot.Storage.LiteDb.Channels;
+using Directive920Bot.Storage.LiteDb.Admin;
+using Directive920Bot.Storage.LiteDb.Registration;
 
 namespace Directive920Bot.Storage.LiteDb;
 
@@ -13,6 +15,7 @@ public static class LiteDbStorageExtensions
         builder.Services.AddChannelStores();
         builder.Services.AddDeliveryStores();
         Engagement.EngagementStores.AddEngagementStores(builder.Services);
+        builder.Services.AddRegistrationStores().AddAdminStores();
         return builder;
     }
 }

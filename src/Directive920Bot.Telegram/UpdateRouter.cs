@@ -45,7 +45,7 @@ public sealed class UpdateRouter
     private readonly IEnumerable<IPollAnswerHandler> pollHandlers;
     private readonly IEnumerable<IMembershipHandler> membershipHandlers;
     private readonly IEnumerable<IDocumentHandler> documentHandlers;
-    private readonly SubscriberStore subscribers;
+    private readonly ISubscribers subscribers;
     private readonly CallbackKeyStore keys;
     private readonly IAccessPolicy access;
     private readonly Messenger messenger;
@@ -58,7 +58,7 @@ public sealed class UpdateRouter
         IEnumerable<IPollAnswerHandler> pollHandlers,
         IEnumerable<IMembershipHandler> membershipHandlers,
         IEnumerable<IDocumentHandler> documentHandlers,
-        SubscriberStore subscribers,
+        ISubscribers subscribers,
         CallbackKeyStore keys,
         IAccessPolicy access,
         Messenger messenger,

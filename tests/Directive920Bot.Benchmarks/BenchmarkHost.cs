@@ -91,13 +91,13 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>Registered, active subscribers written in one transaction (and, if asked, the emulator's users).</summary>
     public void Seed(int count, bool addUsers)
     {
-        var store = Get<SubscriberStore>();
+        var store = Get<ISubscribers>();
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        Get<Storage.Database>().InTransaction(() =>
+        Get<Storage.IStorage>().Write(tx =>
         {
             for (var i = 1; i <= count; i++)
             {
-                store.Save(new Subscriber
+                store.Save(tx, new Subscriber
                 {
                     Id = 1_000_000 + i,
                     ChatId = 1_000_000 + i,

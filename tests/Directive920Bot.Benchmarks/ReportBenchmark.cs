@@ -47,16 +47,16 @@ public class ReportBenchmark
             throw new InvalidOperationException(string.Join('\n', imported.Errors));
         }
 
-        var leaves = host.Get<UnitStore>().All().Where(u => u.Depth == 2).Select(u => u.Code).ToList();
-        allUnits = host.Get<UnitStore>().All().Select(u => u.Code).ToList();
+        var leaves = host.Get<IUnits>().All().Where(u => u.Depth == 2).Select(u => u.Code).ToList();
+        allUnits = host.Get<IUnits>().All().Select(u => u.Code).ToList();
         var db = host.Get<Storage.Database>();
         var random = new Random(920);
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var unitOf = new string[Subscribers];
         db.InTransaction(() =>
         {
-            var subscribers = db.Collection<Subscriber>(SubscriberStore.CollectionName);
-            var roster = db.Collection<RosterEntry>(RosterStore.CollectionName);
+            var subscribers = db.Collection<Subscriber>(Storage.SubscriberCollections.Subscribers);
+            var roster = db.Collection<RosterEntry>(Storage.RosterCollections.Roster);
             for (var i = 0; i < Subscribers; i++)
             {
                 unitOf[i] = leaves[random.Next(leaves.Count)];
@@ -74,8 +74,8 @@ public class ReportBenchmark
         });
 
         // The seed wrote the collections behind the stores' backs: count their members per unit as migration 6 does.
-        host.Get<SubscriberStore>().RebuildCounts();
-        host.Get<RosterStore>().RebuildCounts();
+        db.Write(host.Get<ISubscribers>().RebuildCounts);
+        db.Write(host.Get<IRoster>().RebuildCounts);
 
         // What the observers leave after 3,000,000 sent rows: one counter per unit and item.
         var items = host.Get<ContentService>().Current.Items.Select(i => i.Id).Concat(Enumerable.Range(0, Items).Select(n => "campaign:bench" + n)).Take(Items).ToList();

@@ -1,11 +1,10 @@
 using Directive920Bot.Hosting;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Admin;
 
 /// <summary>Super-admins from configuration are bloc admins; everyone else holds what was granted.</summary>
-public sealed class AccessPolicy(RoleStore roles, IOptions<BotOptions> options) : IAccessPolicy
+public sealed class AccessPolicy(IRoles roles, IOptions<BotOptions> options) : IAccessPolicy
 {
     public AccessGrant For(long userId)
     {

@@ -1,5 +1,4 @@
 using Directive920Bot.Registration;
-using LiteDB;
 
 namespace Directive920Bot.Admin;
 
@@ -7,7 +6,7 @@ namespace Directive920Bot.Admin;
 public static class AccessScope
 {
     /// <summary>True when <paramref name="grant"/> may see or act on <paramref name="unitCode"/> (bloc admins: any unit).</summary>
-    public static bool Covers(this AccessGrant grant, UnitStore units, string? unitCode)
+    public static bool Covers(this AccessGrant grant, IUnits units, string? unitCode)
     {
         ArgumentNullException.ThrowIfNull(grant);
         ArgumentNullException.ThrowIfNull(units);
@@ -27,7 +26,7 @@ public static class AccessScope
     }
 
     /// <summary>The unit codes a grant may see; every unit for bloc admins, none for cadres.</summary>
-    public static IReadOnlyList<string> VisibleUnits(this AccessGrant grant, UnitStore units)
+    public static IReadOnlyList<string> VisibleUnits(this AccessGrant grant, IUnits units)
     {
         ArgumentNullException.ThrowIfNull(grant);
         ArgumentNullException.ThrowIfNull(units);

@@ -18,14 +18,9 @@ public static class AdminExtensions
             return builder;
         }
 
-        services.AddSingleton(RoleStore.Schema);
-        services.AddSingleton(AuditLog.Schema);
-        services.AddSingleton(RosterStore.Schema);
-        services.AddSingleton<RoleStore>();
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
         services.AddSingleton<RoleService>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<RosterStore>();
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<IPersonalDataHolder, RosterPersonalData>();

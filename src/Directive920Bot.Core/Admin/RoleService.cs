@@ -1,9 +1,10 @@
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Admin;
 
 /// <summary>Grants and revokes roles for the bot, the CLI and the API alike, and audits each change.</summary>
-public sealed class RoleService(RoleStore roles, UnitStore units, AuditLog audit, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+public sealed class RoleService(IRoles roles, IUnits units, AuditLog audit, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public GrantOutcome Grant(long actor, long userId, AdminRole role, string? unitCode)
     {
@@ -18,8 +19,12 @@ public sealed class RoleService(RoleStore roles, UnitStore units, AuditLog audit
             return GrantOutcome.AlreadyHeld;
         }
 
-        roles.Add(new RoleAssignment { UserId = userId, Role = role, UnitCode = unitCode, GrantedBy = actor, GrantedAt = time.GetUtcNow().UtcDateTime });
-        audit.Write(actor, "role.grant", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(role, unitCode));
+        var assignment = new RoleAssignment { UserId = userId, Role = role, UnitCode = unitCode, GrantedBy = actor, GrantedAt = time.GetUtcNow().UtcDateTime };
+        storage.Write(tx =>
+        {
+            roles.Add(tx, assignment);
+            audit.Write(tx, actor, "role.grant", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(role, unitCode));
+        });
         return GrantOutcome.Granted;
     }
 
@@ -31,13 +36,16 @@ public sealed class RoleService(RoleStore roles, UnitStore units, AuditLog audit
             return check.Value;
         }
 
-        if (roles.Remove(userId, role, unitCode) == 0)
+        return storage.Write(tx =>
         {
-            return GrantOutcome.NotHeld;
-        }
+            if (roles.Remove(tx, userId, role, unitCode) == 0)
+            {
+                return GrantOutcome.NotHeld;
+            }
 
-        audit.Write(actor, "role.revoke", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(role, unitCode));
-        return GrantOutcome.Revoked;
+            audit.Write(tx, actor, "role.revoke", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(role, unitCode));
+            return GrantOutcome.Revoked;
+        });
     }
 
     public static string Describe(AdminRole role, string? unitCode) => unitCode is null ? role.ToString() : $"{role} {unitCode}";

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Directive920Bot.Registration;
-using LiteDB;
+using Directive920Bot.Storage;
 using MiniExcelLibs;
 
 namespace Directive920Bot.Admin;
@@ -14,7 +14,7 @@ namespace Directive920Bot.Admin;
 /// reported as <c>file:line: message</c> and a file with any error imports nothing. A re-import updates people it
 /// recognises (same unit, name and phone), keeps their invite codes and links, and retires people no longer listed.
 /// </summary>
-public sealed partial class RosterImporter(RosterStore roster, UnitStore units, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     public static readonly string[] Columns = ["full_name", "unit_code", "role", "position", "phone"];
     private static readonly string[] Required = ["full_name", "unit_code", "role"];
@@ -177,7 +177,7 @@ public sealed partial class RosterImporter(RosterStore roster, UnitStore units, 
             retired++;
         }
 
-        roster.SaveAll(changed);
+        storage.Write(tx => roster.SaveAll(tx, changed));
         return new RosterImportResult(added, updated, retired, []);
     }
 

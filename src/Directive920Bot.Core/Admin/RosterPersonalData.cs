@@ -1,9 +1,10 @@
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Admin;
 
 /// <summary>The roster entry a subscriber was linked to is personal data: exported with /mydata, unlinked on /delete.</summary>
-public sealed class RosterPersonalData(RosterStore roster) : IPersonalDataHolder
+public sealed class RosterPersonalData(IRoster roster, IStorage storage) : IPersonalDataHolder
 {
     public string Name => "roster";
 
@@ -11,13 +12,15 @@ public sealed class RosterPersonalData(RosterStore roster) : IPersonalDataHolder
         ? new { e.FullName, e.UnitCode, role = e.Role.ToString(), e.Position, e.Phone }
         : null;
 
-    public void Erase(long subscriberId, long pseudonym)
+    public void Erase(long subscriberId, long pseudonym) => storage.Write(tx => Erase(tx, subscriberId));
+
+    /// <summary>The roster entry belongs to the unit; only the link to the person goes, so they count as never registered.</summary>
+    internal void Erase(ITransaction tx, long subscriberId)
     {
-        // The roster entry belongs to the unit; only the link to the person goes, so they count as never registered.
         if (roster.ForSubscriber(subscriberId) is { } entry)
         {
             entry.SubscriberId = null;
-            roster.Save(entry);
+            roster.Save(tx, entry);
         }
     }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Directive920Bot.Registration;
-using LiteDB;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Admin;
 
 /// <summary>Links registrations to roster entries and lists who is missing on either side.</summary>
-public sealed class RosterService(RosterStore roster, SubscriberStore subscribers, AuditLog audit)
+public sealed class RosterService(IRoster roster, ISubscribers subscribers, AuditLog audit, IStorage storage)
 {
     /// <summary>The entry a <c>p_CODE</c> start parameter names, if any.</summary>
     public RosterEntry? FromInvite(string? startParameter)
@@ -43,13 +43,17 @@ public sealed class RosterService(RosterStore roster, SubscriberStore subscriber
         }
 
         entry.SubscriberId = subscriber.Id;
-        roster.Save(entry);
         subscriber.RosterEntryId = entry.Id;
-        subscribers.Save(subscriber);
-        if (actor != subscriber.Id)
+        // Both sides of the link, and its audit entry, commit together.
+        storage.Write(tx =>
         {
-            audit.Write(actor, "roster.link", subscriber.Id.ToString(CultureInfo.InvariantCulture), $"entry {entry.Id} ({how})");
-        }
+            roster.Save(tx, entry);
+            subscribers.Save(tx, subscriber);
+            if (actor != subscriber.Id)
+            {
+                audit.Write(tx, actor, "roster.link", subscriber.Id.ToString(CultureInfo.InvariantCulture), $"entry {entry.Id} ({how})");
+            }
+        });
 
         return true;
     }

@@ -19,8 +19,8 @@ public sealed class BroadcastHandler(
     IBroadcastDrafts drafts,
     IStorage storage,
     ContentService content,
-    UnitStore units,
-    SubscriberStore subscribers,
+    IUnits units,
+    ISubscribers subscribers,
     CallbackKeyStore keys,
     BotClock clock) : ICommandHandler, IConversationHandler, ICallbackHandler
 {
@@ -462,7 +462,7 @@ public sealed class BroadcastHandler(
             && (step is not null || subscriber.Conversation?.StartsWith("bc.", StringComparison.Ordinal) == true))
         {
             subscriber.Conversation = step;
-            subscribers.Save(subscriber);
+            storage.Write(tx => subscribers.Save(tx, subscriber));
             context.Subscriber = subscriber;
         }
     }

@@ -18,8 +18,8 @@ public sealed class CampaignService(
     ICampaigns store,
     DeliveryLedger ledger,
     IStorage storage,
-    SubscriberStore subscribers,
-    UnitStore units,
+    ISubscribers subscribers,
+    IUnits units,
     ContentService content,
     WorkingCalendar calendar,
     AuditLog audit,
@@ -423,7 +423,7 @@ public sealed class CampaignService(
 
     /// <summary>
     /// Registered subscribers in the audience (reachable or not: the unreachable get skipped rows, so reports see them).
-    /// Read with the delivery fields only (<see cref="SubscriberStore.RegisteredForDelivery"/>): for counting and
+    /// Read with the delivery fields only (<see cref="ISubscribers.RegisteredForDelivery"/>): for counting and
     /// planning, never for saving.
     /// </summary>
     public IEnumerable<Subscriber> Resolve(CampaignAudience audience)

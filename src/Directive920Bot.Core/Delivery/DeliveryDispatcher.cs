@@ -15,7 +15,7 @@ namespace Directive920Bot.Delivery;
 /// </summary>
 public sealed class DeliveryDispatcher(
     DeliveryLedger ledger,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     MessageComposer composer,
     IChannelSender channel,
     IEnumerable<IDeliveryOutcomeRecorder> recorders,
@@ -23,6 +23,7 @@ public sealed class DeliveryDispatcher(
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
     [FromKeyedServices(Clocks.Transport)] TimeProvider transport,
     IOptions<DeliveryOptions> options,
+    IStorage storage,
     ILogger<DeliveryDispatcher> log) : BackgroundService
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
@@ -216,7 +217,7 @@ public sealed class DeliveryDispatcher(
 
         if (result.IsBlocked)
         {
-            if (subscribers.SetStatus(row.SubscriberId, SubscriberStatus.Blocked, SubscriberStatus.Active))
+            if (await storage.WriteAsync(tx => subscribers.SetStatus(tx, row.SubscriberId, SubscriberStatus.Blocked, SubscriberStatus.Active)))
             {
                 log.LogInformation("Subscriber {Id} is unreachable ({Code}); marked blocked", row.SubscriberId, result.ErrorCode);
             }

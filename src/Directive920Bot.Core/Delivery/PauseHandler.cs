@@ -1,11 +1,12 @@
 using Directive920Bot.Channels;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Delivery;
 
 /// <summary>/pause (/tamdung) and /resume (/tieptuc): stop and restart lesson (and review) pushes; both idempotent.</summary>
-public sealed class PauseHandler(SubscriberStore subscribers, TrackService track, IEnumerable<IPauseObserver> observers) : ICommandHandler
+public sealed class PauseHandler(ISubscribers subscribers, TrackService track, IEnumerable<IPauseObserver> observers, IStorage storage) : ICommandHandler
 {
     internal static readonly Loc Paused = new(
         "Đã tạm dừng gửi bài học và câu hỏi ôn tập. Đồng chí vẫn dùng được các lệnh khác; gõ /tieptuc khi muốn nhận bài tiếp.",
@@ -47,7 +48,7 @@ public sealed class PauseHandler(SubscriberStore subscribers, TrackService track
         }
 
         subscriber.Paused = pause;
-        subscribers.Save(subscriber);
+        await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
         if (!pause)
         {
             // Plan the next step now rather than at the next track tick.

@@ -16,7 +16,7 @@ public sealed class TrackService(
     IStorage storage,
     ITrackPositions positions,
     DeliveryLedger ledger,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     ContentService content,
     WorkingCalendar calendar,
     BotClock clock,
@@ -55,7 +55,7 @@ public sealed class TrackService(
 
     /// <summary>
     /// Moves one subscriber's track forward if a step is due to be planned; true when a row was created or requeued.
-    /// Reads of the subscriber only what <see cref="SubscriberStore.ForTrack"/> projects, and never saves it.
+    /// Reads of the subscriber only what <see cref="ISubscribers.ForTrack"/> projects, and never saves it.
     /// </summary>
     public bool AdvanceOne(Subscriber subscriber)
     {

@@ -1,3 +1,4 @@
+using Directive920Bot.Registration;
 using Directive920Bot.Web;
 
 namespace Directive920Bot.Engagement;
@@ -33,14 +34,14 @@ public static class EngagementApi
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No content item '{id}'.");
         }).RequireAuthorization(ApiAuth.BlocAdminPolicy);
 
-        api.MapGet("/feedback", (HttpContext http, IFeedback feedback, Registration.UnitStore units) =>
+        api.MapGet("/feedback", (HttpContext http, IFeedback feedback, Registration.IUnits units) =>
         {
             var grant = http.GetAccess();
             var items = grant.IsBlocAdmin ? feedback.All() : feedback.NamedFromUnits(units.SubTreeCodes(grant.Units));
             return Results.Ok(items.Select(f => new { f.Id, f.Anonymous, f.SubscriberId, f.UnitCode, f.Text, f.CreatedAt }));
         });
 
-        api.MapGet("/escalations", (HttpContext http, IEscalations escalations, Registration.UnitStore units) =>
+        api.MapGet("/escalations", (HttpContext http, IEscalations escalations, Registration.IUnits units) =>
         {
             var grant = http.GetAccess();
             var items = grant.IsBlocAdmin ? escalations.Open() : escalations.OpenForUnits(units.SubTreeCodes(grant.Units));

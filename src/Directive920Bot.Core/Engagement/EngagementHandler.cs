@@ -4,6 +4,7 @@ using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using static Directive920Bot.Engagement.EngagementTexts;
 
 namespace Directive920Bot.Engagement;
@@ -15,8 +16,8 @@ public sealed class EngagementHandler(
     ProgressService progress,
     EngagementPolicyResolver policies,
     IFeedback feedback,
-    Storage.IStorage storage,
-    SubscriberStore subscribers,
+    IStorage storage,
+    ISubscribers subscribers,
     ContentService content,
     CallbackKeyStore keys,
     BotClock clock,
@@ -99,7 +100,7 @@ public sealed class EngagementHandler(
         if (subscriber.Conversation != FeedbackConversation || draft is null)
         {
             subscriber.Conversation = null;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             await context.ReplyAsync(FeedbackCancelled, ct);
             return;
         }
@@ -292,7 +293,7 @@ public sealed class EngagementHandler(
             draft.Anonymous = payload == "anon";
             await storage.WriteAsync(tx => feedback.SaveDraft(tx, draft));
             subscriber.Conversation = FeedbackConversation;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             await context.ReplyAsync(FeedbackType, ct);
             return CallbackReply.Silent;
         }
@@ -301,7 +302,7 @@ public sealed class EngagementHandler(
         {
             await storage.WriteAsync(tx => feedback.DeleteDraft(tx, subscriber.Id));
             subscriber.Conversation = null;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             await EditPressedAsync(context, pressed, context.T(FeedbackCancelled), ct);
             return CallbackReply.Silent;
         }
@@ -327,7 +328,7 @@ public sealed class EngagementHandler(
             };
             await storage.WriteAsync(tx => feedback.Submit(tx, item, subscriber.Id));
             subscriber.Conversation = null;
-            subscribers.Save(subscriber);
+            await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             if (!item.Anonymous)
             {
                 log.LogInformation("Named feedback received from a cadre of {Unit}", item.UnitCode);

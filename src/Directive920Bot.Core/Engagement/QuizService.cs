@@ -16,7 +16,7 @@ public sealed class QuizService(
     EngagementPolicyResolver policies,
     AcknowledgementService acknowledgements,
     ReviewService review,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     CallbackKeyStore keys,
     IChannelSender channel,
     IEnumerable<IEngagementObserver> observers,

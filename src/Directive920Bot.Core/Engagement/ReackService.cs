@@ -14,7 +14,7 @@ public sealed record ReackResult(bool ItemFound, int Enqueued, int AlreadyCurren
 public sealed class ReackService(
     DeliveryLedger ledger,
     IAcknowledgements acks,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     ContentService content,
     WorkingCalendar calendar,
     BotClock clock,

@@ -18,7 +18,7 @@ public sealed class ReminderService(
     IEscalations store,
     AcknowledgementService acknowledgements,
     EngagementPolicyResolver policies,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     ContentService content,
     WorkingCalendar calendar,
     ReviewService review,

@@ -20,7 +20,7 @@ public sealed class ReviewService(
     DeliveryLedger ledger,
     ContentService content,
     WorkingCalendar calendar,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     BotClock clock) : IPauseObserver
 {
     /// <summary>The dispatcher's reason for a row not sent because its cadre paused.</summary>

@@ -11,10 +11,6 @@ public static class RegistrationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAdmin();
         var services = builder.Services;
-        services.AddSingleton(SubscriberStore.Schema);
-        services.AddSingleton(UnitStore.Schema);
-        services.AddSingleton<SubscriberStore>();
-        services.AddSingleton<UnitStore>();
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton<IPersonalDataHolder, RegistrationPersonalData>();

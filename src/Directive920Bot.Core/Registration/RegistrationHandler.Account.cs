@@ -16,7 +16,7 @@ public sealed partial class RegistrationHandler
         if (context.Subscriber is { } subscriber)
         {
             subscriber.Language = language;
-            subscribers.Save(subscriber);
+            await SaveAsync(subscriber);
         }
 
         await context.ReplyAsync(LanguageSet, ct);
@@ -33,7 +33,7 @@ public sealed partial class RegistrationHandler
         }
 
         subscriber.Status = SubscriberStatus.Stopped;
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         await context.ReplyAsync(Stopped, ct);
     }
 

@@ -41,7 +41,7 @@ public sealed partial class RegistrationHandler
             subscriber.Conversation = Steps.Confirm;
         }
 
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         context.Subscriber = subscriber;
         context.Language = language;
         if (messageId is { } id)
@@ -73,7 +73,7 @@ public sealed partial class RegistrationHandler
 
         draft.FullName = name;
         Advance(subscriber);
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         await PromptAsync(context, subscriber, ct);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class RegistrationHandler
 
         draft.UnitCode = unit.Code;
         Advance(subscriber);
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         await PromptAsync(context, subscriber, ct);
         return CallbackReply.Silent;
     }
@@ -147,7 +147,7 @@ public sealed partial class RegistrationHandler
 
         draft.Role = role;
         Advance(subscriber);
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         await PromptAsync(context, subscriber, ct);
         return CallbackReply.Silent;
     }
@@ -162,7 +162,7 @@ public sealed partial class RegistrationHandler
             "unit" => Steps.Unit,
             _ => Steps.Role,
         };
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         await PromptAsync(context, subscriber, ct);
         return CallbackReply.Silent;
     }
@@ -178,7 +178,7 @@ public sealed partial class RegistrationHandler
         if (draft?.FullName is null || draft.UnitCode is null || draft.Role is null || units.Find(draft.UnitCode) is null)
         {
             subscriber.Conversation = Steps.Name;
-            subscribers.Save(subscriber);
+            await SaveAsync(subscriber);
             await PromptAsync(context, subscriber, ct);
             return CallbackReply.Silent;
         }
@@ -191,7 +191,7 @@ public sealed partial class RegistrationHandler
         subscriber.RegisteredAt = clock.UtcNow.UtcDateTime;
         subscriber.Conversation = null;
         subscriber.Draft = null;
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         if (messageId is { } id)
         {
             await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(SummaryText(context, subscriber.FullName, subscriber.UnitCode, subscriber.Role)), ct);
@@ -227,7 +227,7 @@ public sealed partial class RegistrationHandler
     {
         subscriber.Conversation = null;
         subscriber.Draft = null;
-        subscribers.Save(subscriber);
+        await SaveAsync(subscriber);
         await context.ReplyAsync(Saved, ct);
         await ShowProfileAsync(context, ct);
     }

@@ -4,6 +4,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
+using Directive920Bot.Storage;
 using static Directive920Bot.Registration.RegistrationTexts;
 
 namespace Directive920Bot.Registration;
@@ -13,11 +14,12 @@ namespace Directive920Bot.Registration;
 /// Nothing about a person is stored before they press “I agree”.
 /// </summary>
 public sealed partial class RegistrationHandler(
-    SubscriberStore subscribers,
-    UnitStore units,
+    ISubscribers subscribers,
+    IUnits units,
     CallbackKeyStore keys,
     PersonalDataService personalData,
     RosterService roster,
+    IStorage storage,
     BotClock clock,
     ILogger<RegistrationHandler> log) : ICommandHandler, IConversationHandler, ICallbackHandler, IMembershipHandler
 {
@@ -93,7 +95,7 @@ public sealed partial class RegistrationHandler(
                 break;
             default:
                 subscriber.Conversation = null;
-                subscribers.Save(subscriber);
+                await SaveAsync(subscriber);
                 await context.ReplyAsync(HelpCadre, ct);
                 break;
         }
@@ -161,24 +163,25 @@ public sealed partial class RegistrationHandler(
         }
     }
 
-    public Task HandleAsync(MembershipChange change, CancellationToken ct)
+    public async Task HandleAsync(MembershipChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
         var userId = change.PersonId;
         if (change.Blocked)
         {
-            if (subscribers.SetStatus(userId, SubscriberStatus.Blocked, SubscriberStatus.Active))
+            if (await storage.WriteAsync(tx => subscribers.SetStatus(tx, userId, SubscriberStatus.Blocked, SubscriberStatus.Active)))
             {
                 log.LogInformation("Subscriber {UserId} blocked the bot", userId);
             }
         }
-        else if (subscribers.SetStatus(userId, SubscriberStatus.Active, SubscriberStatus.Blocked))
+        else if (await storage.WriteAsync(tx => subscribers.SetStatus(tx, userId, SubscriberStatus.Active, SubscriberStatus.Blocked)))
         {
             log.LogInformation("Subscriber {UserId} unblocked the bot", userId);
         }
-
-        return Task.CompletedTask;
     }
+
+    /// <summary>Stores the subscriber in a transaction of its own; completes once it is committed.</summary>
+    private Task SaveAsync(Subscriber subscriber) => storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
 
     private async Task StartAsync(BotContext context, string arguments, CancellationToken ct)
     {
@@ -202,7 +205,7 @@ public sealed partial class RegistrationHandler(
         if (subscriber.Status is SubscriberStatus.Stopped or SubscriberStatus.Blocked)
         {
             subscriber.Status = SubscriberStatus.Active;
-            subscribers.Save(subscriber);
+            await SaveAsync(subscriber);
             await context.ReplyAsync(Resubscribed, ct);
             return;
         }

@@ -1,10 +1,11 @@
 using Directive920Bot.Channels;
 using Directive920Bot.Admin;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Registration;
 
 /// <summary>The profile itself: exported as stored, erased down to an anonymous tombstone for counts.</summary>
-internal sealed class RegistrationPersonalData(SubscriberStore subscribers, RoleStore roles, CallbackKeyStore keys) : IPersonalDataHolder
+internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles roles, CallbackKeyStore keys, IStorage storage) : IPersonalDataHolder
 {
     public string Name => "profile";
 
@@ -29,13 +30,14 @@ internal sealed class RegistrationPersonalData(SubscriberStore subscribers, Role
 
     public void Erase(long subscriberId, long pseudonym)
     {
-        var subscriber = subscribers.Find(subscriberId);
-        if (subscriber is not null)
-        {
-            subscribers.Erase(subscriber, pseudonym);
-        }
-
-        roles.RemoveAll(subscriberId);
+        storage.Write(tx => Erase(tx, subscriberId, pseudonym));
         keys.RevokeOwnedBy(subscriberId);
+    }
+
+    /// <summary>The profile (down to its tombstone) and the roles go together.</summary>
+    internal void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    {
+        subscribers.Erase(tx, subscriberId, pseudonym);
+        roles.RemoveAll(tx, subscriberId);
     }
 }

@@ -6,7 +6,7 @@ namespace Directive920Bot.Registration;
 /// <summary>An organisational unit: the bloc, a grassroots party committee, an agency, a division or a cell.</summary>
 public sealed class Unit
 {
-    [LiteDB.BsonId]
+    /// <summary>The unit's key.</summary>
     public string Code { get; set; } = "";
 
     public string Name { get; set; } = "";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Registration;
 
@@ -10,7 +11,7 @@ namespace Directive920Bot.Registration;
 /// Imports the organisation tree from CSV (<c>code,name,parent_code</c>). Every bad row is reported with its line;
 /// a file with any error imports nothing. Re-importing updates names and parents and keeps invite codes and members.
 /// </summary>
-public sealed partial class UnitImporter(UnitStore units, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+public sealed partial class UnitImporter(IUnits units, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     private static readonly string[] Columns = ["code", "name", "parent_code"];
 
@@ -128,7 +129,8 @@ public sealed partial class UnitImporter(UnitStore units, [FromKeyedServices(Hos
             unit.Path = PathOf(unit.Code, parents);
         }
 
-        units.ReplaceAll(all.Values.ToList());
+        var changed = all.Values.ToList();
+        storage.Write(tx => units.SaveAll(tx, changed));
         return new ImportResult(added, updated, []);
     }
 

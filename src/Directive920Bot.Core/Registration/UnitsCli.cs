@@ -9,7 +9,7 @@ internal static class UnitsCli
     public static Command Build(CliContext cli)
     {
         var output = cli.Output;
-        var database = new Option<string?>("--database") { Description = "LiteDB file (default: Storage:DatabasePath)" };
+        var database = new Option<string?>("--database") { Description = "The data file (default: Storage:DatabasePath)" };
         var file = new Argument<FileInfo>("file") { Description = "CSV with the columns code,name,parent_code" };
         var import = new Command("import", "Import or update the organisation tree; nothing is imported from a file with errors") { file, database };
         import.SetAction(parse => Import(cli, parse.GetValue(file)!, parse.GetValue(database)));
@@ -47,7 +47,7 @@ internal static class UnitsCli
     {
         var output = cli.Output;
         using var host = CliHost.Build(cli, database, b => b.AddRegistration());
-        foreach (var unit in host.Services.GetRequiredService<UnitStore>().All())
+        foreach (var unit in host.Services.GetRequiredService<IUnits>().All())
         {
             output.WriteLine($"{new string(' ', Math.Max(0, unit.Depth) * 2)}{unit.Code}\t{unit.Name}\tstart=u_{unit.InviteCode}");
         }

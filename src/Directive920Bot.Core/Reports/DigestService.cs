@@ -16,12 +16,12 @@ namespace Directive920Bot.Reports;
 /// running twice sends once and quiet hours are the dispatcher's business.
 /// </summary>
 public sealed class DigestService(
-    RoleStore roles,
-    UnitStore units,
+    IRoles roles,
+    IUnits units,
     ReportService reports,
     PeriodReportService period,
     EscalationStore escalations,
-    SubscriberStore subscribers,
+    ISubscribers subscribers,
     DeliveryLedger ledger,
     BotClock clock,
     IOptions<ReportOptions> options,

@@ -8,7 +8,7 @@ namespace Directive920Bot.Reports;
 /// Not yet acknowledged: lessons and announcements sent in the last 30 days that ask for an acknowledgement, to people
 /// of the units who are still reachable, without an acknowledgement of that delivery. Read on an admin's request only.
 /// </summary>
-internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, AcknowledgementStore acks, SubscriberStore subscribers, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time) : IPendingAcknowledgements
+internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, AcknowledgementStore acks, ISubscribers subscribers, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time) : IPendingAcknowledgements
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
 

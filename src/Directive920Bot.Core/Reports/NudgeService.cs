@@ -8,7 +8,7 @@ using LiteDB;
 
 namespace Directive920Bot.Reports;
 
-public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, Database db, AuditLog audit, BotClock clock, SubscriberStore subscribers, Content.ContentService content)
+public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, Database db, AuditLog audit, BotClock clock, ISubscribers subscribers, Content.ContentService content)
 {
     public const string CollectionName = "report_nudges";
 

@@ -14,7 +14,7 @@ namespace Directive920Bot.Reports;
 /// as narrow projections; acknowledgements are joined to the period's deliveries by delivery id. Re-acknowledgement
 /// requests are not deliveries of the item (the counters keep them apart too), so they and their answers are left out.
 /// </summary>
-public sealed class PeriodReportService(Database db, UnitStore units, ReportService reports, ContentService content, BotClock clock)
+public sealed class PeriodReportService(Database db, IUnits units, ReportService reports, ContentService content, BotClock clock)
 {
     /// <summary>Time indexes the period queries use (same names as <c>EnsureIndex(x => x.Field)</c> would give).</summary>
     public static readonly StoreSchema Schema = new("report_period_indexes", (database, _) =>
@@ -193,12 +193,12 @@ public sealed class PeriodReportService(Database db, UnitStore units, ReportServ
     private Dictionary<string, int> RegisteredBy(DateTime toUtc, Dictionary<string, string> rootOf, bool whole)
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        var subscribers = db.Lite.GetCollection(SubscriberStore.CollectionName).Query();
+        var subscribers = db.Lite.GetCollection(SubscriberCollections.Subscribers).Query();
         // Large sub-trees read the narrow projection of everyone rather than an IN of many index keys.
         var filtered = whole || rootOf.Count > 64 ? subscribers : subscribers.Where(Filter.In(nameof(Subscriber.UnitCode), rootOf.Keys));
         var people = filtered.Select("{UnitCode: $.UnitCode, RegisteredAt: $.RegisteredAt}").ToEnumerable()
             .Where(d => d["RegisteredAt"].IsDateTime && d["RegisteredAt"].AsDateTime < toUtc).Select(d => d["UnitCode"].AsString);
-        var erased = db.Collection<ErasedSubscriber>(SubscriberStore.ErasedCollectionName).FindAll()
+        var erased = db.Collection<ErasedSubscriber>(SubscriberCollections.Erased).FindAll()
             .Where(e => e.RegisteredAt < toUtc && e.ErasedAt >= toUtc).Select(e => e.UnitCode);
         foreach (var unit in people.Concat(erased))
         {

@@ -17,7 +17,7 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 namespace Directive920Bot.Reports;
 
 /// <summary>CSV (UTF-8 with BOM so that Excel shows Vietnamese), XLSX and the DOCX thematic report.</summary>
-public sealed class ReportExports(ReportService reports, PeriodReportService period, ReportChart chart, RosterStore roster, SubscriberStore subscribers,
+public sealed class ReportExports(ReportService reports, PeriodReportService period, ReportChart chart, IRoster roster, ISubscribers subscribers,
     ContentService content, BotClock clock, IEnumerable<IMemberStatusSource> memberStatus)
 {
     public IReadOnlyList<UnitRow> UnitRows(IReadOnlyCollection<string> visibleUnits) => reports.Units(visibleUnits)

@@ -4,7 +4,7 @@ using Directive920Bot.Registration;
 namespace Directive920Bot.Reports;
 
 /// <summary>Cadres' feedback for the thematic report: named feedback of the unit's sub-tree; for the bloc also anonymous.</summary>
-public sealed class ReportFeedback(FeedbackStore feedback, UnitStore units, PeriodReportService period)
+public sealed class ReportFeedback(FeedbackStore feedback, IUnits units, PeriodReportService period)
 {
     /// <summary>Feedback given in the period of local days (the same bounds as the report's figures).</summary>
     public IReadOnlyList<string> For(string unitCode, DateOnly from, DateOnly to)

@@ -9,7 +9,7 @@ namespace Directive920Bot.Reports;
 /// Computes unit, item and question reports from maintained aggregates only: the item and quiz counters, and the members
 /// per unit that the subscriber and roster stores keep, and the few open review items; never people, roster entries or the ledger.
 /// </summary>
-public sealed class ReportService(ReportCounters counters, UnitStore units, SubscriberStore subscribers, RosterStore roster, Storage.Database db,
+public sealed class ReportService(ReportCounters counters, IUnits units, ISubscribers subscribers, IRoster roster, Storage.Database db,
     ContentService content, Delivery.ICampaigns campaigns, Hosting.BotClock clock)
 {
     /// <summary>Every visible unit with its rolled-up figures, in tree order.</summary>

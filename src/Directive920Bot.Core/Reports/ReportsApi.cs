@@ -20,7 +20,7 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/roles", (HttpContext http, RoleStore roles) =>
+        api.MapGet("/roles", (HttpContext http, IRoles roles) =>
             Bloc(http) ?? Results.Json(roles.All().Select(r => new { r.UserId, role = r.Role.ToString(), unit = r.UnitCode, r.GrantedBy, r.GrantedAt })));
         api.MapPost("/roles", (HttpContext http, RoleRequest request, RoleService service) =>
             Bloc(http) ?? Change(http, request, service, grant: true));
@@ -29,7 +29,7 @@ public static class ReportsApi
         api.MapGet("/audit", (HttpContext http, AuditLog audit, [FromQuery] int? limit, [FromQuery] string? action) =>
             Bloc(http) ?? Results.Json(audit.Recent(Math.Clamp(limit ?? 200, 1, 5000), action)));
 
-        api.MapPost("/rosters", async (HttpContext http, RosterImporter importer, UnitStore units, AuditLog audit) =>
+        api.MapPost("/rosters", async (HttpContext http, RosterImporter importer, IUnits units, AuditLog audit) =>
         {
             if (Admin(http) is { } denied)
             {
@@ -60,32 +60,32 @@ public static class ReportsApi
             return Results.Json(new { imported = true, result.Added, result.Updated, result.Retired });
         }).DisableAntiforgery();
 
-        api.MapGet("/rosters/mismatches", (HttpContext http, [FromQuery] string? unit, RosterService roster, UnitStore units) =>
+        api.MapGet("/rosters/mismatches", (HttpContext http, [FromQuery] string? unit, RosterService roster, IUnits units) =>
             Scoped(http, units, unit, scope => Results.Json(new
             {
                 unmatched = roster.Unmatched(scope).Select(s => new { s.Id, s.FullName, s.UnitCode }),
                 neverRegistered = roster.NeverRegistered(scope).Select(e => new { e.Id, e.FullName, e.UnitCode, e.Position, invite = "p_" + e.InviteCode }),
             })));
 
-        api.MapGet("/reports/units", (HttpContext http, ReportService reports, UnitStore units) =>
+        api.MapGet("/reports/units", (HttpContext http, ReportService reports, IUnits units) =>
             Admin(http) ?? Results.Json(reports.Units(Access(http)!.VisibleUnits(units)).Select(UnitJson)));
-        api.MapGet("/reports/units/{code}", (HttpContext http, string code, ReportService reports, UnitStore units) =>
+        api.MapGet("/reports/units/{code}", (HttpContext http, string code, ReportService reports, IUnits units) =>
             Scoped(http, units, code, _ => Results.Json(UnitJson(reports.Unit(units.Find(code.ToUpperInvariant())!.Code)!))));
-        api.MapGet("/reports/items/{id}", (HttpContext http, string id, ReportService reports, UnitStore units) =>
+        api.MapGet("/reports/items/{id}", (HttpContext http, string id, ReportService reports, IUnits units) =>
             Admin(http) ?? Results.Json(new
             {
                 id,
                 title = reports.Title(id),
                 units = reports.Item(id, Access(http)!.VisibleUnits(units)).Select(x => new { unit = x.UnitCode, figures = ItemJson(x.Figures) }),
             }));
-        api.MapGet("/reports/questions", (HttpContext http, [FromQuery] string? unit, ReportService reports, UnitStore units) =>
+        api.MapGet("/reports/questions", (HttpContext http, [FromQuery] string? unit, ReportService reports, IUnits units) =>
             Scoped(http, units, unit, scope => Results.Json(reports.Questions(scope))));
 
         foreach (var format in new[] { ExportFormat.Csv, ExportFormat.Xlsx })
         {
             var extension = format == ExportFormat.Csv ? "csv" : "xlsx";
             var type = format == ExportFormat.Csv ? CsvType : XlsxType;
-            api.MapGet($"/exports/units.{extension}", (HttpContext http, ReportExports exports, UnitStore units, AuditLog audit) =>
+            api.MapGet($"/exports/units.{extension}", (HttpContext http, ReportExports exports, IUnits units, AuditLog audit) =>
             {
                 if (Admin(http) is { } denied)
                 {
@@ -95,7 +95,7 @@ public static class ReportsApi
                 audit.Write(Actor(http), "export", "units", $"units.{extension} ({http.GetKeyName()})");
                 return Results.File(ReportExports.Write(exports.UnitRows(Access(http)!.VisibleUnits(units)), format), type, $"units.{extension}");
             });
-            api.MapGet($"/exports/members.{extension}", (HttpContext http, [FromQuery] string? unit, ReportExports exports, UnitStore units, AuditLog audit) =>
+            api.MapGet($"/exports/members.{extension}", (HttpContext http, [FromQuery] string? unit, ReportExports exports, IUnits units, AuditLog audit) =>
                 Scoped(http, units, unit, scope =>
                 {
                     audit.Write(Actor(http), "export", unit ?? "*", $"members.{extension} ({http.GetKeyName()})");
@@ -104,7 +104,7 @@ public static class ReportsApi
         }
 
         api.MapGet("/exports/thematic.docx", (HttpContext http, [FromQuery] string? unit, [FromQuery] string? from, [FromQuery] string? to,
-            ReportExports exports, ReportFeedback feedback, UnitStore units, AuditLog audit, Hosting.BotClock clock) =>
+            ReportExports exports, ReportFeedback feedback, IUnits units, AuditLog audit, Hosting.BotClock clock) =>
         {
             if (Admin(http) is { } denied)
             {
@@ -155,7 +155,7 @@ public static class ReportsApi
     };
 
     /// <summary>Runs <paramref name="then"/> on the sub-tree of <paramref name="unit"/> (or the caller's whole scope) when it is in scope.</summary>
-    private static IResult Scoped(HttpContext http, UnitStore units, string? unit, Func<IReadOnlyList<string>, IResult> then)
+    private static IResult Scoped(HttpContext http, IUnits units, string? unit, Func<IReadOnlyList<string>, IResult> then)
     {
         if (Admin(http) is { } denied)
         {

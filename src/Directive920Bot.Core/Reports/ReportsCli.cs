@@ -23,7 +23,7 @@ internal static class ReportsCli
         roles.SetAction(parse =>
         {
             using var host = Host(cli, parse.GetValue(database));
-            foreach (var r in host.Services.GetRequiredService<RoleStore>().All().OrderBy(r => r.UserId))
+            foreach (var r in host.Services.GetRequiredService<IRoles>().All().OrderBy(r => r.UserId))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.UserId}\t{r.Role}\t{r.UnitCode}\tgranted by {r.GrantedBy} at {r.GrantedAt:u}"));
             }
@@ -111,10 +111,10 @@ internal static class ReportsCli
         list.SetAction(parse =>
         {
             using var host = Host(cli, parse.GetValue(database));
-            var units = host.Services.GetRequiredService<UnitStore>();
+            var units = host.Services.GetRequiredService<IUnits>();
             var code = parse.GetValue(unitOption);
             var scope = code is null ? units.All().Select(u => u.Code).ToList() : units.SubTreeCodes([code.ToUpperInvariant()]);
-            foreach (var e in host.Services.GetRequiredService<RosterStore>().InUnits(scope).OrderBy(e => e.UnitCode, StringComparer.Ordinal))
+            foreach (var e in host.Services.GetRequiredService<IRoster>().InUnits(scope).OrderBy(e => e.UnitCode, StringComparer.Ordinal))
             {
                 output.WriteLine($"{e.UnitCode}\t{e.FullName}\t{e.Role}\tstart=p_{e.InviteCode}\t{(e.SubscriberId is null ? "not registered" : "linked")}");
             }
@@ -132,7 +132,7 @@ internal static class ReportsCli
         units.SetAction(parse =>
         {
             using var host = Host(cli, parse.GetValue(database));
-            var store = host.Services.GetRequiredService<UnitStore>();
+            var store = host.Services.GetRequiredService<IUnits>();
             var csv = ReportExports.Write(host.Services.GetRequiredService<ReportExports>().UnitRows(store.All().Select(u => u.Code).ToList()), ExportFormat.Csv);
             host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", "units", "units.csv (cli)");
             output.Write(new System.Text.UTF8Encoding(false).GetString(csv).TrimStart('\uFEFF'));
@@ -149,7 +149,7 @@ internal static class ReportsCli
             using var host = Host(cli, parse.GetValue(database));
             var clock = host.Services.GetRequiredService<BotClock>();
             var code = parse.GetValue(unit)!.ToUpperInvariant();
-            if (host.Services.GetRequiredService<UnitStore>().Find(code) is null)
+            if (host.Services.GetRequiredService<IUnits>().Find(code) is null)
             {
                 output.WriteLine($"Unknown unit '{code}'.");
                 return 2;

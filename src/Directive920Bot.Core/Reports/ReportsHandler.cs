@@ -12,15 +12,15 @@ namespace Directive920Bot.Reports;
 /// <summary>/grant, /revoke, /report (/baocao), /members (/canbo), /roster and roster files sent by admins.</summary>
 public sealed class ReportsHandler(
     RoleService roleService,
-    UnitStore units,
+    IUnits units,
     ReportService reports,
     ReportChart chart,
     ReportExports exports,
     ReportFeedback feedback,
     RosterImporter importer,
     RosterService roster,
-    RosterStore rosterStore,
-    SubscriberStore subscribers,
+    IRoster rosterStore,
+    ISubscribers subscribers,
     NudgeService nudges,
     CallbackKeyStore keys,
     AuditLog audit,

@@ -29,10 +29,10 @@ public static class Migrations
         // reports counted through (every write of a person or roster entry paid for them).
         [6] = db =>
         {
-            Registration.SubscriberStore.RebuildCounts(db);
-            Admin.RosterStore.RebuildCounts(db);
-            db.GetCollection(Registration.SubscriberStore.CollectionName).DropIndex("report_unit_status");
-            db.GetCollection(Admin.RosterStore.CollectionName).DropIndex("report_current_unit");
+            SubscriberCollections.RebuildCounts(db);
+            RosterCollections.RebuildCounts(db);
+            db.GetCollection(SubscriberCollections.Subscribers).DropIndex("report_unit_status");
+            db.GetCollection(RosterCollections.Roster).DropIndex("report_current_unit");
         },
     };
 

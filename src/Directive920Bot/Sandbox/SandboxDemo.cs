@@ -2,6 +2,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 
 namespace Directive920Bot.Sandbox;
 
@@ -14,11 +15,12 @@ public sealed class SandboxDemo(
     SandboxEmulator sandbox,
     ContentService content,
     UnitImporter importer,
-    UnitStore units,
-    SubscriberStore subscribers,
-    RoleStore roles,
+    IUnits units,
+    ISubscribers subscribers,
+    IRoles roles,
     RosterImporter rosterImporter,
     BotClock clock,
+    IStorage storage,
     ILogger<SandboxDemo> logger)
 {
     public const long UnitAdminId = 9001;
@@ -147,7 +149,7 @@ public sealed class SandboxDemo(
         if (subscribers.Find(person.Id) is not { IsRegistered: true })
         {
             var now = clock.UtcNow.UtcDateTime;
-            subscribers.Save(new Subscriber
+            var subscriber = new Subscriber
             {
                 Id = person.Id,
                 ChatId = person.Id,
@@ -160,12 +162,14 @@ public sealed class SandboxDemo(
                 ConsentVersion = RegistrationTexts.ConsentVersion,
                 RegisteredAt = now,
                 UpdatedAt = now,
-            });
+            };
+            storage.Write(tx => subscribers.Save(tx, subscriber));
         }
 
         if (!roles.For(person.Id).Any(r => r.Role == role && r.UnitCode == unitCode))
         {
-            roles.Add(new RoleAssignment { UserId = person.Id, Role = role, UnitCode = unitCode, GrantedBy = 0, GrantedAt = clock.UtcNow.UtcDateTime });
+            var assignment = new RoleAssignment { UserId = person.Id, Role = role, UnitCode = unitCode, GrantedBy = 0, GrantedAt = clock.UtcNow.UtcDateTime };
+            storage.Write(tx => roles.Add(tx, assignment));
         }
     }
 

@@ -15,8 +15,8 @@ namespace Directive920Bot.Sandbox;
 /// </summary>
 public sealed class SandboxPanels(
     SandboxDemo demo,
-    SubscriberStore subscribers,
-    UnitStore units,
+    ISubscribers subscribers,
+    IUnits units,
     DeliveryLedger ledger,
     IAcknowledgements acknowledgements,
     ReportService reports,

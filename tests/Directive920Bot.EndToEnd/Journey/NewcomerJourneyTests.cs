@@ -35,7 +35,7 @@ public sealed class NewcomerJourneyTests
 
         // Register the first demo cadre through the real dialogue.
         var name = await journey.RegisterSelectedCadreAsync();
-        Assert.Equal(Journey.CadreUnit, journey.App.Get<SubscriberStore>().Registered().Single(s => s.FullName == name).UnitCode);
+        Assert.Equal(Journey.CadreUnit, journey.App.Get<ISubscribers>().Registered().Single(s => s.FullName == name).UnitCode);
         await Expect(page.Locator("#panel-profile")).ToContainTextAsync(Journey.CadreUnitName);
         await Expect(page.Locator($"#panel-report tr[data-unit='{Journey.CadreUnit}'] td.num.registered")).ToHaveTextAsync("1");
 

@@ -20,7 +20,7 @@ public sealed class SandboxDatabaseReuseTests
             Assert.Equal(first.SandboxDatabasePath, first.Get<Database>().Path);
             Assert.Single(first.Announced, l => l == $"Sandbox: open {first.SandboxUrl}");
             first.Get<SandboxDemo>().Create("Lê Thị Thử");
-            first.Get<SubscriberStore>().Save(new Subscriber { Id = 2001, ChatId = 2001, FullName = "Lê Thị Thử", UnitCode = "SNV-VP", Status = SubscriberStatus.Active, RegisteredAt = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc) });
+            first.Get<IStorage>().Write(tx => first.Get<ISubscribers>().Save(tx, new Subscriber { Id = 2001, ChatId = 2001, FullName = "Lê Thị Thử", UnitCode = "SNV-VP", Status = SubscriberStatus.Active, RegisteredAt = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc) }));
             await first.Get<SandboxClockControl>().AdvanceAsync(TimeSpan.FromDays(3), CancellationToken.None);
         }
         finally
@@ -31,7 +31,7 @@ public sealed class SandboxDatabaseReuseTests
         var second = await SandboxApp.StartAsync(directory: directory);
         try
         {
-            Assert.NotNull(second.Get<SubscriberStore>().Find(2001));
+            Assert.NotNull(second.Get<ISubscribers>().Find(2001));
             Assert.Contains(second.Get<SandboxDemo>().People, p => p.Id == 2001 && p.FullName == "Lê Thị Thử");
             Assert.False(second.Get<SandboxClock>().IsFresh);
             Assert.True(second.Get<SandboxClock>().GetUtcNow() >= DateTimeOffset.Parse(SandboxApp.DefaultStart, System.Globalization.CultureInfo.InvariantCulture).AddDays(3));
@@ -42,7 +42,7 @@ public sealed class SandboxDatabaseReuseTests
         }
 
         await using var reset = await SandboxApp.StartAsync(new Dictionary<string, string?> { ["Sandbox:Reset"] = "true" }, directory);
-        Assert.Null(reset.Get<SubscriberStore>().Find(2001));
+        Assert.Null(reset.Get<ISubscribers>().Find(2001));
         Assert.True(reset.Get<SandboxClock>().IsFresh);
         Assert.True(reset.Get<SandboxClock>().GetUtcNow() < DateTimeOffset.Parse(SandboxApp.DefaultStart, System.Globalization.CultureInfo.InvariantCulture).AddDays(1));
         // The demo admins are seeded again on the fresh database.

@@ -1,5 +1,6 @@
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -13,10 +14,10 @@ public sealed class BlockedSubscriberTests
         bot.Seed(401, "SNV");
         bot.Seed(402, "SNV");
         bot.Emulator.Block(401);
-        var subscribers = bot.Get<SubscriberStore>();
+        var subscribers = bot.Get<ISubscribers>();
         // The my_chat_member update of the block may reach the bot first; the 403 path is forced by reactivating.
         await bot.Emulator.WaitUntilAsync(() => subscribers.Find(401)!.Status == SubscriberStatus.Blocked, BotHarness.Wait);
-        subscribers.SetStatus(401, SubscriberStatus.Active);
+        bot.Get<IStorage>().Write(tx => subscribers.SetStatus(tx, 401, SubscriberStatus.Active));
 
         var first = bot.Announce("Lần một.", new AudienceRequest(["SNV"], IncludeSubUnits: false));
         await bot.DrainAsync(first.Id);
@@ -45,13 +46,13 @@ public sealed class BlockedSubscriberTests
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings());
         var ghost = bot.Seed(403, "SNV");
         ghost.ChatId = 999_999_403; // no such chat in the emulator
-        bot.Get<SubscriberStore>().Save(ghost);
+        bot.Get<IStorage>().Write(tx => bot.Get<ISubscribers>().Save(tx, ghost));
 
         var campaign = bot.Announce("Không có chat.", new AudienceRequest(SubscriberIds: [403]));
         await bot.DrainAsync(campaign.Id);
         var row = bot.Get<DeliveryLedger>().ForCampaign(campaign.Id).Single();
         Assert.Equal(DeliveryState.Blocked, row.State);
         Assert.Contains("chat not found", row.LastError, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(SubscriberStatus.Blocked, bot.Get<SubscriberStore>().Find(403)!.Status);
+        Assert.Equal(SubscriberStatus.Blocked, bot.Get<ISubscribers>().Find(403)!.Status);
     }
 }

@@ -1,6 +1,7 @@
 using Directive920Bot.Admin;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -45,7 +46,7 @@ internal static class DeliveryKit
             RegisteredAt = now,
         };
         change?.Invoke(subscriber);
-        bot.Get<SubscriberStore>().Save(subscriber);
+        bot.Get<IStorage>().Write(tx => bot.Get<ISubscribers>().Save(tx, subscriber));
         return subscriber;
     }
 

@@ -1,6 +1,7 @@
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Delivery;
@@ -73,9 +74,9 @@ public sealed class DripTrackTests
             Assert.Null(track.PositionOf(passedOver));
         }
 
-        var resumed = bot.Get<SubscriberStore>().Find(822)!;
+        var resumed = bot.Get<ISubscribers>().Find(822)!;
         resumed.Paused = false;
-        bot.Get<SubscriberStore>().Save(resumed);
+        bot.Get<IStorage>().Write(tx => bot.Get<ISubscribers>().Save(tx, resumed));
         track.Advance();
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, Vietnam).UtcDateTime, ledger.Find(TrackService.RowId("c1-context", 822))!.DueAt);
         Assert.Empty(ledger.ForSubscriber(823));

@@ -108,12 +108,12 @@ public sealed class OutcomeCounterTests
         }
 
         // Two whose chat is gone: their rows are not sent and count nowhere.
-        var subscribers = bot.Get<SubscriberStore>();
+        var subscribers = bot.Get<ISubscribers>();
         foreach (var id in new[] { 1400L, 1401L })
         {
             var ghost = subscribers.Find(id)!;
             ghost.ChatId = 999_000_000 + id;
-            subscribers.Save(ghost);
+            bot.Get<IStorage>().Write(tx => subscribers.Save(tx, ghost));
         }
 
         var campaigns = new[]

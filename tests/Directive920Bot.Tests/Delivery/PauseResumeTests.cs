@@ -24,7 +24,7 @@ public sealed class PauseResumeTests
         Assert.Contains("Đã tạm dừng", paused.Text, StringComparison.Ordinal);
         var again = await bot.SayAsync(811, "/pause", m => m.Text!.Contains("tạm dừng", StringComparison.Ordinal));
         Assert.Contains("đang tạm dừng", again.Text, StringComparison.Ordinal);
-        Assert.True(bot.Get<SubscriberStore>().Find(811)!.Paused);
+        Assert.True(bot.Get<ISubscribers>().Find(811)!.Paused);
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 8, 0, 0, Vietnam));
         await bot.Emulator.WaitUntilAsync(() => ledger.Find(second)!.State == DeliveryState.Skipped, BotHarness.Wait);
@@ -35,7 +35,7 @@ public sealed class PauseResumeTests
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 10, 0, 0, Vietnam));
         var resumed = await bot.SayAsync(811, "/tieptuc", m => m.Text!.Contains("tiếp tục", StringComparison.Ordinal));
         Assert.Contains("Đã tiếp tục", resumed.Text, StringComparison.Ordinal);
-        Assert.False(bot.Get<SubscriberStore>().Find(811)!.Paused);
+        Assert.False(bot.Get<ISubscribers>().Find(811)!.Paused);
         Assert.Equal(DeliveryState.Pending, ledger.Find(second)!.State);
         Assert.Equal(new DateTimeOffset(2026, 12, 3, 8, 0, 0, Vietnam).UtcDateTime, ledger.Find(second)!.DueAt);
         var notPaused = await bot.SayAsync(811, "/resume", m => m.Text!.Contains("không cần tiếp tục", StringComparison.Ordinal));

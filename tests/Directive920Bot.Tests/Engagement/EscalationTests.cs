@@ -16,7 +16,7 @@ public sealed class EscalationTests
         var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         var reminders = bot.Get<ReminderService>();
         var escalations = bot.Get<IEscalations>();
-        var unitTree = bot.Get<UnitStore>().SubTreeCodes(["SNV"]);
+        var unitTree = bot.Get<IUnits>().SubTreeCodes(["SNV"]);
 
         foreach (var at in new[] { new DateTimeOffset(2026, 12, 2, 18, 0, 0, Vn), new DateTimeOffset(2026, 12, 4, 14, 0, 0, Vn), new DateTimeOffset(2026, 12, 8, 9, 59, 0, Vn) })
         {
@@ -54,7 +54,7 @@ public sealed class EscalationTests
         var (row, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         var reminders = bot.Get<ReminderService>();
         var escalations = bot.Get<IEscalations>();
-        var unitTree = bot.Get<UnitStore>().SubTreeCodes(["SNV"]);
+        var unitTree = bot.Get<IUnits>().SubTreeCodes(["SNV"]);
         foreach (var at in new[] { new DateTimeOffset(2026, 12, 2, 18, 0, 0, Vn), new DateTimeOffset(2026, 12, 4, 14, 0, 0, Vn), new DateTimeOffset(2026, 12, 8, 10, 0, 0, Vn) })
         {
             bot.Clock.SetUtcNow(at);

@@ -40,7 +40,7 @@ public sealed class FeedbackTests
         Assert.DoesNotContain("SNV", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("Giang", raw, StringComparison.Ordinal);
         Assert.Equal(0, bot.Get<Database>().Lite.GetCollection(LiteDbFeedback.DraftCollection).Count());
-        Assert.Null(bot.Get<SubscriberStore>().Find(cadre.Id)!.Conversation);
+        Assert.Null(bot.Get<ISubscribers>().Find(cadre.Id)!.Conversation);
         Assert.Empty(bot.Get<IFeedback>().FromSubscriber(cadre.Id));
     }
 

@@ -54,9 +54,9 @@ public sealed class CliInstanceLockTests
         }
 
         await bot.StartHostAsync();
-        Assert.NotNull(bot.Get<UnitStore>().Find("SMOI"));
-        Assert.Contains(bot.Get<RosterStore>().All(), e => e.FullName == "Bùi Văn Hiếu" && e.UnitCode == "SMOI");
-        Assert.Contains(bot.Get<RoleStore>().All(), r => r.UserId == NewAdmin && r.Role == AdminRole.BlocAdmin);
+        Assert.NotNull(bot.Get<IUnits>().Find("SMOI"));
+        Assert.Contains(bot.Get<IRoster>().All(), e => e.FullName == "Bùi Văn Hiếu" && e.UnitCode == "SMOI");
+        Assert.Contains(bot.Get<IRoles>().All(), r => r.UserId == NewAdmin && r.Role == AdminRole.BlocAdmin);
     }
 
     private static string[][] WritingVerbs(BotHarness bot, string units, string roster) =>
@@ -77,8 +77,8 @@ public sealed class CliInstanceLockTests
 
     /// <summary>What the three writing verbs would change, and the audit log they would write to.</summary>
     private static (string Units, int Roster, string Roles, int Audit) Snapshot(BotHarness bot) =>
-        (string.Join(',', bot.Get<UnitStore>().All().Select(u => u.Code)), bot.Get<RosterStore>().All().Count,
-            string.Join(',', bot.Get<RoleStore>().All().Select(r => $"{r.UserId}:{r.Role}:{r.UnitCode}")), bot.Get<AuditLog>().Count());
+        (string.Join(',', bot.Get<IUnits>().All().Select(u => u.Code)), bot.Get<IRoster>().All().Count,
+            string.Join(',', bot.Get<IRoles>().All().Select(r => $"{r.UserId}:{r.Role}:{r.UnitCode}")), bot.Get<AuditLog>().Count());
 
     private static async Task<(int Code, string Output)> RunAsync(BotHarness bot, string[] args)
     {

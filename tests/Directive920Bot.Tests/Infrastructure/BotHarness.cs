@@ -269,13 +269,13 @@ public sealed class BotHarness : IAsyncDisposable
         var askName = await PressAndExpectReplyAsync(userId, welcome, language == "en" ? "I agree" : "Đồng ý");
         _ = askName;
         var unitPrompt = await SayAsync(userId, fullName);
-        var unitName = Get<UnitStore>().Find(unitCode)!.Name;
+        var unitName = Get<IUnits>().Find(unitCode)!.Name;
         var matches = await SayAsync(userId, unitCode);
         var rolePrompt = await PressAndExpectReplyAsync(userId, matches, unitName);
         _ = unitPrompt;
         var summary = await PressAndExpectReplyAsync(userId, rolePrompt, leader ? (language == "en" ? "Leader" : "Lãnh đạo") : (language == "en" ? "Cadre" : "Cán bộ"));
         await PressAndExpectReplyAsync(userId, summary, language == "en" ? "Confirm" : "Xác nhận");
-        return Get<SubscriberStore>().Find(userId)!;
+        return Get<ISubscribers>().Find(userId)!;
     }
 
     public async ValueTask DisposeAsync()

@@ -21,7 +21,7 @@ public sealed class BadInputTests
         var reply = await bot.SayAsync(2201, name);
 
         Assert.Contains("chưa hợp lệ", reply.Text, StringComparison.Ordinal);
-        var stored = bot.Get<SubscriberStore>().Find(2201)!;
+        var stored = bot.Get<ISubscribers>().Find(2201)!;
         Assert.Equal("reg.name", stored.Conversation);
         Assert.Null(stored.Draft!.FullName);
     }
@@ -39,7 +39,7 @@ public sealed class BadInputTests
 
         Assert.Contains("Không tìm thấy", reply.Text, StringComparison.Ordinal);
         Assert.NotEmpty(reply.Buttons);
-        Assert.Equal("reg.unit", bot.Get<SubscriberStore>().Find(2202)!.Conversation);
+        Assert.Equal("reg.unit", bot.Get<ISubscribers>().Find(2202)!.Conversation);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BadInputTests
 
         Assert.Contains("chọn vai trò", reply.Text, StringComparison.Ordinal);
         Assert.Equal(2, reply.Buttons.Count);
-        var stored = bot.Get<SubscriberStore>().Find(2203)!;
+        var stored = bot.Get<ISubscribers>().Find(2203)!;
         Assert.Equal("reg.role", stored.Conversation);
         Assert.Null(stored.Draft!.Role);
     }
@@ -77,7 +77,7 @@ public sealed class BadInputTests
         var reply = await bot.SayAsync(2204, "ok");
 
         Assert.Contains("Xác nhận", reply.Text, StringComparison.Ordinal);
-        Assert.False(bot.Get<SubscriberStore>().Find(2204)!.IsRegistered);
+        Assert.False(bot.Get<ISubscribers>().Find(2204)!.IsRegistered);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class BadInputTests
         var reply = await bot.SayAsync(2205, "xin chào");
 
         Assert.Contains("/help", reply.Text, StringComparison.Ordinal);
-        Assert.Null(bot.Get<SubscriberStore>().Find(2205));
+        Assert.Null(bot.Get<ISubscribers>().Find(2205));
     }
 
     [Fact]

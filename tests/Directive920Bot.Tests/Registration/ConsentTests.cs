@@ -16,7 +16,7 @@ public sealed class ConsentTests
         await bot.PressAsync(2301, welcome, "Không đồng ý");
 
         Assert.Contains("không lưu", bot.Current(2301, welcome.MessageId).Text, StringComparison.Ordinal);
-        Assert.Null(bot.Get<SubscriberStore>().Find(2301));
+        Assert.Null(bot.Get<ISubscribers>().Find(2301));
         var db = bot.Get<Directive920Bot.Storage.Database>().Lite;
         foreach (var name in db.GetCollectionNames())
         {
@@ -32,13 +32,13 @@ public sealed class ConsentTests
         bot.User(2302);
         var welcome = await bot.SayAsync(2302, "/start");
         await bot.PressAndExpectReplyAsync(2302, welcome, "Đồng ý");
-        var first = bot.Get<SubscriberStore>().Find(2302)!;
+        var first = bot.Get<ISubscribers>().Find(2302)!;
 
         bot.Clock.Advance(TimeSpan.FromMinutes(5));
         var again = await bot.SayAsync(2302, "/start");
 
         Assert.Contains("đăng ký dở", again.Text, StringComparison.Ordinal);
-        var stored = bot.Get<SubscriberStore>().Find(2302)!;
+        var stored = bot.Get<ISubscribers>().Find(2302)!;
         Assert.Equal(BotHarness.DefaultStart.UtcDateTime, stored.ConsentAt);
         Assert.Equal(first.ConsentAt, stored.ConsentAt);
         Assert.StartsWith("consent-", stored.ConsentVersion, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class InviteCodeRegistrationTests
     public async Task A_deep_link_with_a_unit_invite_code_skips_the_unit_question()
     {
         await using var bot = await BotHarness.StartAsync();
-        var unit = bot.Get<UnitStore>().Find("STC-NS")!;
+        var unit = bot.Get<IUnits>().Find("STC-NS")!;
         bot.User(2001, "Lan");
 
         var welcome = await bot.SayAsync(2001, $"/start u_{unit.InviteCode}");
@@ -22,7 +22,7 @@ public sealed class InviteCodeRegistrationTests
         Assert.Contains("đường dẫn mời", summary.Text, StringComparison.Ordinal);
         await bot.PressAndExpectReplyAsync(2001, summary, "Xác nhận");
 
-        Assert.Equal("STC-NS", bot.Get<SubscriberStore>().Find(2001)!.UnitCode);
+        Assert.Equal("STC-NS", bot.Get<ISubscribers>().Find(2001)!.UnitCode);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class LifecycleCommandTests
         var ask = await bot.SayAsync(2401, "/delete");
         await bot.PressAsync(2401, ask, "Xóa dữ liệu");
 
-        Assert.Null(bot.Get<SubscriberStore>().Find(2401));
-        var erased = Assert.Single(bot.Get<SubscriberStore>().Erased());
+        Assert.Null(bot.Get<ISubscribers>().Find(2401));
+        var erased = Assert.Single(bot.Get<ISubscribers>().Erased());
         Assert.Equal("SNV-VP", erased.UnitCode);
         Assert.True(erased.Id < 0);
         var db = bot.Get<Directive920Bot.Storage.Database>().Lite;
@@ -37,7 +37,7 @@ public sealed class LifecycleCommandTests
         var ask = await bot.SayAsync(2402, "/delete");
         await bot.PressAsync(2402, ask, "Không");
 
-        Assert.NotNull(bot.Get<SubscriberStore>().Find(2402));
+        Assert.NotNull(bot.Get<ISubscribers>().Find(2402));
     }
 
     [Fact]
@@ -47,13 +47,13 @@ public sealed class LifecycleCommandTests
         await bot.RegisterAsync(2403);
 
         await bot.SayAsync(2403, "/stop");
-        Assert.Equal(SubscriberStatus.Stopped, bot.Get<SubscriberStore>().Find(2403)!.Status);
+        Assert.Equal(SubscriberStatus.Stopped, bot.Get<ISubscribers>().Find(2403)!.Status);
         var twice = await bot.SayAsync(2403, "/stop");
         Assert.Contains("từ trước", twice.Text, StringComparison.Ordinal);
 
         var back = await bot.SayAsync(2403, "/start");
         Assert.Contains("trở lại", back.Text, StringComparison.Ordinal);
-        Assert.Equal(SubscriberStatus.Active, bot.Get<SubscriberStore>().Find(2403)!.Status);
+        Assert.Equal(SubscriberStatus.Active, bot.Get<ISubscribers>().Find(2403)!.Status);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class LifecycleCommandTests
         await bot.PressAndExpectReplyAsync(2405, profile, "Sửa họ tên");
         await bot.SayAsync(2405, "Lê Văn Tâm");
 
-        var stored = bot.Get<SubscriberStore>().Find(2405)!;
+        var stored = bot.Get<ISubscribers>().Find(2405)!;
         Assert.Equal("Lê Văn Tâm", stored.FullName);
         Assert.Null(stored.Conversation);
         Assert.True(stored.IsRegistered);
@@ -97,7 +97,7 @@ public sealed class LifecycleCommandTests
         await bot.PressAndExpectReplyAsync(2406, chooser, "English");
         var help = await bot.SayAsync(2406, "/help");
 
-        Assert.Equal("en", bot.Get<SubscriberStore>().Find(2406)!.Language);
+        Assert.Equal("en", bot.Get<ISubscribers>().Find(2406)!.Language);
         Assert.Contains("Your commands", help.Text, StringComparison.Ordinal);
     }
 
@@ -108,8 +108,8 @@ public sealed class LifecycleCommandTests
         await bot.RegisterAsync(2407);
 
         bot.Emulator.Block(2407);
-        await bot.Emulator.WaitUntilAsync(() => bot.Get<SubscriberStore>().Find(2407)!.Status == SubscriberStatus.Blocked, BotHarness.Wait);
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<ISubscribers>().Find(2407)!.Status == SubscriberStatus.Blocked, BotHarness.Wait);
         bot.Emulator.Unblock(2407);
-        await bot.Emulator.WaitUntilAsync(() => bot.Get<SubscriberStore>().Find(2407)!.Status == SubscriberStatus.Active, BotHarness.Wait);
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<ISubscribers>().Find(2407)!.Status == SubscriberStatus.Active, BotHarness.Wait);
     }
 }

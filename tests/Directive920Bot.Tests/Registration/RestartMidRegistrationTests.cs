@@ -23,7 +23,7 @@ public sealed class RestartMidRegistrationTests
         Assert.Contains("Bùi Văn Nam", summary.Text, StringComparison.Ordinal);
         await bot.PressAndExpectReplyAsync(2501, summary, "Xác nhận");
 
-        Assert.True(bot.Get<SubscriberStore>().Find(2501)!.IsRegistered);
+        Assert.True(bot.Get<ISubscribers>().Find(2501)!.IsRegistered);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class RestartMidRegistrationTests
         await bot.PressAndExpectReplyAsync(2502, welcome, "Đồng ý");
         await bot.SayAsync(2502, "Bùi Văn Nam");
 
-        Assert.DoesNotContain(bot.Get<SubscriberStore>().Registered(), s => s.Id == 2502);
-        Assert.Empty(bot.Get<SubscriberStore>().InUnits(["STC", "SNV", "SNV-VP"]));
+        Assert.DoesNotContain(bot.Get<ISubscribers>().Registered(), s => s.Id == 2502);
+        Assert.Empty(bot.Get<ISubscribers>().InUnits(["STC", "SNV", "SNV-VP"]));
     }
 }

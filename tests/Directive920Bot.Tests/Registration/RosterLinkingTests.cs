@@ -12,7 +12,7 @@ public sealed class RosterLinkingTests
     {
         await using var bot = await BotHarness.StartAsync();
         ImportDemoRoster(bot);
-        var entry = bot.Get<RosterStore>().All().Single(e => e.FullName == "Bùi Văn Hiếu");
+        var entry = bot.Get<IRoster>().All().Single(e => e.FullName == "Bùi Văn Hiếu");
         bot.User(4001, "Hiếu");
 
         var welcome = await bot.SayAsync(4001, "/start p_" + entry.InviteCode);
@@ -20,9 +20,9 @@ public sealed class RosterLinkingTests
         Assert.Contains("Bùi Văn Hiếu", summary.Text, StringComparison.Ordinal);
         await bot.PressAndExpectReplyAsync(4001, summary, "Xác nhận");
 
-        var subscriber = bot.Get<SubscriberStore>().Find(4001)!;
+        var subscriber = bot.Get<ISubscribers>().Find(4001)!;
         Assert.Equal(("Bùi Văn Hiếu", "SNV-VP", CadreRole.Staff, (int?)entry.Id), (subscriber.FullName, subscriber.UnitCode, subscriber.Role!.Value, subscriber.RosterEntryId));
-        Assert.Equal(4001, bot.Get<RosterStore>().Find(entry.Id)!.SubscriberId);
+        Assert.Equal(4001, bot.Get<IRoster>().Find(entry.Id)!.SubscriberId);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class RosterLinkingTests
 
         await bot.PressAsync(4002, question, "Đúng, là tôi");
 
-        var entry = bot.Get<RosterStore>().All().Single(e => e.FullName == "Đặng Thị Hằng");
+        var entry = bot.Get<IRoster>().All().Single(e => e.FullName == "Đặng Thị Hằng");
         Assert.Equal(4002, entry.SubscriberId);
     }
 
@@ -49,7 +49,7 @@ public sealed class RosterLinkingTests
         await bot.RegisterAsync(4003, "Bùi Văn Hiếu", "SNV-VP");
         await bot.PressAsync(4003, bot.BotMessages(4003)[^1], "Không phải tôi");
         await bot.RegisterAsync(4004, "Người Chưa Có", "SNV-VP");
-        Assert.Null(bot.Get<SubscriberStore>().Find(4003)!.RosterEntryId);
+        Assert.Null(bot.Get<ISubscribers>().Find(4003)!.RosterEntryId);
 
         bot.User(UnitAdminInScope);
         var members = await bot.SayAsync(UnitAdminInScope, "/members SNV-VP");
@@ -61,7 +61,7 @@ public sealed class RosterLinkingTests
 
         await bot.PressAsync(UnitAdminInScope, members, "Bùi Văn Hiếu ↔ Bùi Văn Hiếu");
 
-        Assert.NotNull(bot.Get<SubscriberStore>().Find(4003)!.RosterEntryId);
+        Assert.NotNull(bot.Get<ISubscribers>().Find(4003)!.RosterEntryId);
         Assert.Contains(bot.Get<AuditLog>().Recent(), e => e.Action == "roster.link" && e.Actor == UnitAdminInScope && e.Target == "4003");
     }
 }

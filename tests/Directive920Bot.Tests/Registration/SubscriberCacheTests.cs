@@ -1,5 +1,6 @@
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb.Registration;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Directive920Bot.Tests.Registration;
@@ -10,13 +11,13 @@ public sealed class SubscriberCacheTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("d920-subs-").FullName;
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
     private readonly Database db;
-    private readonly SubscriberStore store;
+    private readonly LiteDbSubscribers store;
 
     public SubscriberCacheTests()
     {
-        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [SubscriberStore.Schema], TimeProvider.System);
-        store = new SubscriberStore(db, clock);
-        store.Save(new Subscriber { Id = 5, ChatId = 5, FullName = "Nguyễn Văn An", UnitCode = "SNV-VP", Language = "vi" });
+        db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [LiteDbSubscribers.Schema], TimeProvider.System);
+        store = new LiteDbSubscribers(db, clock);
+        db.Write(tx => store.Save(tx, new Subscriber { Id = 5, ChatId = 5, FullName = "Nguyễn Văn An", UnitCode = "SNV-VP", Language = "vi" }));
     }
 
     public void Dispose()
@@ -44,7 +45,7 @@ public sealed class SubscriberCacheTests : IDisposable
     {
         var subscriber = store.Find(5)!;
         subscriber.Paused = true;
-        store.Save(subscriber);
+        db.Write(tx => store.Save(tx, subscriber));
 
         Assert.True(store.Find(5)!.Paused);
     }
@@ -54,11 +55,11 @@ public sealed class SubscriberCacheTests : IDisposable
     {
         Assert.NotNull(store.Find(5));
 
-        Assert.ThrowsAny<InvalidOperationException>(() => db.InTransaction(() =>
+        Assert.ThrowsAny<InvalidOperationException>(() => db.Write(tx =>
         {
             var subscriber = store.Find(5)!;
             subscriber.UnitCode = "STC";
-            store.Save(subscriber);
+            store.Save(tx, subscriber);
             throw new InvalidOperationException("rolled back");
         }));
 
@@ -70,7 +71,7 @@ public sealed class SubscriberCacheTests : IDisposable
     {
         var subscriber = store.Find(5)!;
 
-        store.Erase(subscriber, pseudonym: -77);
+        db.Write(tx => store.Erase(tx, subscriber.Id, pseudonym: -77));
 
         Assert.Null(store.Find(5));
     }

@@ -20,7 +20,7 @@ public sealed class UnitImportTests
         Assert.Contains("units.csv:5: duplicate code 'A' (first on line 2)", result.Errors);
         Assert.Contains("units.csv:6: parent_code 'ZZ' is neither in this file nor already imported", result.Errors);
         Assert.Contains("units.csv:7: unit 'E' cannot be its own parent", result.Errors);
-        Assert.Equal(0, bot.Get<UnitStore>().Count());
+        Assert.Equal(0, bot.Get<IUnits>().Count());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class UnitImportTests
         var result = Import(bot, "code,name,parent_code\nA,Đơn vị A,B\nB,Đơn vị B,A\n");
 
         Assert.Contains(result.Errors, e => e.Contains("cycle", StringComparison.Ordinal));
-        Assert.Equal(0, bot.Get<UnitStore>().Count());
+        Assert.Equal(0, bot.Get<IUnits>().Count());
     }
 
     [Fact]
@@ -47,18 +47,18 @@ public sealed class UnitImportTests
     {
         await using var bot = await BotHarness.StartAsync();
         await bot.RegisterAsync(2901, "Nguyễn Văn An", "SNV-VP");
-        var before = bot.Get<UnitStore>().Find("SNV-VP")!;
+        var before = bot.Get<IUnits>().Find("SNV-VP")!;
 
         var result = Import(bot, "code,name,parent_code\nSNV-VP,Văn phòng Sở (tên mới),STC\n");
 
         Assert.True(result.Ok);
         Assert.Equal((0, 1), (result.Added, result.Updated));
-        var after = bot.Get<UnitStore>().Find("SNV-VP")!;
+        var after = bot.Get<IUnits>().Find("SNV-VP")!;
         Assert.Equal("Văn phòng Sở (tên mới)", after.Name);
         Assert.Equal("/KHOI/STC/SNV-VP/", after.Path);
         Assert.Equal(before.InviteCode, after.InviteCode);
-        Assert.Equal("SNV-VP", bot.Get<SubscriberStore>().Find(2901)!.UnitCode);
-        Assert.Contains(bot.Get<UnitStore>().SubTree("STC"), u => u.Code == "SNV-VP");
+        Assert.Equal("SNV-VP", bot.Get<ISubscribers>().Find(2901)!.UnitCode);
+        Assert.Contains(bot.Get<IUnits>().SubTree("STC"), u => u.Code == "SNV-VP");
     }
 
     [Fact]

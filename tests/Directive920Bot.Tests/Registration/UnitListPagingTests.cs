@@ -9,7 +9,7 @@ public sealed class UnitListPagingTests
     public async Task A_cadre_pages_through_the_unit_list_and_picks_a_unit_on_the_second_page()
     {
         await using var bot = await BotHarness.StartAsync();
-        var units = bot.Get<UnitStore>().All();
+        var units = bot.Get<IUnits>().All();
         Assert.True(units.Count > RegistrationHandler.UnitsPerPage, "the demo organisation must need two pages");
         var onSecondPage = units[RegistrationHandler.UnitsPerPage];
         bot.User(2101);
@@ -25,7 +25,7 @@ public sealed class UnitListPagingTests
 
         var rolePrompt = await bot.PressAndExpectReplyAsync(2101, secondPage, onSecondPage.Name);
         Assert.Contains("Vai trò", rolePrompt.Text, StringComparison.Ordinal);
-        Assert.Equal(onSecondPage.Code, bot.Get<SubscriberStore>().Find(2101)!.Draft!.UnitCode);
+        Assert.Equal(onSecondPage.Code, bot.Get<ISubscribers>().Find(2101)!.Draft!.UnitCode);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class AuditLogTests
         // A redelivered press (the buttons are gone from the edited message) grants nothing twice.
         var data = ask.Buttons.SelectMany(r => r).Single(b => b.Text.Contains("Xác nhận", StringComparison.Ordinal)).CallbackData!;
         await Engagement.EngagementKit.RouteCallbackAsync(bot, BlocAdmin, data, ask.MessageId);
-        Assert.Single(bot.Get<RoleStore>().For(8001));
+        Assert.Single(bot.Get<IRoles>().For(8001));
         Assert.Single(bot.Get<AuditLog>().Recent(action: "role.grant"));
     }
 

@@ -128,6 +128,6 @@ public sealed class BroadcastCommandTests
         Assert.Contains("Sau khởi động lại", PreviewOf(bot, summary).Preview.Single().Text, StringComparison.Ordinal);
         Assert.DoesNotContain("trực thuộc", summary.Text, StringComparison.Ordinal);
         Assert.Contains("Khi nào gửi", time.Text, StringComparison.Ordinal);
-        Assert.Null(bot.Get<SubscriberStore>().Find(BlocAdmin)!.Conversation);
+        Assert.Null(bot.Get<ISubscribers>().Find(BlocAdmin)!.Conversation);
     }
 }

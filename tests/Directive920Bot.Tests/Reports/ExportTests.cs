@@ -33,7 +33,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.Data>
             await Bot.PressAsync(6001, Bot.BotMessages(6001)[^1], "Đúng, là tôi");
             await Bot.RegisterAsync(6002, "Trần Văn Nam", "STC-VP");
             // The real path: the ledger sends, the cadre presses the acknowledgement button, the observers count.
-            var subscribers = Bot.Get<SubscriberStore>();
+            var subscribers = Bot.Get<ISubscribers>();
             var (_, lesson) = await EngagementKit.DeliverAsync(Bot, subscribers.Find(6001)!, EngagementKit.Lesson1);
             await EngagementKit.DeliverAsync(Bot, subscribers.Find(6002)!, EngagementKit.Lesson1);
             await EngagementKit.PressAsync(Bot, 6001, lesson.MessageId, EngagementKit.AckLabel);
@@ -64,7 +64,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.Data>
         var bytes = await http.GetByteArrayAsync("/api/exports/units.xlsx");
 
         var rows = Sheet(bytes);
-        Assert.Equal(data.Bot.Get<UnitStore>().Count(), rows.Count);
+        Assert.Equal(data.Bot.Get<IUnits>().Count(), rows.Count);
         var root = rows.Single(r => (string?)r["Code"] == "KHOI");
         Assert.Equal(("2", "2", "1", "50%"), (Cell(root, "Registered"), Cell(root, "Delivered"), Cell(root, "Acknowledged"), Cell(root, "AckRate")));
     }

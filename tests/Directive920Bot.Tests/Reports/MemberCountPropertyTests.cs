@@ -4,6 +4,8 @@ using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.LiteDb.Admin;
+using Directive920Bot.Storage.LiteDb.Registration;
 using Directive920Bot.Tests.Infrastructure;
 using LiteDB;
 using static Directive920Bot.Tests.Reports.ReportsTestSupport;
@@ -31,8 +33,9 @@ public sealed class MemberCountPropertyTests
         // No drip track and no ticks: nothing else changes the generated people.
         await using var bot = await BotHarness.StartAsync(Engagement.EngagementKit.Settings());
         var random = new Random(seed);
-        var units = bot.Get<UnitStore>().All().Select(u => u.Code).ToList();
-        var subscribers = bot.Get<SubscriberStore>();
+        var units = bot.Get<IUnits>().All().Select(u => u.Code).ToList();
+        var subscribers = bot.Get<ISubscribers>();
+        var storage = bot.Get<IStorage>();
         var people = new List<long>();
         // Each unit's pool of people a roster may list; a re-import lists a random part of it and retires the rest.
         var pools = units.Select((u, n) => (u, n)).ToDictionary(x => x.u, x => Enumerable.Range(0, 12).Select(i => (Name: Name(random), Phone: Phone(x.n, i))).ToList());
@@ -44,7 +47,7 @@ public sealed class MemberCountPropertyTests
                 {
                     var done = random.Next(5) > 0;
                     var id = 70_000L + step;
-                    subscribers.Save(new Subscriber
+                    var added = new Subscriber
                     {
                         Id = id,
                         ChatId = id,
@@ -53,7 +56,8 @@ public sealed class MemberCountPropertyTests
                         Role = CadreRole.Staff,
                         Status = done ? (SubscriberStatus)random.Next(1, 4) : SubscriberStatus.Registering,
                         RegisteredAt = done ? bot.Clock.GetUtcNow().UtcDateTime : null,
-                    });
+                    };
+                    storage.Write(tx => subscribers.Save(tx, added));
                     people.Add(id);
                     break;
                 }
@@ -62,12 +66,12 @@ public sealed class MemberCountPropertyTests
                     // The way Telegram's block and unblock arrive, and /stop and /start.
                     if (random.Next(2) == 0)
                     {
-                        subscribers.SetStatus(Pick(people, random), (SubscriberStatus)random.Next(1, 4));
+                        storage.Write(tx => subscribers.SetStatus(tx, Pick(people, random), (SubscriberStatus)random.Next(1, 4)));
                     }
                     else if (subscribers.Find(Pick(people, random)) is { } subscriber)
                     {
                         subscriber.Status = (SubscriberStatus)random.Next(1, 4);
-                        subscribers.Save(subscriber);
+                        storage.Write(tx => subscribers.Save(tx, subscriber));
                     }
 
                     break;
@@ -77,7 +81,7 @@ public sealed class MemberCountPropertyTests
                     // stored (the stale status comes back with the move), not what either caller thought it changed.
                     var id = Pick(people, random);
                     var stale = subscribers.Find(id);
-                    subscribers.SetStatus(id, (SubscriberStatus)random.Next(1, 4));
+                    storage.Write(tx => subscribers.SetStatus(tx, id, (SubscriberStatus)random.Next(1, 4)));
                     if (stale is not null)
                     {
                         stale.UnitCode = Pick(units, random);
@@ -88,7 +92,7 @@ public sealed class MemberCountPropertyTests
                             stale.RegisteredAt = bot.Clock.GetUtcNow().UtcDateTime;
                         }
 
-                        subscribers.Save(stale);
+                        storage.Write(tx => subscribers.Save(tx, stale));
                     }
 
                     break;
@@ -122,7 +126,7 @@ public sealed class MemberCountPropertyTests
                 {
                     // A cadre links themselves to an entry of their unit, as the registration dialogue does.
                     var subscriber = subscribers.Find(Pick(people, random));
-                    var entry = subscriber?.UnitCode is { } unit ? bot.Get<RosterStore>().InUnits([unit]).FirstOrDefault(e => e.SubscriberId is null) : null;
+                    var entry = subscriber?.UnitCode is { } unit ? bot.Get<IRoster>().InUnits([unit]).FirstOrDefault(e => e.SubscriberId is null) : null;
                     if (subscriber is { IsRegistered: true, RosterEntryId: null } && entry is not null)
                     {
                         bot.Get<RosterService>().Link(subscriber.Id, subscriber, entry, RosterLink.Suggested);
@@ -144,9 +148,9 @@ public sealed class MemberCountPropertyTests
         AssertKeptCountsEqualRecount(bot);
 
         // The reports read the kept counts: each unit's roll-up is the recount over its sub-tree.
-        var tree = bot.Get<UnitStore>().All();
+        var tree = bot.Get<IUnits>().All();
         var registered = subscribers.Registered().Where(s => s.UnitCode is not null).ToList();
-        var roster = bot.Get<RosterStore>().All().Where(e => e.Current).ToList();
+        var roster = bot.Get<IRoster>().All().Where(e => e.Current).ToList();
         foreach (var report in bot.Get<ReportService>().Units(units))
         {
             var root = tree.Single(u => u.Code == report.Code);
@@ -162,11 +166,11 @@ public sealed class MemberCountPropertyTests
         }
 
         // Reconciling from the stores changes nothing.
-        var kept = (Subscribers: Normalized(subscribers.CountsByUnit()), Roster: Normalized(bot.Get<RosterStore>().CurrentByUnit()));
-        subscribers.RebuildCounts();
-        bot.Get<RosterStore>().RebuildCounts();
+        var kept = (Subscribers: Normalized(subscribers.CountsByUnit()), Roster: Normalized(bot.Get<IRoster>().CurrentByUnit()));
+        storage.Write(subscribers.RebuildCounts);
+        storage.Write(bot.Get<IRoster>().RebuildCounts);
         Assert.Equal(kept.Subscribers, Normalized(subscribers.CountsByUnit()));
-        Assert.Equal(kept.Roster, Normalized(bot.Get<RosterStore>().CurrentByUnit()));
+        Assert.Equal(kept.Roster, Normalized(bot.Get<IRoster>().CurrentByUnit()));
     }
 
     [Fact]
@@ -181,28 +185,28 @@ public sealed class MemberCountPropertyTests
             {
                 old.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = 5 });
                 var at = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc);
-                old.GetCollection<Subscriber>(SubscriberStore.CollectionName).Insert(
+                old.GetCollection<Subscriber>(LiteDbSubscribers.CollectionName).Insert(
                 [
                     new Subscriber { Id = 1, UnitCode = "A", Status = SubscriberStatus.Active, RegisteredAt = at },
                     new Subscriber { Id = 2, UnitCode = "A", Status = SubscriberStatus.Blocked, RegisteredAt = at },
                     new Subscriber { Id = 3, UnitCode = "B", Status = SubscriberStatus.Stopped, RegisteredAt = at },
                     new Subscriber { Id = 4, UnitCode = "B", Status = SubscriberStatus.Registering },
                 ]);
-                old.GetCollection<RosterEntry>(RosterStore.CollectionName).Insert(
+                old.GetCollection<RosterEntry>(LiteDbRoster.CollectionName).Insert(
                 [
                     new RosterEntry { Key = "1", InviteCode = "1", UnitCode = "A" },
                     new RosterEntry { Key = "2", InviteCode = "2", UnitCode = "B" },
                     new RosterEntry { Key = "3", InviteCode = "3", UnitCode = "B", Current = false },
                 ]);
-                old.GetCollection(SubscriberStore.CollectionName).EnsureIndex("report_unit_status", "$.UnitCode + '|' + $.Status");
+                old.GetCollection(LiteDbSubscribers.CollectionName).EnsureIndex("report_unit_status", "$.UnitCode + '|' + $.Status");
             }
 
-            using var db = new Database(path, mapper, [SubscriberStore.Schema, RosterStore.Schema], TimeProvider.System);
+            using var db = new Database(path, mapper, [LiteDbSubscribers.Schema, LiteDbRoster.Schema], TimeProvider.System);
 
             Assert.Equal(Migrations.CurrentVersion, Migrations.ReadVersion(db.Lite));
-            Assert.Equal(new MemberCount(2, 1, 1, 0), new SubscriberStore(db, TimeProvider.System).CountsByUnit()["A"]);
-            Assert.Equal(new MemberCount(1, 0, 0, 1), new SubscriberStore(db, TimeProvider.System).CountsByUnit()["B"]);
-            Assert.Equal(new Dictionary<string, int> { ["A"] = 1, ["B"] = 1 }, Normalized(new RosterStore(db).CurrentByUnit()));
+            Assert.Equal(new MemberCount(2, 1, 1, 0), new LiteDbSubscribers(db, TimeProvider.System).CountsByUnit()["A"]);
+            Assert.Equal(new MemberCount(1, 0, 0, 1), new LiteDbSubscribers(db, TimeProvider.System).CountsByUnit()["B"]);
+            Assert.Equal(new Dictionary<string, int> { ["A"] = 1, ["B"] = 1 }, Normalized(new LiteDbRoster(db).CurrentByUnit()));
             Assert.DoesNotContain(db.Lite.GetCollection("$indexes").FindAll(), i => i["name"].AsString == "report_unit_status");
         }
         finally
@@ -213,13 +217,13 @@ public sealed class MemberCountPropertyTests
 
     private static void AssertKeptCountsEqualRecount(BotHarness bot)
     {
-        var recount = bot.Get<SubscriberStore>().Registered().Where(s => s.UnitCode is not null).GroupBy(s => s.UnitCode!)
+        var recount = bot.Get<ISubscribers>().Registered().Where(s => s.UnitCode is not null).GroupBy(s => s.UnitCode!)
             .ToDictionary(g => g.Key, g => new MemberCount(g.Count(), g.Count(s => s.Status == SubscriberStatus.Active),
                 g.Count(s => s.Status == SubscriberStatus.Blocked), g.Count(s => s.Status == SubscriberStatus.Stopped)));
-        Assert.Equal(recount.OrderBy(x => x.Key, StringComparer.Ordinal), Normalized(bot.Get<SubscriberStore>().CountsByUnit()).OrderBy(x => x.Key, StringComparer.Ordinal));
+        Assert.Equal(recount.OrderBy(x => x.Key, StringComparer.Ordinal), Normalized(bot.Get<ISubscribers>().CountsByUnit()).OrderBy(x => x.Key, StringComparer.Ordinal));
 
-        var roster = bot.Get<RosterStore>().All().Where(e => e.Current).GroupBy(e => e.UnitCode).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(roster.OrderBy(x => x.Key, StringComparer.Ordinal), Normalized(bot.Get<RosterStore>().CurrentByUnit()).OrderBy(x => x.Key, StringComparer.Ordinal));
+        var roster = bot.Get<IRoster>().All().Where(e => e.Current).GroupBy(e => e.UnitCode).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(roster.OrderBy(x => x.Key, StringComparer.Ordinal), Normalized(bot.Get<IRoster>().CurrentByUnit()).OrderBy(x => x.Key, StringComparer.Ordinal));
     }
 
     // A unit whose people all left keeps its document with zeros: the same as no document.

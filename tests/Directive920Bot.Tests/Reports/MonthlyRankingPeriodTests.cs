@@ -12,7 +12,7 @@ public sealed class MonthlyRankingPeriodTests
     public async Task The_monthly_ranking_ranks_units_by_what_was_sent_and_acknowledged_in_the_month_that_ended()
     {
         await using var bot = await StartAsync(new DateTimeOffset(2026, 11, 10, 8, 0, 0, TimeSpan.FromHours(7)));
-        var subscribers = bot.Get<SubscriberStore>();
+        var subscribers = bot.Get<ISubscribers>();
         var snv = await bot.RegisterAsync(6201, "Nguyễn Văn An", "SNV-VP");
         var stc = await bot.RegisterAsync(6202, "Lê Thị Bình", "STC-VP");
 

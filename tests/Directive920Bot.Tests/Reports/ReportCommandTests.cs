@@ -16,7 +16,7 @@ public sealed class ReportCommandTests
         GrantUnitAdmins(bot);
         await bot.RegisterAsync(7001, "Đặng Thị Hằng", TargetUnit);
         await bot.RegisterAsync(7002, "Bùi Văn Hiếu", TargetUnit);
-        var subscribers = bot.Get<SubscriberStore>();
+        var subscribers = bot.Get<ISubscribers>();
         var (_, lesson) = await EngagementKit.DeliverAsync(bot, subscribers.Find(7001)!, EngagementKit.Lesson1);
         await EngagementKit.DeliverAsync(bot, subscribers.Find(7002)!, EngagementKit.Lesson1);
         await EngagementKit.PressAsync(bot, 7001, lesson.MessageId, EngagementKit.AckLabel);

@@ -4,6 +4,7 @@ using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
+using Directive920Bot.Storage;
 using Directive920Bot.Tests.Infrastructure;
 
 namespace Directive920Bot.Tests.Reports;
@@ -24,7 +25,7 @@ public sealed class ReportFiguresPropertyTests
         // No drip track and no ticks: nothing else may send to (and so change the status of) the generated people.
         await using var bot = await BotHarness.StartAsync(Engagement.EngagementKit.Settings());
         var random = new Random(seed);
-        var units = bot.Get<UnitStore>().All();
+        var units = bot.Get<IUnits>().All();
         var items = bot.Get<ContentService>().Current.Track.Take(4).ToList();
         var start = bot.Clock.GetUtcNow().UtcDateTime;
 
@@ -41,7 +42,7 @@ public sealed class ReportFiguresPropertyTests
         }).ToList();
         foreach (var p in people)
         {
-            bot.Get<SubscriberStore>().Save(p);
+            bot.Get<IStorage>().Write(tx => bot.Get<ISubscribers>().Save(tx, p));
         }
 
         var roster = Enumerable.Range(0, 150).Select(i => new RosterEntry
@@ -54,7 +55,7 @@ public sealed class ReportFiguresPropertyTests
         }).ToList();
         foreach (var e in roster)
         {
-            bot.Get<RosterStore>().Save(e);
+            bot.Get<IStorage>().Write(tx => bot.Get<IRoster>().Save(tx, e));
         }
 
         // Deliveries of lessons and a free-text announcement; some failed or blocked (never counted).

@@ -29,7 +29,7 @@ public sealed class RosterImportTests
         Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:5: role 'boss'", StringComparison.Ordinal));
         Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:6: phone", StringComparison.Ordinal));
         Assert.Contains(result.Errors, e => e.StartsWith("roster.csv:7: duplicate person", StringComparison.Ordinal) && e.Contains("line 2", StringComparison.Ordinal));
-        Assert.Empty(bot.Get<RosterStore>().All());
+        Assert.Empty(bot.Get<IRoster>().All());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class RosterImportTests
         var result = ImportRoster(bot, "roster.csv", "name,unit\nNguyễn Văn An,SNV-VP\n");
 
         Assert.Contains("roster.csv:1: missing column 'full_name' (expected full_name,unit_code,role,position,phone)", result.Errors);
-        Assert.Empty(bot.Get<RosterStore>().All());
+        Assert.Empty(bot.Get<IRoster>().All());
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RosterImportTests
             "Đặng Thị Hằng,SNV-VP,staff,Chuyên viên,0900000007\n" +
             "Bùi Văn Hiếu,SNV-VP,staff,Chuyên viên,0900000008\n" +
             "Vũ Thị Mai,STC,leader,Phó Giám đốc Sở,\n").Ok);
-        var store = bot.Get<RosterStore>();
+        var store = bot.Get<IRoster>();
         var hang = store.All().Single(e => e.FullName == "Đặng Thị Hằng");
         var subscriber = await bot.RegisterAsync(3001, "Đặng Thị Hằng", "SNV-VP");
         var question = bot.BotMessages(3001)[^1];
@@ -67,7 +67,7 @@ public sealed class RosterImportTests
         Assert.Equal((hang.InviteCode, 3001L, CadreRole.Leader, "Phó Chánh Văn phòng"), (after.InviteCode, after.SubscriberId!.Value, after.Role, after.Position!));
         Assert.False(store.All().Single(e => e.FullName == "Bùi Văn Hiếu").Current);
         Assert.True(store.All().Single(e => e.FullName == "Vũ Thị Mai").Current); // STC was not in the file
-        Assert.Equal(hang.Id, bot.Get<SubscriberStore>().Find(subscriber.Id)!.RosterEntryId);
+        Assert.Equal(hang.Id, bot.Get<ISubscribers>().Find(subscriber.Id)!.RosterEntryId);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class RosterImportTests
         good.Position = 0;
         var ok = bot.Get<RosterImporter>().Import("roster.xlsx", good);
         Assert.True(ok.Ok, string.Join('\n', ok.Errors));
-        Assert.Equal(CadreRole.Leader, bot.Get<RosterStore>().All().Single(e => e.FullName == "Lê Thị Oanh").Role);
+        Assert.Equal(CadreRole.Leader, bot.Get<IRoster>().All().Single(e => e.FullName == "Lê Thị Oanh").Role);
 
         rows[1]["unit_code"] = "NOPE";
         using var bad = new MemoryStream();
@@ -107,7 +107,7 @@ public sealed class RosterImportTests
         bot.User(UnitAdminOutOfScope);
         var refused = await bot.ExpectReplyAsync(UnitAdminOutOfScope, () => bot.Emulator.SendDocument(UnitAdminOutOfScope, "snv.csv", csv, "text/csv"));
         Assert.Contains("snv.csv:2: unit_code 'SNV-VP' is outside the units you administer", refused.Text, StringComparison.Ordinal);
-        Assert.Single(bot.Get<RosterStore>().All());
+        Assert.Single(bot.Get<IRoster>().All());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ThematicPeriodTests : IClassFixture<ThematicPeriodTests.Data
         {
             Bot = await StartAsync(November);
             GrantUnitAdmins(Bot);
-            var subscribers = Bot.Get<SubscriberStore>();
+            var subscribers = Bot.Get<ISubscribers>();
             var an = await Bot.RegisterAsync(6101, "Nguyễn Văn An", TargetUnit);
             var binh = await Bot.RegisterAsync(6102, "Lê Thị Bình", TargetUnit);
             var (_, anLesson1) = await DeliverAsync(Bot, an, Lesson1);

@@ -36,7 +36,7 @@ public sealed class DatabaseTests
         await bot.RegisterAsync(3001);
         await bot.RestartAsync();
 
-        var stored = bot.Get<Directive920Bot.Registration.SubscriberStore>().Find(3001)!;
+        var stored = bot.Get<Directive920Bot.Registration.ISubscribers>().Find(3001)!;
         Assert.Equal(DateTimeKind.Utc, stored.ConsentAt.Kind);
         Assert.Equal(BotHarness.DefaultStart.UtcDateTime, stored.ConsentAt);
     }

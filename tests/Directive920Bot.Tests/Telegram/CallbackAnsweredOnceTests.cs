@@ -22,7 +22,7 @@ public sealed class CallbackAnsweredOnceTests
         await using var bot = await BotHarness.StartAsync();
         await bot.RegisterAsync(2702);
         var profile = await bot.SayAsync(2702, "/profile");
-        var before = bot.Get<Directive920Bot.Registration.SubscriberStore>().Find(2702)!;
+        var before = bot.Get<Directive920Bot.Registration.ISubscribers>().Find(2702)!;
 
         // A button of someone else's message cannot be pressed in Telegram; a stale or forged key can arrive, though.
         var stale = bot.Emulator.Transcript(2702).Single(m => m.MessageId == profile.MessageId).Buttons[0][0].CallbackData!;
@@ -31,7 +31,7 @@ public sealed class CallbackAnsweredOnceTests
         await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(id)?.Answered == true, BotHarness.Wait);
 
         Assert.Contains("hết hiệu lực", bot.Emulator.GetCallbackAnswer(id)!.Text, StringComparison.Ordinal);
-        var after = bot.Get<Directive920Bot.Registration.SubscriberStore>().Find(2702)!;
+        var after = bot.Get<Directive920Bot.Registration.ISubscribers>().Find(2702)!;
         Assert.Equal(before.Conversation, after.Conversation);
     }
 
@@ -52,7 +52,7 @@ public sealed class CallbackAnsweredOnceTests
         await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(id)?.Answered == true, BotHarness.Wait);
 
         Assert.Contains("không dành cho", bot.Emulator.GetCallbackAnswer(id)!.Text, StringComparison.Ordinal);
-        Assert.Null(bot.Get<Directive920Bot.Registration.SubscriberStore>().Find(2703)!.Conversation);
-        Assert.Null(bot.Get<Directive920Bot.Registration.SubscriberStore>().Find(2704)!.Conversation);
+        Assert.Null(bot.Get<Directive920Bot.Registration.ISubscribers>().Find(2703)!.Conversation);
+        Assert.Null(bot.Get<Directive920Bot.Registration.ISubscribers>().Find(2704)!.Conversation);
     }
 }

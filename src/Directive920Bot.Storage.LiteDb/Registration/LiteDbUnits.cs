@@ -1,9 +1,10 @@
-using Directive920Bot.Storage;
+using Directive920Bot.Registration;
 using LiteDB;
 
-namespace Directive920Bot.Registration;
+namespace Directive920Bot.Storage.LiteDb.Registration;
 
-public sealed class UnitStore(Database db)
+/// <summary>The organisation tree in LiteDB, one document per unit keyed by its code; a sub-tree is a prefix query on the path.</summary>
+internal sealed class LiteDbUnits(Database db) : IUnits
 {
     public const string CollectionName = "units";
 
@@ -16,6 +17,8 @@ public sealed class UnitStore(Database db)
         mapper.ToDocument(new Unit());
     });
 
+    public static readonly MapperSetup Mapping = new(mapper => mapper.Entity<Unit>().Id(u => u.Code, autoId: false));
+
     private ILiteCollection<Unit> Units => db.Collection<Unit>(CollectionName);
 
     public Unit? Find(string? code) => string.IsNullOrEmpty(code) ? null : Units.FindById(code);
@@ -24,36 +27,21 @@ public sealed class UnitStore(Database db)
 
     public IReadOnlyList<Unit> All() => Units.FindAll().OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
 
-    /// <summary>The unit and every unit below it.</summary>
     public IReadOnlyList<Unit> SubTree(string code)
     {
         var root = Find(code);
         return root is null ? [] : Units.Find(Filter.StartsWith(nameof(Unit.Path), root.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
     }
 
-    public IReadOnlyList<string> SubTreeCodes(IEnumerable<string> codes) =>
-        codes.SelectMany(SubTree).Select(u => u.Code).Distinct(StringComparer.Ordinal).ToList();
-
-    public IReadOnlyList<Unit> Search(string text)
-    {
-        var key = TextFold.Fold(text);
-        return All().Where(u => u.SearchKey.Contains(key, StringComparison.Ordinal) || u.Code.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-    }
-
-    /// <summary>The unit's name for display, or its code when the unit is unknown.</summary>
-    public string DisplayName(string? code)
-    {
-        var unit = Find(code);
-        return unit?.Name ?? code ?? "";
-    }
-
     public int Count() => Units.Count();
 
-    internal void ReplaceAll(IReadOnlyList<Unit> units) => db.InTransaction(() =>
+    public void SaveAll(ITransaction tx, IReadOnlyList<Unit> units)
     {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(units);
         foreach (var unit in units)
         {
             Units.Upsert(unit);
         }
-    });
+    }
 }

@@ -1,9 +1,10 @@
-using Directive920Bot.Storage;
+using Directive920Bot.Admin;
 using LiteDB;
 
-namespace Directive920Bot.Admin;
+namespace Directive920Bot.Storage.LiteDb.Admin;
 
-public sealed class RoleStore(Database db)
+/// <summary>The granted roles in LiteDB, read once per change into an in-memory snapshot (every update asks for its sender's).</summary>
+internal sealed class LiteDbRoles(Database db) : IRoles
 {
     public const string CollectionName = "roles";
 
@@ -13,8 +14,8 @@ public sealed class RoleStore(Database db)
         mapper.ToDocument(new RoleAssignment());
     });
 
-    // Every update asks for its sender's roles; grants are few and rarely change, so they are read once per change.
-    // The version is bumped after each write: a copy loaded under an older version is never used.
+    // The version is bumped once a write committed: a copy loaded under an older version is never used, and one loaded
+    // while the write was under way (without it) is replaced by the next reader.
     private long version;
     private Snapshot? cache;
 
@@ -24,27 +25,30 @@ public sealed class RoleStore(Database db)
 
     public IReadOnlyList<RoleAssignment> All() => Roles.FindAll().ToList();
 
-    public void Add(RoleAssignment assignment)
+    public void Add(ITransaction tx, RoleAssignment assignment)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         Roles.Insert(assignment);
-        Changed();
+        Changed(tx);
     }
 
-    public int Remove(long userId, AdminRole role, string? unitCode)
+    public int Remove(ITransaction tx, long userId, AdminRole role, string? unitCode)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         var removed = Roles.DeleteMany(r => r.UserId == userId && r.Role == role && r.UnitCode == unitCode);
-        Changed();
+        Changed(tx);
         return removed;
     }
 
-    public int RemoveAll(long userId)
+    public int RemoveAll(ITransaction tx, long userId)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         var removed = Roles.DeleteMany(r => r.UserId == userId);
-        Changed();
+        Changed(tx);
         return removed;
     }
 
-    private void Changed() => Interlocked.Increment(ref version);
+    private void Changed(ITransaction tx) => tx.AfterCommit(() => Interlocked.Increment(ref version));
 
     private Snapshot Current()
     {

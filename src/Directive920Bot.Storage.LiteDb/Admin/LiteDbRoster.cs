@@ -1,16 +1,19 @@
-using Directive920Bot.Storage;
+using Directive920Bot.Admin;
 using LiteDB;
 
-namespace Directive920Bot.Admin;
+namespace Directive920Bot.Storage.LiteDb.Admin;
 
-public sealed class RosterStore(Database db)
+/// <summary>
+/// The member rosters in LiteDB, and the current members per unit in a count table written with every save, which
+/// reports read instead of every entry.
+/// </summary>
+internal sealed class LiteDbRoster(Database db) : IRoster
 {
-    public const string CollectionName = "roster";
+    public const string CollectionName = RosterCollections.Roster;
 
-    /// <summary>Current roster entries per unit (<see cref="CurrentByUnit"/>), kept with every save.</summary>
-    public const string CountsCollectionName = "roster_counts";
+    public const string CountsCollectionName = RosterCollections.Counts;
 
-    private const string CurrentField = "Current";
+    private const string CurrentField = RosterCollections.CurrentField;
 
     public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
     {
@@ -22,7 +25,6 @@ public sealed class RosterStore(Database db)
         mapper.ToDocument(new RosterEntry());
     });
 
-    // Reports count roster members per unit from these few documents instead of reading every entry.
     private readonly CountTable counts = new(db, CountsCollectionName);
 
     private ILiteCollection<RosterEntry> Entries => db.Collection<RosterEntry>(CollectionName);
@@ -38,40 +40,31 @@ public sealed class RosterStore(Database db)
 
     public IReadOnlyList<RosterEntry> All() => Entries.FindAll().ToList();
 
-    public void Save(RosterEntry entry) => db.InTransaction(() => Write(entry));
-
-    internal void SaveAll(IEnumerable<RosterEntry> entries) => db.InTransaction(() =>
+    public void Save(ITransaction tx, RosterEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(entry);
+        Write(entry);
+    }
+
+    public void SaveAll(ITransaction tx, IEnumerable<RosterEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(entries);
         foreach (var entry in entries)
         {
             Write(entry);
         }
-    });
+    }
 
-    /// <summary>
-    /// Current entries per unit, committed; kept in the transaction of every save, equal to a count of the collection
-    /// (see <see cref="RebuildCounts"/>).
-    /// </summary>
     public IReadOnlyDictionary<string, int> CurrentByUnit() =>
         counts.All().ToDictionary(u => u.Key, u => u.Value.GetValueOrDefault(CurrentField), StringComparer.Ordinal);
 
-    /// <summary>
-    /// Counts the collection again and replaces the kept counts (migration step 6, and anyone who wrote the
-    /// collection behind the store's back, such as a benchmark's bulk seed); runs in one transaction.
-    /// </summary>
-    public static void RebuildCounts(ILiteDatabase database)
+    public void RebuildCounts(ITransaction tx)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        var counted = database.GetCollection(CollectionName).Query()
-            .Where("$.Current = true")
-            .Select("{u: $.UnitCode}")
-            .ToEnumerable()
-            .Select(d => (d["u"].AsString, CurrentField));
-        CountTable.Rebuild(database, CountsCollectionName, counted);
+        ArgumentNullException.ThrowIfNull(tx);
+        RosterCollections.RebuildCounts(db.Lite);
     }
-
-    /// <summary>Replaces the kept counts with a count of the collection, in a transaction of the running writer.</summary>
-    public void RebuildCounts() => db.InTransaction(() => RebuildCounts(db.Lite));
 
     // Runs in a transaction: the stored entry is read on the one writer, so the count moves from what was committed.
     private void Write(RosterEntry entry)

@@ -1,0 +1,33 @@
+using Directive920Bot.Admin;
+using LiteDB;
+
+namespace Directive920Bot.Storage.LiteDb.Admin;
+
+/// <summary>The audit log's entries in LiteDB, with an auto-incremented id (newest first is descending id).</summary>
+internal sealed class LiteDbAuditEntries(Database db) : IAuditEntries
+{
+    public const string CollectionName = "audit";
+
+    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) =>
+    {
+        var entries = database.GetCollection<AuditEntry>(CollectionName);
+        entries.EnsureIndex(e => e.At);
+        entries.EnsureIndex(e => e.Action);
+        mapper.ToDocument(new AuditEntry());
+    });
+
+    private ILiteCollection<AuditEntry> Entries => db.Collection<AuditEntry>(CollectionName);
+
+    public void Append(ITransaction tx, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(entry);
+        Entries.Insert(entry);
+    }
+
+    public IReadOnlyList<AuditEntry> Recent(int limit, string? action) =>
+        (action is null ? Entries.Query() : Entries.Query().Where(e => e.Action == action))
+            .OrderByDescending(e => e.Id).Limit(limit).ToList();
+
+    public int Count() => Entries.Count();
+}
