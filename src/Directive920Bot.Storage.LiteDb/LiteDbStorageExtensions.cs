@@ -9,6 +9,7 @@ public static class LiteDbStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStorage();
+        Reports.ReportsStores.AddReportsStores(builder.Services);
         return builder;
     }
 }
