@@ -16,6 +16,7 @@ public static class LiteDbStorageExtensions
         builder.Services.AddDeliveryStores();
         Engagement.EngagementStores.AddEngagementStores(builder.Services);
         builder.Services.AddRegistrationStores().AddAdminStores();
+        Reports.ReportsStores.AddReportsStores(builder.Services);
         return builder;
     }
 }

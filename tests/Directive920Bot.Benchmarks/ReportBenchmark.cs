@@ -108,7 +108,7 @@ public class ReportBenchmark
             }
         }
 
-        db.InTransaction(() => db.Collection<ItemCounter>(ReportCounters.ItemsCollection).InsertBulk(counters.Values));
+        db.Write(tx => host.Get<IReportCounterStore>().SaveItems(tx, counters.Values));
         reports = host.Get<ReportService>();
         if (reports.Unit("KHOI")!.Delivered != Subscribers * Items)
         {

@@ -4,16 +4,11 @@ using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
-using LiteDB;
 
 namespace Directive920Bot.Reports;
 
-public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, Database db, AuditLog audit, BotClock clock, ISubscribers subscribers, Content.ContentService content)
+public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, IStorage storage, INudgeMarks marks, AuditLog audit, BotClock clock, ISubscribers subscribers, Content.ContentService content)
 {
-    public const string CollectionName = "report_nudges";
-
-    public static readonly StoreSchema Schema = new(CollectionName, (database, mapper) => mapper.ToDocument(new NudgeMark()));
-
     private static readonly Localization.Loc NudgeText = new(
         "🔔 Đơn vị nhắc đồng chí: đồng chí chưa xác nhận nội dung <b>{0}</b>. Đồng chí vui lòng đọc và bấm “✅ Đã đọc và cam kết thực hiện” ở tin nhắn gửi nội dung đó.",
         "🔔 A reminder from your unit: you have not yet acknowledged <b>{0}</b>. Please read it and press “✅ I have read it and commit to it” on that message.");
@@ -32,21 +27,20 @@ public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, 
             return new NudgeResult(0, 0, false);
         }
 
-        var marks = db.Collection<NudgeMark>(CollectionName);
         var today = clock.LocalNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var now = clock.UtcNow.UtcDateTime;
         var rows = new List<DeliveryRow>();
         var skipped = 0;
         foreach (var item in Pending(unitCodes).GroupBy(p => p.ItemId, StringComparer.Ordinal))
         {
-            var markId = $"{unitCode}|{item.Key}|{today}";
-            if (marks.FindById(markId) is not null)
+            // Each mark commits on its own, before its rows are enqueued, as each insert did when it committed by itself.
+            var mark = new NudgeMark { Id = $"{unitCode}|{item.Key}|{today}", Actor = actor, At = now };
+            if (!storage.Write(tx => marks.TryAdd(tx, mark)))
             {
                 skipped++;
                 continue;
             }
 
-            marks.Insert(new NudgeMark { Id = markId, Actor = actor, At = now });
             foreach (var p in item)
             {
                 var subscriber = subscribers.Find(p.SubscriberId);

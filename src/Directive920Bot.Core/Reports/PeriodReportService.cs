@@ -3,26 +3,25 @@ using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Hosting;
 using Directive920Bot.Registration;
-using Directive920Bot.Storage;
-using LiteDB;
 
 namespace Directive920Bot.Reports;
 
 /// <summary>
-/// Computes <see cref="PeriodReport"/> from the raw records through their time indexes: the ledger's <c>SentAt</c>, the
-/// acknowledgements' <c>AcknowledgedAt</c> and the quiz answers' <c>AnsweredAt</c>. Only the period's documents are read,
-/// as narrow projections; acknowledgements are joined to the period's deliveries by delivery id. Re-acknowledgement
+/// Computes <see cref="PeriodReport"/> from the raw records by time, through the read models their features provide: the
+/// ledger's <c>SentAt</c>, the acknowledgements' <c>AcknowledgedAt</c> and the quiz answers' <c>AnsweredAt</c>. Only the
+/// period's records are read, and only what the report needs of each; acknowledgements are joined to the period's deliveries by delivery id. Re-acknowledgement
 /// requests are not deliveries of the item (the counters keep them apart too), so they and their answers are left out.
 /// </summary>
-public sealed class PeriodReportService(Database db, IUnits units, ReportService reports, ContentService content, BotClock clock)
+public sealed class PeriodReportService(
+    IUnits units,
+    ReportService reports,
+    ContentService content,
+    BotClock clock,
+    IDeliveryHistory deliveries,
+    IAcknowledgementHistory acknowledgements,
+    IAnswerHistory answers,
+    IRegistrationHistory registrations)
 {
-    /// <summary>Time indexes the period queries use (same names as <c>EnsureIndex(x => x.Field)</c> would give).</summary>
-    public static readonly StoreSchema Schema = new("report_period_indexes", (database, _) =>
-    {
-        database.GetCollection<Acknowledgement>(AcknowledgementStore.CollectionName).EnsureIndex(a => a.AcknowledgedAt);
-        database.GetCollection<QuizAnswer>(QuizAnswerStore.AnswersCollection).EnsureIndex(a => a.AnsweredAt);
-    });
-
     /// <summary>The UTC instants of 00:00 on <paramref name="from"/> and 00:00 after <paramref name="to"/> in the bot's zone.</summary>
     public (DateTime FromUtc, DateTime ToUtc) Bounds(DateOnly from, DateOnly to) =>
         (clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)).UtcDateTime, clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime);
@@ -55,21 +54,15 @@ public sealed class PeriodReportService(Database db, IUnits units, ReportService
         var acks = AcknowledgementsBetween(fromUtc, toUtc, rootOf);
         var items = roots.ToDictionary(r => r.Code, _ => new Dictionary<string, ItemTally>(StringComparer.Ordinal), StringComparer.Ordinal);
         var reached = roots.ToDictionary(r => r.Code, _ => new HashSet<long>(), StringComparer.Ordinal);
-        var ledger = db.Lite.GetCollection(DeliveryLedger.CollectionName);
-        var rows = ledger.Query()
-            .Where(Filter.From(nameof(DeliveryRow.SentAt), fromUtc, toUtc))
-            .Select("{_id: $._id, Kind: $.Kind, State: $.State, ItemId: $.ItemId, CampaignId: $.CampaignId, UnitCode: $.UnitCode, SubscriberId: $.SubscriberId, Payload: $.Payload}")
-            .ToEnumerable();
-        foreach (var row in rows)
+        foreach (var row in deliveries.SentBetween(fromUtc, toUtc))
         {
-            if (row["State"].AsString != nameof(DeliveryState.Sent) || !Enum.TryParse<DeliveryKind>(row["Kind"].AsString, out var kind)
-                || kind is not (DeliveryKind.Lesson or DeliveryKind.Announcement) || !rootOf.TryGetValue(row["UnitCode"].AsString ?? "", out var rootCode)
-                || (row["Payload"].IsString && row["Payload"].AsString == ReackService.Payload))
+            if (row.State != DeliveryState.Sent || row.Kind is not (DeliveryKind.Lesson or DeliveryKind.Announcement)
+                || !rootOf.TryGetValue(row.UnitCode ?? "", out var rootCode) || row.Payload == ReackService.Payload)
             {
                 continue;
             }
 
-            var item = row["ItemId"].IsString ? row["ItemId"].AsString : row["CampaignId"].IsString ? "campaign:" + row["CampaignId"].AsString : null;
+            var item = row.ItemId ?? (row.CampaignId is { } campaign ? "campaign:" + campaign : null);
             if (item is null)
             {
                 continue;
@@ -77,12 +70,12 @@ public sealed class PeriodReportService(Database db, IUnits units, ReportService
 
             if (!items[rootCode].TryGetValue(item, out var tally))
             {
-                items[rootCode][item] = tally = new ItemTally(kind);
+                items[rootCode][item] = tally = new ItemTally(row.Kind);
             }
 
             tally.Delivered++;
-            reached[rootCode].Add(row["SubscriberId"].AsInt64);
-            if (acks.TryGetValue(row["_id"].AsString, out var ack))
+            reached[rootCode].Add(row.SubscriberId);
+            if (acks.TryGetValue(row.Id, out var ack))
             {
                 if (ack.OnTime)
                 {
@@ -128,22 +121,17 @@ public sealed class PeriodReportService(Database db, IUnits units, ReportService
     private Dictionary<string, (bool OnTime, TimeSpan Delay)> AcknowledgementsBetween(DateTime fromUtc, DateTime toUtc, Dictionary<string, string> scope)
     {
         var result = new Dictionary<string, (bool OnTime, TimeSpan Delay, DateTime At)>(StringComparer.Ordinal);
-        var docs = db.Lite.GetCollection(AcknowledgementStore.CollectionName).Query()
-            .Where(Filter.From(nameof(Acknowledgement.AcknowledgedAt), fromUtc, toUtc))
-            .Select("{DeliveryId: $.DeliveryId, UnitCode: $.UnitCode, OnTime: $.OnTime, DeliveredAt: $.DeliveredAt, AcknowledgedAt: $.AcknowledgedAt}")
-            .ToEnumerable();
-        foreach (var doc in docs)
+        foreach (var ack in acknowledgements.AcknowledgedBetween(fromUtc, toUtc))
         {
-            if (!scope.ContainsKey(doc["UnitCode"].AsString ?? ""))
+            if (!scope.ContainsKey(ack.UnitCode ?? ""))
             {
                 continue;
             }
 
-            var at = doc["AcknowledgedAt"].AsDateTime;
-            var id = doc["DeliveryId"].AsString;
-            if (!result.TryGetValue(id, out var seen) || at < seen.At)
+            var at = ack.AcknowledgedAt;
+            if (!result.TryGetValue(ack.DeliveryId, out var seen) || at < seen.At)
             {
-                result[id] = (doc["OnTime"].AsBoolean, at - doc["DeliveredAt"].AsDateTime, at);
+                result[ack.DeliveryId] = (ack.OnTime, at - ack.DeliveredAt, at);
             }
         }
 
@@ -154,22 +142,18 @@ public sealed class PeriodReportService(Database db, IUnits units, ReportService
     private Dictionary<string, (IReadOnlyList<QuestionFigures> Questions, int Participants)> Quiz(DateTime fromUtc, DateTime toUtc, Dictionary<string, string> rootOf)
     {
         var firsts = new Dictionary<(string Root, long Subscriber, string Question), (bool Correct, DateTime At, string ItemId)>();
-        var docs = db.Lite.GetCollection(QuizAnswerStore.AnswersCollection).Query()
-            .Where(Filter.From(nameof(QuizAnswer.AnsweredAt), fromUtc, toUtc))
-            .Select("{SubscriberId: $.SubscriberId, QuestionKey: $.QuestionKey, ItemId: $.ItemId, Correct: $.Correct, IsReview: $.IsReview, UnitCode: $.UnitCode, AnsweredAt: $.AnsweredAt}")
-            .ToEnumerable();
-        foreach (var doc in docs)
+        foreach (var answer in answers.AnsweredBetween(fromUtc, toUtc))
         {
-            if (doc["IsReview"].AsBoolean || !rootOf.TryGetValue(doc["UnitCode"].AsString ?? "", out var root))
+            if (answer.IsReview || !rootOf.TryGetValue(answer.UnitCode ?? "", out var root))
             {
                 continue;
             }
 
-            var key = (root, doc["SubscriberId"].AsInt64, doc["QuestionKey"].AsString);
-            var at = doc["AnsweredAt"].AsDateTime;
+            var key = (root, answer.SubscriberId, answer.QuestionKey);
+            var at = answer.AnsweredAt;
             if (!firsts.TryGetValue(key, out var seen) || at < seen.At)
             {
-                firsts[key] = (doc["Correct"].AsBoolean, at, doc["ItemId"].AsString);
+                firsts[key] = (answer.Correct, at, answer.ItemId);
             }
         }
 
@@ -193,18 +177,11 @@ public sealed class PeriodReportService(Database db, IUnits units, ReportService
     private Dictionary<string, int> RegisteredBy(DateTime toUtc, Dictionary<string, string> rootOf, bool whole)
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        var subscribers = db.Lite.GetCollection(SubscriberCollections.Subscribers).Query();
-        // Large sub-trees read the narrow projection of everyone rather than an IN of many index keys.
-        var filtered = whole || rootOf.Count > 64 ? subscribers : subscribers.Where(Filter.In(nameof(Subscriber.UnitCode), rootOf.Keys));
-        var people = filtered.Select("{UnitCode: $.UnitCode, RegisteredAt: $.RegisteredAt}").ToEnumerable()
-            .Where(d => d["RegisteredAt"].IsDateTime && d["RegisteredAt"].AsDateTime < toUtc).Select(d => d["UnitCode"].AsString);
-        var erased = db.Collection<ErasedSubscriber>(SubscriberCollections.Erased).FindAll()
-            .Where(e => e.RegisteredAt < toUtc && e.ErasedAt >= toUtc).Select(e => e.UnitCode);
-        foreach (var unit in people.Concat(erased))
+        foreach (var (unit, count) in registrations.RegisteredByUnit(toUtc, whole ? null : rootOf.Keys))
         {
-            if (unit is not null && rootOf.TryGetValue(unit, out var root))
+            if (rootOf.TryGetValue(unit, out var root))
             {
-                result[root] = result.GetValueOrDefault(root) + 1;
+                result[root] = result.GetValueOrDefault(root) + count;
             }
         }
 

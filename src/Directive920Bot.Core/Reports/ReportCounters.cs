@@ -1,7 +1,6 @@
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Storage;
-using LiteDB;
 
 namespace Directive920Bot.Reports;
 
@@ -13,44 +12,15 @@ namespace Directive920Bot.Reports;
 /// row <c>sending</c>, and the row is sent again and counted then; the <c>d:</c> event record keeps a row that is sent
 /// again after its count was committed (a resend) from counting twice.
 /// </summary>
-public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEngagementObserver, ICommitParticipant
+public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcomeRecorder, IEngagementObserver
 {
-    public const string ItemsCollection = "report_items";
-    public const string QuestionsCollection = "report_questions";
-    public const string UnitsCollection = "report_units";
-    public const string EventsCollection = "report_events";
-
-    // Item counters changed by the transaction under way, written once at its end: every delivery or acknowledgement
-    // of a batch bumps the same few rows, which are read and written once instead of once per event.
-    // Only the database writer touches it.
-    private readonly Dictionary<string, ItemCounter> pending = new(StringComparer.Ordinal);
-
     // The committed item counters, kept in memory for reports: a bloc report reads every unit × item counter, and
     // reading 3,780 of them (each with its delay histogram) from the file cost ~130 ms and 60 MB of allocations.
     // Loaded on the first read (holding the gate, so that a commit published meanwhile waits and lands on top);
     // after each commit that wrote counters, the written objects replace theirs. A published counter is never
-    // changed again (the next transaction reads its own copy from the file), so readers may share it.
+    // changed again (the next transaction reads its own copy from the store), so readers may share it.
     private readonly Lock committedGate = new();
     private Dictionary<string, ItemCounter>? committed;
-
-    public static readonly StoreSchema Schema = new(ItemsCollection, (database, mapper) =>
-    {
-        database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.UnitCode);
-        database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.ItemId);
-        database.GetCollection<QuestionCounter>(QuestionsCollection).EnsureIndex(c => c.UnitCode);
-        mapper.ToDocument(new ItemCounter());
-        mapper.ToDocument(new QuestionCounter());
-        mapper.ToDocument(new UnitCounter());
-        mapper.ToDocument(new CountedEvent());
-    });
-
-    private ILiteCollection<ItemCounter> Items => db.Collection<ItemCounter>(ItemsCollection);
-
-    private ILiteCollection<QuestionCounter> Questions => db.Collection<QuestionCounter>(QuestionsCollection);
-
-    private ILiteCollection<UnitCounter> UnitCounters => db.Collection<UnitCounter>(UnitsCollection);
-
-    private ILiteCollection<CountedEvent> Events => db.Collection<CountedEvent>(EventsCollection);
 
     /// <summary>What an item row is reported under: its content item, or the campaign for free-text announcements.</summary>
     public static string? ReportItemId(DeliveryRow row)
@@ -63,11 +33,12 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
 
     // Runs in the outcome's own transaction: counted in a second one, a crash between the two kept the outcome and lost
     // its count for good, with nothing to notice it later.
-    void IDeliveryOutcomeRecorder.Record(ITransaction tx, DeliveryRow row) => RecordDelivered(row);
+    void IDeliveryOutcomeRecorder.Record(ITransaction tx, DeliveryRow row) => RecordDelivered(tx, row);
 
     /// <summary>Counts a sent lesson or announcement once, whatever the number of calls.</summary>
-    public bool RecordDelivered(DeliveryRow row)
+    public bool RecordDelivered(ITransaction tx, DeliveryRow row)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(row);
         if (row.State != DeliveryState.Sent || ReportItemId(row) is not { } item || row.UnitCode is null)
         {
@@ -75,7 +46,7 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
         }
 
         var reack = row.Payload == ReackService.Payload;
-        return Once("d:" + row.Id, () => Bump(row.UnitCode, item, row.Kind, c =>
+        return Once(tx, "d:" + row.Id, () => Bump(tx, row.UnitCode, item, row.Kind, c =>
         {
             if (reack)
             {
@@ -88,17 +59,18 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
         }));
     }
 
-    public void OnAcknowledged(ITransaction tx, Acknowledgement acknowledgement) => RecordAcknowledged(acknowledgement);
+    public void OnAcknowledged(ITransaction tx, Acknowledgement acknowledgement) => RecordAcknowledged(tx, acknowledgement);
 
-    public void OnAnswered(ITransaction tx, QuizAnswer answer) => RecordAnswer(answer);
+    public void OnAnswered(ITransaction tx, QuizAnswer answer) => RecordAnswer(tx, answer);
 
     /// <summary>
     /// Counts an acknowledgement, on time or late as engagement decided against its deadline. No event record makes it
     /// idempotent: engagement calls it exactly once per acknowledgement, in the transaction whose insert-if-absent
     /// created the record (see <see cref="IEngagementObserver.OnAcknowledged"/>), so a redelivered press never gets here.
     /// </summary>
-    public bool RecordAcknowledged(Acknowledgement ack)
+    public bool RecordAcknowledged(ITransaction tx, Acknowledgement ack)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(ack);
         var item = ack.ItemId ?? (ack.CampaignId is { } c ? "campaign:" + c : null);
         if (item is null || ack.UnitCode is null)
@@ -108,34 +80,32 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
 
         var bucket = DelayBuckets.Index(ack.AcknowledgedAt - ack.DeliveredAt);
         var kind = ack.ItemId is null ? DeliveryKind.Announcement : DeliveryKind.Lesson;
-        return db.InTransaction(() =>
+        Bump(tx, ack.UnitCode, item, kind, c =>
         {
-            Bump(ack.UnitCode, item, kind, c =>
+            if (ack.Reacknowledgement)
             {
-                if (ack.Reacknowledgement)
-                {
-                    c.Reacknowledged++;
-                    return;
-                }
+                c.Reacknowledged++;
+                return;
+            }
 
-                if (ack.OnTime)
-                {
-                    c.OnTime++;
-                }
-                else
-                {
-                    c.Late++;
-                }
+            if (ack.OnTime)
+            {
+                c.OnTime++;
+            }
+            else
+            {
+                c.Late++;
+            }
 
-                c.Delays[bucket]++;
-            });
-            return true;
+            c.Delays[bucket]++;
         });
+        return true;
     }
 
     /// <summary>Counts the first answer to a lesson's own quiz question (reviews are practice, not participation).</summary>
-    public bool RecordAnswer(QuizAnswer answer)
+    public bool RecordAnswer(ITransaction tx, QuizAnswer answer)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(answer);
         if (answer.UnitCode is not { } unitCode || answer.IsReview)
         {
@@ -144,23 +114,22 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
 
         var question = QuestionKey(answer.ItemId, answer.QuestionId);
         var id = FormattableString.Invariant($"q:{answer.SubscriberId}:{question}");
-        return Once(id, () =>
+        return Once(tx, id, () =>
         {
-            var counter = Questions.FindById(unitCode + "|" + question) ?? new QuestionCounter { Id = unitCode + "|" + question, UnitCode = unitCode, QuestionId = question, ItemId = answer.ItemId };
+            var counter = store.FindQuestion(unitCode + "|" + question)
+                ?? new QuestionCounter { Id = unitCode + "|" + question, UnitCode = unitCode, QuestionId = question, ItemId = answer.ItemId };
             counter.Answered++;
             if (answer.Correct)
             {
                 counter.Correct++;
             }
 
-            Questions.Upsert(counter);
-            var participant = FormattableString.Invariant($"p:{answer.SubscriberId}");
-            if (Events.FindById(participant) is null)
+            store.SaveQuestion(tx, counter);
+            if (store.MarkCounted(tx, FormattableString.Invariant($"p:{answer.SubscriberId}")))
             {
-                Events.Insert(new CountedEvent { Id = participant });
-                var unit = UnitCounters.FindById(unitCode) ?? new UnitCounter { Id = unitCode };
+                var unit = store.FindUnit(unitCode) ?? new UnitCounter { Id = unitCode };
                 unit.QuizParticipants++;
-                UnitCounters.Upsert(unit);
+                store.SaveUnit(tx, unit);
             }
         });
     }
@@ -188,15 +157,18 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
         }
     }
 
+    /// <summary>The committed counters of one item in every unit.</summary>
+    public IReadOnlyList<ItemCounter> ItemsFor(string itemId) => store.ItemsFor(itemId);
+
     // Called holding committedGate.
     private Dictionary<string, ItemCounter> Committed() =>
-        committed ??= Items.FindAll().ToDictionary(c => c.Id, StringComparer.Ordinal);
+        committed ??= store.AllItems().ToDictionary(c => c.Id, StringComparer.Ordinal);
 
     private void Publish(List<ItemCounter> written)
     {
         lock (committedGate)
         {
-            // Not loaded yet: the first read will find these in the file.
+            // Not loaded yet: the first read will find these in the store.
             if (committed is null)
             {
                 return;
@@ -210,50 +182,56 @@ public sealed class ReportCounters(Database db) : IDeliveryOutcomeRecorder, IEng
     }
 
     public IReadOnlyList<QuestionCounter> QuestionsIn(IReadOnlyCollection<string> unitCodes) =>
-        Questions.FindAll().Where(c => unitCodes.Contains(c.UnitCode)).ToList();
+        store.AllQuestions().Where(c => unitCodes.Contains(c.UnitCode)).ToList();
 
-    public IReadOnlyDictionary<string, int> QuizParticipants() => UnitCounters.FindAll().ToDictionary(u => u.Id, u => u.QuizParticipants, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> QuizParticipants() => store.AllUnits().ToDictionary(u => u.Id, u => u.QuizParticipants, StringComparer.Ordinal);
 
-    private void Bump(string unitCode, string itemId, DeliveryKind kind, Action<ItemCounter> change)
+    private void Bump(ITransaction tx, string unitCode, string itemId, DeliveryKind kind, Action<ItemCounter> change)
     {
+        // Item counters changed by this transaction, written once at its end: every delivery or acknowledgement of a
+        // batch bumps the same few rows, which are read and written once instead of once per event. They belong to the
+        // transaction, so a rollback drops them with it (its items are retried, each in a new transaction).
+        var pending = tx.Local<PendingItems>(this).Counters;
         var id = unitCode + "|" + itemId;
         if (!pending.TryGetValue(id, out var counter))
         {
-            counter = Items.FindById(id) ?? new ItemCounter { Id = id, UnitCode = unitCode, ItemId = itemId, Kind = kind };
+            counter = store.FindItem(id) ?? new ItemCounter { Id = id, UnitCode = unitCode, ItemId = itemId, Kind = kind };
             pending[id] = counter;
-            db.EnlistBeforeCommit(this);
+            tx.BeforeCommit(this, WritePending);
         }
 
         change(counter);
     }
 
-    void ICommitParticipant.BeforeCommit()
+    private void WritePending(ITransaction tx)
     {
-        if (pending.Count > 0)
+        var pending = tx.Local<PendingItems>(this).Counters;
+        if (pending.Count == 0)
         {
-            var written = pending.Values.ToList();
-            Items.Upsert(written);
-            pending.Clear();
-            // Runs after the commit, never after a rollback: memory never shows what the file does not hold.
-            db.OnCommitted(() => Publish(written));
+            return;
         }
+
+        var written = pending.Values.ToList();
+        store.SaveItems(tx, written);
+        pending.Clear();
+        // Runs after the commit, never after a rollback: memory never shows what the store does not hold.
+        tx.AfterCommit(() => Publish(written));
     }
 
-    void ICommitParticipant.Discard() => pending.Clear();
-
-    private bool Once(string eventId, Action update)
+    private bool Once(ITransaction tx, string eventId, Action update)
     {
-        // One writer runs one transaction at a time: the check, the insert and the counter update cannot interleave.
-        return db.InTransaction(() =>
+        // One transaction at a time writes: the check, the insert and the counter update cannot interleave.
+        if (!store.MarkCounted(tx, eventId))
         {
-            // Upsert reports whether it inserted: one key lookup inside the engine instead of a query and an insert.
-            if (!Events.Upsert(new CountedEvent { Id = eventId }))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            update();
-            return true;
-        });
+        update();
+        return true;
+    }
+
+    private sealed class PendingItems
+    {
+        public Dictionary<string, ItemCounter> Counters { get; } = new(StringComparer.Ordinal);
     }
 }

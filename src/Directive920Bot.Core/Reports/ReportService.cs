@@ -1,7 +1,6 @@
 using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Registration;
-using LiteDB;
 
 namespace Directive920Bot.Reports;
 
@@ -9,7 +8,7 @@ namespace Directive920Bot.Reports;
 /// Computes unit, item and question reports from maintained aggregates only: the item and quiz counters, and the members
 /// per unit that the subscriber and roster stores keep, and the few open review items; never people, roster entries or the ledger.
 /// </summary>
-public sealed class ReportService(ReportCounters counters, IUnits units, ISubscribers subscribers, IRoster roster, Storage.Database db,
+public sealed class ReportService(ReportCounters counters, IUnits units, ISubscribers subscribers, IRoster roster, Engagement.IOpenReviews reviews,
     ContentService content, Delivery.ICampaigns campaigns, Hosting.BotClock clock)
 {
     /// <summary>Every visible unit with its rolled-up figures, in tree order.</summary>
@@ -44,7 +43,7 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
     {
         var visible = visibleUnits.ToHashSet(StringComparer.Ordinal);
         var titles = Titles();
-        return db.Collection<ItemCounter>(ReportCounters.ItemsCollection).Find(c => c.ItemId == itemId)
+        return counters.ItemsFor(itemId)
             .Where(c => visible.Contains(c.UnitCode))
             .Select(c => (c.UnitCode, Figures(itemId, [c], titles)))
             .OrderBy(x => x.UnitCode, StringComparer.Ordinal).ToList();
@@ -135,13 +134,11 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
         }
 
         // Members with questions due for review: open review items are few (they close when answered right).
-        var reviews = db.Collection<Engagement.ReviewItem>(Engagement.ReviewStore.CollectionName)
-            .Query().Where(r => !r.Resolved).Select(r => new { r.UnitCode, r.SubscriberId }).ToEnumerable();
-        foreach (var group in reviews.Where(r => r.UnitCode is not null).GroupBy(r => r.UnitCode!, StringComparer.Ordinal))
+        foreach (var (code, due) in reviews.MembersDueByUnit())
         {
-            if (result.TryGetValue(group.Key, out var own))
+            if (result.TryGetValue(code, out var own))
             {
-                own.ReviewDue = group.Select(r => r.SubscriberId).Distinct().Count();
+                own.ReviewDue = due;
             }
         }
 

@@ -18,7 +18,7 @@ internal static class ReportsCli
         yield return RoleCommand("grant", "Grant a role: grant <userId> bloc | grant <userId> unit <CODE>", cli, grant: true);
         yield return RoleCommand("revoke", "Revoke a role: revoke <userId> bloc | revoke <userId> unit <CODE>", cli, grant: false);
 
-        var database = Database();
+        var database = DatabaseOption();
         var roles = new Command("roles", "List granted roles") { database };
         roles.SetAction(parse =>
         {
@@ -35,7 +35,7 @@ internal static class ReportsCli
         yield return ReportCommand(cli);
     }
 
-    private static Option<string?> Database() => new("--database") { Description = "LiteDB file (default: Storage:DatabasePath)" };
+    private static Option<string?> DatabaseOption() => new("--database") { Description = "The store's file (default: Storage:DatabasePath)" };
 
     private static IHost Host(CliContext cli, string? database) => CliHost.Build(cli, database, b =>
     {
@@ -49,7 +49,7 @@ internal static class ReportsCli
     private static Command RoleCommand(string verb, string description, CliContext cli, bool grant)
     {
         var output = cli.Output;
-        var database = Database();
+        var database = DatabaseOption();
         var user = new Argument<long>("userId") { Description = "Telegram user id" };
         var role = new Argument<string>("role") { Description = "bloc or unit" };
         var unit = new Argument<string?>("unit") { Description = "Unit code (unit admins)", Arity = ArgumentArity.ZeroOrOne };
@@ -75,7 +75,7 @@ internal static class ReportsCli
     private static Command RosterCommand(CliContext cli)
     {
         var output = cli.Output;
-        var database = Database();
+        var database = DatabaseOption();
         var file = new Argument<FileInfo>("file") { Description = "CSV or XLSX with full_name,unit_code,role,position,phone" };
         var import = new Command("import", "Import or update member rosters; nothing is imported from a file with errors") { file, database };
         import.SetAction(parse =>
@@ -127,7 +127,7 @@ internal static class ReportsCli
     private static Command ReportCommand(CliContext cli)
     {
         var output = cli.Output;
-        var database = Database();
+        var database = DatabaseOption();
         var units = new Command("units", "Print the unit report (rolled up) as CSV") { database };
         units.SetAction(parse =>
         {

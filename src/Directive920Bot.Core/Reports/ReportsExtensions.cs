@@ -13,7 +13,6 @@ public static class ReportsExtensions
         var services = builder.Services;
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReportOptions>, ReportOptionsValidator>();
-        services.AddSingleton(ReportCounters.Schema);
         services.AddSingleton<ReportCounters>();
         services.AddSingleton<IDeliveryOutcomeRecorder>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());
@@ -23,11 +22,9 @@ public static class ReportsExtensions
         services.AddSingleton<ReportFeedback>();
         services.AddSingleton<Web.IApiEndpoints, ReportsApiEndpoints>();
         services.AddSingleton<ReportService>();
-        services.AddSingleton(PeriodReportService.Schema);
         services.AddSingleton<PeriodReportService>();
         services.AddSingleton<ReportChart>();
         services.AddSingleton<ReportExports>();
-        services.AddSingleton(NudgeService.Schema);
         services.AddSingleton<NudgeService>();
         services.AddSingleton<DigestService>();
         services.AddQuartz(q => q.ScheduleJob<DigestJob>(

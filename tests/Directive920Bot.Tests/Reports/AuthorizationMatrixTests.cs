@@ -28,7 +28,7 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         GrantUnitAdmins(Bot);
         await Bot.RegisterAsync(Cadre, "Đặng Thị Hằng", TargetUnit);
         ImportDemoRoster(Bot);
-        Bot.Get<ReportCounters>().RecordDelivered(Sent(Cadre, TargetUnit, "c2-shortcomings", Bot.Clock.GetUtcNow().UtcDateTime));
+        Bot.Get<Directive920Bot.Storage.IStorage>().Write(tx => Bot.Get<ReportCounters>().RecordDelivered(tx, Sent(Cadre, TargetUnit, "c2-shortcomings", Bot.Clock.GetUtcNow().UtcDateTime)));
     }
 
     public async Task DisposeAsync() => await Bot.DisposeAsync();

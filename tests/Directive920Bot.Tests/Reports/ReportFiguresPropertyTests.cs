@@ -122,7 +122,7 @@ public sealed class ReportFiguresPropertyTests
         var db = bot.Get<Directive920Bot.Storage.Database>();
         var events = new List<Action>();
         // A sent row reaches them the way the dispatcher passes it on: in the transaction that records its outcome.
-        events.AddRange(rows.Select(r => (Action)(() => db.InTransaction(() => counters.RecordDelivered(r)))));
+        events.AddRange(rows.Select(r => (Action)(() => db.Write(tx => counters.RecordDelivered(tx, r)))));
         events.AddRange(acks.Select(a => (Action)(() =>
         {
             try

@@ -1,0 +1,23 @@
+using Directive920Bot.Engagement;
+using LiteDB;
+
+namespace Directive920Bot.Storage.LiteDb.Engagement;
+
+/// <summary>Acknowledgements by period: an index on <c>AcknowledgedAt</c>, read as a narrow projection.</summary>
+internal sealed class LiteDbAcknowledgementHistory(Database db) : IAcknowledgementHistory
+{
+    private static readonly BsonExpression Fields = BsonExpression.Create(
+        "{DeliveryId: $.DeliveryId, UnitCode: $.UnitCode, OnTime: $.OnTime, DeliveredAt: $.DeliveredAt, AcknowledgedAt: $.AcknowledgedAt}");
+
+    /// <summary>The time index the period query uses (the same name as <c>EnsureIndex(x => x.Field)</c> gives anywhere else).</summary>
+    public static readonly StoreSchema Schema = new("eng_acks_history", (database, _) =>
+        database.GetCollection<Acknowledgement>(AcknowledgementStore.CollectionName).EnsureIndex(a => a.AcknowledgedAt));
+
+    public IEnumerable<AcknowledgedDelivery> AcknowledgedBetween(DateTime fromUtc, DateTime toUtc) =>
+        db.Lite.GetCollection(AcknowledgementStore.CollectionName).Query()
+            .Where(Filter.From(nameof(Acknowledgement.AcknowledgedAt), fromUtc, toUtc))
+            .Select(Fields)
+            .ToEnumerable()
+            .Select(doc => new AcknowledgedDelivery(doc["DeliveryId"].AsString, doc["UnitCode"].AsString, doc["OnTime"].AsBoolean,
+                doc["DeliveredAt"].AsDateTime, doc["AcknowledgedAt"].AsDateTime));
+}
