@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Configs;
@@ -73,7 +74,7 @@ public class AcknowledgementCallbackBenchmark
     [Benchmark(Description = "Acknowledge 2,000 deliveries through the update path (per acknowledgement)", OperationsPerInvoke = Cadres)]
     public async Task Acknowledge()
     {
-        var before = host.Get<Storage.Database>().WriterStatistics;
+        var before = host.Get<Storage.LiteDb.Database>().WriterStatistics;
         var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var (allocatedBefore, pausedBefore, gcsBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -99,7 +100,7 @@ public class AcknowledgementCallbackBenchmark
         }
 
         // Where the time goes: how busy the single LiteDB writer was, and how many items each commit carried.
-        var after = host.Get<Storage.Database>().WriterStatistics;
+        var after = host.Get<Storage.LiteDb.Database>().WriterStatistics;
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine(System.FormattableString.Invariant(

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using BenchmarkDotNet.Attributes;
 using Directive920Bot.Admin;
 using Directive920Bot.Delivery;
@@ -29,7 +30,7 @@ public class ExpandOccurrenceBenchmark
     [IterationSetup(Target = nameof(Expand_one_occurrence_for_100000_subscribers))]
     public void EmptyLedger()
     {
-        var db = host.Get<Storage.Database>().Lite;
+        var db = host.Get<Storage.LiteDb.Database>().Lite;
         db.GetCollection(DeliveryLedger.CollectionName).DeleteAll();
         db.GetCollection(Storage.LiteDb.Delivery.LiteDbDeliveryLedger.ChunksCollection).DeleteAll();
     }
@@ -66,7 +67,7 @@ public class ExpandOccurrenceBenchmark
     {
         // The occurrence is complete only if every person has a row once the chunks are written out.
         Write_out_the_chunks_of_one_100000_person_occurrence();
-        var expanded = host.Get<Storage.Database>().Lite.GetCollection(DeliveryLedger.CollectionName).Count();
+        var expanded = host.Get<Storage.LiteDb.Database>().Lite.GetCollection(DeliveryLedger.CollectionName).Count();
         if (expanded != Subscribers)
         {
             throw new InvalidOperationException($"campaign {lastCampaign} expanded {expanded} rows, expected {Subscribers}");

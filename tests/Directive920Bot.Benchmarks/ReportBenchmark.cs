@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -49,14 +50,14 @@ public class ReportBenchmark
 
         var leaves = host.Get<IUnits>().All().Where(u => u.Depth == 2).Select(u => u.Code).ToList();
         allUnits = host.Get<IUnits>().All().Select(u => u.Code).ToList();
-        var db = host.Get<Storage.Database>();
+        var db = host.Get<Storage.LiteDb.Database>();
         var random = new Random(920);
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var unitOf = new string[Subscribers];
         db.InTransaction(() =>
         {
-            var subscribers = db.Collection<Subscriber>(Storage.SubscriberCollections.Subscribers);
-            var roster = db.Collection<RosterEntry>(Storage.RosterCollections.Roster);
+            var subscribers = db.Collection<Subscriber>(Storage.LiteDb.SubscriberCollections.Subscribers);
+            var roster = db.Collection<RosterEntry>(Storage.LiteDb.RosterCollections.Roster);
             for (var i = 0; i < Subscribers; i++)
             {
                 unitOf[i] = leaves[random.Next(leaves.Count)];

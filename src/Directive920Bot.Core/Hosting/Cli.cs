@@ -38,7 +38,7 @@ public static class Cli
         }
         catch (DatabaseInUseException ex)
         {
-            output.WriteLine("The database is in use by the running service (LiteDB direct mode: one process at a time).");
+            output.WriteLine("The database is in use by the running service (the embedded store is opened by one process at a time).");
             output.WriteLine("Stop the service, or use its admin API (e.g. http://127.0.0.1:5080): /api/campaigns, /api/roles, /api/rosters, /api/reports, /api/exports; "
                 + "'campaign show <id> --api <url> --api-key <key>' follows a campaign.");
             output.WriteLine("(" + ex.Message + ")");

@@ -30,11 +30,11 @@ internal static class CliHost
         cli.Storage(builder);
         features(builder);
         var host = builder.Build();
-        var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
-        if (ServiceInstanceLock.IsHeld(path))
+        var store = host.Services.GetRequiredService<IStoreLock>();
+        if (store.IsHeld())
         {
             host.Dispose();
-            throw DatabaseInUseException.For(Path.GetFullPath(path));
+            throw DatabaseInUseException.For(store.Location);
         }
 
         return host;

@@ -1,7 +1,7 @@
 namespace Directive920Bot.Hosting;
 
 /// <summary>
-/// A CLI verb was about to open a database that the running service holds (<see cref="Storage.ServiceInstanceLock"/>).
+/// A CLI verb was about to open a database that the running service holds (<see cref="Storage.IStoreLock"/>).
 /// Thrown by <see cref="CliHost.Build"/> before anything is opened; <see cref="Cli"/> turns it into exit code 3.
 /// </summary>
 public sealed class DatabaseInUseException : IOException

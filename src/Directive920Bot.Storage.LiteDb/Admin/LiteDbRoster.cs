@@ -44,7 +44,7 @@ internal sealed class LiteDbRoster(Database db) : IRoster
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(entry);
-        Write(entry);
+        Write(tx, entry);
     }
 
     public void SaveAll(ITransaction tx, IEnumerable<RosterEntry> entries)
@@ -53,7 +53,7 @@ internal sealed class LiteDbRoster(Database db) : IRoster
         ArgumentNullException.ThrowIfNull(entries);
         foreach (var entry in entries)
         {
-            Write(entry);
+            Write(tx, entry);
         }
     }
 
@@ -67,7 +67,7 @@ internal sealed class LiteDbRoster(Database db) : IRoster
     }
 
     // Runs in a transaction: the stored entry is read on the one writer, so the count moves from what was committed.
-    private void Write(RosterEntry entry)
+    private void Write(ITransaction tx, RosterEntry entry)
     {
         var before = entry.Id == 0 ? null : CurrentUnit(db.Lite.GetCollection(CollectionName).FindById(entry.Id));
         Entries.Upsert(entry);
@@ -76,12 +76,12 @@ internal sealed class LiteDbRoster(Database db) : IRoster
         {
             if (before is not null)
             {
-                counts.Add(before, CurrentField, -1);
+                counts.Add(tx, before, CurrentField, -1);
             }
 
             if (after is not null)
             {
-                counts.Add(after, CurrentField, 1);
+                counts.Add(tx, after, CurrentField, 1);
             }
         }
     }

@@ -22,7 +22,7 @@ internal sealed class LiteDbCallbackKeyRecords(Database db) : ICallbackKeyRecord
 
     // A key never changes once issued and every press looks one up, so keys are kept in memory from issue; a revoked
     // key is never found again (see StoredCache).
-    private readonly StoredCache<string, CallbackKey> cache = new(db, CacheLimit, StringComparer.Ordinal);
+    private readonly StoredCache<string, CallbackKey> cache = new(CacheLimit, StringComparer.Ordinal);
 
     private ILiteCollection<CallbackKey> Keys => db.Collection<CallbackKey>(CollectionName);
 
@@ -36,21 +36,21 @@ internal sealed class LiteDbCallbackKeyRecords(Database db) : ICallbackKeyRecord
         ArgumentNullException.ThrowIfNull(key);
         Keys.Insert(key);
         // Most keys are pressed soon after they are sent (an acknowledgement): kept from the start, once stored for good.
-        cache.KeepWhenCommitted(key.Id, key);
+        cache.KeepWhenCommitted(tx, key.Id, key);
     }
 
     public void Delete(ITransaction tx, string id)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        cache.Writing(id, () => Keys.Delete(id));
+        cache.Writing(tx, id, () => Keys.Delete(id));
     }
 
     // Keys without an expiry sort before every date in the index, so the range never touches them.
     public int DeleteExpired(ITransaction tx, DateTime now) =>
-        cache.WritingAny(() => Keys.DeleteMany(BsonExpression.Create("$.ExpiresAt BETWEEN @0 AND @1", DateTime.MinValue, now)));
+        cache.WritingAny(tx, () => Keys.DeleteMany(BsonExpression.Create("$.ExpiresAt BETWEEN @0 AND @1", DateTime.MinValue, now)));
 
-    public int DeleteOwnedBy(ITransaction tx, long ownerId) => cache.WritingAny(() => Keys.DeleteMany(Filter.Eq(nameof(CallbackKey.OwnerId), ownerId)));
+    public int DeleteOwnedBy(ITransaction tx, long ownerId) => cache.WritingAny(tx, () => Keys.DeleteMany(Filter.Eq(nameof(CallbackKey.OwnerId), ownerId)));
 
     public int DeletePayload(ITransaction tx, string action, string payload) =>
-        cache.WritingAny(() => Keys.DeleteMany(Filter.Eq(nameof(CallbackKey.Action), action, nameof(CallbackKey.Payload), payload)));
+        cache.WritingAny(tx, () => Keys.DeleteMany(Filter.Eq(nameof(CallbackKey.Action), action, nameof(CallbackKey.Payload), payload)));
 }

@@ -40,7 +40,7 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
 
     // Stored documents, not objects (only this store writes the collection; see StoredCache): each Find returns a fresh
     // object that its caller may change and save.
-    private readonly StoredCache<long, BsonDocument> cache = new(db, CacheLimit);
+    private readonly StoredCache<long, BsonDocument> cache = new(CacheLimit);
 
     // Reports count members per unit and status from these few documents instead of reading 100,000 people.
     private readonly CountTable counts = new(db, CountsCollectionName);
@@ -60,11 +60,11 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
         subscriber.UpdatedAt = time.GetUtcNow().UtcDateTime;
         // The stored state is read in the transaction of the write, on the one writer: the counts move from exactly what
         // was committed to what is written, whatever stale copy the caller changed.
-        cache.Writing(subscriber.Id, () =>
+        cache.Writing(tx, subscriber.Id, () =>
         {
             var before = Membership(Stored(subscriber.Id));
             var inserted = Subscribers.Upsert(subscriber);
-            Count(before, Membership(subscriber));
+            Count(tx, before, Membership(subscriber));
             return inserted;
         });
     }
@@ -136,10 +136,10 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
             });
         }
 
-        return cache.Writing(userId, () =>
+        return cache.Writing(tx, userId, () =>
         {
             var deleted = Subscribers.Delete(userId);
-            Count(Membership(subscriber), null);
+            Count(tx, Membership(subscriber), null);
             return deleted;
         });
     }
@@ -167,7 +167,7 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
     private static (string Unit, SubscriberStatus Status)? Membership(Subscriber? s) =>
         s is { IsRegistered: true, UnitCode: { } unit } ? (unit, s.Status) : null;
 
-    private void Count((string Unit, SubscriberStatus Status)? before, (string Unit, SubscriberStatus Status)? after)
+    private void Count(ITransaction tx, (string Unit, SubscriberStatus Status)? before, (string Unit, SubscriberStatus Status)? after)
     {
         if (before == after)
         {
@@ -176,14 +176,14 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
 
         if (before is { } old)
         {
-            counts.Add(old.Unit, RegisteredField, -1);
-            counts.Add(old.Unit, old.Status.ToString(), -1);
+            counts.Add(tx, old.Unit, RegisteredField, -1);
+            counts.Add(tx, old.Unit, old.Status.ToString(), -1);
         }
 
         if (after is { } now)
         {
-            counts.Add(now.Unit, RegisteredField, 1);
-            counts.Add(now.Unit, now.Status.ToString(), 1);
+            counts.Add(tx, now.Unit, RegisteredField, 1);
+            counts.Add(tx, now.Unit, now.Status.ToString(), 1);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using System.Text.RegularExpressions;
 using Directive920Bot.Content;
 using Directive920Bot.Registration;

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Hosting;
 using Directive920Bot.Admin;
 using Directive920Bot.EndToEnd.Infrastructure;

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Delivery;
 using Directive920Bot.Storage.LiteDb.Delivery;
 using Directive920Bot.Tests.Infrastructure;
@@ -128,7 +129,7 @@ public sealed class ChunkedExpansionTests
             UnitCode = "SNV",
             DueAt = now,
         }).ToList();
-        using var db = new Directive920Bot.Storage.Database(bot.DatabasePath, Directive920Bot.Storage.Mapper.Create(), [LiteDbDeliveryLedger.Schema], TimeProvider.System);
+        using var db = new Directive920Bot.Storage.LiteDb.Database(bot.DatabasePath, Directive920Bot.Storage.LiteDb.Mapper.Create(), [LiteDbDeliveryLedger.Schema], TimeProvider.System);
         var ledger = new DeliveryLedger(db, new LiteDbDeliveryLedger(db), bot.Clock);
         db.Write(tx => ledger.InsertExpansion(tx, rows, 10));
         then(ledger);

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Directive920Bot.Engagement;

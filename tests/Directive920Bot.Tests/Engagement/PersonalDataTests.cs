@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using System.Text.Json;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public sealed class ConsentTests
 
         Assert.Contains("không lưu", bot.Current(2301, welcome.MessageId).Text, StringComparison.Ordinal);
         Assert.Null(bot.Get<ISubscribers>().Find(2301));
-        var db = bot.Get<Directive920Bot.Storage.Database>().Lite;
+        var db = bot.Get<Directive920Bot.Storage.LiteDb.Database>().Lite;
         foreach (var name in db.GetCollectionNames())
         {
             var hits = db.GetCollection(name).FindAll().Count(d => d.ToString().Contains("2301", StringComparison.Ordinal));

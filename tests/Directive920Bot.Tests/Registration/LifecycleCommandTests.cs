@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using System.Text.Json;
 using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class LifecycleCommandTests
         var erased = Assert.Single(bot.Get<ISubscribers>().Erased());
         Assert.Equal("SNV-VP", erased.UnitCode);
         Assert.True(erased.Id < 0);
-        var db = bot.Get<Directive920Bot.Storage.Database>().Lite;
+        var db = bot.Get<Directive920Bot.Storage.LiteDb.Database>().Lite;
         foreach (var name in db.GetCollectionNames().Where(n => n != Directive920Bot.Storage.LiteDb.Channels.LiteDbInboxStore.CollectionName))
         {
             Assert.DoesNotContain(db.GetCollection(name).FindAll(), d => d.ToString().Contains("Võ Thị Hồng", StringComparison.Ordinal));

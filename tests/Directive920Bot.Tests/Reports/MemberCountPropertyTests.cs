@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using System.Globalization;
 using System.Text;
 using Directive920Bot.Admin;

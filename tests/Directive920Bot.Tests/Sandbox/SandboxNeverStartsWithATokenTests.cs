@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using System.Net;
 using Directive920Bot.Hosting;
 using Directive920Bot.Tests.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class SandboxNeverStartsWithATokenTests
         using var http = new HttpClient();
         using var page = await http.GetAsync(new Uri(bot.WebUrl, "sandbox"));
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.EndsWith("bot.db", bot.Get<Directive920Bot.Storage.Database>().Path, StringComparison.Ordinal);
+        Assert.EndsWith("bot.db", bot.Get<Directive920Bot.Storage.LiteDb.Database>().Path, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Storage;
 using LiteDB;
 
@@ -15,34 +16,34 @@ public sealed class CommitHookTests : IDisposable
 
     private Database Open() => new(Path.Combine(folder, "bot.db"), Mapper.Create(), [], TimeProvider.System);
 
-    /// <summary>Counts in memory and writes the total once per transaction, as the report counters do.</summary>
-    private sealed class Tally(Database db) : ICommitParticipant
+    /// <summary>Counts in the transaction's own state and writes the total once per transaction, as the report counters do.</summary>
+    private sealed class Tally(Database db)
     {
-        private int pending;
-
         public int Flushes { get; private set; }
 
-        public void Add()
+        public void Add(ITransaction tx)
         {
-            pending++;
-            db.EnlistBeforeCommit(this);
+            tx.Local<Count>(this).Value++;
+            tx.BeforeCommit(this, Flush);
         }
 
-        public void BeforeCommit()
+        private void Flush(ITransaction tx)
         {
             var docs = db.Lite.GetCollection("tally");
             var doc = docs.FindById("n") ?? new BsonDocument { ["_id"] = "n", ["value"] = 0 };
-            doc["value"] = doc["value"].AsInt32 + pending;
+            doc["value"] = doc["value"].AsInt32 + tx.Local<Count>(this).Value;
             docs.Upsert(doc);
-            pending = 0;
             Flushes++;
         }
 
-        public void Discard() => pending = 0;
+        private sealed class Count
+        {
+            public int Value { get; set; }
+        }
     }
 
     [Fact]
-    public async Task A_participant_writes_once_per_transaction_after_all_of_its_items()
+    public async Task A_before_commit_step_writes_once_per_transaction_after_all_of_its_items()
     {
         using var db = Open();
         var tally = new Tally(db);
@@ -68,9 +69,9 @@ public sealed class CommitHookTests : IDisposable
 
         var blocker = db.WriteAsync(() => hold.Wait(TimeSpan.FromSeconds(10)));
         var good = Enumerable.Range(0, 10).Select(_ => db.WriteAsync(tally.Add)).ToList();
-        var bad = db.WriteAsync(() =>
+        var bad = db.WriteAsync(tx =>
         {
-            tally.Add();
+            tally.Add(tx);
             throw new InvalidOperationException("bad item");
         });
         hold.Set();
@@ -88,20 +89,19 @@ public sealed class CommitHookTests : IDisposable
         var docs = db.Lite.GetCollection("docs");
         var seen = new List<string>();
 
-        await db.WriteAsync(() =>
+        await db.WriteAsync(tx =>
         {
             docs.Insert(new BsonDocument { ["_id"] = "kept" });
-            db.OnCommitted(() => seen.Add(docs.FindById("kept") is null ? "too early" : "after commit"));
+            tx.AfterCommit(() => seen.Add(docs.FindById("kept") is null ? "too early" : "after commit"));
         });
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.WriteAsync(() =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.WriteAsync(tx =>
         {
             docs.Insert(new BsonDocument { ["_id"] = "dropped" });
-            db.OnCommitted(() => seen.Add("after rollback"));
+            tx.AfterCommit(() => seen.Add("after rollback"));
             throw new InvalidOperationException("rolled back");
         }));
-        db.OnCommitted(() => seen.Add("outside a transaction"));
 
-        Assert.Equal(["after commit", "outside a transaction"], seen);
+        Assert.Equal(["after commit"], seen);
         Assert.Null(docs.FindById("dropped"));
     }
 }

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Storage;
 using LiteDB;
 

@@ -1,3 +1,4 @@
+using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Channels;
 using Directive920Bot.Storage;
 using Directive920Bot.Storage.LiteDb.Channels;

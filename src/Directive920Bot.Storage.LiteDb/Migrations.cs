@@ -1,6 +1,7 @@
+using Directive920Bot.Channels;
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
@@ -66,17 +67,17 @@ public static class Migrations
             });
         }
 
-        var ranges = new List<Channels.SeenRange>();
+        var ranges = new List<SeenRange>();
         var last = 0;
         foreach (var doc in old.Query().OrderBy("_id").Select("{_id: $._id, at: $.ReceivedAt}").ToEnumerable())
         {
             last = doc["_id"].AsInt32;
-            Channels.SeenRanges.Remember(ranges, last, doc["at"].AsDateTime);
+            SeenRanges.Remember(ranges, last, doc["at"].AsDateTime);
         }
 
         var meta = db.GetCollection(MetaCollection);
         var offset = meta.FindById(InboxCursorDocument.KeyFor("telegram"))?["value"].AsInt32 ?? (last == 0 ? 0 : last + 1);
-        meta.Upsert(InboxCursorDocument.For("telegram", new Channels.InboxCursor(offset, Channels.SeenRanges.Newest(ranges))));
+        meta.Upsert(InboxCursorDocument.For("telegram", new InboxCursor(offset, SeenRanges.Newest(ranges))));
     }
 
     /// <summary>Work that LiteDB refuses inside a transaction (dropping a collection); run after the steps, at every start, so it is never skipped.</summary>

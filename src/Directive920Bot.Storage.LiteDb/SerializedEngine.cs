@@ -1,7 +1,7 @@
 using LiteDB;
 using LiteDB.Engine;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// The LiteDB engine behind every <see cref="LiteDatabase"/> call of the process, made safe to share:

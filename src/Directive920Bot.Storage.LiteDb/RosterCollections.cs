@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// The collections of the roster store, and the recount of its current members per unit that migration step 6 and the

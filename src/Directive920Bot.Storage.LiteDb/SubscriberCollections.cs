@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// The collections of the subscriber store, and the recount of its members per unit that migration step 6 and the store

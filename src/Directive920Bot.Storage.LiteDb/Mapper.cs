@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>The one configured <see cref="BsonMapper"/>, injected everywhere; LiteDB's process-wide mapper is never used.</summary>
 public static class Mapper

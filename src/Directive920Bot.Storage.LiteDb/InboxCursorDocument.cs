@@ -1,7 +1,7 @@
 using Directive920Bot.Channels;
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>A channel's inbox cursor as kept in <c>_meta</c>: <c>{_id: "&lt;channel&gt;_offset", value, seen: [{from, to, at}]}</c>.</summary>
 public static class InboxCursorDocument

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 internal sealed class StorageHealthCheck(Database db) : IHealthCheck
 {

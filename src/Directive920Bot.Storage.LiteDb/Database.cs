@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// Owns the single <see cref="LiteDatabase"/> of the process and runs migrations on open.
@@ -26,7 +26,6 @@ public sealed class Database : IStorage, IDisposable
     private long items;
     private long busyTicks;
     private long commitTicks;
-    private readonly List<ICommitParticipant> participants = [];
     private WriterTransaction? current;
     private int disposed;
 
@@ -165,43 +164,6 @@ public sealed class Database : IStorage, IDisposable
             work();
             return 0;
         });
-    }
-
-    /// <summary>
-    /// Lets <paramref name="participant"/> write what it gathered during the current transaction just before it commits
-    /// (once per transaction, however many work items enlisted it), or forget it when the transaction rolls back. Only
-    /// work running on the writer may enlist.
-    /// </summary>
-    public void EnlistBeforeCommit(ICommitParticipant participant)
-    {
-        ArgumentNullException.ThrowIfNull(participant);
-        if (!InWriter)
-        {
-            throw new InvalidOperationException("Only work running in a transaction on the database writer can enlist.");
-        }
-
-        if (!participants.Contains(participant))
-        {
-            participants.Add(participant);
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="action"/> once what the caller just wrote is committed: at once when it was written outside
-    /// a transaction (that write has committed by now), after the commit when it runs inside one, never if that rolls
-    /// back. For in-memory state that must not run ahead of the file, such as a cache cleared after a delete.
-    /// </summary>
-    public void OnCommitted(Action action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        if (InWriter)
-        {
-            current!.AfterCommit(action);
-        }
-        else
-        {
-            action();
-        }
     }
 
     /// <summary>A write that arrives outside the writer (an auto-committed insert, say) runs on it, in its transaction.</summary>
@@ -368,16 +330,9 @@ public sealed class Database : IStorage, IDisposable
 
             failed = null;
 
-            // A participant may enlist another while it writes, hence the index loops.
-            tx.RunBeforeCommit();
-            for (var i = 0; i < participants.Count; i++)
-            {
-                participants[i].BeforeCommit();
-            }
-
+            // A before-commit step may register another; RunBeforeCommit runs those too.
             tx.RunBeforeCommit();
 
-            participants.Clear();
             var committing = transport.GetTimestamp();
             lite.Commit();
             Interlocked.Add(ref commitTicks, transport.GetTimestamp() - committing);
@@ -385,12 +340,6 @@ public sealed class Database : IStorage, IDisposable
         catch (Exception ex)
         {
             failure = ex;
-            foreach (var participant in participants)
-            {
-                participant.Discard();
-            }
-
-            participants.Clear();
             current = null;
             try
             {

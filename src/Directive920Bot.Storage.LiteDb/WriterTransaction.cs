@@ -1,4 +1,4 @@
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>The transaction of one group commit on the database writer; only the writer thread touches it.</summary>
 internal sealed class WriterTransaction : ITransaction

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// An in-memory copy of stored values, for a store that is the only writer of its collection, that never shows what
 /// the file does not hold: a write drops the entry before it runs and again once it is committed
-/// (<see cref="Database.OnCommitted"/>), and a read that overlapped a write is not kept (the generation moved).
+/// (<see cref="ITransaction.AfterCommit"/>), and a read that overlapped a write is not kept (the generation moved).
 /// Past <c>limit</c> entries it starts again empty.
 /// </summary>
-public sealed class StoredCache<TKey, TValue>(Database db, int limit, IEqualityComparer<TKey>? comparer = null)
+public sealed class StoredCache<TKey, TValue>(int limit, IEqualityComparer<TKey>? comparer = null)
     where TKey : notnull
     where TValue : class
 {
@@ -36,29 +36,32 @@ public sealed class StoredCache<TKey, TValue>(Database db, int limit, IEqualityC
     }
 
     /// <summary>Keeps a value just written in the current transaction, once that commits.</summary>
-    public void KeepWhenCommitted(TKey key, TValue value)
+    public void KeepWhenCommitted(ITransaction tx, TKey key, TValue value)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         var seen = Interlocked.Read(ref generation);
-        db.OnCommitted(() => Keep(key, value, seen));
+        tx.AfterCommit(() => Keep(key, value, seen));
     }
 
     /// <summary>Runs a write of the value under <paramref name="key"/>.</summary>
-    public T Writing<T>(TKey key, Func<T> write)
+    public T Writing<T>(ITransaction tx, TKey key, Func<T> write)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(write);
         Forget(key);
         var result = write();
-        db.OnCommitted(() => Forget(key));
+        tx.AfterCommit(() => Forget(key));
         return result;
     }
 
     /// <summary>Runs a write that may touch any kept value (a delete by criteria): everything kept is dropped.</summary>
-    public T WritingAny<T>(Func<T> write)
+    public T WritingAny<T>(ITransaction tx, Func<T> write)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(write);
         ForgetAll();
         var result = write();
-        db.OnCommitted(ForgetAll);
+        tx.AfterCommit(ForgetAll);
         return result;
     }
 

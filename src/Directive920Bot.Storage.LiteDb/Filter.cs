@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// Query filters whose text never changes, with the values passed as parameters. LiteDB's <c>Query.EQ</c>, <c>GTE</c>,

@@ -1,7 +1,8 @@
 using Directive920Bot.Hosting;
+using Directive920Bot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 public static class StorageExtensions
 {
@@ -30,7 +31,9 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         // Taken when the service starts (a CLI host is never started): while it is held, CLI verbs keep out of the file.
-        builder.Services.AddHostedService<ServiceInstanceLock>();
+        builder.Services.AddSingleton<ServiceInstanceLock>();
+        builder.Services.AddSingleton<IStoreLock>(sp => sp.GetRequiredService<ServiceInstanceLock>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceInstanceLock>());
         return builder;
     }
 }

@@ -1,14 +1,19 @@
+using Directive920Bot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// Held while the service runs: an exclusive lock file next to the database. LiteDB's direct mode does not stop a
 /// second process from opening the same file, so every CLI verb that opens the database checks this lock first
-/// (<see cref="Hosting.CliHost"/>) and refuses while the service holds it.
+/// (through <see cref="IStoreLock"/>) and refuses while the service holds it.
 /// </summary>
-public sealed class ServiceInstanceLock(IOptions<StorageOptions> storage) : IHostedService, IDisposable
+public sealed class ServiceInstanceLock(IOptions<StorageOptions> storage) : IHostedService, IStoreLock, IDisposable
 {
+    public string Location => Path.GetFullPath(storage.Value.DatabasePath);
+
+    bool IStoreLock.IsHeld() => IsHeld(storage.Value.DatabasePath);
+
     private FileStream? held;
 
     public static string PathFor(string databasePath) => Path.GetFullPath(databasePath) + ".service.lock";

@@ -1,24 +1,22 @@
 using LiteDB;
 
-namespace Directive920Bot.Storage;
+namespace Directive920Bot.Storage.LiteDb;
 
 /// <summary>
 /// Counts per key (a unit code, say) in one small collection, one document per key with one integer per counted field,
 /// changed in the transaction of the write they count: a report reads a handful of these documents instead of
 /// counting the documents they stand for. Changes made during a transaction are gathered in memory and written once
-/// at its end (<see cref="ICommitParticipant"/>), so an import of thousands of rows writes each key once.
+/// at its end (<see cref="ITransaction.BeforeCommit"/>), so an import of thousands of rows writes each key once.
 /// The owning store is the only writer of both its collection and this one.
 /// </summary>
-public sealed class CountTable(Database db, string collection) : ICommitParticipant
+public sealed class CountTable(Database db, string collection)
 {
-    // Documents changed by the transaction under way; only the database writer touches it.
-    private readonly Dictionary<string, BsonDocument> pending = new(StringComparer.Ordinal);
-
     public string Collection { get; } = collection;
 
-    /// <summary>Adds <paramref name="delta"/> to <paramref name="field"/> of <paramref name="key"/>; only inside a transaction.</summary>
-    public void Add(string key, string field, int delta)
+    /// <summary>Adds <paramref name="delta"/> to <paramref name="field"/> of <paramref name="key"/> in <paramref name="tx"/>.</summary>
+    public void Add(ITransaction tx, string key, string field, int delta)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(field);
         if (delta == 0)
@@ -26,10 +24,11 @@ public sealed class CountTable(Database db, string collection) : ICommitParticip
             return;
         }
 
+        // Documents changed by this transaction, written once by its before-commit step; gone with a rollback.
+        var pending = tx.Local<Pending>(this);
         if (!pending.TryGetValue(key, out var doc))
         {
-            // Enlisting first throws outside the writer before anything is gathered that would never be written.
-            db.EnlistBeforeCommit(this);
+            tx.BeforeCommit(this, _ => Write(pending));
             doc = db.Lite.GetCollection(Collection).FindById(key) ?? new BsonDocument { ["_id"] = key };
             pending[key] = doc;
         }
@@ -68,7 +67,7 @@ public sealed class CountTable(Database db, string collection) : ICommitParticip
         table.InsertBulk(counts.Values);
     }
 
-    void ICommitParticipant.BeforeCommit()
+    private void Write(Dictionary<string, BsonDocument> pending)
     {
         if (pending.Count > 0)
         {
@@ -77,5 +76,11 @@ public sealed class CountTable(Database db, string collection) : ICommitParticip
         }
     }
 
-    void ICommitParticipant.Discard() => pending.Clear();
+    private sealed class Pending : Dictionary<string, BsonDocument>
+    {
+        public Pending()
+            : base(StringComparer.Ordinal)
+        {
+        }
+    }
 }
