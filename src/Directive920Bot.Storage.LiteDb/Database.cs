@@ -82,26 +82,6 @@ public sealed class Database : IStorage, IDisposable
     public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction: all of it is written or none. Waits for the commit. Called from
-    /// work that already runs in a transaction, it joins it. Async callers on hot paths use <see cref="WriteAsync{T}"/>.
-    /// </summary>
-    public T InTransaction<T>(Func<T> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        return InWriter ? work() : WriteAsync(work).GetAwaiter().GetResult();
-    }
-
-    public void InTransaction(Action work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        InTransaction(() =>
-        {
-            work();
-            return 0;
-        });
-    }
-
-    /// <summary>
     /// Queues <paramref name="work"/> for the writer; the task completes after the transaction holding it committed
     /// (or fails with the work's exception, nothing of it written). The work may run twice when another item of its
     /// batch fails (the batch is rolled back and each item retried alone), so it must only touch the database and the
@@ -117,11 +97,7 @@ public sealed class Database : IStorage, IDisposable
     public Task<T> WriteAsync<T>(Func<ITransaction, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (InWriter)
-        {
-            return Task.FromResult(work(current!));
-        }
-
+        RefuseNesting();
         var item = new WorkItem<T>(work);
         queue.Add(item);
         return item.Completion.Task;
@@ -142,7 +118,7 @@ public sealed class Database : IStorage, IDisposable
     public T Write<T>(Func<ITransaction, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return InWriter ? work(current!) : WriteAsync(work).GetAwaiter().GetResult();
+        return WriteAsync(work).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc/>
@@ -164,6 +140,16 @@ public sealed class Database : IStorage, IDisposable
             work();
             return 0;
         });
+    }
+
+    // Work on the writer already runs in a transaction, which it was given: a second one would wait for the writer that
+    // runs it (a deadlock), and joining it silently would hide which transaction a write belongs to.
+    private void RefuseNesting()
+    {
+        if (InWriter && !reopening)
+        {
+            throw new InvalidOperationException("A write was started inside a transaction: pass its transaction (ITransaction) to the store instead.");
+        }
     }
 
     /// <summary>A write that arrives outside the writer (an auto-committed insert, say) runs on it, in its transaction.</summary>

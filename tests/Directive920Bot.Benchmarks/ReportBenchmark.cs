@@ -54,7 +54,7 @@ public class ReportBenchmark
         var random = new Random(920);
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var unitOf = new string[Subscribers];
-        db.InTransaction(() =>
+        db.Write(_ =>
         {
             var subscribers = db.Collection<Subscriber>(Storage.LiteDb.SubscriberCollections.Subscribers);
             var roster = db.Collection<RosterEntry>(Storage.LiteDb.RosterCollections.Roster);

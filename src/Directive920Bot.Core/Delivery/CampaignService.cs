@@ -165,7 +165,7 @@ public sealed class CampaignService(
         storage.Write(tx =>
         {
             store.Insert(tx, campaign);
-            audit.Write(by.AuditId, "campaign.create", AuditTarget(by, campaign.Id, null), details);
+            audit.Write(tx, by.AuditId, "campaign.create", AuditTarget(by, campaign.Id, null), details);
         });
         log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, by.Name, campaign.Kind, campaign.NextOccurrenceAt);
         if (campaign.NextOccurrenceAt <= now.UtcDateTime)
@@ -356,7 +356,7 @@ public sealed class CampaignService(
                 var skipped = ledger.SkipPending(tx, id, "cancelled by " + by.Name);
                 if (cancelling)
                 {
-                    audit.Write(by.AuditId, "campaign.cancel", AuditTarget(by, id, "cancel"), FormattableString.Invariant($"{skipped} pending rows stopped ({by.Name})"));
+                    audit.Write(tx, by.AuditId, "campaign.cancel", AuditTarget(by, id, "cancel"), FormattableString.Invariant($"{skipped} pending rows stopped ({by.Name})"));
                 }
 
                 return skipped;

@@ -200,7 +200,7 @@ public sealed class AcknowledgementService(
             if (watch.PendingReminderId is { } pending)
             {
                 // The ledger's write joins this transaction (it runs on the writer that runs this work).
-                ledger.Skip(pending, "acknowledged");
+                ledger.Skip(tx, pending, "acknowledged");
                 watch.PendingReminderId = null;
             }
 

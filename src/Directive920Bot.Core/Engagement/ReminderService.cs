@@ -128,7 +128,7 @@ public sealed class ReminderService(
                 // The skip and the watch commit together (the ledger's write joins this transaction).
                 cancelled += storage.Write(tx =>
                 {
-                    var skipped = ledger.Skip(reminder.Id, reason);
+                    var skipped = ledger.Skip(tx, reminder.Id, reason);
                     store.SaveWatch(tx, watch);
                     return skipped;
                 }) ? 1 : 0;
@@ -169,7 +169,7 @@ public sealed class ReminderService(
                 {
                     if (pending is not null)
                     {
-                        ledger.Skip(pending, reason);
+                        ledger.Skip(tx, pending, reason);
                     }
 
                     store.SaveWatch(tx, watch);
@@ -207,8 +207,8 @@ public sealed class ReminderService(
                         return false;
                     }
 
-                    // The ledger's insert joins this transaction (it runs on the writer that runs this work).
-                    ledger.Enqueue([row]);
+                    // The ledger's insert is part of this transaction.
+                    ledger.Enqueue(tx, [row]);
                     watch.Step = step;
                     watch.PendingReminderId = row.Id;
                     watch.NextAt = nextAt;

@@ -47,7 +47,7 @@ public sealed class ReviewService(
                     item.UpdatedAt = now;
                     if (item.PendingDeliveryId is { } pending && pending != row.Id)
                     {
-                        ledger.Skip(pending, "answered right");
+                        ledger.Skip(tx, pending, "answered right");
                     }
 
                     item.PendingDeliveryId = null;
@@ -75,10 +75,10 @@ public sealed class ReviewService(
                 // review, an old review message) supersedes the one still waiting.
                 if (item.PendingDeliveryId is { } waiting && waiting != rowId)
                 {
-                    ledger.Skip(waiting, "superseded");
+                    ledger.Skip(tx, waiting, "superseded");
                 }
 
-                ledger.Enqueue([review]);
+                ledger.Enqueue(tx, [review]);
                 item.PendingDeliveryId = rowId;
             }
 
@@ -100,8 +100,8 @@ public sealed class ReviewService(
         }
 
         // On the writer, like OnAnswered: the gate is only ever taken there, so it never waits on a thread that waits
-        // for the writer. The ledger's writes join this transaction.
-        storage.Write(_ =>
+        // for the writer. The ledger's writes are part of this transaction.
+        storage.Write(tx =>
         {
             lock (gate)
             {
@@ -111,7 +111,7 @@ public sealed class ReviewService(
                     if (item.PendingDeliveryId is { } pending && ledger.Find(pending) is { State: DeliveryState.Skipped, LastError: PausedReason } row)
                     {
                         var open = calendar.NextOpen(now).UtcDateTime;
-                        ledger.Requeue(row.Id, item.NextDueAt > open ? item.NextDueAt : open);
+                        ledger.Requeue(tx, row.Id, item.NextDueAt > open ? item.NextDueAt : open);
                     }
                 }
             }
@@ -172,7 +172,7 @@ public sealed class ReviewService(
         // The rows and the slot commit together (the ledger's insert joins this transaction).
         return storage.Write(tx =>
         {
-            var added = rows.Count == 0 ? 0 : ledger.Enqueue(rows);
+            var added = rows.Count == 0 ? 0 : ledger.Enqueue(tx, rows);
             reviews.SetLastWeeklySlot(tx, slotKey);
             return added;
         });

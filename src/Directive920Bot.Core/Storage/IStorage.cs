@@ -14,7 +14,10 @@ public interface IStorage
     /// <inheritdoc cref="WriteAsync{T}"/>
     Task WriteAsync(Action<ITransaction> work);
 
-    /// <summary>The blocking form, for synchronous callers (a CLI verb, an import): never call it from inside a transaction.</summary>
+    /// <summary>
+    /// The blocking form, for synchronous callers (a CLI verb, an import). Neither form may be called from work that
+    /// already runs in a transaction: it throws, and that work passes its own transaction on instead.
+    /// </summary>
     T Write<T>(Func<ITransaction, T> work);
 
     /// <inheritdoc cref="Write{T}"/>

@@ -90,22 +90,22 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_transaction_opened_inside_writer_work_joins_it_and_rolls_back_with_it()
+    public async Task A_transaction_started_inside_a_transaction_is_refused_and_the_outer_one_writes_nothing()
     {
         using var db = Open();
         var docs = db.Lite.GetCollection("docs");
 
-        var failing = db.WriteAsync(() =>
+        // Transactions are explicit values: work inside one passes its transaction on; it never opens (or joins) another.
+        var failing = db.WriteAsync(tx =>
         {
-            db.InTransaction(() => docs.Insert(new BsonDocument { ["_id"] = "inner" }));
-            throw new InvalidOperationException("after the inner transaction");
+            docs.Insert(new BsonDocument { ["_id"] = "outer" });
+            db.Write(_ => docs.Insert(new BsonDocument { ["_id"] = "inner" }));
         });
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Contains("pass its transaction", refused.Message, StringComparison.Ordinal);
+        Assert.Null(docs.FindById("outer"));
         Assert.Null(docs.FindById("inner"));
-
-        await db.WriteAsync(() => db.InTransaction(() => docs.Insert(new BsonDocument { ["_id"] = "inner" })));
-        Assert.NotNull(docs.FindById("inner"));
     }
 
     [Fact]

@@ -50,18 +50,19 @@ public sealed class CallbackKeyCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_key_issued_in_a_transaction_that_rolls_back_does_not_exist()
+    public void A_key_stored_in_a_transaction_that_rolls_back_does_not_exist()
     {
-        string? id = null;
+        var records = new LiteDbCallbackKeyRecords(db);
+        var key = new CallbackKey { Id = "rolled-back-key", OwnerId = 13, Action = "eng.ack", Payload = "c:1:1:13", Identity = "13|eng.ack|c:1:1:13" };
 
-        Assert.ThrowsAny<InvalidOperationException>(() => db.InTransaction(() =>
+        Assert.ThrowsAny<InvalidOperationException>(() => db.Write(tx =>
         {
-            id = keys.Issue(13, "eng.ack", "c:1:1:13");
+            records.Insert(tx, key);
             throw new InvalidOperationException("rolled back");
         }));
 
-        Assert.NotNull(id);
-        Assert.Null(keys.Find(id));
+        Assert.Null(records.Find(key.Id));
+        Assert.Null(keys.Find(key.Id));
     }
 
     [Fact]
@@ -95,9 +96,9 @@ public sealed class CallbackKeyCacheTests : IDisposable
         var id = keys.Issue(10, "eng.quiz", "c:1:1:10");
         Assert.NotNull(keys.Find(id));
 
-        Assert.ThrowsAny<InvalidOperationException>(() => db.InTransaction(() =>
+        Assert.ThrowsAny<InvalidOperationException>(() => db.Write(tx =>
         {
-            keys.RevokeOwnedBy(10);
+            keys.RevokeOwnedBy(tx, 10);
             throw new InvalidOperationException("rolled back");
         }));
 
