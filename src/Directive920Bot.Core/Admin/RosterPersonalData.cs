@@ -4,7 +4,7 @@ using Directive920Bot.Storage;
 namespace Directive920Bot.Admin;
 
 /// <summary>The roster entry a subscriber was linked to is personal data: exported with /mydata, unlinked on /delete.</summary>
-public sealed class RosterPersonalData(IRoster roster, IStorage storage) : IPersonalDataHolder
+public sealed class RosterPersonalData(IRoster roster) : IPersonalDataHolder
 {
     public string Name => "roster";
 
@@ -12,10 +12,8 @@ public sealed class RosterPersonalData(IRoster roster, IStorage storage) : IPers
         ? new { e.FullName, e.UnitCode, role = e.Role.ToString(), e.Position, e.Phone }
         : null;
 
-    public void Erase(long subscriberId, long pseudonym) => storage.Write(tx => Erase(tx, subscriberId));
-
     /// <summary>The roster entry belongs to the unit; only the link to the person goes, so they count as never registered.</summary>
-    internal void Erase(ITransaction tx, long subscriberId)
+    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         if (roster.ForSubscriber(subscriberId) is { } entry)
         {

@@ -4,11 +4,11 @@ using Directive920Bot.Storage;
 namespace Directive920Bot.Delivery;
 
 /// <summary>An admin's unfinished draft is their data too: /mydata shows it and /delete removes it.</summary>
-public sealed class BroadcastDraftPersonalData(IStorage storage, IBroadcastDrafts drafts) : IPersonalDataHolder
+public sealed class BroadcastDraftPersonalData(IBroadcastDrafts drafts) : IPersonalDataHolder
 {
     public string Name => "broadcastDraft";
 
     public object? Export(long subscriberId) => drafts.Find(subscriberId);
 
-    public void Erase(long subscriberId, long pseudonym) => storage.Write(tx => drafts.Delete(tx, subscriberId));
+    public void Erase(ITransaction tx, long subscriberId, long pseudonym) => drafts.Delete(tx, subscriberId);
 }

@@ -9,8 +9,7 @@ internal sealed class EngagementPersonalData(
     IQuizAnswers answers,
     IReviews reviews,
     IEscalations escalations,
-    IFeedback feedback,
-    IStorage storage) : IPersonalDataHolder
+    IFeedback feedback) : IPersonalDataHolder
 {
     public string Name => "engagement";
 
@@ -25,9 +24,7 @@ internal sealed class EngagementPersonalData(
     };
 
     /// <summary>Everything engagement keeps about the person is relinked in one transaction: all of it or none.</summary>
-    public void Erase(long subscriberId, long pseudonym) => storage.Write(tx => Erase(tx, subscriberId, pseudonym));
-
-    private void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         foreach (var ack in acks.ForSubscriber(subscriberId))
         {

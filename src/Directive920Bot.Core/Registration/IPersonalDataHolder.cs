@@ -1,3 +1,5 @@
+using Directive920Bot.Storage;
+
 namespace Directive920Bot.Registration;
 
 /// <summary>A feature that keeps data about a subscriber: it can export it and erase the link to the person.</summary>
@@ -7,6 +9,9 @@ public interface IPersonalDataHolder
 
     object? Export(long subscriberId);
 
-    /// <summary>Removes personal data; anonymous counts keep the <paramref name="pseudonym"/> instead of the Telegram id.</summary>
-    void Erase(long subscriberId, long pseudonym);
+    /// <summary>
+    /// Removes personal data; anonymous counts keep the <paramref name="pseudonym"/> instead of the Telegram id. Every
+    /// holder erases in the one transaction it is given: an erasure is complete or has not happened.
+    /// </summary>
+    void Erase(ITransaction tx, long subscriberId, long pseudonym);
 }

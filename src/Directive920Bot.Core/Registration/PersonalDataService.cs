@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Directive920Bot.Registration;
 
-public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders, Storage.IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -26,11 +26,15 @@ public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders
     {
         // Negative, random and unrelated to the Telegram id, so counts survive but nobody can be traced.
         var pseudonym = -(long)(RandomNumberGenerator.GetInt32(1, int.MaxValue)) * 1000 - RandomNumberGenerator.GetInt32(0, 1000);
-        foreach (var holder in holders)
+        // One transaction for every holder: a failure half-way leaves nothing erased and nothing half-linked, and the
+        // person can ask again.
+        storage.Write(tx =>
         {
-            holder.Erase(subscriberId, pseudonym);
-        }
-
+            foreach (var holder in holders)
+            {
+                holder.Erase(tx, subscriberId, pseudonym);
+            }
+        });
         return pseudonym;
     }
 }

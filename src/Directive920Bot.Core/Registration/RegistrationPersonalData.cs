@@ -5,7 +5,7 @@ using Directive920Bot.Storage;
 namespace Directive920Bot.Registration;
 
 /// <summary>The profile itself: exported as stored, erased down to an anonymous tombstone for counts.</summary>
-internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles roles, CallbackKeyStore keys, IStorage storage) : IPersonalDataHolder
+internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles roles, CallbackKeyStore keys) : IPersonalDataHolder
 {
     public string Name => "profile";
 
@@ -28,16 +28,11 @@ internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles 
         };
     }
 
-    public void Erase(long subscriberId, long pseudonym)
-    {
-        storage.Write(tx => Erase(tx, subscriberId, pseudonym));
-        keys.RevokeOwnedBy(subscriberId);
-    }
-
-    /// <summary>The profile (down to its tombstone) and the roles go together.</summary>
-    internal void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    /// <summary>The profile (down to its tombstone), the roles and the person's buttons go together.</summary>
+    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         subscribers.Erase(tx, subscriberId, pseudonym);
         roles.RemoveAll(tx, subscriberId);
+        keys.RevokeOwnedBy(tx, subscriberId);
     }
 }
