@@ -177,21 +177,37 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
                 gate.Penalize(null, retryAfter ?? TimeSpan.FromSeconds(1));
             }
 
-            return new SendResult(false, ErrorCode: ex.ErrorCode, Description: ex.Message, RetryAfter: retryAfter);
+            return new SendResult(false, Failure: Classify(ex.ErrorCode, ex.Message), ErrorCode: ex.ErrorCode, Description: ex.Message, RetryAfter: retryAfter);
         }
         catch (RequestException ex) when (!ct.IsCancellationRequested)
         {
-            return new SendResult(false, ErrorCode: (int?)ex.HttpStatusCode, Description: ex.Message);
+            var code = (int?)ex.HttpStatusCode;
+            return new SendResult(false, Failure: code is { } c ? Classify(c, ex.Message) : SendFailure.Transient, ErrorCode: code, Description: ex.Message);
         }
         catch (HttpRequestException ex)
         {
-            return new SendResult(false, Description: ex.Message);
+            return new SendResult(false, Failure: SendFailure.Transient, Description: ex.Message);
         }
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            return new SendResult(false, Description: "timeout: " + ex.Message);
+            return new SendResult(false, Failure: SendFailure.Transient, Description: "timeout: " + ex.Message);
         }
     }
+
+    /// <summary>
+    /// The Bot API's errors in the channel-neutral terms of the ledger: 403 (blocked, deactivated) and 400 "chat not
+    /// found" mean the person cannot be reached; 429 asks to slow down; 5xx is transient; an edit to the same content is
+    /// not an error; any other 4xx is a refusal that a retry would meet again.
+    /// </summary>
+    internal static SendFailure Classify(int code, string? description) => code switch
+    {
+        403 => SendFailure.Blocked,
+        429 => SendFailure.RateLimited,
+        >= 500 => SendFailure.Transient,
+        400 when description?.Contains("chat not found", StringComparison.OrdinalIgnoreCase) == true => SendFailure.Blocked,
+        400 when description?.Contains("message is not modified", StringComparison.OrdinalIgnoreCase) == true => SendFailure.NotModified,
+        _ => SendFailure.Rejected,
+    };
 
     private async Task<SendResult> WithRetriesAsync(Func<Task<SendResult>> attempt, CancellationToken ct)
     {
