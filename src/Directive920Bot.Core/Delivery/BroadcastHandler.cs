@@ -3,6 +3,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using static Directive920Bot.Delivery.BroadcastTexts;
@@ -22,6 +23,7 @@ public sealed class BroadcastHandler(
     IUnits units,
     ISubscribers subscribers,
     CallbackKeyStore keys,
+    CampaignLabels labels,
     BotClock clock) : ICommandHandler, IConversationHandler, ICallbackHandler
 {
     private const string TextStep = "bc.text";
@@ -124,7 +126,7 @@ public sealed class BroadcastHandler(
                 await ShowAsync(context, key.Payload, messageId, ct);
                 return CallbackReply.Silent;
             case "bc.stop":
-                await context.ReplyAsync(new OutboundMessage(ConfirmCancel.Format(context.Language, key.Payload)).WithButtons(
+                await context.ReplyAsync(new OutboundMessage(ConfirmCancel.Format(context.Language, CampaignName(context, key.Payload))).WithButtons(
                 [
                     Button(context, YesCancel, "bc.stopok", key.Payload),
                     Button(context, Keep, "bc.keep", key.Payload),
@@ -326,7 +328,7 @@ public sealed class BroadcastHandler(
         await DeleteDraftAsync(context.UserId);
         SetStep(context, null);
         var count = campaigns.Resolve(campaign.Audience).Count();
-        await context.ReplyAsync(Created.Format(context.Language, campaign.Id, count, When(context, campaign.SendAt)), ct);
+        await context.ReplyAsync(Created.Format(context.Language, TelegramHtml.Escape(labels.Title(campaign, context.Language)), Numbers.Count(count, context.Language), When(context, campaign.SendAt)), ct);
         return CallbackReply.Silent;
     }
 
@@ -345,8 +347,10 @@ public sealed class BroadcastHandler(
             return;
         }
 
-        var lines = shown.Select(x => $"• <code>{x.Campaign.Id}</code> — {TelegramHtml.Escape(Describe(context, x.Campaign.LessonId, x.Campaign.Text))} — {Status(x.Status, context.Language)} — {When(context, x.Campaign.SendAt ?? x.Campaign.CreatedAt)}");
-        var buttons = shown.Select(x => (IReadOnlyList<OutboundButton>)[Button(context, new($"🔎 {x.Campaign.Id}", $"🔎 {x.Campaign.Id}"), "bc.show", x.Campaign.Id)]).ToArray();
+        // Admins tell campaigns apart by content and time; the hex id is the API's and the CLI's, not theirs.
+        var lines = shown.Select((x, i) => $"{i + 1}. {TelegramHtml.Escape(labels.Label(x.Campaign, context.Language))} — {Status(x.Status, context.Language)}");
+        var buttons = shown.Select((x, i) => (IReadOnlyList<OutboundButton>)[new OutboundButton(
+            $"🔎 {i + 1}. {labels.ButtonLabel(x.Campaign, context.Language)}", keys.Issue(context.UserId, "bc.show", x.Campaign.Id, KeyLifetime))]).ToArray();
         await context.ReplyAsync(new OutboundMessage(context.T(CampaignsHeader) + "\n" + string.Join('\n', lines)).WithButtons(buttons), ct);
     }
 
@@ -362,8 +366,10 @@ public sealed class BroadcastHandler(
         var p = campaigns.Progress(id);
         var status = CampaignService.StatusOf(campaign, p);
         var eta = p.EtaSeconds is { } s ? Eta.Format(context.Language, Duration(context, TimeSpan.FromSeconds(Math.Ceiling(s)))) : "";
-        var html = CampaignDetail.Format(context.Language, campaign.Id, TelegramHtml.Escape(Describe(context, campaign.LessonId, campaign.Text)), Status(status, context.Language),
-            When(context, campaign.SendAt ?? campaign.CreatedAt), TelegramHtml.Escape(campaign.CreatedBy), p.Expanded, p.Sent, p.Failed, p.Blocked, p.Skipped, p.Remaining, eta);
+        var lang = context.Language;
+        var html = CampaignDetail.Format(lang, TelegramHtml.Escape(labels.Label(campaign, lang)), TelegramHtml.Escape(Describe(context, campaign.LessonId, campaign.Text)), Status(status, lang),
+            When(context, campaign.SendAt ?? campaign.CreatedAt), TelegramHtml.Escape(labels.Person(campaign.CreatedBy, lang)),
+            Numbers.Count(p.Expanded, lang), Numbers.Count(p.Sent, lang), Numbers.Count(p.Failed, lang), Numbers.Count(p.Blocked, lang), Numbers.Count(p.Skipped, lang), Numbers.Count(p.Remaining, lang), eta);
         var buttons = new List<OutboundButton> { Button(context, Refresh, "bc.refresh", id) };
         if (status is "scheduled" or "sending")
         {
@@ -387,7 +393,7 @@ public sealed class BroadcastHandler(
         if (campaigns.Find(id) is { } existing && CampaignService.StatusOf(existing, campaigns.Progress(id)) is "completed" or "cancelled")
         {
             var was = existing.Status == CampaignStatus.Cancelled ? WasCancelled : WasCompleted;
-            await context.ReplyAsync(NothingToCancel.Format(context.Language, id, context.T(was)), ct);
+            await context.ReplyAsync(NothingToCancel.Format(context.Language, CampaignName(context, id), context.T(was)), ct);
             return CallbackReply.Silent;
         }
 
@@ -397,7 +403,7 @@ public sealed class BroadcastHandler(
             return new CallbackReply(context.T(UnknownCampaign), Alert: true);
         }
 
-        await context.ReplyAsync(CampaignCancelled.Format(context.Language, id, stopped), ct);
+        await context.ReplyAsync(CampaignCancelled.Format(context.Language, CampaignName(context, id), Numbers.Count(stopped.Value, context.Language)), ct);
         return CallbackReply.Silent;
     }
 
@@ -509,6 +515,10 @@ public sealed class BroadcastHandler(
         var roles = draft.Roles.Count == 0 ? context.T(AllRoles) : draft.Roles[0] == "leader" ? context.T(RoleLeaders) : context.T(RoleStaff);
         return $"{who}; {roles}";
     }
+
+    /// <summary>A campaign as an admin reads it ("Bài 3. … – 08:00 ngày 19/11/2026"), escaped for HTML.</summary>
+    private string CampaignName(BotContext context, string id) =>
+        TelegramHtml.Escape(campaigns.Find(id) is { } c ? labels.Label(c, context.Language) : context.T(UnknownCampaign));
 
     private string When(BotContext context, DateTime? utc) =>
         utc is { } at ? clock.ToLocal(at).ToString(TimeFormat, CultureInfo.InvariantCulture) : context.T(Now);

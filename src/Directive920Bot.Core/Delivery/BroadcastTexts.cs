@@ -97,8 +97,8 @@ internal static class BroadcastTexts
     public static readonly Loc NoDraft = new("Không còn bản nháp nào. Gõ /broadcast để soạn mới.", "There is no draft any more. Type /broadcast to start again.");
 
     public static readonly Loc Created = new(
-        "✅ Đã tạo chiến dịch <code>{0}</code>: {1} người nhận, gửi {2}. Theo dõi bằng /campaigns.",
-        "✅ Campaign <code>{0}</code> created: {1} recipients, sending {2}. Follow it with /campaigns.");
+        "✅ Đã tạo chiến dịch “{0}”: {1} người nhận, gửi {2}. Theo dõi bằng /dotgui.",
+        "✅ Campaign “{0}” created: {1} recipients, sending {2}. Follow it with /campaigns.");
 
     public static readonly Loc DraftIncomplete = new(
         "Bản nháp không còn đầy đủ. Đồng chí vui lòng gõ /broadcast (/guithongbao) để soạn lại.",
@@ -113,8 +113,8 @@ internal static class BroadcastTexts
     public static readonly Loc CampaignsHeader = new("📋 <b>Chiến dịch</b> (đã lên lịch, đang gửi, gần đây):", "📋 <b>Campaigns</b> (scheduled, sending, recent):");
 
     public static readonly Loc CampaignDetail = new(
-        "📣 <b>Chiến dịch <code>{0}</code></b>\nNội dung: {1}\nTrạng thái: {2}\nThời điểm gửi: {3}\nNgười tạo: {4}\n\nĐã lập: {5} · Đã gửi: {6} · Lỗi: {7} · Bị chặn: {8} · Bỏ qua: {9} · Còn lại: {10}{11}",
-        "📣 <b>Campaign <code>{0}</code></b>\nContent: {1}\nStatus: {2}\nSending: {3}\nCreated by: {4}\n\nExpanded: {5} · Sent: {6} · Failed: {7} · Blocked: {8} · Skipped: {9} · Remaining: {10}{11}");
+        "📣 <b>{0}</b>\nNội dung: {1}\nTrạng thái: {2}\nThời điểm gửi: {3}\nNgười tạo: {4}\n\nĐã lập: {5} · Đã gửi: {6} · Lỗi: {7} · Bị chặn: {8} · Bỏ qua: {9} · Còn lại: {10}{11}",
+        "📣 <b>{0}</b>\nContent: {1}\nStatus: {2}\nSending: {3}\nCreated by: {4}\n\nExpanded: {5} · Sent: {6} · Failed: {7} · Blocked: {8} · Skipped: {9} · Remaining: {10}{11}");
 
     public static readonly Loc Eta = new("\nƯớc tính xong sau: {0}", "\nEstimated time left: {0}");
 
@@ -135,24 +135,24 @@ internal static class BroadcastTexts
     public static readonly Loc CancelCampaign = new("⛔ Hủy chiến dịch", "⛔ Cancel campaign");
 
     public static readonly Loc ConfirmCancel = new(
-        "Đồng chí xác nhận <b>hủy</b> chiến dịch <code>{0}</code>? Các tin chưa gửi sẽ dừng lại.",
-        "Confirm <b>cancelling</b> campaign <code>{0}</code>? Messages not sent yet will be stopped.");
+        "Đồng chí xác nhận <b>hủy</b> chiến dịch “{0}”? Các tin chưa gửi sẽ dừng lại.",
+        "Confirm <b>cancelling</b> the campaign “{0}”? Messages not sent yet will be stopped.");
 
     public static readonly Loc YesCancel = new("✅ Xác nhận hủy", "✅ Yes, cancel it");
 
     public static readonly Loc Keep = new("Giữ lại", "Keep it");
 
     public static readonly Loc NothingToCancel = new(
-        "Chiến dịch <code>{0}</code> đã {1} trước đó; không còn tin nào để dừng.",
-        "Campaign <code>{0}</code> was already {1}; there is nothing left to stop.");
+        "Chiến dịch “{0}” đã {1} trước đó; không còn tin nào để dừng.",
+        "The campaign “{0}” was already {1}; there is nothing left to stop.");
 
     public static readonly Loc WasCompleted = new("gửi xong", "completed");
 
     public static readonly Loc WasCancelled = new("bị hủy", "cancelled");
 
     public static readonly Loc CampaignCancelled = new(
-        "⛔ Đã hủy chiến dịch <code>{0}</code>; {1} tin chưa gửi đã dừng.",
-        "⛔ Campaign <code>{0}</code> cancelled; {1} unsent messages stopped.");
+        "⛔ Đã hủy chiến dịch “{0}”; {1} tin chưa gửi đã dừng.",
+        "⛔ The campaign “{0}” was cancelled; {1} unsent messages stopped.");
 
     public static readonly Loc UnknownCampaign = new("Không tìm thấy chiến dịch này.", "This campaign was not found.");
 

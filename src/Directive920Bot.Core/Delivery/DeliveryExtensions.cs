@@ -23,6 +23,7 @@ public static class DeliveryExtensions
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignLabels>();
         services.AddSingleton<TrackService>();
         return builder;
     }

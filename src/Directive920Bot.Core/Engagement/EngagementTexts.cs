@@ -41,7 +41,10 @@ internal static class EngagementTexts
     public static readonly Loc Wrong = new("❌ Chưa chính xác. Đáp án đúng: <b>{0}</b>", "❌ Not quite. The right answer: <b>{0}</b>");
     public static readonly Loc RightShort = new("✅ Chính xác!", "✅ Correct!");
     public static readonly Loc WrongShort = new("❌ Chưa chính xác — câu này sẽ được ôn lại.", "❌ Not quite — this question will come back for review.");
-    public static readonly Loc Basis = new("📖 Căn cứ: Thông báo 920-TB/TU, mục {0}", "📖 Basis: Notice 920-TB/TU, clause {0}");
+    // The ids are the course's own numbering; the only source is a newspaper report of the notice, whose numbering is unknown.
+    public static readonly Loc Basis = new(
+        "📖 Căn cứ: nội dung {0} của khóa học (tóm lược bài báo tường thuật Thông báo 920-TB/TU, không trích nguyên văn)",
+        "📖 Basis: item {0} of the course (a summary of a newspaper report of Notice 920-TB/TU, not a verbatim quote)");
     public static readonly Loc AlreadyAnswered = new(
         "Đồng chí đã trả lời câu này rồi; câu trả lời đầu tiên được ghi nhận.",
         "You have already answered this question; your first answer is the one recorded.");

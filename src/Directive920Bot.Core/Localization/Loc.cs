@@ -5,8 +5,9 @@ public readonly record struct Loc(string Vi, string En)
 {
     public string For(string? language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? En : Vi;
 
+    /// <summary>The text with its arguments, numbers written as the reader's language writes them ("18,2" in Vietnamese).</summary>
     public string Format(string? language, params object?[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, For(language), args);
+        string.Format(Numbers.Culture(language), For(language), args);
 }
 
 public static class Languages

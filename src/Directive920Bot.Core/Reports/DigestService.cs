@@ -5,6 +5,7 @@ using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Hosting;
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Microsoft.Extensions.Options;
 
@@ -84,15 +85,16 @@ public sealed class DigestService(
             }
 
             text.Append(CultureInfo.InvariantCulture, $"\n\n<b>{TelegramHtml.Escape(r.Name)}</b>\n");
+            string N(int n) => Numbers.Count(n, language);
             text.Append(language == "en"
-                ? $"Registered {r.Registered}/{r.Roster} · receiving {r.Active} · acknowledged {r.Acknowledged}/{r.Delivered} ({ReportExports.Percent(r.AckRate)})"
-                : $"Đăng ký {r.Registered}/{r.Roster} · đang nhận tin {r.Active} · đã xác nhận {r.Acknowledged}/{r.Delivered} ({ReportExports.Percent(r.AckRate)})");
+                ? $"Registered {N(r.Registered)}/{N(r.Roster)} · receiving {N(r.Active)} · acknowledged {N(r.Acknowledged)}/{N(r.Delivered)} ({Numbers.Percent(r.AckRate, language)})"
+                : $"Đăng ký {N(r.Registered)}/{N(r.Roster)} · đang nhận tin {N(r.Active)} · đã xác nhận {N(r.Acknowledged)}/{N(r.Delivered)} ({Numbers.Percent(r.AckRate, language)})");
             var open = escalations.OpenForUnits(units.SubTreeCodes([code]));
             text.Append(language == "en" ? $"\nNot acknowledged after reminders: {open.Count}" : $"\nChưa xác nhận sau khi đã nhắc: {open.Count}");
             foreach (var person in open.GroupBy(e => e.SubscriberId).Take(30))
             {
                 var name = subscribers.Find(person.Key)?.FullName ?? "—";
-                text.Append(CultureInfo.InvariantCulture, $"\n• {TelegramHtml.Escape(name)}: {string.Join(", ", person.Select(e => TelegramHtml.Escape(reports.Title(e.ItemId ?? "campaign:" + e.CampaignId))))}");
+                text.Append(CultureInfo.InvariantCulture, $"\n• {TelegramHtml.Escape(name)}: {string.Join(", ", person.Select(e => TelegramHtml.Escape(reports.Title(e.ItemId ?? "campaign:" + e.CampaignId, language))))}");
             }
         }
 
@@ -116,7 +118,7 @@ public sealed class DigestService(
         var rank = 0;
         foreach (var r in ranked)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {TelegramHtml.Escape(r.Name)} — {ReportExports.Percent(r.AckRate)} ({r.Acknowledged}/{r.Delivered}); {r.RegisteredAtEnd}/{r.RosterNow}");
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {TelegramHtml.Escape(r.Name)} — {Numbers.Percent(r.AckRate, language)} ({Numbers.Count(r.Acknowledged, language)}/{Numbers.Count(r.Delivered, language)}); {Numbers.Count(r.RegisteredAtEnd, language)}/{Numbers.Count(r.RosterNow, language)}");
         }
 
         return text.ToString();

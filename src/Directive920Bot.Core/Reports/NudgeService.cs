@@ -7,7 +7,7 @@ using Directive920Bot.Storage;
 
 namespace Directive920Bot.Reports;
 
-public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, IStorage storage, INudgeMarks marks, AuditLog audit, BotClock clock, ISubscribers subscribers, Content.ContentService content)
+public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, IEnumerable<INudgeSink> queues, IStorage storage, INudgeMarks marks, AuditLog audit, BotClock clock, ISubscribers subscribers, ReportService reports)
 {
     private static readonly Localization.Loc NudgeText = new(
         "🔔 Đơn vị nhắc đồng chí: đồng chí chưa xác nhận nội dung <b>{0}</b>. Đồng chí vui lòng đọc và bấm “✅ Đã đọc và cam kết thực hiện” ở tin nhắn gửi nội dung đó.",
@@ -55,7 +55,8 @@ public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, 
                 rows.Add(DeliveryRows.For($"n:{unitCode}:{item.Key}:{today}", to, DeliveryKind.Nudge, dueAt: now, now: now,
                     itemId: item.Key,
                     payload: p.DeliveryId,
-                    html: NudgeText.Format(p.Language, Content.TelegramHtml.Escape(content.Current.Find(item.Key)?.For(p.Language).Title ?? item.Key)),
+                    // An announcement's item is its campaign key; the cadre reads its title and date, never "campaign:…".
+                    html: NudgeText.Format(p.Language, Content.TelegramHtml.Escape(reports.Title(item.Key, p.Language))),
                     priority: 5));
             }
         }

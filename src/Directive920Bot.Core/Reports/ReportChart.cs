@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Directive920Bot.Localization;
 using ScottPlot;
 
 namespace Directive920Bot.Reports;
@@ -14,8 +15,8 @@ public sealed class ReportChart(IOptions<ReportOptions> options)
     private static readonly Lock FontGate = new();
     private static string? loadedFont;
 
-    /// <summary>One horizontal bar per label: the acknowledgement rate in percent.</summary>
-    public byte[] RenderRates(string title, IReadOnlyList<(string Label, double? Rate)> bars)
+    /// <summary>One horizontal bar per label: the acknowledgement rate in percent, its numbers written in <paramref name="language"/>.</summary>
+    public byte[] RenderRates(string title, IReadOnlyList<(string Label, double? Rate)> bars, string language = Languages.Vietnamese)
     {
         ArgumentNullException.ThrowIfNull(bars);
         EnsureFont();
@@ -27,7 +28,7 @@ public sealed class ReportChart(IOptions<ReportOptions> options)
         bar.Color = Color.FromHex("#C62828");
         foreach (var (b, i) in bar.Bars.Select((b, i) => (b, i)))
         {
-            b.Label = bars[i].Rate is { } r ? Math.Round(r * 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+            b.Label = Numbers.WholePercent(bars[i].Rate, language);
         }
 
         bar.ValueLabelStyle.FontName = FontName;
@@ -37,6 +38,9 @@ public sealed class ReportChart(IOptions<ReportOptions> options)
         plot.Axes.Left.TickLabelStyle.FontName = FontName;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         plot.Axes.Bottom.TickLabelStyle.FontName = FontName;
+        // ScottPlot formats ticks with the thread's culture; the reader's is the one that counts.
+        var culture = Numbers.Culture(language);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.#", culture) };
         plot.Axes.SetLimitsX(0, 110);
         plot.Axes.SetLimitsY(-0.7, Math.Max(0.7, bars.Count - 0.3));
         plot.Axes.Left.MajorTickStyle.Length = 0;

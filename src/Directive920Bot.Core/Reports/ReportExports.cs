@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -136,7 +137,9 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
                     report.Questions.Select(q => (IReadOnlyList<string>)[q.Question, N(q.Answered), N(q.Correct), Percent(q.Accuracy)]).ToList()));
             }
 
-            body.Append(Heading("III. Các nội dung đã quán triệt theo điều khoản"));
+            body.Append(Heading("III. Các nội dung đã quán triệt"));
+            // The item ids are the course's, not the notice's numbering (the source is a newspaper report of the notice).
+            body.Append(Para("Các mã C1, C2, L1–L5, S1–S3, I1–I4 là cách khóa học đánh số nội dung Thông báo (tóm lược bài báo tường thuật Thông báo, không trích nguyên văn), không phải số thứ tự trong Thông báo."));
             var catalog = content.Current;
             var covered = report.Items.Where(i => i.Delivered > 0).Select(i => catalog.Find(i.ItemId)).OfType<ContentItem>().ToList();
             var anyClause = false;
@@ -145,7 +148,7 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
                 var lessons = covered.Where(i => i.Clauses.Contains(clause.Id)).Select(i => i.For("vi").Title).ToList();
                 if (lessons.Count > 0)
                 {
-                    body.Append(Para($"{clause.Id}. {clause.TitleVi}: {string.Join("; ", lessons)}"));
+                    body.Append(Para($"Nội dung {clause.Id} — {clause.TitleVi}: {string.Join("; ", lessons)}"));
                     anyClause = true;
                 }
             }
@@ -184,16 +187,18 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
         return "Tỷ lệ xác nhận theo bài, " + Period(from, to, compact: true) + ": " + string.Join("; ", bars.Select(b => b.Label + " " + Percent(b.Rate)));
     }
 
-    internal static string Percent(double? rate) => rate is { } r ? Math.Round(r * 100, 1).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>A ratio as a percentage in the reader's language: "18,2%" in Vietnamese (the default), "18.2%" in English.</summary>
+    internal static string Percent(double? rate, string? language = Localization.Languages.Vietnamese) => Numbers.Percent(rate, language);
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+    private static string N(int value) => Numbers.Count(value);
 
-    private static string Minutes(double? minutes) => minutes switch
+    /// <summary>A median delay in Vietnamese: "35 phút", "1,5 giờ", "2,5 ngày".</summary>
+    internal static string Minutes(double? minutes) => minutes switch
     {
         null => "—",
-        < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes:0} phút"),
-        < 48 * 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60:0.#} giờ"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 1440:0.#} ngày"),
+        < 60 => Numbers.OneDecimal(Math.Round(minutes.Value)) + " phút",
+        < 48 * 60 => Numbers.OneDecimal(Math.Round(minutes.Value / 60, 1)) + " giờ",
+        _ => Numbers.OneDecimal(Math.Round(minutes.Value / 1440, 1)) + " ngày",
     };
 
     private static Paragraph Heading(string text) => Para(text, bold: true, size: 28);

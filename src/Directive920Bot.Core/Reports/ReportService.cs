@@ -67,18 +67,19 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
     /// What a cadre, a digest or a report calls an item: the lesson's title, or for a free-text announcement
     /// "Thông báo ngày 01/12: <its first words>" — never the internal <c>campaign:…</c> key.
     /// </summary>
-    public string Title(string itemId)
+    public string Title(string itemId, string language = Localization.Languages.Vietnamese)
     {
         ArgumentNullException.ThrowIfNull(itemId);
+        var english = language == Localization.Languages.English;
         if (!itemId.StartsWith("campaign:", StringComparison.Ordinal))
         {
-            return content.Current.Find(itemId)?.For("vi").Title ?? itemId;
+            return content.Current.Find(itemId)?.For(language).Title ?? itemId;
         }
 
         var campaign = campaigns.Find(itemId["campaign:".Length..]);
         if (campaign is null)
         {
-            return "Thông báo";
+            return english ? "Announcement" : "Thông báo";
         }
 
         var plain = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(campaign.Html ?? campaign.Text ?? "", "<[^>]+>", " "));
@@ -89,7 +90,8 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
         }
 
         var day = clock.ToLocal(campaign.LastOccurrenceAt ?? campaign.CreatedAt).ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture);
-        return plain.Length == 0 ? $"Thông báo ngày {day}" : $"Thông báo ngày {day}: {plain}";
+        var head = english ? $"Announcement of {day}" : $"Thông báo ngày {day}";
+        return plain.Length == 0 ? head : $"{head}: {plain}";
     }
 
     private sealed class Own

@@ -4,6 +4,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Hosting;
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using static Directive920Bot.Reports.ReportsTexts;
 
@@ -226,24 +227,27 @@ public sealed class ReportsHandler(
         var report = reports.Unit(unitCode)!;
         var root = units.Find(unitCode)!;
         var children = units.All().Where(u => u.ParentCode == root.Code).Select(u => u.Code).ToList();
+        var lang = context.Language;
+        string Count(int n) => Numbers.Count(n, lang);
+        string Pct(double? rate) => Numbers.Percent(rate, lang);
         var text = new StringBuilder()
             .AppendLine(ReportHeader.Format(context.Language, TelegramHtml.Escape(report.Name)))
-            .AppendLine(ReportMembers.Format(context.Language, report.Roster, report.Registered, ReportExports.Percent(report.RegisteredRate), report.Active,
-                ReportExports.Percent(report.ActiveRateRegistered), ReportExports.Percent(report.ActiveRateRoster), report.Blocked + report.Stopped))
-            .AppendLine(ReportAcks.Format(context.Language, report.Delivered, report.Acknowledged, ReportExports.Percent(report.AckRate), ReportExports.Percent(report.AckRateRoster)))
-            .AppendLine(ReportQuiz.Format(context.Language, report.QuizParticipants, ReportExports.Percent(report.QuizParticipationRegistered)))
-            .Append(ReportReviewDue.Format(context.Language, report.ReviewDue));
+            .AppendLine(ReportMembers.Format(lang, Count(report.Roster), Count(report.Registered), Pct(report.RegisteredRate), Count(report.Active),
+                Pct(report.ActiveRateRegistered), Pct(report.ActiveRateRoster), Count(report.Blocked + report.Stopped)))
+            .AppendLine(ReportAcks.Format(lang, Count(report.Delivered), Count(report.Acknowledged), Pct(report.AckRate), Pct(report.AckRateRoster)))
+            .AppendLine(ReportQuiz.Format(lang, Count(report.QuizParticipants), Pct(report.QuizParticipationRegistered)))
+            .Append(ReportReviewDue.Format(lang, Count(report.ReviewDue)));
 
         // The bloc (or a unit with sub-units) is charted per child unit; a leaf unit per lesson.
         byte[] png;
         if (children.Count > 0)
         {
             var perUnit = reports.Units(children);
-            png = chart.RenderRates(context.T(ChartByUnit), perUnit.Select(u => (u.Name, u.AckRate)).ToList());
+            png = chart.RenderRates(context.T(ChartByUnit), perUnit.Select(u => (u.Name, u.AckRate)).ToList(), context.Language);
         }
         else
         {
-            png = chart.RenderRates(context.T(ChartByLesson), report.Items.Select(i => (i.Title, i.AckRate)).ToList());
+            png = chart.RenderRates(context.T(ChartByLesson), report.Items.Select(i => (i.Title, i.AckRate)).ToList(), context.Language);
         }
 
         await context.Sender.TrySendPhotoAsync(context.ChatId, new OutboundFile($"report-{unitCode}.png", png), SendPriority.Interactive, ct);
@@ -290,7 +294,7 @@ public sealed class ReportsHandler(
         var lines = pending.GroupBy(p => p.SubscriberId).Take(50).Select(g =>
         {
             var name = subscribers.Find(g.Key)?.FullName ?? "—";
-            return $"• {TelegramHtml.Escape(name)} ({TelegramHtml.Escape(g.First().UnitCode)}): {string.Join(", ", g.Select(p => TelegramHtml.Escape(reports.Title(p.ItemId))))}";
+            return $"• {TelegramHtml.Escape(name)} ({TelegramHtml.Escape(g.First().UnitCode)}): {string.Join(", ", g.Select(p => TelegramHtml.Escape(reports.Title(p.ItemId, context.Language))))}";
         });
         await context.ReplyAsync(PendingHeader.Format(context.Language, pending.Select(p => p.SubscriberId).Distinct().Count()) + "\n" + string.Join('\n', lines), ct);
     }

@@ -26,7 +26,7 @@ public sealed class InlineQuizTests
         var shown = bot.Current(cadre.Id, q1.MessageId);
         Assert.Contains("Đồng chí chọn: A", shown.Text, StringComparison.Ordinal);
         Assert.Contains("(C1)", shown.Text, StringComparison.Ordinal);
-        Assert.Contains("mục C1", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("nội dung C1 của khóa học", shown.Text, StringComparison.Ordinal);
         Assert.Empty(shown.Buttons);
 
         // q2: several right answers (A, B, C): tick A and B, send — wrong, and the right set is shown.

@@ -23,7 +23,7 @@ public sealed class CampaignAuditTests
         await bot.PressAndExpectReplyAsync(BlocAdmin, summary, "Xác nhận gửi");
         var byBot = Assert.Single(campaigns.List()).Id;
         var list = await bot.SayAsync(BlocAdmin, "/dotgui");
-        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, byBot);
+        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, "🔎 1. Tin thông báo: Họp chi bộ chiều nay.");
         var confirm = await bot.PressAndExpectReplyAsync(BlocAdmin, detail, "Hủy chiến dịch");
         await bot.PressAndExpectReplyAsync(BlocAdmin, confirm, "Xác nhận hủy");
 

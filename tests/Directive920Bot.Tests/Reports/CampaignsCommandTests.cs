@@ -20,11 +20,14 @@ public sealed class CampaignsCommandTests
         Assert.Equal(3, campaigns.Progress(campaign.Id).Remaining);
 
         var list = await bot.SayAsync(BlocAdmin, "/dotgui");
-        Assert.Contains(campaign.Id, list.Text, StringComparison.Ordinal);
+        // Admins read the content and the time, not the campaign's internal id.
+        Assert.DoesNotContain(campaign.Id, list.Text, StringComparison.Ordinal);
+        Assert.Contains("1. Tin thông báo: Thông báo buổi tối – 22:00 ngày ", list.Text, StringComparison.Ordinal);
         Assert.Contains("đang gửi", list.Text, StringComparison.Ordinal);
-        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, campaign.Id);
+        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, "🔎 1. Tin thông báo: Thông báo buổi tối");
         Assert.Contains("Đã lập: 3 · Đã gửi: 0 · Lỗi: 0 · Bị chặn: 0 · Bỏ qua: 0 · Còn lại: 3", detail.Text, StringComparison.Ordinal);
         Assert.Contains("Ước tính xong sau", detail.Text, StringComparison.Ordinal);
+        Assert.Contains("Người tạo: quản trị qua dòng lệnh", detail.Text, StringComparison.Ordinal);
 
         var confirm = await bot.PressAndExpectReplyAsync(BlocAdmin, detail, "Hủy chiến dịch");
         Assert.Equal(3, campaigns.Progress(campaign.Id).Remaining);
@@ -49,7 +52,7 @@ public sealed class CampaignsCommandTests
         var campaigns = bot.Get<CampaignService>();
         var campaign = campaigns.Create(new CampaignRequest(null, "Thông báo buổi tối", new AudienceRequest(All: true)), Actor.Console("test"));
         var list = await bot.SayAsync(BlocAdmin, "/dotgui");
-        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, campaign.Id);
+        var detail = await bot.PressAndExpectReplyAsync(BlocAdmin, list, "🔎 1. Tin thông báo: Thông báo buổi tối");
         // At 22:00 the rows wait for 07:00: the estimate reads as hours on a phone, not as a time span.
         Assert.Contains("Ước tính xong sau: khoảng 9 giờ", detail.Text, StringComparison.Ordinal);
         var confirm = await bot.PressAndExpectReplyAsync(BlocAdmin, detail, "Hủy chiến dịch");

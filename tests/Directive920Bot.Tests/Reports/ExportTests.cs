@@ -99,7 +99,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.Data>
         Assert.Contains("BÁO CÁO CHUYÊN ĐỀ", text, StringComparison.Ordinal);
         Assert.Contains("Thông báo số 920-TB/TU", text, StringComparison.Ordinal);
         Assert.Contains("Từ ngày 01/11/2026 đến ngày 01/12/2026", text, StringComparison.Ordinal);
-        foreach (var section in new[] { "I. Số liệu chung", "II. Kết quả theo từng bài", "III. Các nội dung đã quán triệt theo điều khoản", "IV. Ý kiến phản hồi của cán bộ" })
+        foreach (var section in new[] { "I. Số liệu chung", "II. Kết quả theo từng bài", "III. Các nội dung đã quán triệt", "IV. Ý kiến phản hồi của cán bộ" })
         {
             Assert.Contains(section, text, StringComparison.Ordinal);
         }

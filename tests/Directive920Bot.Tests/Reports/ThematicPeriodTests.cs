@@ -108,8 +108,8 @@ public sealed class ThematicPeriodTests : IClassFixture<ThematicPeriodTests.Data
 
         var lessons = Rows(doc, 1);
         Assert.Equal([Title(Lesson2)], lessons.Keys);
-        Assert.Equal(["3", "2", "0", "66.7%"], lessons[Title(Lesson2)].Take(4));
-        Assert.Equal("Tỷ lệ xác nhận theo bài, 01/12/2026–31/12/2026: " + Title(Lesson2) + " 66.7%", Chart(doc).Description);
+        Assert.Equal(["3", "2", "0", "66,7%"], lessons[Title(Lesson2)].Take(4));
+        Assert.Equal("Tỷ lệ xác nhận theo bài, 01/12/2026–31/12/2026: " + Title(Lesson2) + " 66,7%", Chart(doc).Description);
 
         // The totals to date still hold both months: the period, not the data, made the difference.
         var total = data.Bot.Get<ReportService>().Unit(ScopeUnit)!;
