@@ -27,7 +27,7 @@ public sealed class AcknowledgeAfterUnderstandingTests
         Assert.DoesNotContain(bot.BotMessages(cadre.Id), m => m.Text?.Contains("Mời đồng chí xác nhận", StringComparison.Ordinal) == true);
 
         var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-        await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 3);
+        await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
         await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
 
         // Unlocked in place: the lesson's own button is now the acknowledgement.

@@ -48,7 +48,7 @@ public sealed class CampaignQuizGateTests
         Assert.Contains(Locked, bot.Current(cadre.Id, lesson.MessageId).Buttons.Single().Single().Text, StringComparison.Ordinal);
 
         var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-        foreach (var option in new[] { 0, 1, 2 })
+        foreach (var option in new[] { 1, 2, 3 })
         {
             await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", option);
         }
@@ -121,7 +121,7 @@ public sealed class CampaignQuizGateTests
         }))
         {
             var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-            await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 3);
+            await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
             var verdict = await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
             Assert.DoesNotContain("phía trên", verdict, StringComparison.Ordinal);
             Assert.Equal(1, fault.Hits);

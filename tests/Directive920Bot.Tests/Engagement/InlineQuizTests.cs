@@ -29,13 +29,13 @@ public sealed class InlineQuizTests
         Assert.Contains("mục C1", shown.Text, StringComparison.Ordinal);
         Assert.Empty(shown.Buttons);
 
-        // q2: several right answers (authored 1–3): tick the first two, send — wrong, and the right set is shown in screen letters.
+        // q2: several right answers (authored 2–4): tick the first option (wrong) and the second, send — wrong, and the right set is shown in screen letters.
         await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
         Assert.Contains(bot.Current(cadre.Id, q2.MessageId).Buttons.SelectMany(b => b), b => b.Text == "☑ " + LetterFor(bot, cadre.Id, Lesson1, "q2", 0));
         await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 1);
         var wrong = await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
         Assert.Contains("Chưa chính xác", wrong, StringComparison.Ordinal);
-        var rightLetters = string.Join(", ", Enumerable.Range(0, 3).Select(a => LetterFor(bot, cadre.Id, Lesson1, "q2", a)).Order(StringComparer.Ordinal));
+        var rightLetters = string.Join(", ", Enumerable.Range(1, 3).Select(a => LetterFor(bot, cadre.Id, Lesson1, "q2", a)).Order(StringComparer.Ordinal));
         Assert.Contains("Đáp án đúng: " + rightLetters, bot.Current(cadre.Id, q2.MessageId).Text, StringComparison.Ordinal);
 
         var answers = bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id);
