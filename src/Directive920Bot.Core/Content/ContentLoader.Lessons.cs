@@ -10,7 +10,11 @@ namespace Directive920Bot.Content;
 public static partial class ContentLoader
 {
     private sealed record Question(
-        string Id, int Line, string Text, IReadOnlyList<string> Options, int OptionsLine, IReadOnlyList<int> Correct, string Explanation, IReadOnlyList<string> Cited);
+        string Id, int Line, string Text, IReadOnlyList<string> Options, int OptionsLine, IReadOnlyList<int> Correct, string Explanation, IReadOnlyList<string> Cited)
+    {
+        /// <summary>The line of each option (the options' line where unknown).</summary>
+        public List<int> OptionLines { get; init; } = [];
+    }
 
     /// <summary>One language file as read; fields are null where the file was wrong (there is then an error).</summary>
     private sealed class Variant
@@ -257,6 +261,7 @@ public static partial class ContentLoader
         }
 
         var options = new List<string>();
+        var optionLines = new List<int>();
         var optionsNode = yaml.Sequence(q, "options", required: true);
         var optionsLine = optionsNode is null ? line : yaml.Line(optionsNode);
         if (optionsNode is not null)
@@ -279,6 +284,7 @@ public static partial class ContentLoader
                 }
 
                 options.Add(option);
+                optionLines.Add(yaml.Line(optionNode));
             }
         }
 
@@ -318,7 +324,7 @@ public static partial class ContentLoader
 
         return id is null || text is null || explanation is null
             ? null
-            : new Question(id, line, text, options, optionsLine, correct, explanation, cited);
+            : new Question(id, line, text, options, optionsLine, correct, explanation, cited) { OptionLines = optionLines };
     }
 
     /// <summary>Reads 1-based "correct" (a list, or one number) and returns 0-based indexes.</summary>

@@ -77,6 +77,7 @@ public static partial class ContentLoader
         var vis = pairs.Select(p => p.Vi).ToList();
         CheckTrack(curriculum, vis, bag);
         CheckCoverage(clauses, vis, bag);
+        CheckQuizGiveaways(pairs, bag);
 
         if (bag.HasErrors)
         {

@@ -47,7 +47,7 @@ public sealed class EngagementDecorator(
         }
 
         var question = content.Current.Find(parts[0])?.For(row.Language).Quiz.FirstOrDefault(q => q.Id == parts[1]);
-        return question is null ? null : quiz.QuestionButtons(row.SubscriberId, row.Id, question, row.Language, []);
+        return question is null ? null : quiz.QuestionButtons(row.SubscriberId, row.Id, parts[0], question, row.Language, []);
     }
 }
 

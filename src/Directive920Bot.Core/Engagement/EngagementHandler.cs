@@ -240,7 +240,7 @@ public sealed class EngagementHandler(
             case AnswerResult.Toggled:
                 if (pressed.MessageId is { } toggledId and > 0)
                 {
-                    var buttons = quiz.QuestionButtons(context.UserId, deliveryId, outcome.Question!, outcome.Row!.Language, quiz.Ticked(deliveryId, questionId));
+                    var buttons = quiz.QuestionButtons(context.UserId, deliveryId, outcome.Row!.ItemId!, outcome.Question!, outcome.Row!.Language, quiz.Ticked(deliveryId, questionId));
                     await context.Sender.EditAsync(context.ChatId, toggledId, new OutboundMessage(pressed.MessageHtml ?? "", buttons), ct);
                 }
 

@@ -22,7 +22,12 @@ public sealed class QuizAnswer
     /// <summary><c>{itemId}:{questionId}</c>: the per-question index reports group by.</summary>
     public string QuestionKey { get; set; } = "";
 
+    /// <summary>The authored indexes (0-based, file order) of the options chosen, whatever order they were shown in.</summary>
     public List<int> Selected { get; set; } = [];
+
+    /// <summary>The order the options were shown in (<c>Shown[position] = authored index</c>, see <see cref="OptionOrder"/>);
+    /// empty for answers stored before options were shuffled, which were shown in authored order.</summary>
+    public List<int> Shown { get; set; } = [];
 
     public bool Correct { get; set; }
 

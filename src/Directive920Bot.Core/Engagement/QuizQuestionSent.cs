@@ -21,5 +21,9 @@ public sealed class QuizQuestionSent
 
     public string Mode { get; set; } = "inline";
 
+    /// <summary>The order the options were sent in (<c>Shown[position] = authored index</c>): a poll answer's option ids
+    /// are positions in it. Empty for questions sent before options were shuffled (authored order).</summary>
+    public List<int> Shown { get; set; } = [];
+
     public DateTime SentAt { get; set; }
 }

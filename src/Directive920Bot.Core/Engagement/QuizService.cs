@@ -50,15 +50,18 @@ public sealed class QuizService(
             // A quiz poll takes exactly one right answer; questions with several are asked with buttons.
             var poll = policy.UsePolls && question.Correct.Count == 1;
             var header = QuestionHeader.Format(row.Language, i + 1, quiz.Count, TelegramHtml.Escape(item.For(row.Language).Title));
+            var order = OrderFor(row.SubscriberId, item.Id, question);
             SendResult sent;
             if (poll)
             {
-                sent = await channel.TrySendQuizPollAsync(row.ChatId, question.Question, question.Options, question.Correct[0],
-                    question.Explanation, SendPriority.Interactive, ct);
+                // The poll gets the shown order and the shown position of the right answer; its answers come back as
+                // positions and are mapped to authored indexes through the order stored below.
+                sent = await channel.TrySendQuizPollAsync(row.ChatId, question.Question, order.Select(a => question.Options[a]).ToList(),
+                    OptionOrder.PositionOf(order, question.Correct[0]), question.Explanation, SendPriority.Interactive, ct);
             }
             else
             {
-                var message = new OutboundMessage(QuestionHtml(header, question, row.Language), QuestionButtons(row.SubscriberId, row.Id, question, row.Language, []));
+                var message = new OutboundMessage(QuestionHtml(header, question, row.Language, order), QuestionButtons(row.SubscriberId, row.Id, item.Id, question, row.Language, []));
                 sent = await channel.ReplyAsync(row.ChatId, message, ct);
             }
 
@@ -78,17 +81,27 @@ public sealed class QuizService(
                 MessageId = sent.MessageId,
                 PollId = poll ? sent.PollId : null,
                 Mode = poll ? "poll" : "inline",
+                Shown = [.. order],
                 SentAt = clock.UtcNow.UtcDateTime,
             };
             await storage.WriteAsync(tx => answers.RecordSent(tx, record));
         }
     }
 
-    public static string QuestionHtml(string header, QuizQuestion question, string language)
+    /// <summary>The order <paramref name="subscriberId"/> sees <paramref name="question"/>'s options in (<see cref="OptionOrder"/>).</summary>
+    public static IReadOnlyList<int> OrderFor(long subscriberId, string itemId, QuizQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        return OptionOrder.For(subscriberId, itemId, question.Id, question.Options.Count);
+    }
+
+    /// <summary>The question with its options in <paramref name="order"/> (<c>order[position] = authored index</c>), lettered by position.</summary>
+    public static string QuestionHtml(string header, QuizQuestion question, string language, IReadOnlyList<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(order);
         var lines = new List<string> { header, "", "<b>" + TelegramHtml.Escape(question.Question) + "</b>", "" };
-        lines.AddRange(question.Options.Select((o, i) => $"{Letter(i)}. {TelegramHtml.Escape(o)}"));
+        lines.AddRange(order.Select((a, p) => $"{Letter(p)}. {TelegramHtml.Escape(question.Options[a])}"));
         if (question.Correct.Count > 1)
         {
             lines.Add("");
@@ -98,14 +111,16 @@ public sealed class QuizService(
         return string.Join('\n', lines);
     }
 
-    public IReadOnlyList<IReadOnlyList<OutboundButton>> QuestionButtons(long subscriberId, string deliveryId, QuizQuestion question, string language, IReadOnlyCollection<int> ticked)
+    /// <summary>One button per shown position, lettered by position; its key carries the authored index, so a press is
+    /// recorded as the authored option whatever order it was shown in. <paramref name="ticked"/> holds authored indexes.</summary>
+    public IReadOnlyList<IReadOnlyList<OutboundButton>> QuestionButtons(long subscriberId, string deliveryId, string itemId, QuizQuestion question, string language, IReadOnlyCollection<int> ticked)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(ticked);
         var multi = question.Correct.Count > 1;
-        var options = question.Options.Select((_, i) => new OutboundButton(
-            multi ? (ticked.Contains(i) ? "☑ " : "☐ ") + Letter(i) : Letter(i),
-            keys.Issue(subscriberId, AnswerAction, $"{deliveryId}|{question.Id}|{i}"))).ToList();
+        var options = OrderFor(subscriberId, itemId, question).Select((a, p) => new OutboundButton(
+            multi ? (ticked.Contains(a) ? "☑ " : "☐ ") + Letter(p) : Letter(p),
+            keys.Issue(subscriberId, AnswerAction, $"{deliveryId}|{question.Id}|{a}"))).ToList();
         var rows = new List<IReadOnlyList<OutboundButton>> { options };
         if (multi)
         {
@@ -169,7 +184,7 @@ public sealed class QuizService(
             selected = [option];
         }
 
-        return Record(row, question, selected, "inline");
+        return Record(row, question, selected, OrderFor(row.SubscriberId, row.ItemId!, question), "inline");
     }
 
     public IReadOnlyCollection<int> Ticked(string deliveryId, string questionId) => answers.Selection(deliveryId, questionId).Selected;
@@ -195,7 +210,14 @@ public sealed class QuizService(
             return new AnswerOutcome(AnswerResult.AlreadyAnswered, existing, question, row);
         }
 
-        return Record(row, question, options.Order().ToList(), "poll");
+        // Poll option ids are shown positions; the order the poll was sent in turns them back into authored indexes.
+        var order = sent.Shown.Count == question.Options.Count ? sent.Shown : OptionOrder.Identity(question.Options.Count);
+        if (options.Any(o => o < 0 || o >= order.Count))
+        {
+            return new AnswerOutcome(AnswerResult.Stale);
+        }
+
+        return Record(row, question, options.Select(o => order[o]).Order().ToList(), order, "poll");
     }
 
     /// <summary>The question message after an answer: the choice, right or wrong, the explanation and the clause.</summary>
@@ -209,12 +231,13 @@ public sealed class QuizService(
         var header = row.Kind == DeliveryKind.Review
             ? ReviewHeader.Format(language, TelegramHtml.Escape(item?.For(language).Title ?? ""))
             : QuestionHeader.Format(language, IndexOf(item, language, question) + 1, item?.For(language).Quiz.Count ?? 1, TelegramHtml.Escape(item?.For(language).Title ?? ""));
+        var order = answer.Shown.Count == question.Options.Count ? answer.Shown : OptionOrder.Identity(question.Options.Count);
         var lines = new List<string>
         {
-            QuestionHtml(header, question, language),
+            QuestionHtml(header, question, language, order),
             "",
-            YouChose.Format(language, string.Join(", ", answer.Selected.Select(Letter))),
-            answer.Correct ? Right.For(language) : Wrong.Format(language, string.Join(", ", question.Correct.Select(Letter))),
+            YouChose.Format(language, ShownLetters(order, answer.Selected)),
+            answer.Correct ? Right.For(language) : Wrong.Format(language, ShownLetters(order, question.Correct)),
             "💡 " + TelegramHtml.Escape(question.Explanation),
         };
         if (item is not null && item.Clauses.Count > 0)
@@ -261,6 +284,10 @@ public sealed class QuizService(
         return sent.Ok ? UnlockResult.NewMessage : UnlockResult.None;
     }
 
+    // Authored indexes as the letters they had on screen, in screen order.
+    private static string ShownLetters(IReadOnlyList<int> order, IEnumerable<int> authored) =>
+        string.Join(", ", authored.Select(a => OptionOrder.PositionOf(order, a)).Where(p => p >= 0).Order().Select(Letter));
+
     private static int IndexOf(ContentItem? item, string language, QuizQuestion question) =>
         item is null ? 0 : Math.Max(0, item.For(language).Quiz.ToList().FindIndex(q => q.Id == question.Id));
 
@@ -278,10 +305,10 @@ public sealed class QuizService(
     }
 
     // The answer, its review schedule and what observers count commit together.
-    private AnswerOutcome Record(DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, string mode) =>
-        storage.Write(tx => Record(tx, row, question, selected, mode));
+    private AnswerOutcome Record(DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, IReadOnlyList<int> shown, string mode) =>
+        storage.Write(tx => Record(tx, row, question, selected, shown, mode));
 
-    private AnswerOutcome Record(ITransaction tx, DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, string mode)
+    private AnswerOutcome Record(ITransaction tx, DeliveryRow row, QuizQuestion question, IReadOnlyList<int> selected, IReadOnlyList<int> shown, string mode)
     {
         var correct = selected.Order().SequenceEqual(question.Correct.Order());
         var (stored, created) = answers.Add(tx, new QuizAnswer
@@ -293,6 +320,7 @@ public sealed class QuizService(
             QuestionId = question.Id,
             QuestionKey = $"{row.ItemId}:{question.Id}",
             Selected = [.. selected],
+            Shown = [.. shown],
             Correct = correct,
             Mode = mode,
             IsReview = row.Kind == DeliveryKind.Review,

@@ -197,7 +197,7 @@ public sealed class ReviewService(
         return DeliveryRows.For(occurrence, chat, DeliveryKind.Review, dueAt, clock.UtcNow.UtcDateTime, id: id,
             itemId: itemId,
             contentHash: item.ContentHash,
-            html: QuizService.QuestionHtml(header, question, language),
+            html: QuizService.QuestionHtml(header, question, language, QuizService.OrderFor(to.SubscriberId, itemId, question)),
             payload: $"{itemId}|{questionId}");
     }
 }

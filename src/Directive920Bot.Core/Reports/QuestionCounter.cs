@@ -15,4 +15,10 @@ public sealed class QuestionCounter
     public int Answered { get; set; }
 
     public int Correct { get; set; }
+
+    /// <summary>First answers whose options were tallied in <see cref="Chosen"/> (answers counted before the tally have none).</summary>
+    public int Tallied { get; set; }
+
+    /// <summary>How many tallied first answers chose each option, by authored index (file order, 0-based).</summary>
+    public List<int> Chosen { get; set; } = [];
 }

@@ -124,6 +124,19 @@ public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcome
                 counter.Correct++;
             }
 
+            // The per-option tally of item analysis, in the same transaction as the answer (Selected holds authored
+            // indexes, whatever order the cadre saw).
+            counter.Tallied++;
+            foreach (var option in answer.Selected.Distinct())
+            {
+                while (counter.Chosen.Count <= option)
+                {
+                    counter.Chosen.Add(0);
+                }
+
+                counter.Chosen[option]++;
+            }
+
             store.SaveQuestion(tx, counter);
             if (store.MarkCounted(tx, FormattableString.Invariant($"p:{answer.SubscriberId}")))
             {

@@ -56,6 +56,8 @@ public sealed class ContentValidationTests
     [InlineData("markdown-deep-heading", Vi, 21, "heading level 4")]
     [InlineData("coverage", "clauses.yaml", 4, "clause S1 is covered by no lesson")]
     [InlineData("coverage", "clauses.yaml", 4, "no quiz question cites clause S1")]
+    [InlineData("quiz-long-option", Vi, 14, "option 2 is 52 characters, 6.1× the mean of the others (9); a much longer option gives the answer away")]
+    [InlineData("quiz-same-position", Vi, 9, "option 1 is correct in every question of this lesson")]
     [InlineData("quiet-hours-swapped", "curriculum.yaml", 6, "did you mean start: \"21:00\", end: \"07:00\"")]
     public void Reports_warning_at_file_and_line_and_still_loads(string warningCase, string file, int line, string message)
     {

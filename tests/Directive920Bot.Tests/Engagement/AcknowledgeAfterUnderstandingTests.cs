@@ -23,11 +23,11 @@ public sealed class AcknowledgeAfterUnderstandingTests
 
         await PressAsync(bot, cadre.Id, lesson.MessageId, "Trả lời câu hỏi");
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
-        await PressExactAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, "B");
+        await PressOptionAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, Lesson1, "q1", 1);
         Assert.DoesNotContain(bot.BotMessages(cadre.Id), m => m.Text?.Contains("Mời đồng chí xác nhận", StringComparison.Ordinal) == true);
 
         var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ D");
+        await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
         await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
 
         // Unlocked in place: the lesson's own button is now the acknowledgement.

@@ -42,15 +42,15 @@ public sealed class CampaignQuizGateTests
         await PressAsync(bot, cadre.Id, lesson.MessageId, Locked);
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
         var q1 = questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
-        var wrong = await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
+        var wrong = await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 2);
         Assert.Contains("Chưa chính xác", wrong, StringComparison.Ordinal);
         Assert.Contains("💡", bot.Current(cadre.Id, q1.MessageId).Text, StringComparison.Ordinal);
         Assert.Contains(Locked, bot.Current(cadre.Id, lesson.MessageId).Buttons.Single().Single().Text, StringComparison.Ordinal);
 
         var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-        foreach (var option in new[] { "☐ A", "☐ B", "☐ C" })
+        foreach (var option in new[] { 1, 2, 3 })
         {
-            await PressExactAsync(bot, cadre.Id, q2.MessageId, option);
+            await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", option);
         }
 
         var right = await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
@@ -110,7 +110,7 @@ public sealed class CampaignQuizGateTests
         var (_, lesson) = await WaitSentAsync(bot, row.Id);
         await PressAsync(bot, cadre.Id, lesson.MessageId, Locked);
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
-        await PressExactAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, "A");
+        await PressOptionAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, Lesson1, "q1", 0);
 
         // Telegram refuses to edit a message that was deleted or is too old.
         using (var fault = bot.Emulator.InjectFault(new FaultRule
@@ -121,7 +121,7 @@ public sealed class CampaignQuizGateTests
         }))
         {
             var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-            await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ D");
+            await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
             var verdict = await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
             Assert.DoesNotContain("phía trên", verdict, StringComparison.Ordinal);
             Assert.Equal(1, fault.Hits);

@@ -110,6 +110,24 @@ internal static class EngagementKit
         return bot.Emulator.GetCallbackAnswer(id)!.Text;
     }
 
+    /// <summary>
+    /// The letter <paramref name="cadreId"/> sees for the authored option <paramref name="authored"/> (0-based, file order)
+    /// of a question: options are shown in an order of the cadre's own (<see cref="OptionOrder"/>).
+    /// </summary>
+    public static string LetterFor(BotHarness bot, long cadreId, string itemId, string questionId, int authored)
+    {
+        var question = bot.Get<ContentService>().Current.Find(itemId)!.For("vi").Quiz.Single(q => q.Id == questionId);
+        return QuizService.Letter(OptionOrder.PositionOf(QuizService.OrderFor(cadreId, itemId, question), authored));
+    }
+
+    /// <summary>Presses the button of an authored option (0-based) of a one-answer question, wherever the cadre sees it.</summary>
+    public static Task<string?> PressOptionAsync(BotHarness bot, long cadreId, int messageId, string itemId, string questionId, int authored) =>
+        PressExactAsync(bot, cadreId, messageId, LetterFor(bot, cadreId, itemId, questionId, authored));
+
+    /// <summary>Ticks an authored option (0-based) of a several-answer question.</summary>
+    public static Task<string?> TickOptionAsync(BotHarness bot, long cadreId, int messageId, string itemId, string questionId, int authored) =>
+        PressExactAsync(bot, cadreId, messageId, "☐ " + LetterFor(bot, cadreId, itemId, questionId, authored));
+
     /// <summary>Presses the button whose label is exactly <paramref name="label"/> (option letters are one character).</summary>
     public static async Task<string?> PressExactAsync(BotHarness bot, long userId, int messageId, string label)
     {

@@ -20,22 +20,23 @@ public sealed class InlineQuizTests
         var q2 = questions.Single(m => m.Text!.Contains("Câu hỏi 2/2", StringComparison.Ordinal));
         Assert.Equal(["A", "B", "C", "D"], q1.Buttons.SelectMany(b => b).Select(b => b.Text));
 
-        // q1: one right answer (A).
-        var verdict = await PressExactAsync(bot, cadre.Id, q1.MessageId, "A");
+        // q1: one right answer (authored first; shown where this cadre's order puts it).
+        var verdict = await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 0);
         Assert.Contains("Chính xác", verdict, StringComparison.Ordinal);
         var shown = bot.Current(cadre.Id, q1.MessageId);
-        Assert.Contains("Đồng chí chọn: A", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("Đồng chí chọn: " + LetterFor(bot, cadre.Id, Lesson1, "q1", 0), shown.Text, StringComparison.Ordinal);
         Assert.Contains("(C1)", shown.Text, StringComparison.Ordinal);
         Assert.Contains("nội dung C1 của khóa học", shown.Text, StringComparison.Ordinal);
         Assert.Empty(shown.Buttons);
 
-        // q2: several right answers (A, B, C): tick A and B, send — wrong, and the right set is shown.
-        await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ A");
-        Assert.Contains(bot.Current(cadre.Id, q2.MessageId).Buttons.SelectMany(b => b), b => b.Text == "☑ A");
-        await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ B");
+        // q2: several right answers (authored 2–4): tick the first option (wrong) and the second, send — wrong, and the right set is shown in screen letters.
+        await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
+        Assert.Contains(bot.Current(cadre.Id, q2.MessageId).Buttons.SelectMany(b => b), b => b.Text == "☑ " + LetterFor(bot, cadre.Id, Lesson1, "q2", 0));
+        await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 1);
         var wrong = await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
         Assert.Contains("Chưa chính xác", wrong, StringComparison.Ordinal);
-        Assert.Contains("Đáp án đúng: A, B, C", bot.Current(cadre.Id, q2.MessageId).Text, StringComparison.Ordinal);
+        var rightLetters = string.Join(", ", Enumerable.Range(1, 3).Select(a => LetterFor(bot, cadre.Id, Lesson1, "q2", a)).Order(StringComparer.Ordinal));
+        Assert.Contains("Đáp án đúng: " + rightLetters, bot.Current(cadre.Id, q2.MessageId).Text, StringComparison.Ordinal);
 
         var answers = bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id);
         Assert.Equal(2, answers.Count);
@@ -58,16 +59,17 @@ public sealed class InlineQuizTests
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal));
         var buttons = q1.Buttons.SelectMany(b => b).ToList();
 
-        // B (wrong) then A (right) are both pressed before the bot handles either.
-        var first = bot.Emulator.PressButton(cadre.Id, q1.MessageId, buttons.Single(b => b.Text == "B").CallbackData!);
-        var later = bot.Emulator.PressButton(cadre.Id, q1.MessageId, buttons.Single(b => b.Text == "A").CallbackData!);
+        // A wrong option (authored second) then the right one (authored first) are both pressed before the bot handles either.
+        var wrongLetter = LetterFor(bot, cadre.Id, Lesson1, "q1", 1);
+        var first = bot.Emulator.PressButton(cadre.Id, q1.MessageId, buttons.Single(b => b.Text == wrongLetter).CallbackData!);
+        var later = bot.Emulator.PressButton(cadre.Id, q1.MessageId, buttons.Single(b => b.Text == LetterFor(bot, cadre.Id, Lesson1, "q1", 0)).CallbackData!);
         await bot.Emulator.WaitUntilAsync(() => bot.Emulator.GetCallbackAnswer(later)?.Answered == true && bot.Emulator.GetCallbackAnswer(first)?.Answered == true, Infrastructure.BotHarness.Wait);
 
         var answer = Assert.Single(bot.Get<IQuizAnswers>().ForSubscriber(cadre.Id));
         Assert.Equal([1], answer.Selected);
         Assert.False(answer.Correct);
         Assert.Contains("câu trả lời đầu tiên", bot.Emulator.GetCallbackAnswer(later)!.Text, StringComparison.Ordinal);
-        Assert.Contains("Đồng chí chọn: B", bot.Current(cadre.Id, q1.MessageId).Text, StringComparison.Ordinal);
+        Assert.Contains("Đồng chí chọn: " + wrongLetter, bot.Current(cadre.Id, q1.MessageId).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public sealed class InlineQuizTests
         var question = item.Quiz.Single(q => q.Id == "q1");
         Assert.Contains("· " + item.Title, q1.Html, StringComparison.Ordinal);
         Assert.Contains("<b>" + question.Question + "</b>", q1.Html, StringComparison.Ordinal);
-        Assert.Contains("A. " + question.Options[0], q1.Html, StringComparison.Ordinal);
+        Assert.Contains(LetterFor(bot, cadre.Id, Lesson1, "q1", 0) + ". " + question.Options[0], q1.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("&#", q1.Html, StringComparison.Ordinal);
     }
 }

@@ -31,9 +31,9 @@ public sealed class LockedCopyAfterAcknowledgementTests
 
         await PressAsync(bot, cadre.Id, lesson.MessageId, "Trả lời câu hỏi");
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
-        await PressExactAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, "B");
+        await PressOptionAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, Lesson1, "q1", 1);
         var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ D");
+        await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
         await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         Assert.Single(bot.Get<IAcknowledgements>().ForSubscriber(cadre.Id));

@@ -16,7 +16,7 @@ public sealed class PausedReviewTests
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
+        await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 2);
         var ledger = bot.Get<DeliveryLedger>();
         var item = Assert.Single(bot.Get<IReviews>().OpenFor(cadre.Id));
         var rv1 = item.PendingDeliveryId!;

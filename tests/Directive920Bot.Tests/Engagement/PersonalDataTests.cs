@@ -18,7 +18,7 @@ public sealed class PersonalDataTests
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q1.MessageId, "D");
+        await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 3);
         foreach (var mode in new[] { "Gửi kèm tên", "Gửi ẩn danh" })
         {
             var ask = await bot.SayAsync(cadre.Id, "/gopy");

@@ -19,10 +19,10 @@ public sealed class ProgressTests
 
         await PressAsync(bot, cadre.Id, first.MessageId, AckLabel);
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q1.MessageId, "A");
+        await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 0);
         await PressAsync(bot, cadre.Id, second.MessageId, AckLabel);
         var lesson2Questions = await WaitForMessagesAsync(bot, cadre.Id, m => m.Text?.Contains("Câu hỏi 1/", StringComparison.Ordinal) == true && m.Buttons.Count > 0, 1);
-        await PressExactAsync(bot, cadre.Id, lesson2Questions[0].MessageId, lesson2Questions[0].Buttons[0].First(b => b.Text != "A").Text);
+        await PressOptionAsync(bot, cadre.Id, lesson2Questions[0].MessageId, Lesson2, "q1", 1);
 
         var screen = await bot.SayAsync(cadre.Id, "/tiendo");
 

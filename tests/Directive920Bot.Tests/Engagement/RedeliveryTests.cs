@@ -36,8 +36,8 @@ public sealed class RedeliveryTests
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
         var q1 = questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
-        var answerKey = q1.Buttons.SelectMany(b => b).Single(b => b.Text == "A").CallbackData!;
-        await PressExactAsync(bot, cadre.Id, q1.MessageId, "A");
+        var answerKey = q1.Buttons.SelectMany(b => b).Single(b => b.Text == LetterFor(bot, cadre.Id, Lesson1, "q1", 0)).CallbackData!;
+        await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 0);
         await bot.RestartAsync();
 
         // What the processor does with an update whose handling finished but was not confirmed before the crash.

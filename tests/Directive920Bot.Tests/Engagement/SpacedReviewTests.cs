@@ -16,7 +16,7 @@ public sealed class SpacedReviewTests
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
+        await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 2);
 
         var reviews = bot.Get<IReviews>();
         var item = Assert.Single(reviews.OpenFor(cadre.Id));
@@ -29,7 +29,7 @@ public sealed class SpacedReviewTests
         bot.Clock.Advance(TimeSpan.FromDays(1));
         var (_, review1) = await WaitSentAsync(bot, rv1.Id);
         Assert.Contains("Ôn tập", review1.Text, StringComparison.Ordinal);
-        await PressExactAsync(bot, cadre.Id, review1.MessageId, "D");
+        await PressOptionAsync(bot, cadre.Id, review1.MessageId, Lesson1, "q1", 3);
 
         // Wrong again on Wednesday: three days later is Saturday, so it waits for Monday 07:00.
         item = Assert.Single(reviews.OpenFor(cadre.Id));
@@ -38,7 +38,7 @@ public sealed class SpacedReviewTests
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 7, 0, 0, Vn));
         var (_, review2) = await WaitSentAsync(bot, item.PendingDeliveryId!);
-        var verdict = await PressExactAsync(bot, cadre.Id, review2.MessageId, "A");
+        var verdict = await PressOptionAsync(bot, cadre.Id, review2.MessageId, Lesson1, "q1", 0);
         Assert.Contains("Chính xác", verdict, StringComparison.Ordinal);
 
         Assert.Empty(reviews.OpenFor(cadre.Id));
@@ -56,7 +56,7 @@ public sealed class SpacedReviewTests
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         var q1 = (await WaitForQuestionsAsync(bot, cadre.Id, 2)).Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q1.MessageId, "C");
+        await PressOptionAsync(bot, cadre.Id, q1.MessageId, Lesson1, "q1", 2);
         var reviews = bot.Get<IReviews>();
         var rv1 = Assert.Single(reviews.OpenFor(cadre.Id)).PendingDeliveryId!;
 
@@ -64,7 +64,7 @@ public sealed class SpacedReviewTests
         var (again, _) = await DeliverAsync(bot, cadre, Lesson1, campaignId: "again");
         await RouteCallbackAsync(bot, cadre.Id, Key(bot, cadre.Id, AcknowledgementService.QuizAction, again.Id));
         var copy = (await WaitForMessagesAsync(bot, cadre.Id, m => m.MessageId != q1.MessageId && m.Text?.Contains("Câu hỏi 1/2", StringComparison.Ordinal) == true, 1)).Single();
-        await PressExactAsync(bot, cadre.Id, copy.MessageId, "B");
+        await PressOptionAsync(bot, cadre.Id, copy.MessageId, Lesson1, "q1", 1);
 
         var ledger = bot.Get<DeliveryLedger>();
         var item = Assert.Single(reviews.OpenFor(cadre.Id));
@@ -82,9 +82,9 @@ public sealed class SpacedReviewTests
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
         await PressAsync(bot, cadre.Id, lesson.MessageId, AckLabel);
         var questions = await WaitForQuestionsAsync(bot, cadre.Id, 2);
-        await PressExactAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, "B");
+        await PressOptionAsync(bot, cadre.Id, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, Lesson1, "q1", 1);
         var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-        await PressExactAsync(bot, cadre.Id, q2.MessageId, "☐ D");
+        await TickOptionAsync(bot, cadre.Id, q2.MessageId, Lesson1, "q2", 0);
         await PressAsync(bot, cadre.Id, q2.MessageId, "Gửi trả lời");
         var reminders = bot.Get<ReminderService>();
 

@@ -42,13 +42,13 @@ public sealed class ThematicPeriodTests : IClassFixture<ThematicPeriodTests.Data
             var (_, binhLesson1) = await DeliverAsync(Bot, binh, Lesson1);
             await PressAsync(Bot, an.Id, anLesson1.MessageId, AckLabel);
             var anQuestions = await WaitForQuestionsAsync(Bot, an.Id, 2);
-            await PressExactAsync(Bot, an.Id, anQuestions.Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal)).MessageId, "A");
+            await PressOptionAsync(Bot, an.Id, anQuestions.Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal)).MessageId, Lesson1, "q1", 0);
 
             Bot.Clock.Advance(December - Bot.Clock.GetUtcNow());
             var chi = await Bot.RegisterAsync(6103, "Phạm Văn Chí", "SNV-CCHC");
             await PressAsync(Bot, binh.Id, binhLesson1.MessageId, AckLabel);
             var binhQuestions = await WaitForQuestionsAsync(Bot, binh.Id, 2);
-            await PressExactAsync(Bot, binh.Id, binhQuestions.Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal)).MessageId, "B");
+            await PressOptionAsync(Bot, binh.Id, binhQuestions.Single(m => m.Text!.Contains("Câu hỏi 1/2", StringComparison.Ordinal)).MessageId, Lesson1, "q1", 1);
             await DeliverAsync(Bot, subscribers.Find(an.Id)!, Lesson2);
             var (_, binhLesson2) = await DeliverAsync(Bot, subscribers.Find(binh.Id)!, Lesson2);
             var (_, chiLesson2) = await DeliverAsync(Bot, chi, Lesson2);

@@ -87,9 +87,9 @@ public sealed class ReplyRetryTests
         var (_, lesson) = await EngagementKit.WaitSentAsync(bot, bot.Get<DeliveryLedger>().ForCampaign(campaign.Id).Single().Id);
         await EngagementKit.PressAsync(bot, Cadre, lesson.MessageId, "Trả lời câu hỏi để xác nhận");
         var questions = await EngagementKit.WaitForQuestionsAsync(bot, Cadre, 2);
-        await EngagementKit.PressExactAsync(bot, Cadre, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, "A");
+        await EngagementKit.PressOptionAsync(bot, Cadre, questions.Single(m => m.Text!.Contains("1/2", StringComparison.Ordinal)).MessageId, EngagementKit.Lesson1, "q1", 0);
         var q2 = questions.Single(m => m.Text!.Contains("2/2", StringComparison.Ordinal));
-        await EngagementKit.PressExactAsync(bot, Cadre, q2.MessageId, "☐ A");
+        await EngagementKit.TickOptionAsync(bot, Cadre, q2.MessageId, EngagementKit.Lesson1, "q2", 0);
 
         using var fault = bot.Emulator.InjectFault(new FaultRule { Method = "editMessageReplyMarkup", ChatId = Cadre, StatusCode = 502, Description = "Bad Gateway", Count = 2 });
         await EngagementKit.PressAsync(bot, Cadre, q2.MessageId, "Gửi trả lời");
