@@ -51,8 +51,9 @@ public sealed class DigestService(
             foreach (var admin in roles.All().Where(r => r.Role == AdminRole.UnitAdmin && r.UnitCode is not null).GroupBy(r => r.UserId))
             {
                 ct.ThrowIfCancellationRequested();
-                var html = Weekly(admin.Select(r => r.UnitCode!).Distinct().ToList(), Language(admin.Key));
-                weekly += ledger.Enqueue([Row($"dg:w:{week}:{admin.Key}", admin.Key, html, now)]);
+                var language = Language(admin.Key);
+                var html = Weekly(admin.Select(r => r.UnitCode!).Distinct().ToList(), language);
+                weekly += ledger.Enqueue([Row($"dg:w:{week}:{admin.Key}", admin.Key, language, html, now)]);
             }
         }
 
@@ -65,7 +66,8 @@ public sealed class DigestService(
             foreach (var admin in blocAdmins)
             {
                 ct.ThrowIfCancellationRequested();
-                monthly += ledger.Enqueue([Row($"dg:m:{month}:{admin}", admin, Monthly(Language(admin), lastMonth, ranking), now)]);
+                var language = Language(admin);
+                monthly += ledger.Enqueue([Row($"dg:m:{month}:{admin}", admin, language, Monthly(language, lastMonth, ranking), now)]);
             }
         }
 
@@ -125,9 +127,9 @@ public sealed class DigestService(
     }
 
     // A digest is an occurrence of its own per admin and period (its id is its occurrence), sent to the admin's private
-    // chat. The html is already in the admin's language; the row has the ledger's default language and no unit or role
-    // snapshot, as digest rows always had (an admin need not be a registered cadre).
-    private static DeliveryRow Row(string id, long userId, string html, DateTimeOffset now) =>
-        DeliveryRows.For(id, new DeliveryRecipient(userId, userId, Localization.Languages.Vietnamese, null, null), DeliveryKind.Digest,
+    // chat. The html is already in the admin's language and the row says so (what the dispatcher adds, and the ledger's
+    // records, follow it); no unit or role snapshot, as digest rows always had (an admin need not be a registered cadre).
+    private static DeliveryRow Row(string id, long userId, string language, string html, DateTimeOffset now) =>
+        DeliveryRows.For(id, new DeliveryRecipient(userId, userId, language, null, null), DeliveryKind.Digest,
             now.UtcDateTime, now.UtcDateTime, id: id, html: html);
 }

@@ -36,4 +36,21 @@ public sealed class DigestTests
         Assert.Contains("1. ", ranking.Html, StringComparison.Ordinal);
         Assert.Contains("Sở Khoa học và Công nghệ", ranking.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_digest_for_an_admin_who_reads_english_is_recorded_in_english()
+    {
+        await using var bot = await StartAsync();
+        await bot.RegisterAsync(UnitAdminInScope, "Unit Admin", "SNV-VP", language: "en");
+        GrantUnitAdmins(bot);
+        var digests = bot.Get<DigestService>();
+        var ledger = bot.Get<DeliveryLedger>();
+
+        bot.Clock.Advance(TimeSpan.FromDays(6)); // Monday 7 December, 08:00: the weekly digest
+        await digests.RunAsync(bot.Clock.GetUtcNow());
+
+        var weekly = ledger.ForSubscriber(UnitAdminInScope).Single(r => r.Kind == DeliveryKind.Digest);
+        Assert.Equal("en", weekly.Language);
+        Assert.Equal("vi", ledger.ForSubscriber(UnitAdminOutOfScope).Single(r => r.Kind == DeliveryKind.Digest).Language);
+    }
 }
