@@ -23,7 +23,7 @@ public static class Cli
         ArgumentNullException.ThrowIfNull(cli);
         var output = cli.Output;
         var root = new RootCommand("Directive920Bot: Notice 920-TB/TU dissemination bot");
-        root.Subcommands.Add(ContentCommand(output));
+        root.Subcommands.Add(ContentCommand(cli));
         foreach (var extra in CliVerbs.All(cli))
         {
             root.Subcommands.Add(extra);
@@ -55,11 +55,12 @@ public static class Cli
         }
     }
 
-    private static Command ContentCommand(TextWriter output)
+    private static Command ContentCommand(CliContext cli)
     {
+        var output = cli.Output;
         var path = new Option<string>("--path") { Description = "Content folder", DefaultValueFactory = _ => "content" };
         var validate = new Command("validate", "Validate lessons, quizzes and the curriculum; prints file:line: message") { path };
         validate.SetAction((parse, ct) => ContentCli.ValidateAsync(parse.GetValue(path)!, output, ct));
-        return new Command("content", "Content verbs") { validate };
+        return new Command("content", "Content verbs") { validate, Questions.AskCli.Build(cli) };
     }
 }
