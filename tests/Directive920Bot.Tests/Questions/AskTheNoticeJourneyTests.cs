@@ -90,6 +90,13 @@ public sealed class AskTheNoticeJourneyTests
         Assert.Contains("Date,Unit,Language,Question,Forwarded,Confidence", text, StringComparison.Ordinal);
         Assert.Contains("Thời tiết ngày mai ở Vinh thế nào?", text, StringComparison.Ordinal);
 
+        // The thematic report of the unit counts and lists it with the cadres' feedback.
+        var day = DateOnly.FromDateTime(stored.AskedOn);
+        var feedback = bot.Get<Directive920Bot.Reports.ReportFeedback>().For("SNV-VP", day, day);
+        Assert.Contains("Số câu hỏi của cán bộ chưa có trong nội dung học: 1", feedback);
+        Assert.Contains("Câu hỏi chưa có trong nội dung học: Thời tiết ngày mai ở Vinh thế nào?", feedback);
+        Assert.DoesNotContain(bot.Get<Directive920Bot.Reports.ReportFeedback>().For("STC", day, day), l => l.Contains("Vinh", StringComparison.Ordinal));
+
         // A unit admin of another unit sees none of it; without a key there is nothing.
         using var unit = bot.Http();
         unit.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", UnitKey);
