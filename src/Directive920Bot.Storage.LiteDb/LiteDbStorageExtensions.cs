@@ -17,6 +17,7 @@ public static class LiteDbStorageExtensions
         Engagement.EngagementStores.AddEngagementStores(builder.Services);
         builder.Services.AddRegistrationStores().AddAdminStores();
         Reports.ReportsStores.AddReportsStores(builder.Services);
+        Questions.QuestionsStores.AddQuestionsStores(builder.Services);
         return builder;
     }
 }

@@ -45,6 +45,7 @@ public sealed class UpdateRouter
     private readonly IEnumerable<IPollAnswerHandler> pollHandlers;
     private readonly IEnumerable<IMembershipHandler> membershipHandlers;
     private readonly IEnumerable<IDocumentHandler> documentHandlers;
+    private readonly IEnumerable<IFreeTextHandler> freeTextHandlers;
     private readonly ISubscribers subscribers;
     private readonly CallbackKeyStore keys;
     private readonly IAccessPolicy access;
@@ -58,6 +59,7 @@ public sealed class UpdateRouter
         IEnumerable<IPollAnswerHandler> pollHandlers,
         IEnumerable<IMembershipHandler> membershipHandlers,
         IEnumerable<IDocumentHandler> documentHandlers,
+        IEnumerable<IFreeTextHandler> freeTextHandlers,
         ISubscribers subscribers,
         CallbackKeyStore keys,
         IAccessPolicy access,
@@ -91,6 +93,7 @@ public sealed class UpdateRouter
         this.pollHandlers = pollHandlers;
         this.membershipHandlers = membershipHandlers;
         this.documentHandlers = documentHandlers;
+        this.freeTextHandlers = freeTextHandlers;
         this.subscribers = subscribers;
         this.keys = keys;
         this.access = access;
@@ -159,6 +162,14 @@ public sealed class UpdateRouter
         {
             await handler.ContinueAsync(context, text, ct);
             return;
+        }
+
+        foreach (var freeText in freeTextHandlers)
+        {
+            if (await freeText.TryHandleAsync(context, text, ct))
+            {
+                return;
+            }
         }
 
         await context.ReplyAsync(NotUnderstood, ct);

@@ -61,6 +61,6 @@ public static class Cli
         var path = new Option<string>("--path") { Description = "Content folder", DefaultValueFactory = _ => "content" };
         var validate = new Command("validate", "Validate lessons, quizzes and the curriculum; prints file:line: message") { path };
         validate.SetAction((parse, ct) => ContentCli.ValidateAsync(parse.GetValue(path)!, output, ct));
-        return new Command("content", "Content verbs") { validate, Reports.ContentStatsCli.Build(cli) };
+        return new Command("content", "Content verbs") { validate, Reports.ContentStatsCli.Build(cli), Questions.AskCli.Build(cli) };
     }
 }

@@ -125,6 +125,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("GET", "/api/campaigns"), ("POST", "/api/campaigns"), ("GET", "/api/campaigns/nope"), ("POST", "/api/campaigns/nope/cancel"),
         ("GET", "/api/feedback"), ("GET", "/api/escalations"), ("POST", "/api/items/c2-shortcomings/reack"),
         ("POST", "/api/campaigns/nope/resend-failed"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
+        ("GET", "/api/questions/unanswered"), ("GET", "/api/questions/unanswered?format=csv"),
     ];
 
     // Expected status per endpoint for: anonymous, cadre, unit admin in scope, unit admin out of scope, bloc admin.
@@ -150,6 +151,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         // Engagement's: feedback and escalations are scoped lists; re-acknowledgement is for bloc admins (no note: 400).
         ["GET /api/feedback"] = [401, 403, 200, 200, 200],
         ["GET /api/escalations"] = [401, 403, 200, 200, 200],
+        // Questions': the unanswered list is scoped like feedback (whole-scope list, filtered).
+        ["GET /api/questions/unanswered"] = [401, 403, 200, 200, 200],
+        ["GET /api/questions/unanswered?format=csv"] = [401, 403, 200, 200, 200],
         ["POST /api/items/c2-shortcomings/reack"] = [401, 403, 403, 403, 400],
         ["GET /api/campaigns"] = [401, 403, 403, 403, 200],
         ["POST /api/campaigns"] = [401, 403, 403, 403, 400],
