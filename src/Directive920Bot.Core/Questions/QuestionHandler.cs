@@ -138,7 +138,8 @@ public sealed class QuestionHandler(
             Text = question,
             Language = context.Language,
             UnitCode = context.Subscriber?.UnitCode,
-            AskedOn = clock.UtcNow.UtcDateTime.Date,
+            // The day as people in the province name it (a question at 06:30 in Vinh is that day's, not the UTC day's).
+            AskedOn = DateTime.SpecifyKind(clock.LocalNow.Date, DateTimeKind.Utc),
             Confidence = Math.Round(confidence, 3),
         };
         await storage.WriteAsync(tx => unanswered.Save(tx, stored));

@@ -15,7 +15,10 @@ public sealed class UnansweredQuestion
 
     public string? UnitCode { get; set; }
 
-    /// <summary>UTC midnight of the day asked: the hour could be matched with other records to find the asker.</summary>
+    /// <summary>
+    /// The local calendar day asked (the bot's time zone), kept as midnight of that date: no hour, which could be matched
+    /// with other records to find the asker.
+    /// </summary>
     public DateTime AskedOn { get; set; }
 
     /// <summary>The best confidence the search reached (below the threshold), to see near misses.</summary>

@@ -55,6 +55,19 @@ public sealed class AskTheNoticeJourneyTests
     }
 
     [Fact]
+    public async Task A_question_asked_early_in_the_morning_is_filed_under_that_local_day()
+    {
+        // 23:30 UTC on 1 December is 06:30 on 2 December in Vinh (UTC+7).
+        await using var bot = await StartAsync();
+        var cadre = await bot.RegisterAsync(3405);
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 23, 30, 0, TimeSpan.Zero));
+
+        await bot.SayAsync(cadre.Id, "Thời tiết ngày mai ở Vinh thế nào?");
+
+        Assert.Equal(new DateOnly(2026, 12, 2), DateOnly.FromDateTime(Assert.Single(bot.Get<IUnansweredQuestions>().List(null)).AskedOn));
+    }
+
+    [Fact]
     public async Task An_off_topic_question_is_answered_not_in_the_notice_stored_forwarded_and_listed_for_propaganda_staff()
     {
         await using var bot = await StartAsync(ApiKeys);
