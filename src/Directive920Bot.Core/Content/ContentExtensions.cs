@@ -20,7 +20,8 @@ public static class ContentExtensions
         builder.Services.AddClocks();
         builder.Services.AddSingleton(sp => new ContentService(
             ContentOptions.ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
-            sp.GetRequiredService<ILogger<ContentService>>()));
+            sp.GetRequiredService<ILogger<ContentService>>(),
+            sp.GetService<BotClock>()));
 
         // Resolving the watcher resolves ContentService, so a broken folder fails Host.StartAsync.
         builder.Services.AddHostedService(sp => new ContentWatcher(

@@ -175,7 +175,7 @@ public static partial class ContentLoader
                 continue;
             }
 
-            yaml.WarnUnknownKeys(entry, ["date", "name"], "a holiday");
+            yaml.WarnUnknownKeys(entry, ["date", "name", "tentative", "choice"], "a holiday");
             var dateText = yaml.String(entry, "date", required: true);
             var name = yaml.String(entry, "name", required: true);
             if (dateText is null || name is null)
@@ -195,10 +195,19 @@ public static partial class ContentLoader
                 continue;
             }
 
-            result.Add(new Holiday(date, name));
+            // A candidate date must say which decision it is a candidate for, or the warning could not name the choice.
+            var tentative = yaml.Bool(entry, "tentative") ?? false;
+            var choice = yaml.String(entry, "choice", required: false);
+            if (tentative && string.IsNullOrWhiteSpace(choice))
+            {
+                bag.Error(file, yaml.Line(entry), $"tentative holiday {dateText} needs 'choice: \"…\"' naming what it is a candidate for (e.g. \"Quốc khánh 2026: 1/9 hoặc 3/9\")");
+            }
+
+            result.Add(new Holiday(date, name, tentative, choice, file, yaml.Line(entry)));
         }
 
         result.Sort((a, b) => a.Date.CompareTo(b.Date));
+        TentativeHolidays.CheckDecided(result, bag);
         return result;
     }
 }

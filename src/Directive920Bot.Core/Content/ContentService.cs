@@ -1,3 +1,4 @@
+using Directive920Bot.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Directive920Bot.Content;
@@ -45,8 +46,12 @@ public sealed class ContentService
     private readonly Lock reloadGate = new();
     private ContentCatalog current;
 
-    public ContentService(string rootPath, ILogger<ContentService>? logger = null)
+    private readonly BotClock? clock;
+
+    /// <param name="clock">The business clock: with it, tentative holidays in the coming 60 days are logged as warnings.</param>
+    public ContentService(string rootPath, ILogger<ContentService>? logger = null, BotClock? clock = null)
     {
+        this.clock = clock;
         ArgumentNullException.ThrowIfNull(rootPath);
         RootPath = Path.GetFullPath(rootPath);
         this.logger = logger ?? NullLogger<ContentService>.Instance;
@@ -89,7 +94,10 @@ public sealed class ContentService
 
     private void LogWarnings(ContentLoadResult result)
     {
-        foreach (var warning in result.Diagnostics.Where(d => !d.IsError))
+        var upcoming = clock is null || result.Catalog is null
+            ? []
+            : TentativeHolidays.Upcoming(result.Catalog.Curriculum.Holidays, TentativeHolidays.Today(clock.Time, clock.Zone));
+        foreach (var warning in result.Diagnostics.Where(d => !d.IsError).Concat(upcoming))
         {
             logger.LogWarning("Content: {Diagnostic}", warning.ToString());
         }

@@ -21,4 +21,8 @@ public sealed record Curriculum(
     TimeOnly QuietEnd,
     bool QuietWeekends,
     bool QuietHolidays,
-    IReadOnlyList<Holiday> Holidays);
+    IReadOnlyList<Holiday> Holidays)
+{
+    /// <summary>Whether <paramref name="date"/> is a confirmed holiday (a tentative candidate never pauses delivery).</summary>
+    public bool IsHoliday(DateOnly date) => Holidays.Any(h => h.Date == date && h.Pauses);
+}

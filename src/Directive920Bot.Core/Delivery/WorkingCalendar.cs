@@ -81,7 +81,7 @@ public sealed class WorkingCalendar(ContentService content, BotClock clock, IOpt
             return false;
         }
 
-        return !holidays || !curriculum.Holidays.Any(h => h.Date == localDate);
+        return !holidays || !curriculum.IsHoliday(localDate);
     }
 
     /// <summary>The next local instant at or after <paramref name="localFrom"/> that is on <paramref name="days"/> at <paramref name="time"/> and open.</summary>

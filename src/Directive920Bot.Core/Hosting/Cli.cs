@@ -60,7 +60,19 @@ public static class Cli
         var output = cli.Output;
         var path = new Option<string>("--path") { Description = "Content folder", DefaultValueFactory = _ => "content" };
         var validate = new Command("validate", "Validate lessons, quizzes and the curriculum; prints file:line: message") { path };
-        validate.SetAction((parse, ct) => ContentCli.ValidateAsync(parse.GetValue(path)!, output, ct));
-        return new Command("content", "Content verbs") { validate, Reports.ContentStatsCli.Build(cli), Questions.AskCli.Build(cli) };
+        // The verb opens no database (so no sandbox clock beside one): the business time is the transport clock's, as for any
+        // other database (CliHost); tests pass a pinned business clock. Dates are Vietnamese days.
+        BotClock.TryResolveZone("Asia/Ho_Chi_Minh", out var zone);
+        validate.SetAction((parse, ct) => ContentCli.ValidateAsync(parse.GetValue(path)!, output, TentativeHolidays.Today(cli.Business ?? cli.Transport, zone), ct));
+        return new Command("content", "Content verbs") { validate, HolidayCommand(path, output), Reports.ContentStatsCli.Build(cli), Questions.AskCli.Build(cli) };
+    }
+
+    /// <summary><c>content holiday confirm 2026-09-01</c>: the announced candidate becomes a holiday (see content/README.md).</summary>
+    private static Command HolidayCommand(Option<string> path, TextWriter output)
+    {
+        var date = new Argument<string>("date") { Description = "The announced date, e.g. 2026-09-01" };
+        var confirm = new Command("confirm", "Confirm a tentative holiday in holidays.yaml (removes 'tentative: true' and the other candidates)") { date, path };
+        confirm.SetAction((parse, ct) => TentativeHolidays.ConfirmAsync(parse.GetValue(path)!, parse.GetValue(date)!, output, ct));
+        return new Command("holiday", "Holiday calendar verbs") { confirm };
     }
 }

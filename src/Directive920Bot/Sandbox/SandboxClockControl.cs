@@ -74,7 +74,7 @@ public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, C
         {
             var date = DateOnly.FromDateTime(local).AddDays(day);
             var at = date.ToDateTime(curriculum.Time);
-            if (at <= local || !curriculum.Days.Contains(date.DayOfWeek) || (curriculum.QuietHolidays && curriculum.Holidays.Any(h => h.Date == date)))
+            if (at <= local || !curriculum.Days.Contains(date.DayOfWeek) || (curriculum.QuietHolidays && curriculum.IsHoliday(date)))
             {
                 continue;
             }
@@ -92,7 +92,7 @@ public sealed class SandboxClockControl(SandboxClock clock, BotClock botClock, C
         var time = TimeOnly.FromDateTime(local);
         var night = c.QuietStart > c.QuietEnd ? time >= c.QuietStart || time < c.QuietEnd : time >= c.QuietStart && time < c.QuietEnd;
         var weekend = c.QuietWeekends && local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-        var holiday = c.QuietHolidays && c.Holidays.Any(h => h.Date == date);
+        var holiday = c.QuietHolidays && c.IsHoliday(date);
         return night || weekend || holiday;
     }
 

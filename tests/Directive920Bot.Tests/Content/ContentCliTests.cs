@@ -10,7 +10,7 @@ public sealed class ContentCliTests
         using var content = new TempContent("unknown-clause");
         using var output = new StringWriter();
 
-        var exit = await ContentCli.ValidateAsync(content.Root, output, CancellationToken.None);
+        var exit = await ContentCli.ValidateAsync(content.Root, output, new DateOnly(2026, 12, 6), CancellationToken.None);
 
         Assert.Equal(1, exit);
         Assert.Contains("lessons/vi/01-basics.md:4: error: unknown clause id 'X9'", output.ToString(), StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class ContentCliTests
         using var content = new TempContent("coverage");
         using var output = new StringWriter();
 
-        var exit = await ContentCli.ValidateAsync(content.Root, output, CancellationToken.None);
+        var exit = await ContentCli.ValidateAsync(content.Root, output, new DateOnly(2026, 12, 6), CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Contains("clauses.yaml:4: warning: clause S1", output.ToString(), StringComparison.Ordinal);
