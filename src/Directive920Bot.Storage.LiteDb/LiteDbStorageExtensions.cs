@@ -15,7 +15,8 @@ public static class LiteDbStorageExtensions
         builder.Services.AddChannelStores();
         builder.Services.AddDeliveryStores();
         Engagement.EngagementStores.AddEngagementStores(builder.Services);
-        builder.Services.AddRegistrationStores().AddAdminStores();
+        builder.Services.AddRegistrationStores();
+        builder.Services.AddAdminStores();
         Reports.ReportsStores.AddReportsStores(builder.Services);
         Questions.QuestionsStores.AddQuestionsStores(builder.Services);
         return builder;

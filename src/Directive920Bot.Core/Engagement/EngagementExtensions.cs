@@ -15,10 +15,6 @@ public static class EngagementExtensions
         services.AddOptions<EngagementOptions>().BindConfiguration(EngagementOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EngagementOptions>, EngagementOptionsValidator>();
         // The stores (IAcknowledgements, IQuizAnswers, IReviews, IEscalations, IFeedback) come from the storage provider.
-        // Transitional views for the reports, which still name the old store types:
-        services.AddSingleton<AcknowledgementStore>();
-        services.AddSingleton<EscalationStore>();
-        services.AddSingleton<FeedbackStore>();
         services.AddSingleton<EngagementPolicyResolver>();
         services.AddSingleton<AcknowledgementService>();
         services.AddSingleton<ReviewService>();

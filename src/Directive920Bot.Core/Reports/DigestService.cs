@@ -21,7 +21,7 @@ public sealed class DigestService(
     IUnits units,
     ReportService reports,
     PeriodReportService period,
-    EscalationStore escalations,
+    IEscalations escalations,
     ISubscribers subscribers,
     DeliveryLedger ledger,
     BotClock clock,

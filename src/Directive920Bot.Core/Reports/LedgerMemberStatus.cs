@@ -4,7 +4,7 @@ using Directive920Bot.Engagement;
 namespace Directive920Bot.Reports;
 
 /// <summary>Per-member delivered and acknowledged counts for the member export.</summary>
-internal sealed class LedgerMemberStatus(DeliveryLedger ledger, AcknowledgementStore acks) : IMemberStatusSource
+internal sealed class LedgerMemberStatus(DeliveryLedger ledger, IAcknowledgements acks) : IMemberStatusSource
 {
     public (int Delivered, int Acknowledged) For(long subscriberId)
     {

@@ -8,7 +8,7 @@ namespace Directive920Bot.Reports;
 /// Not yet acknowledged: lessons and announcements sent in the last 30 days that ask for an acknowledgement, to people
 /// of the units who are still reachable, without an acknowledgement of that delivery. Read on an admin's request only.
 /// </summary>
-internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, AcknowledgementStore acks, ISubscribers subscribers, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time) : IPendingAcknowledgements
+internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, IAcknowledgements acks, ISubscribers subscribers, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time) : IPendingAcknowledgements
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
 
@@ -20,7 +20,7 @@ internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, Ackno
         return new[] { DeliveryKind.Lesson, DeliveryKind.Announcement }
             .SelectMany(kind => ledger.SentBetween(kind, now - Window, now.AddSeconds(1)))
             .Where(r => r.RequireAck && r.UnitCode is not null && scope.Contains(r.UnitCode))
-            .Where(r => acks.Find(AcknowledgementStore.IdFor(r.SubscriberId, AcknowledgementService.SubjectOf(r), AcknowledgementService.HashOf(r))) is null)
+            .Where(r => acks.Find(Acknowledgement.IdFor(r.SubscriberId, AcknowledgementService.SubjectOf(r), AcknowledgementService.HashOf(r))) is null)
             .Where(r => subscribers.Find(r.SubscriberId) is { IsReachable: true })
             .Select(r => new PendingAcknowledgement(r.SubscriberId, r.ChatId, r.UnitCode!, ReportCounters.ReportItemId(r)!, r.Id, r.Language))
             .OrderBy(p => p.UnitCode, StringComparer.Ordinal).ThenBy(p => p.SubscriberId).ToList();

@@ -8,7 +8,7 @@ namespace Directive920Bot.Reports;
 /// Cadres' feedback for the thematic report: named feedback of the unit's sub-tree; for the bloc also anonymous. Then the
 /// questions "ask the notice" found nothing for (they say what cadres want to know, clause I1), with their count.
 /// </summary>
-public sealed class ReportFeedback(FeedbackStore feedback, IUnits units, PeriodReportService period, IUnansweredQuestions questions)
+public sealed class ReportFeedback(IFeedback feedback, IUnits units, PeriodReportService period, IUnansweredQuestions questions)
 {
     /// <summary>Feedback given in the period of local days (the same bounds as the report's figures).</summary>
     public IReadOnlyList<string> For(string unitCode, DateOnly from, DateOnly to)

@@ -11,10 +11,10 @@ internal sealed class LiteDbAcknowledgementHistory(Database db) : IAcknowledgeme
 
     /// <summary>The time index the period query uses (the same name as <c>EnsureIndex(x => x.Field)</c> gives anywhere else).</summary>
     public static readonly StoreSchema Schema = new("eng_acks_history", (database, _) =>
-        database.GetCollection<Acknowledgement>(AcknowledgementStore.CollectionName).EnsureIndex(a => a.AcknowledgedAt));
+        database.GetCollection<Acknowledgement>(LiteDbAcknowledgements.CollectionName).EnsureIndex(a => a.AcknowledgedAt));
 
     public IEnumerable<AcknowledgedDelivery> AcknowledgedBetween(DateTime fromUtc, DateTime toUtc) =>
-        db.Lite.GetCollection(AcknowledgementStore.CollectionName).Query()
+        db.Lite.GetCollection(LiteDbAcknowledgements.CollectionName).Query()
             .Where(Filter.From(nameof(Acknowledgement.AcknowledgedAt), fromUtc, toUtc))
             .Select(Fields)
             .ToEnumerable()

@@ -11,10 +11,10 @@ internal sealed class LiteDbAnswerHistory(Database db) : IAnswerHistory
 
     /// <summary>The time index the period query uses (the same name as <c>EnsureIndex(x => x.Field)</c> gives anywhere else).</summary>
     public static readonly StoreSchema Schema = new("eng_answers_history", (database, _) =>
-        database.GetCollection<QuizAnswer>(QuizAnswerStore.AnswersCollection).EnsureIndex(a => a.AnsweredAt));
+        database.GetCollection<QuizAnswer>(LiteDbQuizAnswers.AnswersCollection).EnsureIndex(a => a.AnsweredAt));
 
     public IEnumerable<GivenAnswer> AnsweredBetween(DateTime fromUtc, DateTime toUtc) =>
-        db.Lite.GetCollection(QuizAnswerStore.AnswersCollection).Query()
+        db.Lite.GetCollection(LiteDbQuizAnswers.AnswersCollection).Query()
             .Where(Filter.From(nameof(QuizAnswer.AnsweredAt), fromUtc, toUtc))
             .Select(Fields)
             .ToEnumerable()

@@ -6,7 +6,7 @@ namespace Directive920Bot.Storage.LiteDb.Engagement;
 internal sealed class LiteDbOpenReviews(Database db) : IOpenReviews
 {
     public IReadOnlyDictionary<string, int> MembersDueByUnit() =>
-        db.Collection<ReviewItem>(ReviewStore.CollectionName)
+        db.Collection<ReviewItem>(LiteDbReviews.CollectionName)
             .Query().Where(r => !r.Resolved).Select(r => new { r.UnitCode, r.SubscriberId }).ToEnumerable()
             .Where(r => r.UnitCode is not null)
             .GroupBy(r => r.UnitCode!, StringComparer.Ordinal)
