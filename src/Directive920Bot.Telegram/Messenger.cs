@@ -10,18 +10,27 @@ namespace Directive920Bot.Telegram;
 /// <summary>
 /// The Telegram implementation of <see cref="IChannelSender"/> and the only code that calls the Bot API to send, edit or
 /// answer. Every send passes the <see cref="IOutboundGate"/>; raw results are returned so that callers (the delivery
-/// ledger) decide what a failure means.
+/// ledger) decide what a failure means. Features address persons: each method resolves the person id to the person's
+/// Telegram address first (<see cref="PersonDirectoryExtensions.AddressOn"/>); a person without one cannot be reached.
 /// </summary>
-public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyBackoff backoff, ILogger<Messenger> log) : IChannelSender
+public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyBackoff backoff, IPersonDirectory directory, ILogger<Messenger> log) : IChannelSender
 {
     public const int InteractiveAttempts = 4;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    // A person with no Telegram address (a Zalo-only cadre) is unreachable here, as a blocked chat is: nothing to retry.
+    private static readonly SendResult NoAddress = new(false, Failure: SendFailure.Blocked, Description: "no Telegram address", Channel: ChannelAddress.Telegram);
     private readonly EditMemory edits = new();
 
     /// <summary>One attempt, after the gate. A 429 penalises the gate's scope before it returns.</summary>
-    public async Task<SendResult> TrySendAsync(long chatId, OutboundMessage message, SendPriority priority, CancellationToken ct)
+    public async Task<SendResult> TrySendAsync(long personId, OutboundMessage message, SendPriority priority, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (!TryChatOf(personId, out var chatId))
+        {
+            return NoAddress;
+        }
+
         return await CallAsync(chatId, priority, async () =>
         {
             // Only broadcasts are paid for: a reply to a cadre is one message and stays inside the free budget.
@@ -35,9 +44,14 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
     /// One edit attempt. An edit to what this process last put on the message is not sent (a double tap re-renders the
     /// same text, which Telegram would refuse with "message is not modified"); it succeeds without a request.
     /// </summary>
-    public async Task<SendResult> TryEditAsync(long chatId, int messageId, OutboundMessage message, SendPriority priority, CancellationToken ct)
+    public async Task<SendResult> TryEditAsync(long personId, int messageId, OutboundMessage message, SendPriority priority, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (!TryChatOf(personId, out var chatId))
+        {
+            return NoAddress;
+        }
+
         var content = EditMemory.Fingerprint(message.Html, message.Buttons);
         if (edits.Shows(chatId, messageId, content))
         {
@@ -65,8 +79,13 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
     }
 
     /// <summary>Replaces only the inline keyboard of a message (editMessageReplyMarkup); the text stays as it is.</summary>
-    public async Task<SendResult> TryEditButtonsAsync(long chatId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, SendPriority priority, CancellationToken ct)
+    public async Task<SendResult> TryEditButtonsAsync(long personId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, SendPriority priority, CancellationToken ct)
     {
+        if (!TryChatOf(personId, out var chatId))
+        {
+            return NoAddress;
+        }
+
         // The text is not known here, so the message's remembered content is forgotten rather than updated.
         edits.Begin(chatId, messageId);
         try
@@ -84,9 +103,14 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         }
     }
 
-    public Task<SendResult> TrySendDocumentAsync(long chatId, OutboundFile file, SendPriority priority, CancellationToken ct)
+    public Task<SendResult> TrySendDocumentAsync(long personId, OutboundFile file, SendPriority priority, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (!TryChatOf(personId, out var chatId))
+        {
+            return Task.FromResult(NoAddress);
+        }
+
         return CallAsync(chatId, priority, async () =>
         {
             using var stream = new MemoryStream(file.Content, writable: false);
@@ -96,9 +120,14 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         }, ct);
     }
 
-    public Task<SendResult> TrySendPhotoAsync(long chatId, OutboundFile file, SendPriority priority, CancellationToken ct)
+    public Task<SendResult> TrySendPhotoAsync(long personId, OutboundFile file, SendPriority priority, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (!TryChatOf(personId, out var chatId))
+        {
+            return Task.FromResult(NoAddress);
+        }
+
         return CallAsync(chatId, priority, async () =>
         {
             using var stream = new MemoryStream(file.Content, writable: false);
@@ -108,9 +137,14 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         }, ct);
     }
 
-    public Task<SendResult> TrySendQuizPollAsync(long chatId, string question, IReadOnlyList<string> options, int correctOption,
+    public Task<SendResult> TrySendQuizPollAsync(long personId, string question, IReadOnlyList<string> options, int correctOption,
         string? explanation, SendPriority priority, CancellationToken ct)
     {
+        if (!TryChatOf(personId, out var chatId))
+        {
+            return Task.FromResult(NoAddress);
+        }
+
         return CallAsync(chatId, priority, async () =>
         {
             var sent = await bot.SendPoll(chatId, question, options.Select(o => new InputPollOption(o)), isAnonymous: false,
@@ -124,25 +158,25 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
     /// After a 429 the next try waits in the gate until Telegram's retry_after is over; after a server error or a network
     /// failure it waits <see cref="ReplyBackoff.Delay"/> (250 ms, 500 ms, 1 s) so that a struggling API is not hammered.
     /// </summary>
-    public async Task<SendResult> ReplyAsync(long chatId, OutboundMessage message, CancellationToken ct)
+    public async Task<SendResult> ReplyAsync(long personId, OutboundMessage message, CancellationToken ct)
     {
-        var result = await WithRetriesAsync(() => TrySendAsync(chatId, message, SendPriority.Interactive, ct), ct);
-        LogFailure(chatId, result);
+        var result = await WithRetriesAsync(() => TrySendAsync(personId, message, SendPriority.Interactive, ct), ct);
+        LogFailure(personId, result);
         return result;
     }
 
-    public async Task<SendResult> EditAsync(long chatId, int messageId, OutboundMessage message, CancellationToken ct)
+    public async Task<SendResult> EditAsync(long personId, int messageId, OutboundMessage message, CancellationToken ct)
     {
-        var result = await WithRetriesAsync(() => TryEditAsync(chatId, messageId, message, SendPriority.Interactive, ct), ct);
-        LogFailure(chatId, result);
+        var result = await WithRetriesAsync(() => TryEditAsync(personId, messageId, message, SendPriority.Interactive, ct), ct);
+        LogFailure(personId, result);
         return result;
     }
 
     /// <summary>An interactive keyboard edit: retried on transient failures with the same pauses as <see cref="ReplyAsync"/>.</summary>
-    public async Task<SendResult> EditButtonsAsync(long chatId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, CancellationToken ct)
+    public async Task<SendResult> EditButtonsAsync(long personId, int messageId, IReadOnlyList<IReadOnlyList<OutboundButton>>? buttons, CancellationToken ct)
     {
-        var result = await WithRetriesAsync(() => TryEditButtonsAsync(chatId, messageId, buttons, SendPriority.Interactive, ct), ct);
-        LogFailure(chatId, result);
+        var result = await WithRetriesAsync(() => TryEditButtonsAsync(personId, messageId, buttons, SendPriority.Interactive, ct), ct);
+        LogFailure(personId, result);
         return result;
     }
 
@@ -161,7 +195,17 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         }
     }
 
-    private async Task<SendResult> CallAsync(long chatId, SendPriority priority, Func<Task<SendResult>> call, CancellationToken ct)
+    private bool TryChatOf(long personId, out long chatId)
+    {
+        chatId = 0;
+        return directory.AddressOn(personId, ChannelAddress.Telegram) is { } address && address.TryTelegramId(out chatId);
+    }
+
+    /// <summary>One request after the gate; the result names this channel, which the ledger records with the send.</summary>
+    private async Task<SendResult> CallAsync(long chatId, SendPriority priority, Func<Task<SendResult>> call, CancellationToken ct) =>
+        await CallOnceAsync(chatId, priority, call, ct) with { Channel = ChannelAddress.Telegram };
+
+    private async Task<SendResult> CallOnceAsync(long chatId, SendPriority priority, Func<Task<SendResult>> call, CancellationToken ct)
     {
         await gate.WaitAsync(chatId, priority, ct);
         try
@@ -226,11 +270,11 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         return result;
     }
 
-    private void LogFailure(long chatId, SendResult result)
+    private void LogFailure(long personId, SendResult result)
     {
         if (!result.Ok)
         {
-            log.LogWarning("Reply to {ChatId} failed: {Code} {Description}", chatId, result.ErrorCode, result.Description);
+            log.LogWarning("Reply to {PersonId} failed: {Code} {Description}", personId, result.ErrorCode, result.Description);
         }
     }
 

@@ -11,7 +11,10 @@ namespace Directive920Bot.Telegram;
 /// <summary>
 /// The one place that decides which feature handles an update. It turns Telegram's update into the channel-neutral
 /// event a feature handler takes (<see cref="InboundText"/>, <see cref="ButtonPress"/>, <see cref="InboundQuizAnswer"/>,
-/// <see cref="InboundDocument"/>, <see cref="MembershipChange"/>), so that no feature sees a Telegram.Bot type.
+/// <see cref="InboundDocument"/>, <see cref="MembershipChange"/>), so that no feature sees a Telegram.Bot type, and the
+/// sender's Telegram address into a person id (<see cref="IPersonDirectory"/>), so that no feature sees a Telegram id.
+/// Commands are dispatched through one table built once from the handlers' <see cref="CommandSpec"/>s (names and
+/// aliases), callbacks by feature, conversations by prefix; <see cref="RouteAsync"/> is the one switch over updates.
 /// </summary>
 public sealed class UpdateRouter
 {
@@ -47,6 +50,7 @@ public sealed class UpdateRouter
     private readonly IEnumerable<IDocumentHandler> documentHandlers;
     private readonly IEnumerable<IFreeTextHandler> freeTextHandlers;
     private readonly ISubscribers subscribers;
+    private readonly IPersonDirectory directory;
     private readonly CallbackKeyStore keys;
     private readonly IAccessPolicy access;
     private readonly Messenger messenger;
@@ -61,6 +65,7 @@ public sealed class UpdateRouter
         IEnumerable<IDocumentHandler> documentHandlers,
         IEnumerable<IFreeTextHandler> freeTextHandlers,
         ISubscribers subscribers,
+        IPersonDirectory directory,
         CallbackKeyStore keys,
         IAccessPolicy access,
         Messenger messenger,
@@ -95,6 +100,7 @@ public sealed class UpdateRouter
         this.documentHandlers = documentHandlers;
         this.freeTextHandlers = freeTextHandlers;
         this.subscribers = subscribers;
+        this.directory = directory;
         this.keys = keys;
         this.access = access;
         this.messenger = messenger;
@@ -116,27 +122,35 @@ public sealed class UpdateRouter
             { CallbackQuery: { } query } => OnCallbackAsync(query, ct),
 
             // A poll answer without a user is an anonymous vote (voter_chat): nobody to record it for.
-            { PollAnswer: { User: { } voter } answer } => Task.WhenAll(pollHandlers.Select(h => h.HandleAsync(new InboundQuizAnswer(voter.Id, answer.PollId, answer.OptionIds), ct))),
+            { PollAnswer: { User: { } voter } answer } => Task.WhenAll(pollHandlers.Select(h => h.HandleAsync(new InboundQuizAnswer(PersonOf(voter.Id), answer.PollId, answer.OptionIds), ct))),
 
             // A private chat's id is the person's; the bot's membership of a group says nothing about a person.
             { MyChatMember: { Chat.Type: ChatType.Private } member } when Blocked(member.NewChatMember.Status) is { } blocked =>
-                Task.WhenAll(membershipHandlers.Select(h => h.HandleAsync(new MembershipChange(member.Chat.Id, blocked), ct))),
+                Task.WhenAll(membershipHandlers.Select(h => h.HandleAsync(new MembershipChange(PersonOf(member.Chat.Id), blocked), ct))),
             _ => Task.CompletedTask,
         };
     }
 
-    /// <summary>Builds the context for a user; public so that scheduled features can address a subscriber the same way.</summary>
-    public BotContext ContextFor(User from, long chatId)
+    /// <summary>
+    /// Builds the context for a Telegram user: their address resolved to a person id (the stored one, or before consent
+    /// the provisional one, which for Telegram is the user id itself: nothing is stored to find it).
+    /// </summary>
+    public BotContext ContextFor(User from)
     {
         ArgumentNullException.ThrowIfNull(from);
-        var subscriber = subscribers.Find(from.Id);
+        var address = ChannelAddress.ForTelegram(from.Id);
+        var personId = directory.PersonFor(address);
+        var subscriber = subscribers.Find(personId);
         var language = subscriber?.Language ?? Languages.FromTelegram(from.LanguageCode);
-        return new BotContext(from.Id, chatId, language, subscriber, access.For(from.Id), messenger);
+        return new BotContext(personId, address, language, subscriber, access.For(personId), messenger);
     }
+
+    /// <summary>The person a private chat (whose id is the user's) or a voter belongs to.</summary>
+    private long PersonOf(long telegramUserId) => directory.PersonFor(ChannelAddress.ForTelegram(telegramUserId));
 
     private async Task OnCommandAsync(Message message, InboundText command, CancellationToken ct)
     {
-        var context = ContextFor(message.From!, message.Chat.Id);
+        var context = ContextFor(message.From!);
         var (name, arguments) = SplitCommand(command.Text);
         if (!commands.TryGetValue(name, out var entry) || !Allowed(context, entry.Spec.Access))
         {
@@ -156,7 +170,7 @@ public sealed class UpdateRouter
 
     private async Task OnMessageAsync(Message message, InboundText text, CancellationToken ct)
     {
-        var context = ContextFor(message.From!, message.Chat.Id);
+        var context = ContextFor(message.From!);
         var state = context.Subscriber?.Conversation;
         if (state is not null && conversations.TryGetValue(state.Split('.', 2)[0], out var handler))
         {
@@ -177,7 +191,7 @@ public sealed class UpdateRouter
 
     private async Task OnDocumentAsync(Message message, InboundDocument document, CancellationToken ct)
     {
-        var context = ContextFor(message.From!, message.Chat.Id);
+        var context = ContextFor(message.From!);
         foreach (var handler in documentHandlers)
         {
             if (await handler.TryHandleAsync(context, document, ct))
@@ -192,7 +206,7 @@ public sealed class UpdateRouter
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken ct)
     {
         var reply = CallbackReply.Silent;
-        var context = ContextFor(query.From, query.Message?.Chat.Id ?? query.From.Id);
+        var context = ContextFor(query.From);
         try
         {
             var key = keys.Find(query.Data);
@@ -200,9 +214,9 @@ public sealed class UpdateRouter
             {
                 reply = new CallbackReply(context.T(StaleButton), Alert: true);
             }
-            else if (key.OwnerId is { } owner && owner != query.From.Id)
+            else if (key.OwnerId is { } owner && owner != context.PersonId)
             {
-                log.LogWarning("User {UserId} pressed a button that belongs to {OwnerId}", query.From.Id, owner);
+                log.LogWarning("Person {PersonId} pressed a button that belongs to {OwnerId}", context.PersonId, owner);
                 reply = new CallbackReply(context.T(ForeignButton), Alert: true);
             }
             else
@@ -215,7 +229,7 @@ public sealed class UpdateRouter
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            log.LogError(ex, "Callback {Action} failed for {UserId}", keys.Find(query.Data)?.Action, query.From.Id);
+            log.LogError(ex, "Callback {Action} failed for {PersonId}", keys.Find(query.Data)?.Action, context.PersonId);
             reply = new CallbackReply(context.T(SomethingWrong), Alert: true);
         }
         finally

@@ -4,12 +4,19 @@ using Directive920Bot.Registration;
 
 namespace Directive920Bot.Channels;
 
-/// <summary>Who is acting, in which chat and language, and the means to answer them.</summary>
-public sealed class BotContext(long userId, long chatId, string language, Subscriber? subscriber, AccessGrant access, IChannelSender sender)
+/// <summary>Who is acting (a person id, never a channel's id), in which language, and the means to answer them.</summary>
+/// <param name="personId">The person's id (<see cref="PersonIds"/>): the stored one, or the provisional one before consent.</param>
+/// <param name="address">The channel address the person wrote from; features store it only at consent (<see cref="IPersonDirectory.Register"/>).</param>
+public sealed class BotContext(long personId, ChannelAddress address, string language, Subscriber? subscriber, AccessGrant access, IChannelSender sender)
 {
-    public long UserId { get; } = userId;
+    /// <summary>
+    /// The person's id. Changes at most once, at consent, when the directory stores the person under an id that
+    /// differs from the provisional one (a sender on a channel other than Telegram).
+    /// </summary>
+    public long PersonId { get; set; } = personId;
 
-    public long ChatId { get; } = chatId;
+    /// <summary>Where the person wrote from. Features do not read it; registration stores it at consent.</summary>
+    public ChannelAddress Address { get; } = address;
 
     public string Language { get; set; } = language;
 
@@ -25,9 +32,9 @@ public sealed class BotContext(long userId, long chatId, string language, Subscr
 
     public string T(Loc text) => text.For(Language);
 
-    public Task<SendResult> ReplyAsync(string html, CancellationToken ct) => Sender.ReplyAsync(ChatId, new OutboundMessage(html), ct);
+    public Task<SendResult> ReplyAsync(string html, CancellationToken ct) => Sender.ReplyAsync(PersonId, new OutboundMessage(html), ct);
 
-    public Task<SendResult> ReplyAsync(OutboundMessage message, CancellationToken ct) => Sender.ReplyAsync(ChatId, message, ct);
+    public Task<SendResult> ReplyAsync(OutboundMessage message, CancellationToken ct) => Sender.ReplyAsync(PersonId, message, ct);
 
     public Task<SendResult> ReplyAsync(Loc text, CancellationToken ct) => ReplyAsync(T(text), ct);
 }

@@ -3,7 +3,8 @@ namespace Directive920Bot.Channels;
 /// <summary>
 /// The outcome of one request to the channel, as the delivery ledger records it. What a failure means is the adapter's
 /// reading of its channel (<see cref="SendFailure"/>); <see cref="ErrorCode"/> and <see cref="Description"/> are the
-/// channel's own words, kept for the record and the logs.
+/// channel's own words, kept for the record and the logs. <see cref="Channel"/> names the channel the adapter used
+/// (<see cref="ChannelAddress.Channel"/>), which the delivery ledger records with each send.
 /// </summary>
 public sealed record SendResult(
     bool Ok,
@@ -12,7 +13,8 @@ public sealed record SendResult(
     int? ErrorCode = null,
     string? Description = null,
     TimeSpan? RetryAfter = null,
-    string? PollId = null)
+    string? PollId = null,
+    string? Channel = null)
 {
     public bool IsBlocked => Failure == SendFailure.Blocked;
 

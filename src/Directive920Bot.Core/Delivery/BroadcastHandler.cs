@@ -55,13 +55,13 @@ public sealed class BroadcastHandler(
             return;
         }
 
-        await SaveAsync(new BroadcastDraft { Id = context.UserId });
+        await SaveAsync(new BroadcastDraft { Id = context.PersonId });
         SetStep(context, null);
         var rows = new List<IReadOnlyList<OutboundButton>> { new[] { Button(context, TextButton, "bc.text") } };
         var catalog = content.Current;
         foreach (var item in catalog.Track.Concat(catalog.Announcements).DistinctBy(i => i.Id))
         {
-            rows.Add([new OutboundButton(Label(item, context.Language), keys.Issue(context.UserId, "bc.lesson", item.Id, KeyLifetime))]);
+            rows.Add([new OutboundButton(Label(item, context.Language), keys.Issue(context.PersonId, "bc.lesson", item.Id, KeyLifetime))]);
         }
 
         await context.ReplyAsync(new OutboundMessage(context.T(ChooseKind)).WithButtons([.. rows]), ct);
@@ -71,7 +71,7 @@ public sealed class BroadcastHandler(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(message);
-        var draft = drafts.Find(context.UserId);
+        var draft = drafts.Find(context.PersonId);
         if (draft is null || !context.Access.IsBlocAdmin)
         {
             SetStep(context, null);
@@ -140,7 +140,7 @@ public sealed class BroadcastHandler(
                 return new CallbackReply(context.T(PreviewButtonPressed), Alert: true);
         }
 
-        var draft = drafts.Find(context.UserId);
+        var draft = drafts.Find(context.PersonId);
         if (draft is null)
         {
             return new CallbackReply(context.T(NoDraft), Alert: true);
@@ -230,7 +230,7 @@ public sealed class BroadcastHandler(
             case "bc.ok":
                 return await CreateAsync(context, draft, ct);
             case "bc.cancel":
-                await DeleteDraftAsync(context.UserId);
+                await DeleteDraftAsync(context.PersonId);
                 SetStep(context, null);
                 await context.ReplyAsync(DraftCancelled, ct);
                 return CallbackReply.Silent;
@@ -288,10 +288,10 @@ public sealed class BroadcastHandler(
             return;
         }
 
-        var self = context.Subscriber ?? new Subscriber { Id = context.UserId, ChatId = context.ChatId, Language = context.Language };
+        var self = context.Subscriber ?? new Subscriber { Id = context.PersonId, ChatId = context.PersonId, Language = context.Language };
         var row = campaigns.SampleRow(request, self);
         OutboundMessage? composed;
-        using (CallbackKeyStore.Preview(context.UserId, PreviewAction, KeyLifetime))
+        using (CallbackKeyStore.Preview(context.PersonId, PreviewAction, KeyLifetime))
         {
             // The same composer and decorators as the real send, so the buttons are the ones cadres get, but inert.
             composed = composer.Compose(row);
@@ -316,7 +316,7 @@ public sealed class BroadcastHandler(
         Campaign campaign;
         try
         {
-            campaign = campaigns.Create(draft.ToRequest(), Actor.Bot(context.UserId));
+            campaign = campaigns.Create(draft.ToRequest(), Actor.Bot(context.PersonId));
         }
         catch (CampaignValidationException ex)
         {
@@ -325,7 +325,7 @@ public sealed class BroadcastHandler(
         }
 
         // The draft goes first thing after creating, so a second press finds nothing to create twice.
-        await DeleteDraftAsync(context.UserId);
+        await DeleteDraftAsync(context.PersonId);
         SetStep(context, null);
         var count = campaigns.Resolve(campaign.Audience).Count();
         await context.ReplyAsync(Created.Format(context.Language, TelegramHtml.Escape(labels.Title(campaign, context.Language)), Numbers.Count(count, context.Language), When(context, campaign.SendAt)), ct);
@@ -350,7 +350,7 @@ public sealed class BroadcastHandler(
         // Admins tell campaigns apart by content and time; the hex id is the API's and the CLI's, not theirs.
         var lines = shown.Select((x, i) => $"{i + 1}. {TelegramHtml.Escape(labels.Label(x.Campaign, context.Language))} — {Status(x.Status, context.Language)}");
         var buttons = shown.Select((x, i) => (IReadOnlyList<OutboundButton>)[new OutboundButton(
-            $"🔎 {i + 1}. {labels.ButtonLabel(x.Campaign, context.Language)}", keys.Issue(context.UserId, "bc.show", x.Campaign.Id, KeyLifetime))]).ToArray();
+            $"🔎 {i + 1}. {labels.ButtonLabel(x.Campaign, context.Language)}", keys.Issue(context.PersonId, "bc.show", x.Campaign.Id, KeyLifetime))]).ToArray();
         await context.ReplyAsync(new OutboundMessage(context.T(CampaignsHeader) + "\n" + string.Join('\n', lines)).WithButtons(buttons), ct);
     }
 
@@ -379,7 +379,7 @@ public sealed class BroadcastHandler(
         var message = new OutboundMessage(html).WithButtons([.. buttons]);
         if (messageId is { } m)
         {
-            await context.Sender.EditAsync(context.ChatId, m, message, ct);
+            await context.Sender.EditAsync(context.PersonId, m, message, ct);
         }
         else
         {
@@ -397,7 +397,7 @@ public sealed class BroadcastHandler(
             return CallbackReply.Silent;
         }
 
-        var stopped = campaigns.Cancel(id, Actor.Bot(context.UserId));
+        var stopped = campaigns.Cancel(id, Actor.Bot(context.PersonId));
         if (stopped is null)
         {
             return new CallbackReply(context.T(UnknownCampaign), Alert: true);
@@ -428,7 +428,7 @@ public sealed class BroadcastHandler(
         {
             var mark = draft.Units.Contains(unit.Code) ? "✅ " : "";
             var indent = new string('·', Math.Max(0, unit.Depth));
-            rows.Add([new OutboundButton($"{mark}{indent}{unit.Name}", keys.Issue(context.UserId, "bc.tog", unit.Code, KeyLifetime))]);
+            rows.Add([new OutboundButton($"{mark}{indent}{unit.Name}", keys.Issue(context.PersonId, "bc.tog", unit.Code, KeyLifetime))]);
         }
 
         var nav = new List<OutboundButton>();
@@ -453,7 +453,7 @@ public sealed class BroadcastHandler(
         var message = new OutboundMessage(UnitsPage.Format(context.Language, selected)).WithButtons([.. rows]);
         if (!fresh && messageId is { } m)
         {
-            await context.Sender.EditAsync(context.ChatId, m, message, ct);
+            await context.Sender.EditAsync(context.PersonId, m, message, ct);
         }
         else
         {
@@ -464,7 +464,7 @@ public sealed class BroadcastHandler(
     private void SetStep(BotContext context, string? step)
     {
         // The step lives on the subscriber so that the router sends typed text here; the draft itself is ours.
-        if (subscribers.Find(context.UserId) is { } subscriber && subscriber.Conversation != step
+        if (subscribers.Find(context.PersonId) is { } subscriber && subscriber.Conversation != step
             && (step is not null || subscriber.Conversation?.StartsWith("bc.", StringComparison.Ordinal) == true))
         {
             subscriber.Conversation = step;
@@ -491,7 +491,7 @@ public sealed class BroadcastHandler(
     };
 
     private OutboundButton Button(BotContext context, Localization.Loc label, string action, string payload = "") =>
-        new(context.T(label), keys.Issue(context.UserId, action, payload, KeyLifetime));
+        new(context.T(label), keys.Issue(context.PersonId, action, payload, KeyLifetime));
 
     private static string Label(ContentItem item, string language) => item.For(language).Title;
 

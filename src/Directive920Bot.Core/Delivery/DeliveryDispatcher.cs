@@ -170,7 +170,7 @@ public sealed class DeliveryDispatcher(
             SendResult result = new(false);
             for (var i = Math.Min(row.PartsSent, parts.Count - 1); i < parts.Count; i++)
             {
-                result = await channel.TrySendAsync(row.ChatId, parts[i], SendPriority.Broadcast, ct);
+                result = await channel.TrySendAsync(row.SubscriberId, parts[i], SendPriority.Broadcast, ct);
                 if (!result.Ok)
                 {
                     break;
@@ -198,6 +198,8 @@ public sealed class DeliveryDispatcher(
 
     private async Task OnResultAsync(DeliveryRow row, SendResult result)
     {
+        // The ledger is channel-neutral; it records which channel the adapter used for this send.
+        row.Channel = result.Channel ?? row.Channel;
         var now = time.GetUtcNow().UtcDateTime;
         if (result.Ok)
         {

@@ -58,6 +58,9 @@ public sealed class DeliveryRow
 
     public DateTime? SentAt { get; set; }
 
+    /// <summary>The channel the last attempt went out on (<c>telegram</c>, later <c>zalo</c>), as the adapter reported it; null before one.</summary>
+    public string? Channel { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Parts of a split message already sent, so that a retry continues where it stopped.</summary>

@@ -34,7 +34,7 @@ public sealed class PauseHandler(ISubscribers subscribers, TrackService track, I
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(command);
-        var subscriber = subscribers.Find(context.UserId);
+        var subscriber = subscribers.Find(context.PersonId);
         if (subscriber is null || !subscriber.IsRegistered)
         {
             return;

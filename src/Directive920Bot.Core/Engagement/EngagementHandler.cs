@@ -56,10 +56,10 @@ public sealed class EngagementHandler(
             case "feedback":
                 await context.ReplyAsync(new OutboundMessage(context.T(FeedbackAsk)).WithButtons(
                     [
-                        new OutboundButton(context.T(FeedbackNamed), keys.Issue(context.UserId, FeedbackAction, "named")),
-                        new OutboundButton(context.T(FeedbackAnonymous), keys.Issue(context.UserId, FeedbackAction, "anon")),
+                        new OutboundButton(context.T(FeedbackNamed), keys.Issue(context.PersonId, FeedbackAction, "named")),
+                        new OutboundButton(context.T(FeedbackAnonymous), keys.Issue(context.PersonId, FeedbackAction, "anon")),
                     ],
-                    [new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel"))]), ct);
+                    [new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.PersonId, FeedbackAction, "cancel"))]), ct);
                 break;
         }
     }
@@ -129,14 +129,14 @@ public sealed class EngagementHandler(
         var mode = context.T(draft.Anonymous ? FeedbackModeAnonymous : FeedbackModeNamed);
         await context.ReplyAsync(new OutboundMessage(FeedbackPreview.Format(context.Language, mode, TelegramHtml.Escape(text))).WithButtons(
         [
-            new OutboundButton(context.T(FeedbackSend), keys.Issue(context.UserId, FeedbackAction, "send:" + draft.Token)),
-            new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel")),
+            new OutboundButton(context.T(FeedbackSend), keys.Issue(context.PersonId, FeedbackAction, "send:" + draft.Token)),
+            new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.PersonId, FeedbackAction, "cancel")),
         ]), ct);
     }
 
     private async Task<CallbackReply> OnAcknowledgeAsync(BotContext context, string deliveryId, ButtonPress pressed, CancellationToken ct)
     {
-        var outcome = await acknowledgements.AcknowledgeAsync(context.UserId, deliveryId);
+        var outcome = await acknowledgements.AcknowledgeAsync(context.PersonId, deliveryId);
         switch (outcome.Result)
         {
             case AckResult.DeliveryMissing:
@@ -183,13 +183,13 @@ public sealed class EngagementHandler(
             html += "\n\n" + stamp;
         }
 
-        await context.Sender.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
+        await context.Sender.EditAsync(context.PersonId, messageId, new OutboundMessage(html), ct);
     }
 
     private async Task<CallbackReply> OnQuizRequestedAsync(BotContext context, string deliveryId, ButtonPress pressed, CancellationToken ct)
     {
         var row = acknowledgements.Row(deliveryId);
-        if (row is null || row.SubscriberId != context.UserId)
+        if (row is null || row.SubscriberId != context.PersonId)
         {
             return new CallbackReply(context.T(DeliveryGone), Alert: true);
         }
@@ -209,7 +209,7 @@ public sealed class EngagementHandler(
             if (pressed.MessageId is { } messageId and > 0)
             {
                 var buttons = acknowledged is null ? acknowledgements.ButtonsFor(row) : null;
-                await context.Sender.EditButtonsAsync(context.ChatId, messageId, buttons is null ? null : [buttons], ct);
+                await context.Sender.EditButtonsAsync(context.PersonId, messageId, buttons is null ? null : [buttons], ct);
             }
 
             return acknowledged is null
@@ -228,7 +228,7 @@ public sealed class EngagementHandler(
             return new CallbackReply(context.T(QuestionGone), Alert: true);
         }
 
-        var outcome = quiz.Press(context.UserId, deliveryId, questionId, option);
+        var outcome = quiz.Press(context.PersonId, deliveryId, questionId, option);
         switch (outcome.Result)
         {
             case AnswerResult.Stale:
@@ -240,8 +240,8 @@ public sealed class EngagementHandler(
             case AnswerResult.Toggled:
                 if (pressed.MessageId is { } toggledId and > 0)
                 {
-                    var buttons = quiz.QuestionButtons(context.UserId, deliveryId, outcome.Row!.ItemId!, outcome.Question!, outcome.Row!.Language, quiz.Ticked(deliveryId, questionId));
-                    await context.Sender.EditAsync(context.ChatId, toggledId, new OutboundMessage(pressed.MessageHtml ?? "", buttons), ct);
+                    var buttons = quiz.QuestionButtons(context.PersonId, deliveryId, outcome.Row!.ItemId!, outcome.Question!, outcome.Row!.Language, quiz.Ticked(deliveryId, questionId));
+                    await context.Sender.EditAsync(context.PersonId, toggledId, new OutboundMessage(pressed.MessageHtml ?? "", buttons), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -251,7 +251,7 @@ public sealed class EngagementHandler(
         var row = outcome.Row!;
         if (pressed.MessageId is { } answeredId and > 0)
         {
-            await context.Sender.EditAsync(context.ChatId, answeredId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
+            await context.Sender.EditAsync(context.PersonId, answeredId, new OutboundMessage(quiz.AnsweredHtml(row, outcome.Question!, answer)), ct);
         }
 
         var verdict = context.T(answer.Correct ? RightShort : WrongShort);
@@ -262,7 +262,7 @@ public sealed class EngagementHandler(
 
     private async Task<CallbackReply> OnOpenAsync(BotContext context, string itemId, CancellationToken ct)
     {
-        var lesson = progress.Lessons(context.UserId).FirstOrDefault(l => l.Item.Id == itemId);
+        var lesson = progress.Lessons(context.PersonId).FirstOrDefault(l => l.Item.Id == itemId);
         if (lesson is null)
         {
             return new CallbackReply(context.T(content.Current.Find(itemId) is null ? ItemGone : DeliveryGone), Alert: true);
@@ -345,7 +345,7 @@ public sealed class EngagementHandler(
     {
         if (pressed.MessageId is { } messageId and > 0)
         {
-            await context.Sender.EditAsync(context.ChatId, messageId, new OutboundMessage(html), ct);
+            await context.Sender.EditAsync(context.PersonId, messageId, new OutboundMessage(html), ct);
         }
         else
         {
@@ -355,7 +355,7 @@ public sealed class EngagementHandler(
 
     private string ProgressHtml(BotContext context)
     {
-        var p = progress.For(context.UserId);
+        var p = progress.For(context.PersonId);
         if (p.LessonsReceived == 0 && p.Answered == 0)
         {
             return context.T(ProgressEmpty);
@@ -375,7 +375,7 @@ public sealed class EngagementHandler(
 
     private OutboundMessage LessonsMessage(BotContext context)
     {
-        var lessons = progress.Lessons(context.UserId);
+        var lessons = progress.Lessons(context.PersonId);
         if (lessons.Count == 0)
         {
             return new OutboundMessage(context.T(LessonsEmpty));
@@ -388,7 +388,7 @@ public sealed class EngagementHandler(
             var title = lesson.Item.For(context.Language).Title;
             lines.Add($"{i}. {TelegramHtml.Escape(title)} — {context.T(StatusText(lesson.Status))}");
             var label = $"📖 {i}. {title}";
-            buttons.Add([new OutboundButton(label.Length > LabelLength ? label[..(LabelLength - 1)] + "…" : label, keys.Issue(context.UserId, OpenAction, lesson.Item.Id))]);
+            buttons.Add([new OutboundButton(label.Length > LabelLength ? label[..(LabelLength - 1)] + "…" : label, keys.Issue(context.PersonId, OpenAction, lesson.Item.Id))]);
         }
 
         lines.Add("");

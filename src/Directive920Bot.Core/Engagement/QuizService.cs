@@ -16,7 +16,6 @@ public sealed class QuizService(
     EngagementPolicyResolver policies,
     AcknowledgementService acknowledgements,
     ReviewService review,
-    ISubscribers subscribers,
     CallbackKeyStore keys,
     IChannelSender channel,
     IEnumerable<IEngagementObserver> observers,
@@ -56,13 +55,13 @@ public sealed class QuizService(
             {
                 // The poll gets the shown order and the shown position of the right answer; its answers come back as
                 // positions and are mapped to authored indexes through the order stored below.
-                sent = await channel.TrySendQuizPollAsync(row.ChatId, question.Question, order.Select(a => question.Options[a]).ToList(),
+                sent = await channel.TrySendQuizPollAsync(row.SubscriberId, question.Question, order.Select(a => question.Options[a]).ToList(),
                     OptionOrder.PositionOf(order, question.Correct[0]), question.Explanation, SendPriority.Interactive, ct);
             }
             else
             {
                 var message = new OutboundMessage(QuestionHtml(header, question, row.Language, order), QuestionButtons(row.SubscriberId, row.Id, item.Id, question, row.Language, []));
-                sent = await channel.ReplyAsync(row.ChatId, message, ct);
+                sent = await channel.ReplyAsync(row.SubscriberId, message, ct);
             }
 
             if (!sent.Ok)
@@ -273,14 +272,14 @@ public sealed class QuizService(
             return UnlockResult.None;
         }
 
-        var chatId = row.ChatId != 0 ? row.ChatId : subscribers.Find(row.SubscriberId)?.ChatId ?? row.SubscriberId;
+        var personId = row.SubscriberId;
         // The engagement row is the lesson message's only keyboard (the decorator adds nothing else), on its last part.
-        if (row.MessageId is { } messageId && (await channel.EditButtonsAsync(chatId, messageId, [buttons], ct)).Ok)
+        if (row.MessageId is { } messageId && (await channel.EditButtonsAsync(personId, messageId, [buttons], ct)).Ok)
         {
             return UnlockResult.InPlace;
         }
 
-        var sent = await channel.ReplyAsync(chatId, new OutboundMessage(UnlockAck.Format(row.Language, TelegramHtml.Escape(item.For(row.Language).Title)), [buttons]), ct);
+        var sent = await channel.ReplyAsync(personId, new OutboundMessage(UnlockAck.Format(row.Language, TelegramHtml.Escape(item.For(row.Language).Title)), [buttons]), ct);
         return sent.Ok ? UnlockResult.NewMessage : UnlockResult.None;
     }
 

@@ -81,7 +81,7 @@ public sealed class QuestionHandler(
             await storage.WriteAsync(tx => unanswered.Save(tx, question));
             if (press is { MessageId: { } id, MessageHtml: { } html })
             {
-                await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(html + "\n\n" + context.T(ForwardedNote)), ct);
+                await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(html + "\n\n" + context.T(ForwardedNote)), ct);
             }
         }
 
@@ -104,7 +104,7 @@ public sealed class QuestionHandler(
             return;
         }
 
-        var received = progress.Lessons(context.UserId).Select(l => l.Item.Id).ToHashSet(StringComparer.Ordinal);
+        var received = progress.Lessons(context.PersonId).Select(l => l.Item.Id).ToHashSet(StringComparer.Ordinal);
         var catalog = content.Current;
         var lines = new List<string> { context.T(Heading), "" };
         var buttons = new List<IReadOnlyList<OutboundButton>>();
@@ -120,7 +120,7 @@ public sealed class QuestionHandler(
                 // A lesson the cadre has received opens in place; one not yet sent arrives with the course.
                 if (received.Contains(lessonId))
                 {
-                    buttons.Add([new OutboundButton(Shorten(OpenButton.Format(context.Language, title), LabelLength), keys.Issue(context.UserId, EngagementHandler.OpenAction, lessonId))]);
+                    buttons.Add([new OutboundButton(Shorten(OpenButton.Format(context.Language, title), LabelLength), keys.Issue(context.PersonId, EngagementHandler.OpenAction, lessonId))]);
                 }
             }
         }
@@ -145,7 +145,7 @@ public sealed class QuestionHandler(
         await storage.WriteAsync(tx => unanswered.Save(tx, stored));
         log.LogInformation("A question from unit {Unit} was not found in the course (confidence {Confidence:0.00})", stored.UnitCode, confidence);
         await context.ReplyAsync(new OutboundMessage(context.T(NotFound)).WithButtons(
-            [new OutboundButton(context.T(ForwardButton), keys.Issue(context.UserId, ForwardAction, stored.Id))]), ct);
+            [new OutboundButton(context.T(ForwardButton), keys.Issue(context.PersonId, ForwardAction, stored.Id))]), ct);
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -47,8 +47,8 @@ public sealed partial class RegistrationHandler
 
         await context.ReplyAsync(new OutboundMessage(context.T(DeleteAsk)).WithButtons(
         [
-            new OutboundButton(context.T(DeleteYes), keys.Issue(context.UserId, "reg.delete", "yes")),
-            new OutboundButton(context.T(DeleteNo), keys.Issue(context.UserId, "reg.delete", "no")),
+            new OutboundButton(context.T(DeleteYes), keys.Issue(context.PersonId, "reg.delete", "yes")),
+            new OutboundButton(context.T(DeleteNo), keys.Issue(context.PersonId, "reg.delete", "no")),
         ]), ct);
     }
 
@@ -58,7 +58,7 @@ public sealed partial class RegistrationHandler
         {
             if (messageId is { } id)
             {
-                await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(context.T(DeleteCancelled)), ct);
+                await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(context.T(DeleteCancelled)), ct);
             }
 
             return CallbackReply.Silent;
@@ -69,11 +69,11 @@ public sealed partial class RegistrationHandler
             return new CallbackReply(context.T(NothingToDelete));
         }
 
-        personalData.Erase(context.UserId);
+        personalData.Erase(context.PersonId);
         context.Subscriber = null;
         if (messageId is { } deletedId)
         {
-            await context.Sender.EditAsync(context.ChatId, deletedId, new OutboundMessage(context.T(Deleted)), ct);
+            await context.Sender.EditAsync(context.PersonId, deletedId, new OutboundMessage(context.T(Deleted)), ct);
         }
 
         log.LogInformation("Personal data erased on request");
@@ -95,12 +95,12 @@ public sealed partial class RegistrationHandler
             RoleName(s.Role, context.Language), context.T(status), consent);
         await context.ReplyAsync(new OutboundMessage(text).WithButtons(
             [
-                new OutboundButton(context.T(EditName), keys.Issue(context.UserId, "reg.edit", "name")),
-                new OutboundButton(context.T(EditUnit), keys.Issue(context.UserId, "reg.edit", "unit")),
+                new OutboundButton(context.T(EditName), keys.Issue(context.PersonId, "reg.edit", "name")),
+                new OutboundButton(context.T(EditUnit), keys.Issue(context.PersonId, "reg.edit", "unit")),
             ],
             [
-                new OutboundButton(context.T(EditRole), keys.Issue(context.UserId, "reg.edit", "role")),
-                new OutboundButton(context.T(ChangeLanguage), keys.Issue(context.UserId, "reg.lang", context.Language == "vi" ? "en" : "vi")),
+                new OutboundButton(context.T(EditRole), keys.Issue(context.PersonId, "reg.edit", "role")),
+                new OutboundButton(context.T(ChangeLanguage), keys.Issue(context.PersonId, "reg.lang", context.Language == "vi" ? "en" : "vi")),
             ]), ct);
     }
 }

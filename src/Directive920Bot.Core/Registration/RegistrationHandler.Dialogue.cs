@@ -22,8 +22,8 @@ public sealed partial class RegistrationHandler
         var now = clock.UtcNow.UtcDateTime;
         var subscriber = new Subscriber
         {
-            Id = context.UserId,
-            ChatId = context.ChatId,
+            Id = context.PersonId,
+            ChatId = context.PersonId,
             Language = language,
             Status = SubscriberStatus.Registering,
             ConsentAt = now,
@@ -41,13 +41,19 @@ public sealed partial class RegistrationHandler
             subscriber.Conversation = Steps.Confirm;
         }
 
-        await SaveAsync(subscriber);
+        // Consent first: the person's channel address is stored from here on, with their profile, never before.
+        context.PersonId = await storage.WriteAsync(tx =>
+        {
+            subscriber.Id = subscriber.ChatId = directory.Register(tx, context.Address);
+            subscribers.Save(tx, subscriber);
+            return subscriber.Id;
+        });
         context.Subscriber = subscriber;
         context.Language = language;
         if (messageId is { } id)
         {
             // The consent message stays in the chat as the record of what was agreed to, without its buttons.
-            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(context.T(Welcome) + "\n\n✅ " + context.T(Agree).TrimStart('✅', ' ')), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(context.T(Welcome) + "\n\n✅ " + context.T(Agree).TrimStart('✅', ' ')), ct);
         }
 
         await PromptAsync(context, subscriber, ct);
@@ -107,7 +113,7 @@ public sealed partial class RegistrationHandler
 
         if (messageId is { } id)
         {
-            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + TelegramHtml.Escape(unit.Name)), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage("✅ " + TelegramHtml.Escape(unit.Name)), ct);
         }
 
         var draft = subscriber.Draft ??= new RegistrationDraft();
@@ -134,7 +140,7 @@ public sealed partial class RegistrationHandler
 
         if (messageId is { } id)
         {
-            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage("✅ " + RoleName(role, context.Language)), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage("✅ " + RoleName(role, context.Language)), ct);
         }
 
         var draft = subscriber.Draft ??= new RegistrationDraft();
@@ -194,7 +200,7 @@ public sealed partial class RegistrationHandler
         await SaveAsync(subscriber);
         if (messageId is { } id)
         {
-            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(SummaryText(context, subscriber.FullName, subscriber.UnitCode, subscriber.Role)), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(SummaryText(context, subscriber.FullName, subscriber.UnitCode, subscriber.Role)), ct);
         }
 
         await context.ReplyAsync(Registered, ct);
@@ -217,8 +223,8 @@ public sealed partial class RegistrationHandler
             await context.ReplyAsync(new OutboundMessage(RosterQuestion.Format(context.Language, TelegramHtml.Escape(suggested.FullName) + position,
                 TelegramHtml.Escape(units.DisplayName(suggested.UnitCode)))).WithButtons(
                 [
-                    new OutboundButton(context.T(RosterYes), keys.Issue(context.UserId, "rpt.self", suggested.Id.ToString(CultureInfo.InvariantCulture))),
-                    new OutboundButton(context.T(RosterNo), keys.Issue(context.UserId, "rpt.notme", suggested.Id.ToString(CultureInfo.InvariantCulture))),
+                    new OutboundButton(context.T(RosterYes), keys.Issue(context.PersonId, "rpt.self", suggested.Id.ToString(CultureInfo.InvariantCulture))),
+                    new OutboundButton(context.T(RosterNo), keys.Issue(context.PersonId, "rpt.notme", suggested.Id.ToString(CultureInfo.InvariantCulture))),
                 ]), ct);
         }
     }

@@ -39,17 +39,17 @@ public sealed partial class RegistrationHandler
         var pages = Math.Max(1, (list.Count + UnitsPerPage - 1) / UnitsPerPage);
         page = Math.Clamp(page, 0, pages - 1);
         var rows = list.Skip(page * UnitsPerPage).Take(UnitsPerPage)
-            .Select(u => (IReadOnlyList<OutboundButton>)[new OutboundButton(Indent(u) + Shorten(u.Name, 48), keys.Issue(context.UserId, "reg.unit", u.Code))])
+            .Select(u => (IReadOnlyList<OutboundButton>)[new OutboundButton(Indent(u) + Shorten(u.Name, 48), keys.Issue(context.PersonId, "reg.unit", u.Code))])
             .ToList();
         var nav = new List<OutboundButton>();
         if (page > 0)
         {
-            nav.Add(new OutboundButton(context.T(Previous), keys.Issue(context.UserId, "reg.page", $"{page - 1}|{query}")));
+            nav.Add(new OutboundButton(context.T(Previous), keys.Issue(context.PersonId, "reg.page", $"{page - 1}|{query}")));
         }
 
         if (page < pages - 1)
         {
-            nav.Add(new OutboundButton(context.T(Next), keys.Issue(context.UserId, "reg.page", $"{page + 1}|{query}")));
+            nav.Add(new OutboundButton(context.T(Next), keys.Issue(context.PersonId, "reg.page", $"{page + 1}|{query}")));
         }
 
         if (nav.Count > 0)
@@ -63,8 +63,8 @@ public sealed partial class RegistrationHandler
     }
 
     private OutboundMessage RolePrompt(BotContext context, Loc lead) => new OutboundMessage(context.T(lead)).WithButtons(
-        [new OutboundButton(context.T(RoleLeader), keys.Issue(context.UserId, "reg.role", "leader"))],
-        [new OutboundButton(context.T(RoleStaff), keys.Issue(context.UserId, "reg.role", "staff"))]);
+        [new OutboundButton(context.T(RoleLeader), keys.Issue(context.PersonId, "reg.role", "leader"))],
+        [new OutboundButton(context.T(RoleStaff), keys.Issue(context.PersonId, "reg.role", "staff"))]);
 
     private OutboundMessage SummaryMessage(BotContext context, Subscriber subscriber, Loc? lead)
     {
@@ -81,11 +81,11 @@ public sealed partial class RegistrationHandler
         }
 
         return new OutboundMessage(text).WithButtons(
-            [new OutboundButton(context.T(Confirm), keys.Issue(context.UserId, "reg.confirm"))],
+            [new OutboundButton(context.T(Confirm), keys.Issue(context.PersonId, "reg.confirm"))],
             [
-                new OutboundButton(context.T(EditName), keys.Issue(context.UserId, "reg.edit", "name")),
-                new OutboundButton(context.T(EditUnit), keys.Issue(context.UserId, "reg.edit", "unit")),
-                new OutboundButton(context.T(EditRole), keys.Issue(context.UserId, "reg.edit", "role")),
+                new OutboundButton(context.T(EditName), keys.Issue(context.PersonId, "reg.edit", "name")),
+                new OutboundButton(context.T(EditUnit), keys.Issue(context.PersonId, "reg.edit", "unit")),
+                new OutboundButton(context.T(EditRole), keys.Issue(context.PersonId, "reg.edit", "role")),
             ]);
     }
 
@@ -94,7 +94,7 @@ public sealed partial class RegistrationHandler
 
     private OutboundMessage LanguageChooser(BotContext context) => new OutboundMessage(context.T(ChooseLanguage)).WithButtons(
     [
-        new OutboundButton("🇻🇳 Tiếng Việt", keys.Issue(context.Subscriber is null ? null : context.UserId, "reg.lang", "vi")),
-        new OutboundButton("🇬🇧 English", keys.Issue(context.Subscriber is null ? null : context.UserId, "reg.lang", "en")),
+        new OutboundButton("🇻🇳 Tiếng Việt", keys.Issue(context.Subscriber is null ? null : context.PersonId, "reg.lang", "vi")),
+        new OutboundButton("🇬🇧 English", keys.Issue(context.Subscriber is null ? null : context.PersonId, "reg.lang", "en")),
     ]);
 }

@@ -15,6 +15,7 @@ namespace Directive920Bot.Registration;
 /// </summary>
 public sealed partial class RegistrationHandler(
     ISubscribers subscribers,
+    IPersonDirectory directory,
     IUnits units,
     CallbackKeyStore keys,
     PersonalDataService personalData,
@@ -60,9 +61,9 @@ public sealed partial class RegistrationHandler(
                 await context.ReplyAsync(LanguageChooser(context), ct);
                 break;
             case "mydata":
-                var json = personalData.ExportJson(context.UserId);
-                await context.Sender.TrySendDocumentAsync(context.ChatId,
-                    new OutboundFile($"directive920-{context.UserId}.json", json, context.T(MyDataCaption)), SendPriority.Interactive, ct);
+                var json = personalData.ExportJson(context.PersonId);
+                await context.Sender.TrySendDocumentAsync(context.PersonId,
+                    new OutboundFile($"directive920-{context.PersonId}.json", json, context.T(MyDataCaption)), SendPriority.Interactive, ct);
                 break;
             case "stop":
                 await StopAsync(context, ct);
@@ -114,7 +115,7 @@ public sealed partial class RegistrationHandler(
             case "reg.refuse":
                 if (messageId is { } refused)
                 {
-                    await context.Sender.EditAsync(context.ChatId, refused, new OutboundMessage(context.T(Refused)), ct);
+                    await context.Sender.EditAsync(context.PersonId, refused, new OutboundMessage(context.T(Refused)), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -123,7 +124,7 @@ public sealed partial class RegistrationHandler(
                 context.Language = language;
                 if (messageId is { } welcome)
                 {
-                    await context.Sender.EditAsync(context.ChatId, welcome, WelcomeMessage(context, invite, person), ct);
+                    await context.Sender.EditAsync(context.PersonId, welcome, WelcomeMessage(context, invite, person), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -145,7 +146,7 @@ public sealed partial class RegistrationHandler(
                 var (page, query1) = ParsePage(key.Payload);
                 if (messageId is { } listId)
                 {
-                    await context.Sender.EditAsync(context.ChatId, listId, UnitPicker(context, page, query1), ct);
+                    await context.Sender.EditAsync(context.PersonId, listId, UnitPicker(context, page, query1), ct);
                 }
 
                 return CallbackReply.Silent;

@@ -5,7 +5,7 @@ using Directive920Bot.Storage;
 namespace Directive920Bot.Registration;
 
 /// <summary>The profile itself: exported as stored, erased down to an anonymous tombstone for counts.</summary>
-internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles roles, CallbackKeyStore keys) : IPersonalDataHolder
+internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles roles, CallbackKeyStore keys, IPersonDirectory directory) : IPersonalDataHolder
 {
     public string Name => "profile";
 
@@ -28,11 +28,12 @@ internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles 
         };
     }
 
-    /// <summary>The profile (down to its tombstone), the roles and the person's buttons go together.</summary>
+    /// <summary>The profile (down to its tombstone), the roles, the person's buttons and their channel addresses go together.</summary>
     public void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         subscribers.Erase(tx, subscriberId, pseudonym);
         roles.RemoveAll(tx, subscriberId);
         keys.RevokeOwnedBy(tx, subscriberId);
+        directory.Forget(tx, subscriberId);
     }
 }

@@ -87,7 +87,7 @@ public sealed class ReportsHandler(
             case "rpt.cancel":
                 if (messageId is { } m)
                 {
-                    await context.Sender.EditAsync(context.ChatId, m, new OutboundMessage(context.T(Cancelled)), ct);
+                    await context.Sender.EditAsync(context.PersonId, m, new OutboundMessage(context.T(Cancelled)), ct);
                 }
 
                 return CallbackReply.Silent;
@@ -152,7 +152,7 @@ public sealed class ReportsHandler(
             return true;
         }
 
-        audit.Write(context.UserId, "roster.import", name, FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired}"));
+        audit.Write(context.PersonId, "roster.import", name, FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired}"));
         await context.ReplyAsync(RosterImported.Format(context.Language, result.Added, result.Updated, result.Retired), ct);
         return true;
     }
@@ -180,8 +180,8 @@ public sealed class ReportsHandler(
         var text = (verb == "grant" ? ConfirmGrant : ConfirmRevoke).Format(context.Language, RoleLabel(context, parsed.Role, parsed.Unit), userId, who);
         await context.ReplyAsync(new OutboundMessage(text).WithButtons(
         [
-            new OutboundButton(context.T(Yes), keys.Issue(context.UserId, "rpt." + verb, payload, ConfirmLifetime)),
-            new OutboundButton(context.T(Cancel), keys.Issue(context.UserId, "rpt.cancel", payload, ConfirmLifetime)),
+            new OutboundButton(context.T(Yes), keys.Issue(context.PersonId, "rpt." + verb, payload, ConfirmLifetime)),
+            new OutboundButton(context.T(Cancel), keys.Issue(context.PersonId, "rpt.cancel", payload, ConfirmLifetime)),
         ]), ct);
     }
 
@@ -196,7 +196,7 @@ public sealed class ReportsHandler(
         var userId = long.Parse(parts[0], CultureInfo.InvariantCulture);
         var role = Enum.Parse<Directive920Bot.Admin.AdminRole>(parts[1]);
         var unit = parts[2].Length == 0 ? null : parts[2];
-        var outcome = key.Action == "rpt.grant" ? roleService.Grant(context.UserId, userId, role, unit) : roleService.Revoke(context.UserId, userId, role, unit);
+        var outcome = key.Action == "rpt.grant" ? roleService.Grant(context.PersonId, userId, role, unit) : roleService.Revoke(context.PersonId, userId, role, unit);
         var text = outcome switch
         {
             GrantOutcome.Granted => Granted,
@@ -209,7 +209,7 @@ public sealed class ReportsHandler(
         if (messageId is { } id)
         {
             // Pressing again after a restart re-renders the outcome; the store holds the role once.
-            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(html), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(html), ct);
         }
 
         return CallbackReply.Silent;
@@ -250,14 +250,14 @@ public sealed class ReportsHandler(
             png = chart.RenderRates(context.T(ChartByLesson), report.Items.Select(i => (i.Title, i.AckRate)).ToList(), context.Language);
         }
 
-        await context.Sender.TrySendPhotoAsync(context.ChatId, new OutboundFile($"report-{unitCode}.png", png), SendPriority.Interactive, ct);
+        await context.Sender.TrySendPhotoAsync(context.PersonId, new OutboundFile($"report-{unitCode}.png", png), SendPriority.Interactive, ct);
         await context.ReplyAsync(new OutboundMessage(text.ToString()).WithButtons(
             [
-                new OutboundButton(context.T(PendingButton), keys.Issue(context.UserId, "rpt.pending", unitCode)),
-                new OutboundButton(context.T(NudgeButton), keys.Issue(context.UserId, "rpt.nudge", unitCode)),
+                new OutboundButton(context.T(PendingButton), keys.Issue(context.PersonId, "rpt.pending", unitCode)),
+                new OutboundButton(context.T(NudgeButton), keys.Issue(context.PersonId, "rpt.nudge", unitCode)),
             ],
-            [new OutboundButton(context.T(DocxButton), keys.Issue(context.UserId, "rpt.docx", unitCode))],
-            [new OutboundButton(context.T(MembersButton), keys.Issue(context.UserId, "rpt.members", unitCode))]), ct);
+            [new OutboundButton(context.T(DocxButton), keys.Issue(context.PersonId, "rpt.docx", unitCode))],
+            [new OutboundButton(context.T(MembersButton), keys.Issue(context.PersonId, "rpt.members", unitCode))]), ct);
     }
 
     /// <summary>The unit a report is about: the one asked for if in scope; otherwise the bloc root or the admin's first unit.</summary>
@@ -301,7 +301,7 @@ public sealed class ReportsHandler(
 
     private Task<CallbackReply> NudgeAsync(BotContext context, string unitCode)
     {
-        var result = nudges.Nudge(context.UserId, unitCode, units.SubTreeCodes([unitCode]));
+        var result = nudges.Nudge(context.PersonId, unitCode, units.SubTreeCodes([unitCode]));
         var reply = !result.Available ? NotAvailable
             : result.Nudged == 0 && result.SkippedItems > 0 ? NudgeTooSoon
             : Nudged;
@@ -323,7 +323,7 @@ public sealed class ReportsHandler(
         var rows = periods.Select(p => (IReadOnlyList<OutboundButton>)
         [
             new OutboundButton(p.Label.Format(context.Language, ReportExports.Period(p.From, p.To, compact: true)),
-                keys.Issue(context.UserId, "rpt.docxp", string.Create(CultureInfo.InvariantCulture, $"{unitCode}|{p.From:yyyy-MM-dd}|{p.To:yyyy-MM-dd}"), ConfirmLifetime)),
+                keys.Issue(context.PersonId, "rpt.docxp", string.Create(CultureInfo.InvariantCulture, $"{unitCode}|{p.From:yyyy-MM-dd}|{p.To:yyyy-MM-dd}"), ConfirmLifetime)),
         ]).ToArray();
         await context.ReplyAsync(new OutboundMessage(context.T(AskPeriod)).WithButtons(rows), ct);
     }
@@ -339,8 +339,8 @@ public sealed class ReportsHandler(
 
         var unitCode = parts[0];
         var docx = exports.Thematic(unitCode, from, to, feedback.For(unitCode, from, to));
-        audit.Write(context.UserId, "export", unitCode, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {from:yyyy-MM-dd}..{to:yyyy-MM-dd} (bot)"));
-        await context.Sender.TrySendDocumentAsync(context.ChatId,
+        audit.Write(context.PersonId, "export", unitCode, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {from:yyyy-MM-dd}..{to:yyyy-MM-dd} (bot)"));
+        await context.Sender.TrySendDocumentAsync(context.PersonId,
             new OutboundFile($"bao-cao-chuyen-de-920-{unitCode}.docx", docx, DocxCaption.Format(context.Language, TelegramHtml.Escape(units.DisplayName(unitCode)),
                 from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture))),
             SendPriority.Interactive, ct);
@@ -373,7 +373,7 @@ public sealed class ReportsHandler(
         // Same unit and same name: the admin confirms with one press.
         var buttons = unmatched.Select(s => (s, e: roster.Suggest(s))).Where(x => x.e is not null).Take(8)
             .Select(x => (IReadOnlyList<OutboundButton>)[new OutboundButton(LinkButton.Format(context.Language, x.s.FullName, x.e!.FullName),
-                keys.Issue(context.UserId, "rpt.link", string.Create(CultureInfo.InvariantCulture, $"{x.e.UnitCode}|{x.s.Id}|{x.e.Id}")))])
+                keys.Issue(context.PersonId, "rpt.link", string.Create(CultureInfo.InvariantCulture, $"{x.e.UnitCode}|{x.s.Id}|{x.e.Id}")))])
             .ToArray();
         await context.ReplyAsync(new OutboundMessage(text.ToString(), buttons), ct);
     }
@@ -384,7 +384,7 @@ public sealed class ReportsHandler(
         var subscriber = subscribers.Find(long.Parse(parts[1], CultureInfo.InvariantCulture));
         var entry = rosterStore.Find(int.Parse(parts[2], CultureInfo.InvariantCulture));
         if (subscriber is null || entry is null || !context.Access.Covers(units, subscriber.UnitCode) || !context.Access.Covers(units, entry.UnitCode)
-            || !roster.Link(context.UserId, subscriber, entry, RosterLink.Suggested))
+            || !roster.Link(context.PersonId, subscriber, entry, RosterLink.Suggested))
         {
             return new CallbackReply(context.T(NotAllowed), Alert: true);
         }
@@ -405,7 +405,7 @@ public sealed class ReportsHandler(
         var linked = key.Action == "rpt.self" && roster.Link(subscriber.Id, subscriber, entry, RosterLink.Suggested);
         if (messageId is { } id)
         {
-            await context.Sender.EditAsync(context.ChatId, id, new OutboundMessage(context.T(linked ? Linked : NotLinked)), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(context.T(linked ? Linked : NotLinked)), ct);
         }
 
         return CallbackReply.Silent;

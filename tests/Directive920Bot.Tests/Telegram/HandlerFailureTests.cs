@@ -19,7 +19,7 @@ public sealed class HandlerFailureTests
         {
             if (command.Name == "boombutton")
             {
-                await context.ReplyAsync(new OutboundMessage("press").WithButtons([new OutboundButton("💥", keys.Issue(context.UserId, "boom.press"))]), ct);
+                await context.ReplyAsync(new OutboundMessage("press").WithButtons([new OutboundButton("💥", keys.Issue(context.PersonId, "boom.press"))]), ct);
                 return;
             }
 

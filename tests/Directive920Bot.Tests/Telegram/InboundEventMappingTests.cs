@@ -35,13 +35,13 @@ public sealed class InboundEventMappingTests
             await Events.Writer.WriteAsync((arguments, message), ct);
             if (arguments == "poll")
             {
-                var sent = await context.Sender.TrySendQuizPollAsync(context.ChatId, "2 + 2?", ["3", "4", "5"], 1, null, SendPriority.Interactive, ct);
+                var sent = await context.Sender.TrySendQuizPollAsync(context.PersonId, "2 + 2?", ["3", "4", "5"], 1, null, SendPriority.Interactive, ct);
                 await Events.Writer.WriteAsync(sent, ct);
                 return;
             }
 
             await context.ReplyAsync(new OutboundMessage("<b>Bài 1.</b> Thông báo <i>920</i>")
-                .WithButtons([new OutboundButton("Bấm", keys.Issue(context.UserId, Probe + ".press", "x"))]), ct);
+                .WithButtons([new OutboundButton("Bấm", keys.Issue(context.PersonId, Probe + ".press", "x"))]), ct);
         }
 
         public async Task ContinueAsync(BotContext context, InboundText message, CancellationToken ct) =>
