@@ -11,17 +11,18 @@ public static class PersonDirectoryExtensions
     }
 
     /// <summary>
-    /// Outbound: where to reach the person on <paramref name="channel"/>; null when they have no address there. A
-    /// Telegram-derived id is its own Telegram address, stored or not (a reply before consent, and no look-up per send).
+    /// Outbound: where to reach the person on <paramref name="channel"/>: the stored address there; else, for a
+    /// Telegram-derived id, its own Telegram address (a reply before consent needs nothing stored); else null.
     /// </summary>
     public static ChannelAddress? AddressOn(this IPersonDirectory directory, long personId, string channel)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        if (channel == ChannelAddress.Telegram && PersonIds.IsTelegramDerived(personId))
+        var stored = directory.AddressesOf(personId).FirstOrDefault(a => a.Channel == channel);
+        if (stored is not null)
         {
-            return ChannelAddress.ForTelegram(personId);
+            return stored;
         }
 
-        return directory.AddressesOf(personId).FirstOrDefault(a => a.Channel == channel);
+        return channel == ChannelAddress.Telegram && PersonIds.IsTelegramDerived(personId) ? ChannelAddress.ForTelegram(personId) : null;
     }
 }

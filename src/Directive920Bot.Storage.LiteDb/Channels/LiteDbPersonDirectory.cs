@@ -5,14 +5,20 @@ namespace Directive920Bot.Storage.LiteDb.Channels;
 
 /// <summary>
 /// The person directory in LiteDB: one document per channel address keyed by the address (unique by construction),
-/// indexed by person; the allocation counter in a collection of its own.
+/// indexed by person; the allocation counter in a collection of its own. A person's addresses are kept in memory (every
+/// send resolves one), dropped with every write of that person.
 /// </summary>
 internal sealed class LiteDbPersonDirectory(Database db) : IPersonDirectory
 {
     public static readonly StoreSchema Schema = new(PersonCollections.Addresses, (database, _) =>
         database.GetCollection(PersonCollections.Addresses).EnsureIndex(PersonCollections.PersonField));
 
+    /// <summary>Persons whose addresses are kept in memory at most; past it the cache starts again.</summary>
+    public const int CacheLimit = 100_000;
+
     private const string NextKey = "next";
+
+    private readonly StoredCache<long, IReadOnlyList<ChannelAddress>> cache = new(CacheLimit);
 
     private ILiteCollection<BsonDocument> Addresses => db.Lite.GetCollection(PersonCollections.Addresses);
 
@@ -22,7 +28,10 @@ internal sealed class LiteDbPersonDirectory(Database db) : IPersonDirectory
         return Addresses.FindById(address.ToString())?[PersonCollections.PersonField].AsInt64;
     }
 
-    public IReadOnlyList<ChannelAddress> AddressesOf(long personId) =>
+    public IReadOnlyList<ChannelAddress> AddressesOf(long personId) => cache.Get(personId, () => Read(personId))!;
+
+    // Writes read what is stored, never the cache: in a transaction they must see its own writes.
+    private List<ChannelAddress> Read(long personId) =>
         Addresses.Find(Filter.Eq(PersonCollections.PersonField, personId))
             .OrderByDescending(d => d[PersonCollections.PreferredField].AsBoolean)
             .ThenBy(d => d["_id"].AsString, StringComparer.Ordinal)
@@ -39,7 +48,7 @@ internal sealed class LiteDbPersonDirectory(Database db) : IPersonDirectory
         }
 
         var personId = address.Channel == ChannelAddress.Telegram ? PersonIds.Provisional(address) : Allocate();
-        Addresses.Insert(PersonCollections.Document(address, personId, preferred: AddressesOf(personId).Count == 0));
+        cache.Writing(tx, personId, () => Addresses.Insert(PersonCollections.Document(address, personId, preferred: Read(personId).Count == 0)));
         return personId;
     }
 
@@ -59,30 +68,32 @@ internal sealed class LiteDbPersonDirectory(Database db) : IPersonDirectory
             throw new DuplicateKeyException($"The address {address} belongs to another person.");
         }
 
-        var addresses = AddressesOf(personId);
+        var addresses = Read(personId);
         if (owner is null && addresses.Any(a => a.Channel == address.Channel))
         {
             throw new InvalidOperationException($"Person {personId} has an address on {address.Channel} already.");
         }
 
         var makePreferred = preferred || addresses.Count == 0;
-        if (makePreferred)
+        cache.Writing(tx, personId, () =>
         {
-            foreach (var doc in Addresses.Find(Filter.Eq(PersonCollections.PersonField, personId)).ToList())
+            if (makePreferred)
             {
-                doc[PersonCollections.PreferredField] = false;
-                Addresses.Update(doc);
+                foreach (var doc in Addresses.Find(Filter.Eq(PersonCollections.PersonField, personId)).ToList())
+                {
+                    doc[PersonCollections.PreferredField] = false;
+                    Addresses.Update(doc);
+                }
             }
-        }
 
-        var preferredNow = makePreferred || (owner is not null && addresses[0] == address);
-        Addresses.Upsert(PersonCollections.Document(address, personId, preferredNow));
+            return Addresses.Upsert(PersonCollections.Document(address, personId, makePreferred || (owner is not null && addresses[0] == address)));
+        });
     }
 
     public int Forget(ITransaction tx, long personId)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        return Addresses.DeleteMany(Filter.Eq(PersonCollections.PersonField, personId));
+        return cache.Writing(tx, personId, () => Addresses.DeleteMany(Filter.Eq(PersonCollections.PersonField, personId)));
     }
 
     /// <summary>The next id from <see cref="PersonIds.FirstAllocated"/> up; runs in the caller's transaction, so a rollback hands it out again.</summary>

@@ -40,7 +40,6 @@ public static class PersonCollections
     {
         ArgumentNullException.ThrowIfNull(database);
         var addresses = database.GetCollection(Addresses);
-        addresses.EnsureIndex(PersonField);
         foreach (var doc in database.GetCollection(SubscriberCollections.Subscribers).Query().Select("{_id: $._id}").ToEnumerable())
         {
             var id = doc["_id"].AsInt64;

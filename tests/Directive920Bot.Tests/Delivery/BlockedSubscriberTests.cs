@@ -1,3 +1,4 @@
+using Directive920Bot.Channels;
 using Directive920Bot.Delivery;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
@@ -45,8 +46,8 @@ public sealed class BlockedSubscriberTests
     {
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings());
         var ghost = bot.Seed(403, "SNV");
-        ghost.ChatId = 999_999_403; // no such chat in the emulator
-        bot.Get<IStorage>().Write(tx => bot.Get<ISubscribers>().Save(tx, ghost));
+        // The person's Telegram address is a chat the emulator does not have.
+        bot.Get<IStorage>().Write(tx => bot.Get<IPersonDirectory>().Link(tx, ghost.Id, ChannelAddress.ForTelegram(999_999_403)));
 
         var campaign = bot.Announce("Không có chat.", new AudienceRequest(SubscriberIds: [403]));
         await bot.DrainAsync(campaign.Id);

@@ -108,12 +108,10 @@ public sealed class OutcomeCounterTests
         }
 
         // Two whose chat is gone: their rows are not sent and count nowhere.
-        var subscribers = bot.Get<ISubscribers>();
+        var directory = bot.Get<Directive920Bot.Channels.IPersonDirectory>();
         foreach (var id in new[] { 1400L, 1401L })
         {
-            var ghost = subscribers.Find(id)!;
-            ghost.ChatId = 999_000_000 + id;
-            bot.Get<IStorage>().Write(tx => subscribers.Save(tx, ghost));
+            bot.Get<IStorage>().Write(tx => directory.Link(tx, id, Directive920Bot.Channels.ChannelAddress.ForTelegram(999_000_000 + id)));
         }
 
         var campaigns = new[]

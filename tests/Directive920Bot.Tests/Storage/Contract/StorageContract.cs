@@ -10,7 +10,7 @@ namespace Directive920Bot.Tests.Storage.Contract;
 /// (<see cref="LiteDbStorageContractTests"/>), and a PostgreSQL provider must pass it unchanged. A provider supplies
 /// how to open a store and how to simulate a crash; the tests speak only the store interfaces and <see cref="IStorage"/>.
 /// </summary>
-public abstract class StorageContract : IDisposable
+public abstract partial class StorageContract : IDisposable
 {
     private readonly List<IDisposable> opened = [];
 
