@@ -25,6 +25,8 @@ internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles 
             s.RegisteredAt,
             s.PreferredHour,
             Roles = roles.For(subscriberId).Select(r => new { Role = r.Role.ToString(), r.UnitCode, r.GrantedAt }),
+            // Where the bot reaches them (telegram:123…): an address is personal data too.
+            Channels = directory.AddressesOf(subscriberId).Select(a => a.ToString()),
         };
     }
 

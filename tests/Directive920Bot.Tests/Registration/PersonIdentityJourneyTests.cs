@@ -72,6 +72,10 @@ public sealed class PersonIdentityJourneyTests
         await using var bot = await BotHarness.StartAsync();
         await bot.RegisterAsync(2453);
         Assert.Equal(2453, bot.Get<IPersonDirectory>().Find(ChannelAddress.ForTelegram(2453)));
+        using (var export = System.Text.Json.JsonDocument.Parse(bot.Get<PersonalDataService>().ExportJson(2453)))
+        {
+            Assert.Equal("telegram:2453", export.RootElement.GetProperty("profile").GetProperty("Channels")[0].GetString());
+        }
 
         var ask = await bot.SayAsync(2453, "/delete");
         await bot.PressAsync(2453, ask, "Xóa dữ liệu");
