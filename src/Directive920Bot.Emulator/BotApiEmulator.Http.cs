@@ -231,8 +231,9 @@ public sealed partial class BotApiEmulator
                     http.Abort();
                     return 0;
                 default:
-                    var description = rule.Description ?? DefaultDescription(rule.StatusCode, rule.RetryAfter);
-                    await WriteErrorAsync(http, new ApiException(rule.StatusCode, description, rule.RetryAfter));
+                    var retryAfter = fault.NextRetryAfter();
+                    var description = rule.Description ?? DefaultDescription(rule.StatusCode, retryAfter);
+                    await WriteErrorAsync(http, new ApiException(rule.StatusCode, description, retryAfter));
                     return rule.StatusCode;
             }
         }
