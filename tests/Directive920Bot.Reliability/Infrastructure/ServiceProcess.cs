@@ -32,7 +32,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            // …/bin/<configuration>/net10.0/ of this test assembly.
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             var dll = Path.Combine(BotHarness.RepoRoot, "src", "Directive920Bot", "bin", configuration, "net10.0", "Directive920Bot.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Directive920Bot first (the test project references it).", dll);
         }
