@@ -48,15 +48,15 @@ public sealed class StoreInspector : IAsyncDisposable
         }
     }
 
-    /// <summary>Registered, active cadres with ids <paramref name="ids"/>, written in transactions of 500.</summary>
-    public void SeedCadres(IEnumerable<long> ids, string unitCode = "SNV-VP")
+    /// <summary>Registered, active cadres with ids <paramref name="ids"/>, written in transactions of <paramref name="batch"/>.</summary>
+    public void SeedCadres(IEnumerable<long> ids, string unitCode = "SNV-VP", int batch = 500)
     {
         var now = Get<BotClock>().UtcNow.UtcDateTime;
-        foreach (var batch in ids.Chunk(500))
+        foreach (var chunk in ids.Chunk(batch))
         {
             Get<IStorage>().Write(tx =>
             {
-                foreach (var id in batch)
+                foreach (var id in chunk)
                 {
                     Get<ISubscribers>().Save(tx, new Subscriber
                     {
@@ -83,6 +83,8 @@ public sealed class StoreInspector : IAsyncDisposable
     public IReadOnlyList<DeliveryRow> Rows(string campaignId) => Get<DeliveryLedger>().ForCampaign(campaignId);
 
     public CampaignProgress Progress(string campaignId) => Get<CampaignService>().Progress(campaignId);
+
+    public int Registered() => Get<ISubscribers>().Registered().Count();
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
