@@ -96,7 +96,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>SIGTERM, as systemd or <c>docker stop</c> sends: the host's graceful shutdown.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        // The shell's built-in kill: present on every machine, unlike procps' /bin/kill on a slim image.
+        using var kill = Process.Start("sh", ["-c", "kill -TERM " + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         if (kill.ExitCode != 0)
         {
