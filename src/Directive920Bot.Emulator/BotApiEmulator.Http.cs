@@ -106,9 +106,10 @@ public sealed partial class BotApiEmulator
             (var args, document) = await ReadArgsAsync(http, aborted);
             chatId = ParseChatId(args);
 
-            if (await ApplyFaultAsync(http, spec.Name, chatId, aborted) is { } faultStatus)
+            if (await ApplyFaultAsync(http, spec.Name, chatId, aborted) is { } fault)
             {
-                Record(spec.Name, chatId, faultStatus, at, false, "injected fault");
+                _calls.Enqueue(new BotCall(spec.Name, chatId, fault.Status, at, false, "injected fault") { RetryAfter = fault.RetryAfter });
+                SignalChanged();
                 return;
             }
 
@@ -205,8 +206,8 @@ public sealed partial class BotApiEmulator
         }
     }
 
-    /// <summary>Applies the first matching fault; returns the status written, or null to continue normally.</summary>
-    private async Task<int?> ApplyFaultAsync(HttpContext http, string method, long? chatId, CancellationToken ct)
+    /// <summary>Applies the first matching fault; returns the status written (and retry_after), or null to continue normally.</summary>
+    private async Task<(int Status, int? RetryAfter)?> ApplyFaultAsync(HttpContext http, string method, long? chatId, CancellationToken ct)
     {
         var faults = Volatile.Read(ref _faults);
         foreach (var fault in faults)
@@ -229,11 +230,12 @@ public sealed partial class BotApiEmulator
                     }
 
                     http.Abort();
-                    return 0;
+                    return (0, null);
                 default:
-                    var description = rule.Description ?? DefaultDescription(rule.StatusCode, rule.RetryAfter);
-                    await WriteErrorAsync(http, new ApiException(rule.StatusCode, description, rule.RetryAfter));
-                    return rule.StatusCode;
+                    var retryAfter = fault.NextRetryAfter();
+                    var description = rule.Description ?? DefaultDescription(rule.StatusCode, retryAfter);
+                    await WriteErrorAsync(http, new ApiException(rule.StatusCode, description, retryAfter));
+                    return (rule.StatusCode, retryAfter);
             }
         }
 

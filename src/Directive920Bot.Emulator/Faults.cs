@@ -34,12 +34,26 @@ public sealed class FaultRule
     public int? Count { get; init; }
 
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Share of matching requests to break, drawn per request from a generator seeded with <see cref="Seed"/>
+    /// (a flaky network); null breaks every matching request. A request not drawn is left to the next rule.
+    /// </summary>
+    public double? Probability { get; init; }
+
+    /// <summary>With <see cref="RetryAfter"/>: each broken request draws its retry_after from RetryAfter…RetryAfterMax.</summary>
+    public int? RetryAfterMax { get; init; }
+
+    /// <summary>Seed of the draws of <see cref="Probability"/> and <see cref="RetryAfterMax"/>, so a storm repeats.</summary>
+    public int Seed { get; init; } = 920;
 }
 
 /// <summary>An injected fault; dispose or <see cref="Remove"/> to lift it.</summary>
 public sealed class FaultHandle : IDisposable
 {
     private readonly Action<FaultHandle> _remove;
+    private readonly Random _random;
+    private readonly Lock _randomGate = new();
     private int _remaining;
     private int _hits;
 
@@ -48,6 +62,7 @@ public sealed class FaultHandle : IDisposable
         Rule = rule;
         _remove = remove;
         _remaining = rule.Count ?? -1;
+        _random = new Random(rule.Seed);
     }
 
     public FaultRule Rule { get; }
@@ -68,6 +83,11 @@ public sealed class FaultHandle : IDisposable
     /// <summary>Claims one use; false once a counted fault is used up.</summary>
     internal bool TryConsume()
     {
+        if (Rule.Probability is { } probability && Draw() >= probability)
+        {
+            return false;
+        }
+
         if (Rule.Count is null)
         {
             Interlocked.Increment(ref _hits);
@@ -87,6 +107,28 @@ public sealed class FaultHandle : IDisposable
                 Interlocked.Increment(ref _hits);
                 return true;
             }
+        }
+    }
+
+    /// <summary>The retry_after of the request being broken: fixed, or drawn when <see cref="FaultRule.RetryAfterMax"/> is set.</summary>
+    internal int? NextRetryAfter()
+    {
+        if (Rule.RetryAfter is not { } low || Rule.RetryAfterMax is not { } high || high <= low)
+        {
+            return Rule.RetryAfter;
+        }
+
+        lock (_randomGate)
+        {
+            return _random.Next(low, high + 1);
+        }
+    }
+
+    private double Draw()
+    {
+        lock (_randomGate)
+        {
+            return _random.NextDouble();
         }
     }
 }

@@ -98,7 +98,11 @@ public sealed record ChatMessage
 }
 
 /// <summary>One Bot API request made by the bot, in arrival order.</summary>
-public sealed record BotCall(string Method, long? ChatId, int StatusCode, DateTimeOffset At, bool DuringPenalty, string? Description);
+public sealed record BotCall(string Method, long? ChatId, int StatusCode, DateTimeOffset At, bool DuringPenalty, string? Description)
+{
+    /// <summary>The retry_after an injected fault answered with (null otherwise).</summary>
+    public int? RetryAfter { get; init; }
+}
 
 /// <summary>How the bot answered a callback query. AnswerCount counts every answerCallbackQuery attempt, including rejected repeats.</summary>
 public sealed record CallbackAnswerRecord(string CallbackQueryId, bool Answered, string? Text, bool ShowAlert, string? Url, int AnswerCount);

@@ -1,3 +1,4 @@
+using Directive920Bot.Hosting;
 using Directive920Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +43,16 @@ public sealed class ServiceInstanceLock(IOptions<StorageOptions> storage) : IHos
     {
         var path = PathFor(storage.Value.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        try
+        {
+            held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex) when (IsHeld(storage.Value.DatabasePath))
+        {
+            // A second service on the same file: say so in one line (Program.cs exits with code 3, as the CLI does).
+            throw new DatabaseInUseException(DatabaseInUseException.For(Location).Message, ex);
+        }
+
         return Task.CompletedTask;
     }
 

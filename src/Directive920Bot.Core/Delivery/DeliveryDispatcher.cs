@@ -65,9 +65,11 @@ public sealed class DeliveryDispatcher(
                 }
 
                 // One slot is held already; take one more per extra row (they were free a moment ago and only this loop takes them).
+                // Not with the stopping token: the rows are claimed ("sending") already, and a stop that cancelled here would
+                // leave them "sending" without a send; so they are sent, and drained like any send in flight.
                 for (var i = 1; i < rows.Count; i++)
                 {
-                    await slots.WaitAsync(stoppingToken);
+                    await slots.WaitAsync(CancellationToken.None);
                 }
 
                 foreach (var row in rows)
