@@ -42,6 +42,7 @@ public static class AppComposition
     public static WebApplication MapDirective920Bot(this WebApplication app)
     {
         app.MapWeb();
+        app.MapTelegramWebhook();   // Telegram/: webhook mode's POST endpoint on the path of Telegram:WebhookUrl (nothing in polling mode)
         return app;
     }
 }
