@@ -12,7 +12,13 @@ namespace Directive920Bot.Telegram;
 /// answer. Every send passes the <see cref="IOutboundGate"/>; raw results are returned so that callers (the delivery
 /// ledger) decide what a failure means.
 /// </summary>
-public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyBackoff backoff, ILogger<Messenger> log) : IChannelSender
+public sealed class Messenger(
+    ITelegramBotClient bot,
+    IOutboundGate gate,
+    ReplyBackoff backoff,
+    Hosting.BotMetrics metrics,
+    [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
+    ILogger<Messenger> log) : IChannelSender
 {
     public const int InteractiveAttempts = 4;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
@@ -164,6 +170,7 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
     private async Task<SendResult> CallAsync(long chatId, SendPriority priority, Func<Task<SendResult>> call, CancellationToken ct)
     {
         await gate.WaitAsync(chatId, priority, ct);
+        var started = transport.GetTimestamp();
         try
         {
             return await call();
@@ -173,6 +180,8 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
             TimeSpan? retryAfter = ex.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : null;
             if (ex.ErrorCode == 429)
             {
+                metrics.RateLimited.Add(1);
+                metrics.RetryAfterWaited.Add((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
                 // Telegram does not say which scope it throttled; pausing the whole bot is the safe reading.
                 gate.Penalize(null, retryAfter ?? TimeSpan.FromSeconds(1));
             }
@@ -191,6 +200,10 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
             return new SendResult(false, Failure: SendFailure.Transient, Description: "timeout: " + ex.Message);
+        }
+        finally
+        {
+            metrics.SendDuration.Record(transport.GetElapsedTime(started).TotalSeconds);
         }
     }
 

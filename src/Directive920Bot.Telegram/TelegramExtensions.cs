@@ -1,4 +1,5 @@
 using Directive920Bot.Channels;
+using Directive920Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -35,6 +36,7 @@ public static class TelegramExtensions
             return new TelegramBotClient(clientOptions, http);
         });
 
+        services.AddBotMetrics();
         services.TryAddSingleton<IOutboundGate, UnpacedGate>();
         services.TryAddSingleton<ReplyBackoff>();
         services.AddSingleton<Messenger>();

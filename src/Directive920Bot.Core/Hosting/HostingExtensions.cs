@@ -16,6 +16,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         builder.Services.AddClocks();
         builder.Services.AddSingleton<BotClock>();
+        builder.Services.AddBotMetrics();
         return builder;
     }
 

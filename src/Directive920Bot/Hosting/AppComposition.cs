@@ -29,6 +29,7 @@ public static class AppComposition
         builder.AddReports();       // Reports/: report counters, charts, exports, digests, nudges
         builder.AddQuestions();     // Questions/: "ask the notice" — search over the course, /hoi, the unanswered list
         builder.AddWeb();           // Web/: health and the admin API
+        builder.AddMetricsExport(); // Hosting/MetricsEndpoint: the features' Meters as Prometheus text at /metrics
         return builder;
     }
 
@@ -42,6 +43,7 @@ public static class AppComposition
     public static WebApplication MapDirective920Bot(this WebApplication app)
     {
         app.MapWeb();
+        app.MapMetricsEndpoint();
         app.MapTelegramWebhook();   // Telegram/: webhook mode's POST endpoint on the path of Telegram:WebhookUrl (nothing in polling mode)
         return app;
     }
