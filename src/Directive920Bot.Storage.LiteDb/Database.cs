@@ -41,6 +41,13 @@ public sealed class Database : IStorage, IDisposable
         var directory = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         var existed = File.Exists(full);
+        if (existed && LiteDbStoreFiles.PeekVersion(full) is var found and > 0 and < Migrations.CurrentVersion)
+        {
+            // Migrations change the file in place: the file as it was is kept first (a newer version is refused below).
+            var copy = LiteDbStoreFiles.CopyBeforeMigration(full, found);
+            log?.LogWarning("Schema v{From} → v{To}: the store was copied to {Copy} before migrating", found, Migrations.CurrentVersion, copy);
+        }
+
         db = Open(full, mapper);
         if (!existed && !OperatingSystem.IsWindows())
         {

@@ -29,6 +29,8 @@ public static class StorageExtensions
             sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport),
             sp.GetRequiredService<ILogger<Database>>()));
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
+        builder.Services.AddSingleton<IStoreBackup, LiteDbStoreBackup>();
+        builder.Services.AddSingleton<IStoreFiles, LiteDbStoreFiles>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<WriterHealthCheck>("writer");
         builder.Services.AddBotMetrics();
         builder.Services.AddSingleton<IMetricSource, StorageMetrics>();
