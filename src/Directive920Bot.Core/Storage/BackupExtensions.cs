@@ -6,7 +6,10 @@ namespace Directive920Bot.Storage;
 
 public static class BackupExtensions
 {
-    /// <summary>Backups: the service, the daily job (one at start, then every 24 h), the admin endpoint.</summary>
+    /// <summary>
+    /// Backups: the service, the daily job, the admin endpoint. The job wakes hourly (every trigger of the service fires
+    /// within hours, so a restart never postpones one by a day) and writes a backup when the newest is a day old.
+    /// </summary>
     public static IHostApplicationBuilder AddBackups(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -18,7 +21,7 @@ public static class BackupExtensions
         if (builder.Configuration.GetValue($"{BackupOptions.Section}:{nameof(BackupOptions.Daily)}", true))
         {
             services.AddQuartz(q => q.ScheduleJob<BackupJob>(
-                t => t.WithIdentity(BackupJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromDays(1)).RepeatForever()),
+                t => t.WithIdentity(BackupJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 j => j.WithIdentity(BackupJob.Name)));
         }
 

@@ -1,6 +1,6 @@
 namespace Directive920Bot.Storage;
 
-/// <summary>The daily backup; everything it does is in <see cref="BackupService"/>.</summary>
+/// <summary>Wakes hourly; <see cref="BackupService.DailyAsync"/> writes a backup when the newest is a day old.</summary>
 [Quartz.DisallowConcurrentExecution]
 public sealed class BackupJob(BackupService backups) : Quartz.IJob
 {

@@ -48,12 +48,22 @@ public sealed class BackupService(
         }
     }
 
-    /// <summary>The daily backup: a new file in the backup folder, then the oldest beyond Keep deleted.</summary>
-    public async Task<string> DailyAsync()
+    /// <summary>
+    /// The daily backup: when the newest in the backup folder is at least <see cref="Interval"/> old (by the stamp in its
+    /// name), a new file, then the oldest beyond Keep deleted. Returns the new file, or null when none was due.
+    /// </summary>
+    public async Task<string?> DailyAsync()
     {
         var directory = DirectoryOf(options.Value, storage.Value);
         Directory.CreateDirectory(directory);
-        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var now = time.GetUtcNow().UtcDateTime;
+        var newest = Directory.GetFiles(directory, FilePrefix + "*").Select(f => StampOf(Path.GetFileName(f))).Where(s => s is not null).Max();
+        if (newest is { } last && now - last < Interval)
+        {
+            return null;
+        }
+
+        var stamp = now.ToString(StampFormat, CultureInfo.InvariantCulture);
         var path = Path.Combine(directory, $"{FilePrefix}{stamp}.db{(Key(options.Value) is null ? "" : ".enc")}");
         var snapshot = await BackupAsync(path);
         var old = Directory.GetFiles(directory, FilePrefix + "*").Order(StringComparer.Ordinal).ToList();
@@ -65,6 +75,17 @@ public sealed class BackupService(
         log.LogInformation("Backup written to {Path}: {Documents} documents in {Collections} collections", path, snapshot.Counts.Values.Sum(), snapshot.Counts.Count);
         return path;
     }
+
+    /// <summary>A little under a day, so that an hourly job writes one backup a day at about the same time.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(23.5);
+
+    private const string StampFormat = "yyyyMMdd-HHmmss";
+
+    private static DateTime? StampOf(string name) =>
+        name.Length >= FilePrefix.Length + StampFormat.Length &&
+        DateTime.TryParseExact(name.AsSpan(FilePrefix.Length, StampFormat.Length), StampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
 
     public static string DirectoryOf(BackupOptions backup, StorageOptions storage)
     {

@@ -88,6 +88,14 @@ public sealed class BackupRestoreTests
         for (var day = 0; day < 3; day++)
         {
             await bot.RunJobAsync(new Quartz.JobKey(BackupJob.Name));
+            if (day == 0)
+            {
+                // The job wakes hourly; the same day's second wake writes nothing.
+                bot.Clock.Advance(TimeSpan.FromHours(1));
+                await bot.RunJobAsync(new Quartz.JobKey(BackupJob.Name));
+                Assert.Single(Directory.GetFiles(directory));
+            }
+
             bot.Clock.Advance(TimeSpan.FromDays(1));
         }
 
