@@ -42,7 +42,6 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
     private long _nextFileNumber;
     private long _nextCallbackId = 4_200_000_000_000L;
     private long _nextPollId = 5_900_000_000_000_000L;
-    private string? _webhookUrl;
 
     private BotApiEmulator(EmulatorOptions options)
     {
@@ -153,6 +152,7 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
         }
 
         // Wake long polls and waits first so Kestrel can stop without waiting for them.
+        StopWebhook();
         await _shutdown.CancelAsync();
         if (_app is not null)
         {
@@ -162,6 +162,7 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
         }
 
         _shutdown.Dispose();
+        _webhookHttp.Dispose();
     }
 
     // ---- users -------------------------------------------------------------------------------

@@ -25,6 +25,11 @@ public sealed class EmulatorOptions
 
     /// <summary>Default timeout of <see cref="BotApiEmulator.WaitForBotMessageAsync"/> and <see cref="BotApiEmulator.WaitUntilAsync"/>.</summary>
     public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First wait before a webhook delivery that failed is tried again; it doubles up to <see cref="WebhookMaxRetryDelay"/>.</summary>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan WebhookMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Telegram-like flood limits. Mutable at run time; each request reads the current values.</summary>

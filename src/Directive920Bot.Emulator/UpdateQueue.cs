@@ -104,6 +104,38 @@ internal sealed class UpdateQueue
         }
     }
 
+    /// <summary>
+    /// Webhook delivery: the first pending update (a redelivered copy first), without taking it; it stays pending until
+    /// <see cref="Confirm"/>, as Telegram keeps an update until the webhook answered 200.
+    /// </summary>
+    public (int Id, byte[] Json)? PeekFirst(out Task changed)
+    {
+        lock (_gate)
+        {
+            changed = _signal.Task;
+            if (_pending.Count == 0)
+            {
+                return null;
+            }
+
+            _pending[0].Delivered = true;
+            return (_pending[0].Id, _pending[0].Json);
+        }
+    }
+
+    /// <summary>Webhook delivery: the update was answered 200; it is removed.</summary>
+    public void Confirm(int id)
+    {
+        lock (_gate)
+        {
+            var index = _pending.FindIndex(e => e.Id == id);
+            if (index >= 0)
+            {
+                _pending.RemoveAt(index);
+            }
+        }
+    }
+
     /// <summary>Confirms by offset and returns up to limit updates, or a task that completes when something is queued.</summary>
     public List<byte[]> Take(long offset, int limit, out Task changed)
     {

@@ -26,6 +26,7 @@ public sealed class Database : IStorage, IDisposable
     private long items;
     private long busyTicks;
     private long commitTicks;
+    private long batchStarted;
     private WriterTransaction? current;
     private int disposed;
 
@@ -40,6 +41,13 @@ public sealed class Database : IStorage, IDisposable
         var directory = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         var existed = File.Exists(full);
+        if (existed && LiteDbStoreFiles.PeekVersion(full) is var found and > 0 and < Migrations.CurrentVersion)
+        {
+            // Migrations change the file in place: the file as it was is kept first (a newer version is refused below).
+            var copy = LiteDbStoreFiles.CopyBeforeMigration(full, found);
+            log?.LogWarning("Schema v{From} → v{To}: the store was copied to {Copy} before migrating", found, Migrations.CurrentVersion, copy);
+        }
+
         db = Open(full, mapper);
         if (!existed && !OperatingSystem.IsWindows())
         {
@@ -75,6 +83,22 @@ public sealed class Database : IStorage, IDisposable
     public (long Commits, long Items, TimeSpan Busy, TimeSpan Committing) WriterStatistics =>
         (Interlocked.Read(ref commits), Interlocked.Read(ref items), transport.GetElapsedTime(0, Interlocked.Read(ref busyTicks)),
             transport.GetElapsedTime(0, Interlocked.Read(ref commitTicks)));
+
+    /// <summary>False once disposed: nothing can be read or written any more.</summary>
+    public bool IsOpen => Volatile.Read(ref disposed) == 0;
+
+    /// <summary>Work items waiting for the writer.</summary>
+    public int QueueLength => queue.IsAddingCompleted ? 0 : queue.Count;
+
+    /// <summary>How long the batch under way has held the writer (transport clock); zero while it is idle.</summary>
+    public TimeSpan CurrentBatchAge
+    {
+        get
+        {
+            var started = Interlocked.Read(ref batchStarted);
+            return started == 0 ? TimeSpan.Zero : transport.GetElapsedTime(started);
+        }
+    }
 
     /// <summary>True on the writer thread, i.e. inside a transaction.</summary>
     public bool InWriter => Environment.CurrentManagedThreadId == writerThreadId;
@@ -243,6 +267,7 @@ public sealed class Database : IStorage, IDisposable
             }
 
             var started = transport.GetTimestamp();
+            Interlocked.Exchange(ref batchStarted, Math.Max(started, 1));
             try
             {
                 RunBatch(batch);
@@ -257,6 +282,7 @@ public sealed class Database : IStorage, IDisposable
                 }
             }
 
+            Interlocked.Exchange(ref batchStarted, 0);
             Interlocked.Add(ref busyTicks, transport.GetTimestamp() - started);
             batch.Clear();
         }

@@ -29,7 +29,11 @@ public static class StorageExtensions
             sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport),
             sp.GetRequiredService<ILogger<Database>>()));
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddSingleton<IStoreBackup, LiteDbStoreBackup>();
+        builder.Services.AddSingleton<IStoreFiles, LiteDbStoreFiles>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<WriterHealthCheck>("writer");
+        builder.Services.AddBotMetrics();
+        builder.Services.AddSingleton<IMetricSource, StorageMetrics>();
         // Taken when the service starts (a CLI host is never started): while it is held, CLI verbs keep out of the file.
         builder.Services.AddSingleton<ServiceInstanceLock>();
         builder.Services.AddSingleton<IStoreLock>(sp => sp.GetRequiredService<ServiceInstanceLock>());

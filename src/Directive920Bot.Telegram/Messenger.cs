@@ -13,7 +13,14 @@ namespace Directive920Bot.Telegram;
 /// ledger) decide what a failure means. Features address persons: each method resolves the person id to the person's
 /// Telegram address first (<see cref="PersonDirectoryExtensions.AddressOn"/>); a person without one cannot be reached.
 /// </summary>
-public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyBackoff backoff, IPersonDirectory directory, ILogger<Messenger> log) : IChannelSender
+public sealed class Messenger(
+    ITelegramBotClient bot,
+    IOutboundGate gate,
+    ReplyBackoff backoff,
+    IPersonDirectory directory,
+    Hosting.BotMetrics metrics,
+    [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
+    ILogger<Messenger> log) : IChannelSender
 {
     public const int InteractiveAttempts = 4;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
@@ -208,6 +215,7 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
     private async Task<SendResult> CallOnceAsync(long chatId, SendPriority priority, Func<Task<SendResult>> call, CancellationToken ct)
     {
         await gate.WaitAsync(chatId, priority, ct);
+        var started = transport.GetTimestamp();
         try
         {
             return await call();
@@ -217,6 +225,8 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
             TimeSpan? retryAfter = ex.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : null;
             if (ex.ErrorCode == 429)
             {
+                metrics.RateLimited.Add(1);
+                metrics.RetryAfterWaited.Add((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
                 // Telegram does not say which scope it throttled; pausing the whole bot is the safe reading.
                 gate.Penalize(null, retryAfter ?? TimeSpan.FromSeconds(1));
             }
@@ -235,6 +245,10 @@ public sealed class Messenger(ITelegramBotClient bot, IOutboundGate gate, ReplyB
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
             return new SendResult(false, Failure: SendFailure.Transient, Description: "timeout: " + ex.Message);
+        }
+        finally
+        {
+            metrics.SendDuration.Record(transport.GetElapsedTime(started).TotalSeconds);
         }
     }
 

@@ -1,4 +1,5 @@
 using Directive920Bot.Channels;
+using Directive920Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -35,6 +36,7 @@ public static class TelegramExtensions
             return new TelegramBotClient(clientOptions, http);
         });
 
+        services.AddBotMetrics();
         services.TryAddSingleton<IOutboundGate, UnpacedGate>();
         services.TryAddSingleton<ReplyBackoff>();
         services.AddSingleton<Messenger>();
@@ -45,6 +47,7 @@ public static class TelegramExtensions
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();
+        services.AddSingleton<UpdateIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());
         services.AddSingleton<UpdatePoller>();
         services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());

@@ -7,15 +7,18 @@ internal sealed class TelegramHealthCheck(UpdatePoller poller, IOptions<Telegram
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var limit = TimeSpan.FromSeconds(options.Value.PollTimeoutSeconds * 2 + 30);
+        // Polling: twice the long-poll timeout; webhook mode: getWebhookInfo is asked every 30 s.
+        var limit = options.Value.Mode == TelegramMode.Webhook
+            ? UpdatePoller.WebhookCheckInterval * 3
+            : TimeSpan.FromSeconds(options.Value.PollTimeoutSeconds * 2 + 30);
         var last = poller.LastSuccess;
         if (last is null)
         {
-            return Task.FromResult(HealthCheckResult.Degraded(poller.LastError ?? "no answer from getUpdates yet"));
+            return Task.FromResult(HealthCheckResult.Degraded(poller.LastError ?? "no answer from Telegram yet"));
         }
 
         return Task.FromResult(transport.GetUtcNow() - last.Value <= limit
-            ? HealthCheckResult.Healthy($"getUpdates answered at {last:O}")
-            : HealthCheckResult.Unhealthy($"getUpdates silent since {last:O}: {poller.LastError}"));
+            ? HealthCheckResult.Healthy($"Telegram answered at {last:O}")
+            : HealthCheckResult.Unhealthy($"Telegram silent since {last:O}: {poller.LastError}"));
     }
 }

@@ -18,7 +18,19 @@ public sealed class TelegramOptions
     /// <summary>Updates handled at once; one chat's updates are always handled in order.</summary>
     public int MaxConcurrentUpdates { get; set; } = 64;
 
+    /// <summary>Webhook mode: the public https address Telegram posts updates to; the service listens on its path.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Webhook mode: Telegram sends it in X-Telegram-Bot-Api-Secret-Token; at least 32 of [A-Za-z0-9_-]; never logged.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Webhook mode: connections Telegram opens at once (1–100).</summary>
+    public int WebhookMaxConnections { get; set; } = 40;
+
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
 
-    public override string ToString() => $"Telegram {{ Mode = {Mode}, ApiBaseUrl = {ApiBaseUrl ?? "(Telegram)"}, BotToken = {(HasToken ? "(set)" : "(none)")} }}";
+    public override string ToString() => $"Telegram {{ Mode = {Mode}, ApiBaseUrl = {ApiBaseUrl ?? "(Telegram)"}, BotToken = {(HasToken ? "(set)" : "(none)")}, WebhookUrl = {WebhookUrl ?? "(none)"}, WebhookSecret = {(string.IsNullOrEmpty(WebhookSecret) ? "(none)" : "(set)")} }}";
+
+    /// <summary>The path the webhook endpoint listens on: the path of <see cref="WebhookUrl"/>, so a proxy forwards it unchanged.</summary>
+    public string WebhookPath => Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) ? uri.AbsolutePath : "/telegram/webhook";
 }

@@ -9,7 +9,7 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         var failures = new List<string>();
         if (options.Mode == TelegramMode.Webhook)
         {
-            failures.Add("Telegram:Mode 'Webhook' is not supported yet; use 'Polling'.");
+            ValidateWebhook(options, failures);
         }
 
         if (options.HasToken && !options.BotToken!.Contains(':', StringComparison.Ordinal))
@@ -35,5 +35,27 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateWebhook(TelegramOptions options, List<string> failures)
+    {
+        if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) ||
+            !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+        {
+            // Telegram posts only to https; plain http is accepted for a loopback address (the emulator in tests).
+            failures.Add($"Telegram:WebhookUrl must be an absolute https URL (http only for a loopback address) in Webhook mode, was '{options.WebhookUrl}'.");
+        }
+
+        // Telegram allows 1–256 of these characters; 32 is our floor so the secret cannot be guessed. Its value is never echoed.
+        var secret = options.WebhookSecret ?? "";
+        if (secret.Length is < 32 or > 256 || !secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            failures.Add($"Telegram:WebhookSecret must be 32 to 256 characters of A-Z, a-z, 0-9, '_' and '-' in Webhook mode, was {secret.Length} character(s).");
+        }
+
+        if (options.WebhookMaxConnections is < 1 or > 100)
+        {
+            failures.Add($"Telegram:WebhookMaxConnections must be between 1 and 100, was {options.WebhookMaxConnections}.");
+        }
     }
 }

@@ -17,9 +17,20 @@ public sealed class UpdateProcessor : BackgroundService
     private readonly ILogger<UpdateProcessor> log;
     private long inFlight;
 
-    public UpdateProcessor(UpdateRouter router, UpdateInbox inbox, Microsoft.Extensions.Options.IOptions<TelegramOptions> options, ILogger<UpdateProcessor> log)
+    private readonly Hosting.BotMetrics metrics;
+    private readonly TimeProvider transport;
+
+    public UpdateProcessor(
+        UpdateRouter router,
+        UpdateInbox inbox,
+        Microsoft.Extensions.Options.IOptions<TelegramOptions> options,
+        Hosting.BotMetrics metrics,
+        [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
+        ILogger<UpdateProcessor> log)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.metrics = metrics;
+        this.transport = transport;
         this.router = router;
         this.inbox = inbox;
         this.log = log;
@@ -87,7 +98,9 @@ public sealed class UpdateProcessor : BackgroundService
         try
         {
             var update = entry.Received ?? UpdateInbox.Deserialize(entry);
+            var started = transport.GetTimestamp();
             await router.RouteAsync(update, ct);
+            metrics.UpdateDuration.Record(transport.GetElapsedTime(started).TotalSeconds);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -22,6 +22,7 @@ public static class ContentExtensions
             ContentOptions.ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
             sp.GetRequiredService<ILogger<ContentService>>(),
             sp.GetService<BotClock>()));
+        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 
         // Resolving the watcher resolves ContentService, so a broken folder fails Host.StartAsync.
         builder.Services.AddHostedService(sp => new ContentWatcher(

@@ -1,3 +1,4 @@
+using Directive920Bot.Hosting;
 using Directive920Bot.Channels;
 using Directive920Bot.Registration;
 using Directive920Bot.Web;
@@ -37,6 +38,10 @@ public static class DeliveryExtensions
         // Replaces the foundation's unpaced placeholder: every send of the channel now shares one budget.
         services.Replace(ServiceDescriptor.Singleton<IOutboundGate>(sp => sp.GetRequiredService<PacingGate>()));
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddBotMetrics();
+        services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<DeliveryMetrics>());
+        services.AddSingleton<IMetricSource>(sp => sp.GetRequiredService<DeliveryMetrics>());
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
         services.AddHostedService<ChunkMaterialiser>();
         services.AddSingleton<PauseHandler>();

@@ -20,6 +20,15 @@ internal sealed class DueQueue
         }
     }
 
+    /// <summary>Entries due at or before <paramref name="by"/> (those already taken as due included); for metrics, O(n).</summary>
+    public int CountDueBy(DateTime by)
+    {
+        lock (gate)
+        {
+            return ready.UnorderedItems.Count(e => e.Element.Due <= by) + future.UnorderedItems.Count(e => e.Priority.Due <= by);
+        }
+    }
+
     public void Add(string id, int priority, DateTime due)
     {
         lock (gate)

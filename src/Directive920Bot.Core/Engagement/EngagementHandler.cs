@@ -21,6 +21,7 @@ public sealed class EngagementHandler(
     ContentService content,
     CallbackKeyStore keys,
     BotClock clock,
+    Hosting.BotMetrics metrics,
     ILogger<EngagementHandler> log) : ICommandHandler, ICallbackHandler, IConversationHandler, IPollAnswerHandler
 {
     public const string OpenAction = "eng.open";
@@ -86,6 +87,7 @@ public sealed class EngagementHandler(
         var outcome = quiz.AnswerPoll(answer.PersonId, answer.PollId, answer.OptionIds);
         if (outcome is { Result: AnswerResult.Recorded, Row: { } row })
         {
+            metrics.QuizAnswers.Add(1, new KeyValuePair<string, object?>("kind", "poll"));
             // Telegram itself shows right/wrong and the explanation on a quiz poll.
             await quiz.UnlockIfCompleteAsync(row, ct);
         }
@@ -148,6 +150,11 @@ public sealed class EngagementHandler(
             case AckResult.QuizFirst:
                 await quiz.SendQuizAsync(outcome.Row!, ct);
                 return new CallbackReply(context.T(QuizFirst), Alert: true);
+        }
+
+        if (outcome.Result == AckResult.Recorded)
+        {
+            metrics.Acknowledgements.Add(1);
         }
 
         var ack = outcome.Acknowledgement!;
@@ -229,6 +236,11 @@ public sealed class EngagementHandler(
         }
 
         var outcome = quiz.Press(context.PersonId, deliveryId, questionId, option);
+        if (outcome.Result == AnswerResult.Recorded)
+        {
+            metrics.QuizAnswers.Add(1, new KeyValuePair<string, object?>("kind", "inline"));
+        }
+
         switch (outcome.Result)
         {
             case AnswerResult.Stale:

@@ -10,5 +10,6 @@ internal static class CliVerbs
         yield return Registration.UnitsCli.Build(cli);
         yield return Delivery.CampaignCli.Build(cli);
         foreach (var verb in Reports.ReportsCli.Build(cli)) { yield return verb; }
+        foreach (var verb in Storage.BackupCli.Build(cli)) { yield return verb; }
     }
 }

@@ -16,6 +16,19 @@ public static class HostingExtensions
         builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         builder.Services.AddClocks();
         builder.Services.AddSingleton<BotClock>();
+        builder.Services.AddBotMetrics();
+        if (builder.Configuration.GetValue<bool>("Logging:Json"))
+        {
+            // One JSON object per line (journald, Docker, Loki); the framework's formatter, message templates kept as fields.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+            });
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.FormatterName = Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Json);
+        }
+
         return builder;
     }
 

@@ -23,6 +23,9 @@ public static class WebExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section);
+        builder.Services.AddSingleton<OperationsAccess>();
+        builder.Services.AddHealthChecks().AddCheck<Hosting.SchedulerHealthCheck>("scheduler");
         builder.Services.AddOptions<ApiKeysCheck>().ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ApiKeysCheck>, ApiKeysValidator>();
         builder.Services.AddAuthentication(ApiAuth.Scheme)
@@ -47,17 +50,27 @@ public static class WebExtensions
             endpoints.Map(api);
         }
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        // Alive: the process answers HTTP (a container's HEALTHCHECK, systemd's watchdog); it runs no check, so a
+        // Telegram outage never gets the process restarted.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        // Ready: store open, content loaded, Telegram reachable, scheduler running, writer not stalled.
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
     }
 
+    /// <summary>Everyone sees the status of each check; only a trusted caller (metrics key, loopback) sees the descriptions.</summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
+        var detailed = context.RequestServices.GetRequiredService<OperationsAccess>().IsTrusted(context);
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }));
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = detailed ? e.Value.Description : null }),
+        }, HealthJson));
     }
+
+    private static readonly JsonSerializerOptions HealthJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 }

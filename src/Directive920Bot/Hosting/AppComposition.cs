@@ -6,6 +6,7 @@ using Directive920Bot.Questions;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 using Directive920Bot.Sandbox;
+using Directive920Bot.Storage;
 using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
@@ -28,7 +29,9 @@ public static class AppComposition
         builder.AddEngagement();    // Engagement/: acknowledgements, quizzes, reminders, review, progress, feedback
         builder.AddReports();       // Reports/: report counters, charts, exports, digests, nudges
         builder.AddQuestions();     // Questions/: "ask the notice" — search over the course, /hoi, the unanswered list
+        builder.AddBackups();       // Storage/: daily backup job, POST /api/admin/backup (the CLI's backup/restore verbs use the same service)
         builder.AddWeb();           // Web/: health and the admin API
+        builder.AddMetricsExport(); // Hosting/MetricsEndpoint: the features' Meters as Prometheus text at /metrics
         return builder;
     }
 
@@ -42,6 +45,8 @@ public static class AppComposition
     public static WebApplication MapDirective920Bot(this WebApplication app)
     {
         app.MapWeb();
+        app.MapMetricsEndpoint();
+        app.MapTelegramWebhook();   // Telegram/: webhook mode's POST endpoint on the path of Telegram:WebhookUrl (nothing in polling mode)
         return app;
     }
 }

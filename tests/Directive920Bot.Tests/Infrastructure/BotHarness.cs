@@ -25,6 +25,9 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
+    /// <summary>The webhook secret of harnesses started in webhook mode.</summary>
+    public const string WebhookSecret = "test-webhook-secret_0123456789abcdef";
+
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
     private readonly bool ownsEmulator;
@@ -73,7 +76,8 @@ public sealed class BotHarness : IAsyncDisposable
         BotApiEmulator? emulator = null,
         DateTimeOffset? start = null,
         bool importDemoUnits = true,
-        TimeProvider? transport = null)
+        TimeProvider? transport = null,
+        bool webhook = false)
     {
         var owns = emulator is null;
         if (emulator is null)
@@ -93,6 +97,16 @@ public sealed class BotHarness : IAsyncDisposable
             ["Content:WatchForChanges"] = "false",
             ["urls"] = "http://127.0.0.1:0",
         };
+        if (webhook)
+        {
+            // setWebhook is called at start with the configured address, so the port is chosen before the host binds it.
+            var port = FreeLoopbackPort();
+            settings["urls"] = $"http://127.0.0.1:{port}";
+            settings["Telegram:Mode"] = "Webhook";
+            settings["Telegram:WebhookUrl"] = $"http://127.0.0.1:{port}/telegram/hook";
+            settings["Telegram:WebhookSecret"] = WebhookSecret;
+        }
+
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -107,6 +121,26 @@ public sealed class BotHarness : IAsyncDisposable
         }
 
         return harness;
+    }
+
+    /// <summary>Changes a configuration key for the next <see cref="StartHostAsync"/> (null removes it).</summary>
+    public void Configure(string key, string? value)
+    {
+        if (value is null)
+        {
+            settings.Remove(key);
+        }
+        else
+        {
+            settings[key] = value;
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task StartHostAsync()

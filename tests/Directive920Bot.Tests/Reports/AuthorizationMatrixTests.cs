@@ -126,6 +126,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("GET", "/api/feedback"), ("GET", "/api/escalations"), ("POST", "/api/items/c2-shortcomings/reack"),
         ("POST", "/api/campaigns/nope/resend-failed"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
         ("GET", "/api/questions/unanswered"), ("GET", "/api/questions/unanswered?format=csv"),
+        ("POST", "/api/admin/backup"),
     ];
 
     // Expected status per endpoint for: anonymous, cadre, unit admin in scope, unit admin out of scope, bloc admin.
@@ -134,6 +135,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
     {
         ["GET /api/roles"] = [401, 403, 403, 403, 200],
         ["POST /api/roles"] = [401, 403, 403, 403, 200],
+        ["POST /api/admin/backup"] = [401, 403, 403, 403, 200],
         ["DELETE /api/roles?userId=7778&role=unit&unit=SNV-VP"] = [401, 403, 403, 403, 200],
         ["GET /api/audit"] = [401, 403, 403, 403, 200],
         ["POST /api/rosters"] = [401, 403, 200, 422, 200],

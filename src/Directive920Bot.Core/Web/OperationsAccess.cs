@@ -1,0 +1,41 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Web;
+
+/// <summary>
+/// Decides whether a request may see operational detail. Loopback counts only when no proxy forwarded the request:
+/// behind Caddy or nginx on the same machine every request comes from loopback, and the internet must not inherit that.
+/// </summary>
+public sealed class OperationsAccess(IOptions<OperationsOptions> options)
+{
+    public const string KeyHeader = "X-Metrics-Key";
+
+    public bool IsTrusted(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var key = options.Value.Key;
+        if (!string.IsNullOrEmpty(key) && Presented(context.Request) is { Length: > 0 } given &&
+            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
+        {
+            return true;
+        }
+
+        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
+        return !forwarded && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
+    }
+
+    private static string? Presented(HttpRequest request)
+    {
+        var header = request.Headers[KeyHeader].ToString();
+        if (header.Length > 0)
+        {
+            return header;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Directive920Bot.Telegram;
+
+/// <summary>
+/// Webhook mode's way in: Telegram POSTs one update per request to the path of Telegram:WebhookUrl. The secret header is
+/// compared in constant time before anything else; a missing or wrong one is answered 401 and nothing is read or stored.
+/// A valid update is committed to the same durable inbox as polling's and answered 200 at once: handling runs after,
+/// so a slow handler never makes Telegram time out and redeliver.
+/// </summary>
+public static class WebhookEndpoint
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        if (options.Mode != TelegramMode.Webhook)
+        {
+            return app;
+        }
+
+        app.MapPost(options.WebhookPath, HandleAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    internal static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> HandleAsync(
+        HttpRequest request, IOptions<TelegramOptions> options, UpdateIntake intake, ILoggerFactory logs)
+    {
+        if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            // The body is not logged: it is a user's message.
+            logs.CreateLogger(typeof(WebhookEndpoint)).LogWarning("A webhook request with the right secret carried no readable update: {Error}", ex.Message);
+            return TypedResults.BadRequest();
+        }
+
+        if (update is null)
+        {
+            return TypedResults.BadRequest();
+        }
+
+        await intake.ReceiveAsync([update]);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Constant time in the secret's content, so that timing does not reveal how much of a guess was right.</summary>
+    internal static bool SecretMatches(string? given, string? expected)
+    {
+        if (string.IsNullOrEmpty(given) || string.IsNullOrEmpty(expected))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+    }
+}
