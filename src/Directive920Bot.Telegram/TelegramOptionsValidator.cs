@@ -12,7 +12,13 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
             failures.Add("Telegram:Mode 'Webhook' is not supported yet; use 'Polling'.");
         }
 
-        if (options.HasToken && !options.BotToken!.Contains(':', StringComparison.Ordinal))
+        if (!options.HasToken)
+        {
+            // Outside Development the sandbox does not stand in for a missing token (see Sandbox:Enabled).
+            failures.Add("Telegram:BotToken is not set. Set it with the environment variable Telegram__BotToken, user-secrets or a file " +
+                "Telegram__BotToken in the secrets directory (or Sandbox:Enabled=true to try the sandbox on this machine).");
+        }
+        else if (!options.BotToken!.Contains(':', StringComparison.Ordinal))
         {
             // The token itself is never echoed, not even when it is wrong.
             failures.Add("Telegram:BotToken must look like '<bot id>:<secret>', was a value without ':'.");
