@@ -30,7 +30,7 @@ public sealed class UpdatePoller(
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                var updates = await bot.GetUpdates(offset, Math.Min(100, processor.Capacity), options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
                 LastSuccess = transport.GetUtcNow();
                 LastError = null;
                 backoff = TimeSpan.FromSeconds(1);
@@ -39,7 +39,8 @@ public sealed class UpdatePoller(
                     continue;
                 }
 
-                processor.Enqueue(await inbox.AcceptAsync(updates));
+                // Waits while the handlers are behind (the in-flight bound): no further getUpdates until there is room.
+                await processor.AcceptAsync(updates, stoppingToken);
                 offset = updates.Max(u => u.Id) + 1;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

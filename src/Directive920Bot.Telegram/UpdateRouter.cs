@@ -35,6 +35,10 @@ public sealed class UpdateRouter
         "Nút này không dành cho đồng chí.",
         "This button is not meant for you.");
 
+    private static readonly Loc TooMuchInput = new(
+        "Đồng chí đang gửi quá nhiều tin nhắn trong thời gian ngắn. Các tin nhắn tiếp theo tạm thời sẽ không được xử lý; đồng chí vui lòng đợi ít phút rồi gửi lại.",
+        "You are sending too many messages in a short time. Further messages will not be handled for a while; please wait a few minutes and send again.");
+
     private static readonly Loc SomethingWrong = new(
         "Xin lỗi, đã có lỗi khi xử lý. Đồng chí vui lòng thử lại sau ít phút.",
         "Sorry, something went wrong. Please try again in a few minutes.");
@@ -50,6 +54,8 @@ public sealed class UpdateRouter
     private readonly CallbackKeyStore keys;
     private readonly IAccessPolicy access;
     private readonly Messenger messenger;
+    private readonly InputThrottle throttle;
+    private readonly CallbackAnswers answers;
     private readonly ILogger<UpdateRouter> log;
 
     public UpdateRouter(
@@ -64,6 +70,8 @@ public sealed class UpdateRouter
         CallbackKeyStore keys,
         IAccessPolicy access,
         Messenger messenger,
+        InputThrottle throttle,
+        CallbackAnswers answers,
         ILogger<UpdateRouter> log)
     {
         ArgumentNullException.ThrowIfNull(commandHandlers);
@@ -98,6 +106,8 @@ public sealed class UpdateRouter
         this.keys = keys;
         this.access = access;
         this.messenger = messenger;
+        this.throttle = throttle;
+        this.answers = answers;
         this.log = log;
     }
 
@@ -106,6 +116,11 @@ public sealed class UpdateRouter
     public Task RouteAsync(Update update, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (PersonOf(update) is { } person && !throttle.TryAdmit(person.Id))
+        {
+            return DropAsync(update, person, ct);
+        }
+
         return update switch
         {
             { Message: { Chat.Type: not ChatType.Private } } => Task.CompletedTask,
@@ -123,6 +138,30 @@ public sealed class UpdateRouter
                 Task.WhenAll(membershipHandlers.Select(h => h.HandleAsync(new MembershipChange(member.Chat.Id, blocked), ct))),
             _ => Task.CompletedTask,
         };
+    }
+
+    /// <summary>Who sent a message or pressed a button in a private chat: the input the per-person limit counts.</summary>
+    private static User? PersonOf(Update update) => update switch
+    {
+        { Message: { Chat.Type: ChatType.Private, From: { } from } } => from,
+        { CallbackQuery: { } query } => query.From,
+        _ => null,
+    };
+
+    /// <summary>Over the limit: nothing is handled; one polite notice per window, every press still answered.</summary>
+    private async Task DropAsync(Update update, User person, CancellationToken ct)
+    {
+        var notice = throttle.ShouldNotice(person.Id);
+        log.LogDebug("Input of {UserId} over the limit dropped (notice: {Notice})", person.Id, notice);
+        var context = ContextFor(person, update.Message?.Chat.Id ?? person.Id);
+        if (update.CallbackQuery is { } query)
+        {
+            await answers.AnswerAsync(query.Id, notice ? new CallbackReply(context.T(TooMuchInput), Alert: true) : CallbackReply.Silent);
+        }
+        else if (notice)
+        {
+            await context.ReplyAsync(TooMuchInput, ct);
+        }
     }
 
     /// <summary>Builds the context for a user; public so that scheduled features can address a subscriber the same way.</summary>
@@ -220,7 +259,7 @@ public sealed class UpdateRouter
         }
         finally
         {
-            await messenger.AnswerButtonAsync(query.Id, reply, CancellationToken.None);
+            await answers.AnswerAsync(query.Id, reply);
         }
     }
 
