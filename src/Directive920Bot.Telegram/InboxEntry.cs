@@ -22,4 +22,7 @@ public sealed class InboxEntry
 
     /// <summary>Took a place of the in-flight bound when accepted (updates recovered at start do not).</summary>
     internal bool HoldsRoom { get; set; }
+
+    /// <summary>Its sender is over the per-person limit: only the polite notice is sent for it.</summary>
+    internal bool NoticeOnly { get; set; }
 }

@@ -18,17 +18,19 @@ public sealed class UpdateProcessor : BackgroundService
     private readonly SemaphoreSlim room;
     private readonly int capacity;
     private readonly CallbackAnswers answers;
+    private readonly InputThrottle throttle;
     private readonly UpdateRouter router;
     private readonly UpdateInbox inbox;
     private readonly ILogger<UpdateProcessor> log;
     private long inFlight;
 
-    public UpdateProcessor(UpdateRouter router, UpdateInbox inbox, CallbackAnswers answers, Microsoft.Extensions.Options.IOptions<TelegramOptions> options, ILogger<UpdateProcessor> log)
+    public UpdateProcessor(UpdateRouter router, UpdateInbox inbox, CallbackAnswers answers, InputThrottle throttle, Microsoft.Extensions.Options.IOptions<TelegramOptions> options, ILogger<UpdateProcessor> log)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.router = router;
         this.inbox = inbox;
         this.answers = answers;
+        this.throttle = throttle;
         this.log = log;
         slots = new SemaphoreSlim(options.Value.MaxConcurrentUpdates);
         capacity = options.Value.MaxUpdatesInFlight;
@@ -43,9 +45,34 @@ public sealed class UpdateProcessor : BackgroundService
     /// the caller — the poller, or a webhook request — waits here while handlers are behind), stores them in the
     /// durable inbox and hands them to the handlers. A button press's answer deadline starts now.
     /// </summary>
-    public async Task AcceptAsync(IReadOnlyList<Update> updates, CancellationToken ct)
+    public async Task AcceptAsync(IReadOnlyList<Update> received, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(received);
+        // The per-person limit applies here, before the inbox and the in-flight bound: a flood is neither stored nor
+        // queued, so it cannot fill the bound that everyone else's updates wait for. One notice per window goes through.
+        var notices = new HashSet<int>();
+        var updates = new List<Update>(received.Count);
+        foreach (var update in received)
+        {
+            if (UpdateRouter.PersonOf(update) is { } person && !throttle.TryAdmit(person.Id))
+            {
+                if (throttle.ShouldNotice(person.Id))
+                {
+                    notices.Add(update.Id);
+                    updates.Add(update);
+                }
+                else if (update.CallbackQuery is { } dropped)
+                {
+                    // Every press is answered, a dropped one silently (the spinner stops).
+                    _ = answers.AnswerAsync(dropped.Id, Channels.CallbackReply.Silent);
+                }
+
+                continue;
+            }
+
+            updates.Add(update);
+        }
+
         for (var start = 0; start < updates.Count; start += capacity)
         {
             var part = updates.Skip(start).Take(capacity).ToList();
@@ -76,6 +103,7 @@ public sealed class UpdateProcessor : BackgroundService
             foreach (var entry in entries)
             {
                 entry.HoldsRoom = true;
+                entry.NoticeOnly = notices.Contains(entry.Id);
                 if (entry.Received?.CallbackQuery is { } query)
                 {
                     answers.Watch(query.Id);
@@ -149,7 +177,7 @@ public sealed class UpdateProcessor : BackgroundService
         try
         {
             var update = entry.Received ?? UpdateInbox.Deserialize(entry);
-            await router.RouteAsync(update, ct);
+            await (entry.NoticeOnly ? router.NoticeAsync(update, ct) : router.RouteAsync(update, ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -54,7 +54,6 @@ public sealed class UpdateRouter
     private readonly CallbackKeyStore keys;
     private readonly IAccessPolicy access;
     private readonly Messenger messenger;
-    private readonly InputThrottle throttle;
     private readonly CallbackAnswers answers;
     private readonly ILogger<UpdateRouter> log;
 
@@ -70,7 +69,6 @@ public sealed class UpdateRouter
         CallbackKeyStore keys,
         IAccessPolicy access,
         Messenger messenger,
-        InputThrottle throttle,
         CallbackAnswers answers,
         ILogger<UpdateRouter> log)
     {
@@ -106,7 +104,6 @@ public sealed class UpdateRouter
         this.keys = keys;
         this.access = access;
         this.messenger = messenger;
-        this.throttle = throttle;
         this.answers = answers;
         this.log = log;
     }
@@ -116,11 +113,6 @@ public sealed class UpdateRouter
     public Task RouteAsync(Update update, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (PersonOf(update) is { } person && !throttle.TryAdmit(person.Id))
-        {
-            return DropAsync(update, person, ct);
-        }
-
         return update switch
         {
             { Message: { Chat.Type: not ChatType.Private } } => Task.CompletedTask,
@@ -141,24 +133,31 @@ public sealed class UpdateRouter
     }
 
     /// <summary>Who sent a message or pressed a button in a private chat: the input the per-person limit counts.</summary>
-    private static User? PersonOf(Update update) => update switch
+    internal static User? PersonOf(Update update) => update switch
     {
         { Message: { Chat.Type: ChatType.Private, From: { } from } } => from,
         { CallbackQuery: { } query } => query.From,
         _ => null,
     };
 
-    /// <summary>Over the limit: nothing is handled; one polite notice per window, every press still answered.</summary>
-    private async Task DropAsync(Update update, User person, CancellationToken ct)
+    /// <summary>
+    /// The one update of a person over the limit that is answered (see <see cref="InputThrottle"/>): the polite notice,
+    /// as a reply or as the press's alert. Nothing else of it is handled.
+    /// </summary>
+    public async Task NoticeAsync(Update update, CancellationToken ct)
     {
-        var notice = throttle.ShouldNotice(person.Id);
-        log.LogDebug("Input of {UserId} over the limit dropped (notice: {Notice})", person.Id, notice);
+        ArgumentNullException.ThrowIfNull(update);
+        if (PersonOf(update) is not { } person)
+        {
+            return;
+        }
+
         var context = ContextFor(person, update.Message?.Chat.Id ?? person.Id);
         if (update.CallbackQuery is { } query)
         {
-            await answers.AnswerAsync(query.Id, notice ? new CallbackReply(context.T(TooMuchInput), Alert: true) : CallbackReply.Silent);
+            await answers.AnswerAsync(query.Id, new CallbackReply(context.T(TooMuchInput), Alert: true));
         }
-        else if (notice)
+        else
         {
             await context.ReplyAsync(TooMuchInput, ct);
         }

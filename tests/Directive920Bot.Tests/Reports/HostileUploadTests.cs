@@ -124,10 +124,11 @@ public sealed partial class HostileUploadTests
     public async Task The_roster_endpoint_refuses_a_body_over_its_limit_with_413_before_reading_it()
     {
         await using var bot = await StartAsync();
-        using var http = bot.Http();
+        // With Expect: 100-continue the client waits for the server's go before sending the body (long enough for a loaded
+        // machine): the service answers from the declared length alone, so the 413 proves the body was never read.
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient(handler) { BaseAddress = bot.WebUrl };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        // With Expect: 100-continue the client waits for the server's go before sending the body: Kestrel answers from
-        // the declared length alone, so the 413 proves the body was never read.
         http.DefaultRequestHeaders.ExpectContinue = true;
         using var form = new MultipartFormDataContent();
         using var file = new ByteArrayContent(new byte[UploadLimits.MaxBytes + (512 * 1024)]);
