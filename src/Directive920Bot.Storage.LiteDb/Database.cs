@@ -49,12 +49,12 @@ public sealed class Database : IStorage, IDisposable
         }
 
         db = Open(full, mapper);
-        if (!existed && !OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
         Path = full;
+        LogPath = System.IO.Path.Combine(directory, System.IO.Path.GetFileNameWithoutExtension(full) + "-log" + System.IO.Path.GetExtension(full));
+        // Every start, not only the first: the data folder 0700, the file and its log 0600 (Storage/OwnerOnly).
+        OwnerOnly.Directory(directory);
+        OwnerOnly.File(full);
+        OwnerOnly.File(LogPath);
         Mapper = mapper;
         Migrations.Run(db);
         foreach (var schema in schemas)
@@ -68,6 +68,26 @@ public sealed class Database : IStorage, IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// After every commit: the engine (re)creates its log file with the process umask; a stat per file, a chmod only
+    /// when the mode drifted. A failure here is logged, never the commit's.
+    /// </summary>
+    private void TightenFiles()
+    {
+        try
+        {
+            OwnerOnly.File(LogPath);
+            OwnerOnly.File(Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log?.LogWarning(ex, "Could not make the database files owner-only");
+        }
+    }
+
+    /// <summary>LiteDB's log file beside the database (<c>name-log.ext</c>), created and removed by the engine as it writes.</summary>
+    public string LogPath { get; }
 
     public BsonMapper Mapper { get; }
 
@@ -348,6 +368,7 @@ public sealed class Database : IStorage, IDisposable
             var committing = transport.GetTimestamp();
             lite.Commit();
             Interlocked.Add(ref commitTicks, transport.GetTimestamp() - committing);
+            TightenFiles();
         }
         catch (Exception ex)
         {

@@ -19,4 +19,10 @@ public sealed class InboxEntry
 
     /// <summary>The update as received, kept in memory so that it is not parsed again from <see cref="Json"/>; null after a restart.</summary>
     public Update? Received { get; set; }
+
+    /// <summary>Took a place of the in-flight bound when accepted (updates recovered at start do not).</summary>
+    internal bool HoldsRoom { get; set; }
+
+    /// <summary>Its sender is over the per-person limit: only the polite notice is sent for it.</summary>
+    internal bool NoticeOnly { get; set; }
 }

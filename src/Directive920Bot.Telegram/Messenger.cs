@@ -199,6 +199,11 @@ public sealed class Messenger(
         {
             // An answer that comes too late is harmless: the button only stops spinning sooner.
             log.LogWarning(ex, "answerCallbackQuery failed with {Code}", ex.ErrorCode);
+            if (ex.ErrorCode == 429)
+            {
+                // A 429 that names no chat is the bot's: everything waits.
+                gate.Penalize(null, ex.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(1));
+            }
         }
     }
 
@@ -227,8 +232,10 @@ public sealed class Messenger(
             {
                 metrics.RateLimited.Add(1);
                 metrics.RetryAfterWaited.Add((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
-                // Telegram does not say which scope it throttled; pausing the whole bot is the safe reading.
-                gate.Penalize(null, retryAfter ?? TimeSpan.FromSeconds(1));
+                // A 429 answering a send to one chat holds that chat only: one flooded chat must not stall every other
+                // cadre. The bot-wide pace (the gate's token bucket) keeps the whole bot under Telegram's global limit;
+                // a 429 with no chat (answerCallbackQuery, getUpdates) still holds everything (PenalizeAll).
+                gate.Penalize(chatId, retryAfter ?? TimeSpan.FromSeconds(1));
             }
 
             return new SendResult(false, Failure: Classify(ex.ErrorCode, ex.Message), ErrorCode: ex.ErrorCode, Description: ex.Message, RetryAfter: retryAfter);

@@ -44,6 +44,8 @@ public static class TelegramExtensions
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Messenger>());
         services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddCallbackKeys();
+        services.AddSingleton<InputThrottle>();
+        services.AddSingleton<CallbackAnswers>();
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();

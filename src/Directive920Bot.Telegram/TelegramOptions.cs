@@ -27,6 +27,24 @@ public sealed class TelegramOptions
     /// <summary>Webhook mode: connections Telegram opens at once (1–100).</summary>
     public int WebhookMaxConnections { get; set; } = 40;
 
+    /// <summary>
+    /// Updates accepted but not yet handled, at most; when full the poller stops fetching (and a webhook would wait)
+    /// until handlers catch up — back-pressure instead of an ever-growing queue.
+    /// </summary>
+    public int MaxUpdatesInFlight { get; set; } = 1000;
+
+    /// <summary>Per person: messages and button presses handled in a burst before the limit applies.</summary>
+    public int InputBurst { get; set; } = 20;
+
+    /// <summary>Per person: the sustained rate of input handled; more is dropped quietly after one notice.</summary>
+    public int InputPerMinute { get; set; } = 30;
+
+    /// <summary>At most one "too many messages" notice per person in this window.</summary>
+    public TimeSpan InputNoticeWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A callback query not answered by its handler within this time is answered empty (Telegram's deadline is ~10 s… 15 s).</summary>
+    public TimeSpan CallbackAnswerDeadline { get; set; } = TimeSpan.FromSeconds(4);
+
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
 
     public override string ToString() => $"Telegram {{ Mode = {Mode}, ApiBaseUrl = {ApiBaseUrl ?? "(Telegram)"}, BotToken = {(HasToken ? "(set)" : "(none)")}, WebhookUrl = {WebhookUrl ?? "(none)"}, WebhookSecret = {(string.IsNullOrEmpty(WebhookSecret) ? "(none)" : "(set)")} }}";

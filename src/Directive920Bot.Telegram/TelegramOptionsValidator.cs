@@ -12,7 +12,13 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
             ValidateWebhook(options, failures);
         }
 
-        if (options.HasToken && !options.BotToken!.Contains(':', StringComparison.Ordinal))
+        if (!options.HasToken)
+        {
+            // Outside Development the sandbox does not stand in for a missing token (see Sandbox:Enabled).
+            failures.Add("Telegram:BotToken is not set. Set it with the environment variable Telegram__BotToken, user-secrets or a file " +
+                "Telegram__BotToken in the secrets directory (or Sandbox:Enabled=true to try the sandbox on this machine).");
+        }
+        else if (!options.BotToken!.Contains(':', StringComparison.Ordinal))
         {
             // The token itself is never echoed, not even when it is wrong.
             failures.Add("Telegram:BotToken must look like '<bot id>:<secret>', was a value without ':'.");
@@ -32,6 +38,31 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         if (options.MaxConcurrentUpdates is < 1 or > 64)
         {
             failures.Add($"Telegram:MaxConcurrentUpdates must be between 1 and 64, was {options.MaxConcurrentUpdates}.");
+        }
+
+        if (options.MaxUpdatesInFlight is < 1 or > 100_000)
+        {
+            failures.Add($"Telegram:MaxUpdatesInFlight must be between 1 and 100000, was {options.MaxUpdatesInFlight}.");
+        }
+
+        if (options.InputBurst is < 1 or > 10_000)
+        {
+            failures.Add($"Telegram:InputBurst must be between 1 and 10000, was {options.InputBurst}.");
+        }
+
+        if (options.InputPerMinute is < 1 or > 60_000)
+        {
+            failures.Add($"Telegram:InputPerMinute must be between 1 and 60000, was {options.InputPerMinute}.");
+        }
+
+        if (options.InputNoticeWindow < TimeSpan.Zero)
+        {
+            failures.Add($"Telegram:InputNoticeWindow must not be negative, was {options.InputNoticeWindow}.");
+        }
+
+        if (options.CallbackAnswerDeadline <= TimeSpan.Zero || options.CallbackAnswerDeadline > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"Telegram:CallbackAnswerDeadline must be between 00:00:00 and 00:00:10, was {options.CallbackAnswerDeadline}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

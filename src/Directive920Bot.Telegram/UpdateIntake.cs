@@ -4,11 +4,14 @@ namespace Directive920Bot.Telegram;
 
 /// <summary>
 /// The one way in for updates, whichever way they came (getUpdates or a webhook POST): stored in the durable inbox
-/// (a redelivered update_id is dropped there), then handed to the processor. Both modes share it so that they share
+/// (a redelivered update_id is dropped there) by the processor, after its per-person limit and in-flight bound. Both modes share it so that they share
 /// every rule the inbox pipeline applies.
 /// </summary>
-public sealed class UpdateIntake(UpdateInbox inbox, UpdateProcessor processor)
+public sealed class UpdateIntake(UpdateProcessor processor)
 {
-    /// <summary>Returns once the updates are committed to the inbox; handling runs after.</summary>
-    public async Task ReceiveAsync(IReadOnlyList<Update> updates) => processor.Enqueue(await inbox.AcceptAsync(updates));
+    /// <summary>
+    /// Returns once the updates are committed to the inbox; handling runs after. Waits while the handlers are behind
+    /// (the processor's in-flight bound), so neither the poller nor a webhook request piles up updates in memory.
+    /// </summary>
+    public Task ReceiveAsync(IReadOnlyList<Update> updates, CancellationToken ct = default) => processor.AcceptAsync(updates, ct);
 }

@@ -14,6 +14,7 @@ public sealed class UpdatePoller(
     ITelegramBotClient bot,
     UpdateInbox inbox,
     UpdateIntake intake,
+    UpdateProcessor processor,
     IOptions<TelegramOptions> options,
     [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
     ILogger<UpdatePoller> log) : BackgroundService
@@ -45,7 +46,7 @@ public sealed class UpdatePoller(
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                var updates = await bot.GetUpdates(offset, Math.Min(100, processor.Capacity), options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
                 LastSuccess = transport.GetUtcNow();
                 LastError = null;
                 backoff = TimeSpan.FromSeconds(1);
@@ -54,7 +55,8 @@ public sealed class UpdatePoller(
                     continue;
                 }
 
-                await intake.ReceiveAsync(updates);
+                // Waits while the handlers are behind (the in-flight bound): no further getUpdates until there is room.
+                await intake.ReceiveAsync(updates, stoppingToken);
                 offset = updates.Max(u => u.Id) + 1;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,10 +1,13 @@
 using System.Threading.Channels;
+using Telegram.Bot.Types;
 
 namespace Directive920Bot.Telegram;
 
 /// <summary>
 /// Runs handlers off the polling loop: one user's updates in order, different users in parallel (bounded),
-/// so a slow handler never stalls polling and an exception never stops it.
+/// so a slow handler never stalls polling and an exception never stops it. At most
+/// <see cref="TelegramOptions.MaxUpdatesInFlight"/> updates are accepted and not yet handled: <see cref="AcceptAsync"/>,
+/// the one entry point of updates (the poller's, and a webhook's), waits for room, so the poller stops fetching.
 /// </summary>
 public sealed class UpdateProcessor : BackgroundService
 {
@@ -12,6 +15,10 @@ public sealed class UpdateProcessor : BackgroundService
     private readonly Dictionary<long, Task> tails = [];
     private readonly Lock tailsLock = new();
     private readonly SemaphoreSlim slots;
+    private readonly SemaphoreSlim room;
+    private readonly int capacity;
+    private readonly CallbackAnswers answers;
+    private readonly InputThrottle throttle;
     private readonly UpdateRouter router;
     private readonly UpdateInbox inbox;
     private readonly ILogger<UpdateProcessor> log;
@@ -23,6 +30,8 @@ public sealed class UpdateProcessor : BackgroundService
     public UpdateProcessor(
         UpdateRouter router,
         UpdateInbox inbox,
+        CallbackAnswers answers,
+        InputThrottle throttle,
         Microsoft.Extensions.Options.IOptions<TelegramOptions> options,
         Hosting.BotMetrics metrics,
         [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
@@ -33,8 +42,89 @@ public sealed class UpdateProcessor : BackgroundService
         this.transport = transport;
         this.router = router;
         this.inbox = inbox;
+        this.answers = answers;
+        this.throttle = throttle;
         this.log = log;
         slots = new SemaphoreSlim(options.Value.MaxConcurrentUpdates);
+        capacity = options.Value.MaxUpdatesInFlight;
+        room = new SemaphoreSlim(capacity, capacity);
+    }
+
+    /// <summary>The most updates accepted and not yet handled; a poller asks for no more than this at once.</summary>
+    public int Capacity => capacity;
+
+    /// <summary>
+    /// The entry point of updates from Telegram: waits until the in-flight bound has room for them (back-pressure:
+    /// the caller — the poller, or a webhook request — waits here while handlers are behind), stores them in the
+    /// durable inbox and hands them to the handlers. A button press's answer deadline starts now.
+    /// </summary>
+    public async Task AcceptAsync(IReadOnlyList<Update> received, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        // The per-person limit applies here, before the inbox and the in-flight bound: a flood is neither stored nor
+        // queued, so it cannot fill the bound that everyone else's updates wait for. One notice per window goes through.
+        var notices = new HashSet<int>();
+        var updates = new List<Update>(received.Count);
+        foreach (var update in received)
+        {
+            if (UpdateRouter.SenderOf(update) is { } person && !throttle.TryAdmit(person.Id))
+            {
+                if (throttle.ShouldNotice(person.Id))
+                {
+                    notices.Add(update.Id);
+                    updates.Add(update);
+                }
+                else if (update.CallbackQuery is { } dropped)
+                {
+                    // Every press is answered, a dropped one silently (the spinner stops).
+                    _ = answers.AnswerAsync(dropped.Id, Channels.CallbackReply.Silent);
+                }
+
+                continue;
+            }
+
+            updates.Add(update);
+        }
+
+        for (var start = 0; start < updates.Count; start += capacity)
+        {
+            var part = updates.Skip(start).Take(capacity).ToList();
+            var taken = 0;
+            try
+            {
+                for (; taken < part.Count; taken++)
+                {
+                    await room.WaitAsync(ct);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                if (taken > 0)
+                {
+                    room.Release(taken);
+                }
+
+                throw;
+            }
+
+            var entries = await inbox.AcceptAsync(part);
+            if (entries.Count < part.Count)
+            {
+                room.Release(part.Count - entries.Count); // updates seen before are not handled again
+            }
+
+            foreach (var entry in entries)
+            {
+                entry.HoldsRoom = true;
+                entry.NoticeOnly = notices.Contains(entry.Id);
+                if (entry.Received?.CallbackQuery is { } query)
+                {
+                    answers.Watch(query.Id);
+                }
+            }
+
+            Enqueue(entries);
+        }
     }
 
     /// <summary>Updates accepted but not yet handled.</summary>
@@ -53,6 +143,7 @@ public sealed class UpdateProcessor : BackgroundService
     public override void Dispose()
     {
         slots.Dispose();
+        room.Dispose();
         base.Dispose();
     }
 
@@ -91,6 +182,7 @@ public sealed class UpdateProcessor : BackgroundService
         if (ct.IsCancellationRequested)
         {
             Interlocked.Decrement(ref inFlight);
+            ReleaseRoom(entry);
             return;
         }
 
@@ -99,7 +191,7 @@ public sealed class UpdateProcessor : BackgroundService
         {
             var update = entry.Received ?? UpdateInbox.Deserialize(entry);
             var started = transport.GetTimestamp();
-            await router.RouteAsync(update, ct);
+            await (entry.NoticeOnly ? router.NoticeAsync(update, ct) : router.RouteAsync(update, ct));
             metrics.UpdateDuration.Record(transport.GetElapsedTime(started).TotalSeconds);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -107,6 +199,7 @@ public sealed class UpdateProcessor : BackgroundService
             // Stopping: leave it pending so the next start handles it.
             Interlocked.Decrement(ref inFlight);
             slots.Release();
+            ReleaseRoom(entry);
             return;
         }
         catch (Exception ex)
@@ -128,6 +221,7 @@ public sealed class UpdateProcessor : BackgroundService
         {
             slots.Release();
             Interlocked.Decrement(ref inFlight);
+            ReleaseRoom(entry);
             lock (tailsLock)
             {
                 if (tails.TryGetValue(entry.ChatKey, out var tail) && tail.IsCompleted)
@@ -135,6 +229,15 @@ public sealed class UpdateProcessor : BackgroundService
                     tails.Remove(entry.ChatKey);
                 }
             }
+        }
+    }
+
+    private void ReleaseRoom(InboxEntry entry)
+    {
+        if (entry.HoldsRoom)
+        {
+            entry.HoldsRoom = false;
+            room.Release();
         }
     }
 }

@@ -38,6 +38,10 @@ public sealed class UpdateRouter
         "Nút này không dành cho đồng chí.",
         "This button is not meant for you.");
 
+    private static readonly Loc TooMuchInput = new(
+        "Đồng chí đang gửi quá nhiều tin nhắn trong thời gian ngắn. Các tin nhắn tiếp theo tạm thời sẽ không được xử lý; đồng chí vui lòng đợi ít phút rồi gửi lại.",
+        "You are sending too many messages in a short time. Further messages will not be handled for a while; please wait a few minutes and send again.");
+
     private static readonly Loc SomethingWrong = new(
         "Xin lỗi, đã có lỗi khi xử lý. Đồng chí vui lòng thử lại sau ít phút.",
         "Sorry, something went wrong. Please try again in a few minutes.");
@@ -54,6 +58,7 @@ public sealed class UpdateRouter
     private readonly CallbackKeyStore keys;
     private readonly IAccessPolicy access;
     private readonly Messenger messenger;
+    private readonly CallbackAnswers answers;
     private readonly ILogger<UpdateRouter> log;
 
     public UpdateRouter(
@@ -69,6 +74,7 @@ public sealed class UpdateRouter
         CallbackKeyStore keys,
         IAccessPolicy access,
         Messenger messenger,
+        CallbackAnswers answers,
         ILogger<UpdateRouter> log)
     {
         ArgumentNullException.ThrowIfNull(commandHandlers);
@@ -104,6 +110,7 @@ public sealed class UpdateRouter
         this.keys = keys;
         this.access = access;
         this.messenger = messenger;
+        this.answers = answers;
         this.log = log;
     }
 
@@ -129,6 +136,37 @@ public sealed class UpdateRouter
                 Task.WhenAll(membershipHandlers.Select(h => h.HandleAsync(new MembershipChange(PersonOf(member.Chat.Id), blocked), ct))),
             _ => Task.CompletedTask,
         };
+    }
+
+    /// <summary>Who sent a message or pressed a button in a private chat: the input the per-person limit counts.</summary>
+    internal static User? SenderOf(Update update) => update switch
+    {
+        { Message: { Chat.Type: ChatType.Private, From: { } from } } => from,
+        { CallbackQuery: { } query } => query.From,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The one update of a person over the limit that is answered (see <see cref="InputThrottle"/>): the polite notice,
+    /// as a reply or as the press's alert. Nothing else of it is handled.
+    /// </summary>
+    public async Task NoticeAsync(Update update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (SenderOf(update) is not { } person)
+        {
+            return;
+        }
+
+        var context = ContextFor(person);
+        if (update.CallbackQuery is { } query)
+        {
+            await answers.AnswerAsync(query.Id, new CallbackReply(context.T(TooMuchInput), Alert: true));
+        }
+        else
+        {
+            await context.ReplyAsync(TooMuchInput, ct);
+        }
     }
 
     /// <summary>
@@ -234,7 +272,7 @@ public sealed class UpdateRouter
         }
         finally
         {
-            await messenger.AnswerButtonAsync(query.Id, reply, CancellationToken.None);
+            await answers.AnswerAsync(query.Id, reply);
         }
     }
 

@@ -59,7 +59,7 @@ public static class WebhookEndpoint
             return TypedResults.BadRequest();
         }
 
-        await intake.ReceiveAsync([update]);
+        await intake.ReceiveAsync([update], request.HttpContext.RequestAborted);
         return TypedResults.Ok();
     }
 

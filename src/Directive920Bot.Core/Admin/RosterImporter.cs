@@ -24,17 +24,51 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
     {
         ArgumentNullException.ThrowIfNull(content);
         var isXlsx = fileLabel.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        // Bytes, then the archive, then rows and columns while streaming: nothing is parsed whole before it is measured.
+        using var buffer = UploadLimits.ReadCapped(content);
+        if (buffer is null)
+        {
+            return Refused(fileLabel, 1, $"the file is larger than {UploadLimits.MaxBytes / (1024 * 1024)} MB");
+        }
+
+        var position = new ReadPosition();
         List<(int Line, Dictionary<string, string> Fields)> rows;
         try
         {
-            rows = isXlsx ? ReadXlsx(content) : ReadCsv(content);
+            if (isXlsx && UploadLimits.CheckXlsx(buffer) is { } refused)
+            {
+                return Refused(fileLabel, 1, refused);
+            }
+
+            rows = isXlsx ? ReadXlsx(buffer, position) : ReadCsv(buffer, position);
         }
-        catch (Exception ex) when (ex is CsvHelperException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            return new RosterImportResult(0, 0, 0, [$"{fileLabel}:1: the file cannot be read as {(isXlsx ? "XLSX" : "CSV")}: {ex.GetType().Name}"]);
+            // Whatever the parser throws (a broken archive, bad XML, a CSV quirk) is the file's fault: told, nothing written.
+            var message = ex is InvalidDataException && position.Refusal is { } reason
+                ? reason
+                : $"the file cannot be read as {(isXlsx ? "XLSX" : "CSV")}: {ex.Message}";
+            return Refused(fileLabel, position.Line, message);
         }
 
         return Apply(fileLabel, rows, allowedUnits);
+    }
+
+    private static RosterImportResult Refused(string fileLabel, int line, string message) =>
+        new(0, 0, 0, [string.Create(CultureInfo.InvariantCulture, $"{fileLabel}:{Math.Max(1, line)}: {message}")]);
+
+    /// <summary>Where the reader is (for the line of an error) and why it stopped, when it refused the file itself.</summary>
+    private sealed class ReadPosition
+    {
+        public int Line { get; set; } = 1;
+
+        public string? Refusal { get; private set; }
+
+        public InvalidDataException Refuse(string reason)
+        {
+            Refusal = reason;
+            return new InvalidDataException(reason);
+        }
     }
 
     private RosterImportResult Apply(string fileLabel, List<(int Line, Dictionary<string, string> Fields)> rows, IReadOnlyCollection<string>? allowedUnits)
@@ -181,7 +215,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         return new RosterImportResult(added, updated, retired, []);
     }
 
-    private static List<(int Line, Dictionary<string, string> Fields)> ReadCsv(Stream content)
+    private static List<(int Line, Dictionary<string, string> Fields)> ReadCsv(Stream content, ReadPosition position)
     {
         var result = new List<(int, Dictionary<string, string>)>();
         using var reader = new StreamReader(content, leaveOpen: true);
@@ -193,9 +227,20 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         }
 
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (header.Length > UploadLimits.MaxColumns)
+        {
+            throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"the header has {header.Length} columns; at most {UploadLimits.MaxColumns}"));
+        }
+
         result.Add((1, header.Select((h, i) => (h, i)).ToDictionary(x => x.i.ToString(CultureInfo.InvariantCulture), x => x.h)));
         while (csv.Read())
         {
+            position.Line = csv.Parser.RawRow;
+            if (result.Count > UploadLimits.MaxRows)
+            {
+                throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"more than {UploadLimits.MaxRows} people; split the roster by unit"));
+            }
+
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < header.Length; i++)
             {
@@ -208,27 +253,40 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         return result;
     }
 
-    private static List<(int Line, Dictionary<string, string> Fields)> ReadXlsx(Stream content)
+    private static List<(int Line, Dictionary<string, string> Fields)> ReadXlsx(Stream content, ReadPosition position)
     {
         var result = new List<(int, Dictionary<string, string>)>();
-        var rows = MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
-        if (rows.Count == 0)
+        Dictionary<string, string>? header = null;
+        var line = 0;
+        // Streamed row by row (no ToList): the caps apply before a hostile sheet is held in memory.
+        foreach (var row in MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>())
         {
-            return result;
-        }
+            position.Line = ++line;
+            if (row.Count > UploadLimits.MaxColumns)
+            {
+                throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"the row has {row.Count} columns; at most {UploadLimits.MaxColumns}"));
+            }
 
-        // Column letters → header names from the first row; the sheet's row number is the line.
-        var header = rows[0].Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => Convert.ToString(kv.Value, CultureInfo.InvariantCulture)!.Trim().ToLowerInvariant(), StringComparer.Ordinal);
-        result.Add((1, header.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)));
-        for (var i = 1; i < rows.Count; i++)
-        {
+            if (line > UploadLimits.MaxRows + 1)
+            {
+                throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"more than {UploadLimits.MaxRows} people; split the roster by unit"));
+            }
+
+            if (header is null)
+            {
+                // Column letters → header names from the first row; the sheet's row number is the line.
+                header = row.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => Convert.ToString(kv.Value, CultureInfo.InvariantCulture)!.Trim().ToLowerInvariant(), StringComparer.Ordinal);
+                result.Add((1, header.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)));
+                continue;
+            }
+
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (letter, name) in header)
             {
-                fields[name] = rows[i].TryGetValue(letter, out var value) && value is not null ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" : "";
+                fields[name] = row.TryGetValue(letter, out var value) && value is not null ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" : "";
             }
 
-            result.Add((i + 1, fields));
+            result.Add((line, fields));
         }
 
         return result;

@@ -19,6 +19,18 @@ public sealed class DeliveryOptions
     /// <summary>At most one message per chat in this interval.</summary>
     public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Replies (and edits) to one chat are spaced by this much too, so a cadre who floods the bot cannot make it break
+    /// Telegram's per-chat limit (about one message a second per chat); 0 = replies are not spaced.
+    /// </summary>
+    public TimeSpan ReplyPerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// While broadcasts wait, at most this many replies in a row go ahead of them; then one broadcast goes, so replies
+    /// take at most this share (n of n+1) of the bot's rate and a broadcast keeps moving during a flood.
+    /// </summary>
+    public int RepliesAheadOfBroadcast { get; set; } = 2;
+
     /// <summary>Sends in flight at once.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
@@ -74,6 +86,8 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         Check(options.MessagesPerSecond is >= 0.1 and <= 1000, nameof(options.MessagesPerSecond), options.MessagesPerSecond, "between 0.1 and 1000");
         Check(options.PaidMessagesPerSecond is >= 0.1 and <= 100_000, nameof(options.PaidMessagesPerSecond), options.PaidMessagesPerSecond, "between 0.1 and 100000");
         Check(options.PerChatInterval >= TimeSpan.Zero && options.PerChatInterval <= TimeSpan.FromMinutes(1), nameof(options.PerChatInterval), options.PerChatInterval, "between 00:00:00 and 00:01:00");
+        Check(options.ReplyPerChatInterval >= TimeSpan.Zero && options.ReplyPerChatInterval <= TimeSpan.FromMinutes(1), nameof(options.ReplyPerChatInterval), options.ReplyPerChatInterval, "between 00:00:00 and 00:01:00");
+        Check(options.RepliesAheadOfBroadcast is >= 1 and <= 1000, nameof(options.RepliesAheadOfBroadcast), options.RepliesAheadOfBroadcast, "between 1 and 1000");
         Check(options.MaxConcurrency is >= 1 and <= 256, nameof(options.MaxConcurrency), options.MaxConcurrency, "between 1 and 256");
         Check(options.MaxAttempts is >= 1 and <= 100, nameof(options.MaxAttempts), options.MaxAttempts, "between 1 and 100");
         Check(options.RetryBaseDelay > TimeSpan.Zero, nameof(options.RetryBaseDelay), options.RetryBaseDelay, "positive");

@@ -6,7 +6,9 @@ namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// The real <see cref="IOutboundGate"/>: a token bucket for the bot (global rate), spacing per chat, and penalties
-/// after 429. Interactive waiters are released before broadcast ones; both draw from the same bucket.
+/// after 429 (for one chat, or for the whole bot). Interactive waiters are released before broadcast ones, but at most
+/// <see cref="DeliveryOptions.RepliesAheadOfBroadcast"/> in a row while a broadcast is ready; both draw from the same
+/// bucket, and replies to one chat keep the per-chat spacing too (<see cref="DeliveryOptions.ReplyPerChatInterval"/>).
 /// One pump task releases waiters in order, so a penalty set by <see cref="Penalize"/> holds back every later release.
 /// </summary>
 public sealed class PacingGate : IOutboundGate, IDisposable
@@ -25,6 +27,10 @@ public sealed class PacingGate : IOutboundGate, IDisposable
     private readonly double rate;
     private readonly double capacity;
     private readonly TimeSpan perChat;
+    private readonly TimeSpan replyPerChat;
+    private readonly TimeSpan chatSpacing;
+    private readonly int repliesAhead;
+    private int replyStreak;
     private double tokens;
     private DateTimeOffset refilledAt;
     private DateTimeOffset globalPenaltyUntil = DateTimeOffset.MinValue;
@@ -45,6 +51,10 @@ public sealed class PacingGate : IOutboundGate, IDisposable
         capacity = Math.Max(1, rate / 50);
         tokens = 1;
         perChat = options.Value.PerChatInterval > TimeSpan.Zero ? options.Value.PerChatInterval + PerChatSlack : TimeSpan.Zero;
+        replyPerChat = options.Value.ReplyPerChatInterval > TimeSpan.Zero ? options.Value.ReplyPerChatInterval + PerChatSlack : TimeSpan.Zero;
+        // One timeline per chat: after any send, the chat waits the longer of the two spacings (Telegram counts both).
+        chatSpacing = perChat > replyPerChat ? perChat : replyPerChat;
+        repliesAhead = Math.Max(1, options.Value.RepliesAheadOfBroadcast);
         refilledAt = time.GetUtcNow();
     }
 
@@ -166,18 +176,22 @@ public sealed class PacingGate : IOutboundGate, IDisposable
             }
 
             var soonest = TimeSpan.MaxValue;
-            // A reply to a cadre's own action is not spaced per chat (a short burst in a conversation is normal), only counted.
-            var next = FirstReady(interactive, now, spaced: false, ref soonest) ?? FirstReady(broadcast, now, spaced: true, ref soonest);
+            // Replies go first, but not forever: after a streak of them a ready broadcast gets its turn (fair share).
+            var reply = FirstReady(interactive, now, spaced: replyPerChat > TimeSpan.Zero, ref soonest);
+            var next = reply is not null && replyStreak < repliesAhead
+                ? reply
+                : FirstReady(broadcast, now, spaced: true, ref soonest) ?? reply;
             if (next is null)
             {
                 return soonest;
             }
 
+            replyStreak = ReferenceEquals(next, reply) && broadcast.Count > 0 ? replyStreak + 1 : 0;
             next.Node!.List!.Remove(next.Node);
             tokens -= 1;
-            if (perChat > TimeSpan.Zero)
+            if (chatSpacing > TimeSpan.Zero)
             {
-                Pace(next.ChatId).NextAt = now + perChat;
+                Pace(next.ChatId).NextAt = now + chatSpacing;
             }
 
             Released++;

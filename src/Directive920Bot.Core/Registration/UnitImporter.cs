@@ -29,6 +29,11 @@ public sealed partial class UnitImporter(IUnits units, IStorage storage, [FromKe
             }
 
             var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+            if (header.Length > Admin.UploadLimits.MaxColumns)
+            {
+                return new ImportResult(0, 0, [string.Create(CultureInfo.InvariantCulture, $"{fileLabel}:1: the header has {header.Length} columns; at most {Admin.UploadLimits.MaxColumns}")]);
+            }
+
             foreach (var missing in Columns.Where(c => !header.Contains(c)))
             {
                 errors.Add($"{fileLabel}:1: missing column '{missing}' (expected code,name,parent_code)");
@@ -42,6 +47,11 @@ public sealed partial class UnitImporter(IUnits units, IStorage storage, [FromKe
             while (csv.Read())
             {
                 var line = csv.Parser.RawRow;
+                if (rows.Count >= Admin.UploadLimits.MaxRows)
+                {
+                    return new ImportResult(0, 0, [string.Create(CultureInfo.InvariantCulture, $"{fileLabel}:{line}: more than {Admin.UploadLimits.MaxRows} units; nothing imported")]);
+                }
+
                 var code = (csv.GetField("code") ?? "").Trim().ToUpperInvariant();
                 var name = (csv.GetField("name") ?? "").Trim();
                 var parent = (csv.GetField("parent_code") ?? "").Trim().ToUpperInvariant();

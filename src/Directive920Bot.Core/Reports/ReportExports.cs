@@ -60,7 +60,9 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
 
         // The BOM makes Excel read the file as UTF-8; without it Vietnamese names turn into mojibake.
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        // A cell starting with = + - @ (a name, a feedback text, an unanswered question typed by anyone) would run as a
+        // formula in Excel: CsvHelper prefixes it with ' so it stays text (formula injection).
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
         {
             csv.WriteRecords(rows);
         }

@@ -29,6 +29,8 @@ public static class ReportsApi
         api.MapGet("/audit", (HttpContext http, AuditLog audit, [FromQuery] int? limit, [FromQuery] string? action) =>
             Bloc(http) ?? Results.Json(audit.Recent(Math.Clamp(limit ?? 200, 1, 5000), action)));
 
+        static IResult TooLarge() => Results.Problem("Send one 'file' of at most 5 MB (CSV or XLSX).", statusCode: StatusCodes.Status413PayloadTooLarge);
+
         api.MapPost("/rosters", async (HttpContext http, RosterImporter importer, IUnits units, AuditLog audit) =>
         {
             if (Admin(http) is { } denied)
@@ -42,9 +44,25 @@ public static class ReportsApi
                 return Results.Problem("Send the roster as multipart/form-data with a 'file' field (CSV or XLSX).", statusCode: 400);
             }
 
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            // The declared length is judged before a byte is read; a chunked body meets Kestrel's limit (the endpoint's
+            // RequestSizeLimit) while it streams, which surfaces as BadHttpRequestException 413.
+            if (http.Request.ContentLength > UploadLimits.MaxRequestBytes)
+            {
+                return TooLarge();
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge();
+            }
+
             var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
-            if (file is null || file.Length > 5 * 1024 * 1024)
+            if (file is null || file.Length > UploadLimits.MaxBytes)
             {
                 return Results.Problem("Send one 'file' of at most 5 MB (CSV or XLSX).", statusCode: 400);
             }
@@ -58,7 +76,10 @@ public static class ReportsApi
 
             audit.Write(Actor(http), "roster.import", file.FileName, FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired} ({http.GetKeyName()})"));
             return Results.Json(new { imported = true, result.Added, result.Updated, result.Retired });
-        }).DisableAntiforgery();
+        })
+            // Kestrel refuses a larger body with 413 as it arrives, instead of buffering up to its 30 MB default first.
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
+            .DisableAntiforgery();
 
         api.MapGet("/rosters/mismatches", (HttpContext http, [FromQuery] string? unit, RosterService roster, IUnits units) =>
             Scoped(http, units, unit, scope => Results.Json(new

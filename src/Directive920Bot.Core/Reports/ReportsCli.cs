@@ -177,7 +177,7 @@ internal static class ReportsCli
 
             var bytes = host.Services.GetRequiredService<ReportExports>().Thematic(code, fromDate, toDate, host.Services.GetRequiredService<ReportFeedback>().For(code, fromDate, toDate));
             var path = parse.GetValue(outFile)!.FullName;
-            File.WriteAllBytes(path, bytes);
+            Storage.OwnerOnly.WriteAllBytes(path, bytes);
             host.Services.GetRequiredService<AuditLog>().Write(AuditLog.Console, "export", code, string.Create(CultureInfo.InvariantCulture, $"thematic.docx {fromDate:yyyy-MM-dd}..{toDate:yyyy-MM-dd} (cli)"));
             output.WriteLine($"Wrote {path} ({bytes.Length} bytes).");
             return 0;

@@ -29,7 +29,7 @@ public sealed class ReportsHandler(
     BotClock clock,
     ILogger<ReportsHandler> log) : ICommandHandler, ICallbackHandler, IDocumentHandler
 {
-    private const int MaxRosterBytes = 5 * 1024 * 1024;
+    private const long MaxRosterBytes = UploadLimits.MaxBytes;
     private static readonly TimeSpan ConfirmLifetime = TimeSpan.FromHours(1);
 
     public IReadOnlyList<CommandSpec> Commands { get; } =
@@ -131,9 +131,10 @@ public sealed class ReportsHandler(
             return false;
         }
 
-        if (document.FileSize is > MaxRosterBytes)
+        // A size Telegram does not state is refused too: the download must be known to be small before it starts.
+        if (document.FileSize is null or > MaxRosterBytes)
         {
-            await context.ReplyAsync(RosterTooLarge, ct);
+            await context.ReplyAsync(document.FileSize is null ? RosterSizeUnknown : RosterTooLarge, ct);
             return true;
         }
 

@@ -13,6 +13,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyStore keys,
+    ApiKeyFailures failures,
     IAccessPolicy access) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -23,9 +24,18 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failures.IsThrottled(address))
+        {
+            // Checked before the key: a throttled address learns nothing, not even whether this key was right.
+            Context.Items[Throttled] = true;
+            return Task.FromResult(AuthenticateResult.Fail("Too many failed API-key attempts."));
+        }
+
         var entry = keys.Match(header["Bearer ".Length..].Trim());
         if (entry is null)
         {
+            failures.Record(address);
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
@@ -45,8 +55,17 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, ApiAuth.Scheme)));
     }
 
+    private const string Throttled = "d920.api-key-throttled";
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(Throttled))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)ApiKeyFailures.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Directive920Bot.Admin;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Directive920Bot.Web;
@@ -20,6 +21,22 @@ public static class WebExtensions
             builder.Configuration["urls"] = DefaultUrl;
         }
 
+        RequireSafeListening(builder.Configuration);
+        if (builder.Configuration.GetValue<bool>(BehindProxyKey))
+        {
+            // Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto from the configured proxies only (loopback by default).
+            var proxies = builder.Configuration.GetSection(KnownProxiesKey).GetChildren().Select(c => c.Value).OfType<string>().ToList();
+            builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                foreach (var proxy in proxies)
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
+
+        builder.Services.AddSingleton<ApiKeyFailures>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<ApiKeyStore>();
@@ -36,9 +53,42 @@ public static class WebExtensions
         return builder;
     }
 
+    public const string BehindProxyKey = "Web:BehindProxy";
+    public const string KnownProxiesKey = "Web:KnownProxies";
+
+    /// <summary>
+    /// API keys and personal data must not cross a network in clear text: a non-loopback plain-HTTP address stops the
+    /// start unless a TLS-terminating proxy is in front (<c>Web:BehindProxy=true</c>).
+    /// </summary>
+    internal static void RequireSafeListening(IConfiguration configuration)
+    {
+        var behindProxy = configuration.GetValue<bool>(BehindProxyKey);
+        foreach (var url in ListenAddresses.From(configuration))
+        {
+            if (ListenAddresses.IsPlainHttp(url) && !ListenAddresses.IsLoopback(url) && !behindProxy)
+            {
+                throw new InvalidOperationException(
+                    $"urls '{url}' serves plain HTTP beyond this machine. Listen on https, or on loopback behind a TLS proxy, " +
+                    $"or set {BehindProxyKey}=true (with {KnownProxiesKey}:0… naming the proxy) when a TLS-terminating proxy forwards to it.");
+            }
+        }
+
+        foreach (var proxy in configuration.GetSection(KnownProxiesKey).GetChildren())
+        {
+            if (!System.Net.IPAddress.TryParse(proxy.Value, out _))
+            {
+                throw new InvalidOperationException($"{KnownProxiesKey}:{proxy.Key} must be an IP address, was '{proxy.Value}'.");
+            }
+        }
+    }
+
     public static WebApplication MapWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Configuration.GetValue<bool>(BehindProxyKey))
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -58,12 +108,16 @@ public static class WebExtensions
         return app;
     }
 
-    /// <summary>Everyone sees the status of each check; only a trusted caller (metrics key, loopback) sees the descriptions.</summary>
-    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    /// <summary>
+    /// Everyone sees the status of each check; the descriptions — error text that may name paths, hosts or exceptions —
+    /// only a trusted caller: the metrics key or loopback without a proxy header (OperationsAccess), or a valid API key.
+    /// </summary>
+    private static async Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
-        var detailed = context.RequestServices.GetRequiredService<OperationsAccess>().IsTrusted(context);
+        var detailed = context.RequestServices.GetRequiredService<OperationsAccess>().IsTrusted(context)
+            || (await context.AuthenticateAsync(ApiAuth.Scheme)).Succeeded;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(

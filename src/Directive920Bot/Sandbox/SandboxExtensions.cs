@@ -18,10 +18,13 @@ public static class SandboxExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         var options = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
-        if (!IsSandboxMode(configuration, options))
+        if (!IsSandboxMode(configuration, options, builder.Environment))
         {
             return builder;
         }
+
+        // The sandbox's page and user API post as any Telegram id, super-admins included, with no login: this machine only.
+        RequireLoopback(configuration);
 
         // One newcomer watches: the periodic jobs tick every few seconds instead of every minute (unless configured).
         foreach (var (key, value) in SandboxTickDefaults)
@@ -83,11 +86,34 @@ public static class SandboxExtensions
         ("Engagement:TickSeconds", "2"),
     ];
 
-    /// <summary>No token and not switched off. A configured token always wins: production never starts the sandbox.</summary>
-    public static bool IsSandboxMode(IConfiguration configuration, SandboxOptions options)
+    /// <summary>
+    /// No token, and either the Development environment (as <c>dotnet run</c> sets) with the sandbox not switched off,
+    /// or <c>Sandbox:Enabled=true</c> explicitly. A configured token always wins: production never starts the sandbox.
+    /// </summary>
+    public static bool IsSandboxMode(IConfiguration configuration, SandboxOptions options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"]) && options.Enabled;
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"]))
+        {
+            return false;
+        }
+
+        return options.Enabled ?? environment.IsDevelopment();
+    }
+
+    /// <summary>Every configured address must be loopback (or "localhost"); a wildcard or a LAN address stops the start.</summary>
+    internal static void RequireLoopback(IConfiguration configuration)
+    {
+        foreach (var url in Web.ListenAddresses.From(configuration))
+        {
+            if (!Web.ListenAddresses.IsLoopback(url))
+            {
+                throw new InvalidOperationException(
+                    $"The sandbox listens on loopback only (its pages post as any Telegram id, with no login), but urls is '{url}'. " +
+                    "Use http://127.0.0.1:<port>, or configure Telegram:BotToken to run the real bot.");
+            }
+        }
     }
 }

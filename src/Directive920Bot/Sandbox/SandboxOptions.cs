@@ -5,8 +5,12 @@ public sealed class SandboxOptions
 {
     public const string Section = "Sandbox";
 
-    /// <summary>Set to false to fail fast on a missing token instead of starting the sandbox.</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// Unset: the sandbox starts without a token only in the Development environment (as <c>dotnet run</c> sets through
+    /// launchSettings.json). <c>true</c>: it starts without a token in any environment (still loopback only);
+    /// <c>false</c>: never — a missing token stops the start.
+    /// </summary>
+    public bool? Enabled { get; set; }
 
     /// <summary>The sandbox's own database; never the production <c>Storage:DatabasePath</c>.</summary>
     public string DatabasePath { get; set; } = "data/sandbox.db";

@@ -49,6 +49,8 @@ public sealed class SandboxApp : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
+            // The "Testing" environment is not Development: the sandbox must be asked for explicitly.
+            ["Sandbox:Enabled"] = "true",
             ["Sandbox:DatabasePath"] = Path.Combine(directory, "data", "sandbox.db"),
             ["Sandbox:StartAt"] = DefaultStart,
             ["Storage:DatabasePath"] = Path.Combine(directory, "data", "production-must-not-exist.db"),

@@ -30,6 +30,11 @@ public sealed partial class RunCommandTests
             start.Environment.Remove(key);
         }
 
+        // What `dotnet run` adds from src/Directive920Bot/Properties/launchSettings.json: the Development environment,
+        // the only one in which a missing token starts the sandbox by default.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+
         using var process = Process.Start(start)!;
         var lines = new List<string>();
         var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

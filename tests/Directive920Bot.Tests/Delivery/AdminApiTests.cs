@@ -10,11 +10,11 @@ namespace Directive920Bot.Tests.Delivery;
 public sealed class AdminApiTests
 {
     private static Dictionary<string, string?> Keys() => DeliveryKit.Settings(
-        ("Admin:ApiKeys:propaganda", "bloc-key-123"),
-        ("Admin:ApiKeys:snv:Key", "unit-key-456"),
+        ("Admin:ApiKeys:propaganda", "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js"),
+        ("Admin:ApiKeys:snv:Key", "unit-key-456-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js"),
         ("Admin:ApiKeys:snv:Role", "UnitAdmin"),
         ("Admin:ApiKeys:snv:Units:0", "SNV"),
-        ("Admin:ApiKeys:boss:Key", "user-key-789"),
+        ("Admin:ApiKeys:boss:Key", "user-key-789-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js"),
         ("Admin:ApiKeys:boss:UserId", "9001"),
         ("Bot:SuperAdmins:0", "9001"));
 
@@ -35,9 +35,9 @@ public sealed class AdminApiTests
         await using var bot = await BotHarness.StartAsync(Keys());
         using var anonymous = Client(bot, null);
         using var wrong = Client(bot, "nope");
-        using var unit = Client(bot, "unit-key-456");
-        using var bloc = Client(bot, "bloc-key-123");
-        using var user = Client(bot, "user-key-789");
+        using var unit = Client(bot, "unit-key-456-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
+        using var bloc = Client(bot, "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
+        using var user = Client(bot, "user-key-789-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/campaigns")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("api/campaigns")).StatusCode);
@@ -65,7 +65,7 @@ public sealed class AdminApiTests
     public async Task A_bad_body_is_a_400_problem_naming_the_field(string body, string field)
     {
         await using var bot = await BotHarness.StartAsync(Keys());
-        using var bloc = Client(bot, "bloc-key-123");
+        using var bloc = Client(bot, "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
         var response = await bloc.PostAsync("api/campaigns", Json(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -81,7 +81,7 @@ public sealed class AdminApiTests
         bot.Seed(901, "SNV-VP");
         bot.Seed(902, "SNV-CCVC", language: "en");
         bot.Seed(903, "STC");
-        using var bloc = Client(bot, "bloc-key-123");
+        using var bloc = Client(bot, "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
 
         var created = await bloc.PostAsync("api/campaigns", Json("""
             {"lessonId":"c1-context","text":null,"audience":{"units":["SNV"],"includeSubUnits":true,"roles":null},"sendAt":null,"requireAck":true}

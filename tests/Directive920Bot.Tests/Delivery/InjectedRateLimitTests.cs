@@ -7,7 +7,7 @@ namespace Directive920Bot.Tests.Delivery;
 public sealed class InjectedRateLimitTests
 {
     [Fact]
-    public async Task After_a_429_nothing_is_sent_for_retry_after_and_every_message_still_arrives()
+    public async Task After_a_429_nothing_is_sent_to_that_chat_for_retry_after_and_every_message_still_arrives()
     {
         // One send at a time, so that no request is already in flight when the 429 arrives.
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings(("Delivery:MaxConcurrency", "1"), ("Delivery:MessagesPerSecond", "20")));
@@ -29,9 +29,10 @@ public sealed class InjectedRateLimitTests
         }
 
         var sends = bot.Emulator.Calls.Where(c => c.Method == "sendMessage").OrderBy(c => c.At).ToList();
+        // A 429 answering a send to a chat holds that chat (issue #15: one chat's penalty must not stall the others).
         foreach (var limited in sends.Where(c => c.StatusCode == 429))
         {
-            Assert.DoesNotContain(sends, c => c.At > limited.At && c.At < limited.At + TimeSpan.FromSeconds(2));
+            Assert.DoesNotContain(sends, c => c.ChatId == limited.ChatId && c.At > limited.At && c.At < limited.At + TimeSpan.FromSeconds(2));
         }
 
         Assert.All(bot.Get<DeliveryLedger>().ForCampaign(campaign.Id), r => Assert.Equal(DeliveryState.Sent, r.State));

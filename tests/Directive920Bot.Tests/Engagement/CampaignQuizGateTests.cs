@@ -21,11 +21,11 @@ public sealed class CampaignQuizGateTests
     [Fact]
     public async Task A_campaign_that_asks_for_it_locks_the_button_until_the_quiz_is_answered_though_the_curriculum_does_not()
     {
-        await using var bot = await StartAsync(new Dictionary<string, string?> { ["Admin:ApiKeys:propaganda"] = "bloc-key-123" });
+        await using var bot = await StartAsync(new Dictionary<string, string?> { ["Admin:ApiKeys:propaganda"] = "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js" });
         Assert.False(bot.Get<EngagementPolicyResolver>().Default.RequireQuizBeforeAck);
         var cadre = await bot.RegisterAsync(3101);
         using var http = bot.Http();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "bloc-key-123");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
 
         var created = await http.PostAsync("api/campaigns", new StringContent(
             $$"""{"lessonId":"{{Lesson1}}","audience":{"subscriberIds":[{{cadre.Id}}]},"requireQuizBeforeAck":true}""", Encoding.UTF8, "application/json"));

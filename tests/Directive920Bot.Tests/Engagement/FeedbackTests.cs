@@ -50,11 +50,11 @@ public sealed class FeedbackTests
     {
         await using var bot = await StartAsync(new Dictionary<string, string?>
         {
-            ["Admin:ApiKeys:propaganda"] = "bloc-key-123",
-            ["Admin:ApiKeys:snv:Key"] = "snv-key-456",
+            ["Admin:ApiKeys:propaganda"] = "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js",
+            ["Admin:ApiKeys:snv:Key"] = "snv-key-456-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js",
             ["Admin:ApiKeys:snv:Role"] = "UnitAdmin",
             ["Admin:ApiKeys:snv:Units:0"] = "SNV",
-            ["Admin:ApiKeys:stc:Key"] = "stc-key-789",
+            ["Admin:ApiKeys:stc:Key"] = "stc-key-789-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js",
             ["Admin:ApiKeys:stc:Role"] = "UnitAdmin",
             ["Admin:ApiKeys:stc:Units:0"] = "STC",
         });
@@ -68,10 +68,10 @@ public sealed class FeedbackTests
         Assert.Equal(named.Id, mine.SubscriberId);
         Assert.Equal("SNV-VP", mine.UnitCode);
 
-        Assert.Equal(2, (await ReadAsync(bot, "bloc-key-123")).GetArrayLength());
-        var unit = await ReadAsync(bot, "snv-key-456");
+        Assert.Equal(2, (await ReadAsync(bot, "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js")).GetArrayLength());
+        var unit = await ReadAsync(bot, "snv-key-456-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
         Assert.Equal(Opinion, Assert.Single(unit.EnumerateArray()).GetProperty("text").GetString());
-        Assert.Equal(0, (await ReadAsync(bot, "stc-key-789")).GetArrayLength());
+        Assert.Equal(0, (await ReadAsync(bot, "stc-key-789-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js")).GetArrayLength());
     }
 
     private static async Task SendFeedbackAsync(Infrastructure.BotHarness bot, long userId, string mode, string text)

@@ -15,8 +15,8 @@ public sealed class ReacknowledgementTests
         await using var bot = await StartAsync(new Dictionary<string, string?>
         {
             ["Content:Path"] = content,
-            ["Admin:ApiKeys:propaganda"] = "bloc-key-123",
-            ["Admin:ApiKeys:unit:Key"] = "unit-key-456",
+            ["Admin:ApiKeys:propaganda"] = "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js",
+            ["Admin:ApiKeys:unit:Key"] = "unit-key-456-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js",
             ["Admin:ApiKeys:unit:Role"] = "UnitAdmin",
             ["Admin:ApiKeys:unit:Units:0"] = "SNV",
         });
@@ -34,11 +34,11 @@ public sealed class ReacknowledgementTests
 
         using var http = new HttpClient { BaseAddress = bot.WebUrl };
         using var unitRequest = new HttpRequestMessage(HttpMethod.Post, $"api/items/{Lesson1}/reack") { Content = JsonContent.Create(new { note = "Sửa cách diễn đạt." }) };
-        unitRequest.Headers.Authorization = new("Bearer", "unit-key-456");
+        unitRequest.Headers.Authorization = new("Bearer", "unit-key-456-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.SendAsync(unitRequest)).StatusCode);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/items/{Lesson1}/reack") { Content = JsonContent.Create(new { note = "Bổ sung: Ban Thường vụ Tỉnh ủy tổ chức buổi đối thoại." }) };
-        request.Headers.Authorization = new("Bearer", "bloc-key-123");
+        request.Headers.Authorization = new("Bearer", "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
         var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var audit = Assert.Single(bot.Get<Directive920Bot.Admin.AuditLog>().Recent(), e => e.Action == "item.reack");
@@ -69,7 +69,7 @@ public sealed class ReacknowledgementTests
         var reports = bot.Get<Directive920Bot.Reports.ReportService>();
         await bot.Emulator.WaitUntilAsync(() => reports.Item(Lesson1, ["SNV-VP"]).SingleOrDefault().Figures?.ReackRequested == 1, Infrastructure.BotHarness.Wait);
         using var reportRequest = new HttpRequestMessage(HttpMethod.Get, $"api/reports/items/{Lesson1}");
-        reportRequest.Headers.Authorization = new("Bearer", "bloc-key-123");
+        reportRequest.Headers.Authorization = new("Bearer", "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js");
         var report = await (await http.SendAsync(reportRequest)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var figures = report.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unit").GetString() == "SNV-VP").GetProperty("figures");
         Assert.Equal(2, figures.GetProperty("delivered").GetInt32());

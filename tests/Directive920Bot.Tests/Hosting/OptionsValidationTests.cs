@@ -19,7 +19,7 @@ public sealed class OptionsValidationTests
         var settings = new Dictionary<string, string?> { [key] = value };
         if (key.StartsWith("Admin:ApiKeys:ops:", StringComparison.Ordinal))
         {
-            settings["Admin:ApiKeys:ops:Key"] = "a-test-key-for-ops";
+            settings["Admin:ApiKeys:ops:Key"] = "a-test-key-for-ops-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js";
         }
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHarness.StartAsync(settings));

@@ -96,6 +96,8 @@ public sealed class BotHarness : IAsyncDisposable
             ["Content:Path"] = Path.Combine(RepoRoot, "content"),
             ["Content:WatchForChanges"] = "false",
             ["urls"] = "http://127.0.0.1:0",
+            // Telegram's per-chat limit is off in the emulator (above); tests of pacing switch both on themselves.
+            ["Delivery:ReplyPerChatInterval"] = "00:00:00",
         };
         if (webhook)
         {

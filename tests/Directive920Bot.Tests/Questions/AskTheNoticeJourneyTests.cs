@@ -10,8 +10,8 @@ namespace Directive920Bot.Tests.Questions;
 
 public sealed class AskTheNoticeJourneyTests
 {
-    private const string BlocKey = "bloc-key-123";
-    private const string UnitKey = "stc-key-789";
+    private const string BlocKey = "bloc-key-123-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js";
+    private const string UnitKey = "stc-key-789-k7Qx9Zp2Lm4Vn8Rt3Wy6Bc1Df5Gh0Js";
 
     private static readonly Dictionary<string, string?> ApiKeys = new()
     {

@@ -36,7 +36,7 @@ public static class ReportsTestSupport
         return BotHarness.StartAsync(settings, start: start);
     }
 
-    public static string KeyOf(long user) => FormattableString.Invariant($"test-key-{user}-0123456789abcdef");
+    public static string KeyOf(long user) => FormattableString.Invariant($"test-key-{user}-0123456789abcdefghijKLMNOPQRSTuvwxyz");
 
     /// <summary>An HTTP client that presents the API key of <paramref name="user"/>, or none.</summary>
     public static HttpClient ApiAs(this BotHarness bot, long? user)

@@ -4,7 +4,12 @@ using Directive920Bot.Hosting;
 using Directive920Bot.Tests.Infrastructure;
 using Directive920Bot.Sandbox;
 using Microsoft.Extensions.Configuration;
+using Directive920Bot.Web;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Tests.Sandbox;
 
@@ -25,13 +30,16 @@ public sealed class SandboxNeverStartsWithATokenTests
     }
 
     [Theory]
-    [InlineData(null, null, true)]
-    [InlineData("", null, true)]
-    [InlineData("  ", null, true)]
-    [InlineData("123:secret", null, false)]
-    [InlineData("123:secret", "true", false)]
-    [InlineData(null, "false", false)]
-    public void Sandbox_mode_is_chosen_only_when_no_token_is_configured(string? token, string? enabled, bool expected)
+    [InlineData(null, null, "Development", true)]
+    [InlineData("", null, "Development", true)]
+    [InlineData("  ", null, "Development", true)]
+    [InlineData(null, null, "Production", false)]
+    [InlineData(null, null, "Testing", false)]
+    [InlineData(null, "true", "Production", true)]
+    [InlineData("123:secret", null, "Development", false)]
+    [InlineData("123:secret", "true", "Development", false)]
+    [InlineData(null, "false", "Development", false)]
+    public void Sandbox_mode_is_chosen_only_without_a_token_and_in_Development_or_when_enabled_explicitly(string? token, string? enabled, string environment, bool expected)
     {
         var settings = new Dictionary<string, string?> { ["Telegram:BotToken"] = token };
         if (enabled is not null)
@@ -42,6 +50,72 @@ public sealed class SandboxNeverStartsWithATokenTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var options = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
 
-        Assert.Equal(expected, SandboxExtensions.IsSandboxMode(configuration, options));
+        Assert.Equal(expected, SandboxExtensions.IsSandboxMode(configuration, options, new Environment(environment)));
+    }
+
+    [Fact]
+    public async Task A_production_start_without_a_token_stops_with_a_message_naming_Telegram_BotToken()
+    {
+        using var directory = new TempDirectory();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = directory.Path });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = "",
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:DatabasePath"] = System.IO.Path.Combine(directory.Path, "bot.db"),
+            ["Content:Path"] = System.IO.Path.Combine(BotHarness.RepoRoot, "content"),
+        });
+        builder.Logging.ClearProviders();
+        builder.AddDirective920Bot();
+        await using var app = builder.Build();
+        app.MapDirective920Bot();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("Telegram:BotToken is not set", error.Message, StringComparison.Ordinal);
+        Assert.Null(app.Services.GetService<SandboxMode>());
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5080")]
+    [InlineData("http://*:5080")]
+    [InlineData("http://127.0.0.1:0;http://192.168.1.20:5080")]
+    public void The_sandbox_refuses_to_start_on_a_non_loopback_address(string urls)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telegram:BotToken"] = "", ["urls"] = urls });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddSandbox());
+
+        Assert.Contains("loopback only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:0", true)]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("http://[::1]:5080", true)]
+    [InlineData("http://0.0.0.0:5080", false)]
+    [InlineData("http://[::]:5080", false)]
+    [InlineData("http://+:5080", false)]
+    [InlineData("https://bot.example.vn", false)]
+    public void Loopback_addresses_are_told_from_wildcards_and_public_ones(string url, bool loopback) =>
+        Assert.Equal(loopback, ListenAddresses.IsLoopback(url));
+
+    private sealed class Environment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "Directive920Bot";
+
+        public string ContentRootPath { get; set; } = ".";
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    private sealed class TempDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("d920-sandbox-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
