@@ -5,6 +5,7 @@ namespace Directive920Bot.Engagement;
 internal static class EngagementTexts
 {
     public static readonly Loc AckButton = new("✅ Đã đọc và cam kết thực hiện", "✅ I have read it and commit to it");
+    public static readonly Loc ReceivedButton = new("✅ Đã nhận thông báo", "✅ Received");
     public static readonly Loc QuizFirstButton = new("📝 Trả lời câu hỏi để xác nhận", "📝 Answer the questions to acknowledge");
     public static readonly Loc AckedAt = new("✅ Đã xác nhận lúc {0}", "✅ Acknowledged at {0}");
     public static readonly Loc AckThanks = new("Cảm ơn đồng chí đã xác nhận!", "Thank you for acknowledging!");
