@@ -32,7 +32,7 @@ public sealed class EngagementHandler(
 
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("progress", new("Kết quả học tập của tôi", "My progress"), CommandAccess.Registered, true, "tiendo"),
+        new("progress", new("Kết quả học tập", "My progress"), CommandAccess.Registered, true, "tiendo"),
         new("lessons", new("Các bài đã nhận", "My lessons"), CommandAccess.Registered, true, "baihoc"),
         new("feedback", new("Gửi góp ý", "Send feedback"), CommandAccess.Registered, true, "gopy"),
     ];

@@ -35,8 +35,8 @@ public sealed class ReportsHandler(
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
         new("report", new("Báo cáo đơn vị", "Unit report"), CommandAccess.UnitAdmin, true, "baocao"),
-        new("members", new("Đối chiếu danh sách cán bộ", "Roster check"), CommandAccess.UnitAdmin, true, "canbo"),
-        new("roster", new("Nhập danh sách cán bộ", "Import the member roster"), CommandAccess.UnitAdmin, true, "danhsach"),
+        new("members", new("Đối chiếu danh sách cán bộ", "Roster check"), CommandAccess.UnitAdmin, true, "doichieu", "canbo"),
+        new("roster", new("Nhập danh sách cán bộ", "Import the member roster"), CommandAccess.UnitAdmin, true, "nhapdanhsach", "danhsach"),
         new("grant", new("Cấp quyền quản trị", "Grant an admin role"), CommandAccess.BlocAdmin, true, "capquyen"),
         new("revoke", new("Thu hồi quyền quản trị", "Revoke an admin role"), CommandAccess.BlocAdmin, true, "thuhoiquyen"),
     ];

@@ -30,7 +30,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.Data>
             GrantUnitAdmins(Bot);
             ImportDemoRoster(Bot);
             await Bot.RegisterAsync(6001, "Đặng Thị Hằng", TargetUnit);
-            await Bot.PressAsync(6001, Bot.BotMessages(6001)[^1], "Đúng, là tôi");
+            await Bot.PressAsync(6001, Bot.BotMessages(6001)[^1], "Đúng, chính xác");
             await Bot.RegisterAsync(6002, "Trần Văn Nam", "STC-VP");
             // The real path: the ledger sends, the cadre presses the acknowledgement button, the observers count.
             var subscribers = Bot.Get<ISubscribers>();
