@@ -15,7 +15,7 @@ internal static class RegistrationTexts
 
         <b>Mục đích xử lý dữ liệu:</b> để cơ quan, đơn vị của đồng chí đôn đốc, tổng hợp và báo cáo việc quán triệt, thực hiện Thông báo.
         <b>Dữ liệu được lưu:</b> họ và tên, đơn vị, vai trò (lãnh đạo hoặc cán bộ, công chức, viên chức), mã người dùng Telegram; thời điểm nhận, xác nhận bài và kết quả trả lời câu hỏi.
-        <b>Quyền của đồng chí:</b> xem và sửa thông tin (/profile), tải dữ liệu của mình (/mydata), ngừng nhận tin (/stop), xóa dữ liệu cá nhân (/delete).
+        <b>Quyền của đồng chí:</b> xem và sửa thông tin (/hoso), tải dữ liệu của mình (/dulieu), ngừng nhận tin (/ngungnhan), xóa dữ liệu cá nhân (/xoa).
 
         Chưa có thông tin nào được lưu. Đồng chí có đồng ý để bot lưu và xử lý các thông tin trên không?
         """,
