@@ -26,6 +26,7 @@ public sealed class ReportsHandler(
     CallbackKeyStore keys,
     AuditLog audit,
     IChannelFiles files,
+    ReportInsights insights,
     BotClock clock,
     ILogger<ReportsHandler> log) : ICommandHandler, ICallbackHandler, IDocumentHandler
 {
@@ -236,7 +237,9 @@ public sealed class ReportsHandler(
                 Pct(report.ActiveRateRegistered), Pct(report.ActiveRateRoster), Count(report.Blocked + report.Stopped)))
             .AppendLine(ReportAcks.Format(lang, Count(report.Delivered), Count(report.Acknowledged), Pct(report.AckRate), Pct(report.AckRateRoster)))
             .AppendLine(ReportQuiz.Format(lang, Count(report.QuizParticipants), Pct(report.QuizParticipationRegistered)))
-            .Append(ReportReviewDue.Format(lang, Count(report.ReviewDue)));
+            .AppendLine(ReportReviewDue.Format(lang, Count(report.ReviewDue)))
+            .AppendLine()
+            .Append(insights.ChatSection(unitCode, lang));
 
         // The bloc (or a unit with sub-units) is charted per child unit; a leaf unit per lesson.
         byte[] png;
