@@ -19,32 +19,32 @@ namespace Directive920Bot.Telegram;
 public sealed class UpdateRouter
 {
     private static readonly Loc UnknownCommand = new(
-        "Xin lỗi, tôi chưa hiểu lệnh này. Gõ /help để xem các lệnh đồng chí có thể dùng.",
-        "Sorry, I do not know that command. Type /help to see the commands you can use.");
+        "Bot chưa hiểu lệnh này. Gõ /trogiup để xem các lệnh đồng chí có thể dùng.",
+        "The bot does not know that command. Type /help to see the commands you can use.");
 
     private static readonly Loc NotUnderstood = new(
-        "Xin lỗi, tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh đồng chí có thể dùng.",
-        "Sorry, I did not understand that message. Type /help to see the commands you can use.");
+        "Bot chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh đồng chí có thể dùng.",
+        "The bot did not understand that message. Type /help to see the commands you can use.");
 
     private static readonly Loc RegisterFirst = new(
         "Đồng chí cần đăng ký trước khi dùng lệnh này. Gõ /start để bắt đầu.",
         "Please register before using this command. Type /start to begin.");
 
     private static readonly Loc StaleButton = new(
-        "Nút này đã hết hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất.",
-        "This button is no longer valid. Please use the latest message.");
+        "Nút này đã hết hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất hoặc gõ /baihoc để mở lại bài.",
+        "This button is no longer valid. Please use the latest message or type /lessons to open the lesson again.");
 
     private static readonly Loc ForeignButton = new(
-        "Nút này không dành cho đồng chí.",
-        "This button is not meant for you.");
+        "Nút này không dành cho đồng chí. Đồng chí gõ /baihoc để mở các bài của mình.",
+        "This button is not meant for you. Type /lessons to open your own lessons.");
 
     private static readonly Loc TooMuchInput = new(
         "Đồng chí đang gửi quá nhiều tin nhắn trong thời gian ngắn. Các tin nhắn tiếp theo tạm thời sẽ không được xử lý; đồng chí vui lòng đợi ít phút rồi gửi lại.",
         "You are sending too many messages in a short time. Further messages will not be handled for a while; please wait a few minutes and send again.");
 
     private static readonly Loc SomethingWrong = new(
-        "Xin lỗi, đã có lỗi khi xử lý. Đồng chí vui lòng thử lại sau ít phút.",
-        "Sorry, something went wrong. Please try again in a few minutes.");
+        "Đã có lỗi khi xử lý. Đồng chí vui lòng thử lại sau ít phút; nếu vẫn lỗi, đồng chí báo quản trị viên của đơn vị.",
+        "Something went wrong. Please try again in a few minutes; if it keeps failing, tell your unit's administrator.");
 
     private readonly Dictionary<string, (CommandSpec Spec, ICommandHandler Handler)> commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ICallbackHandler> callbacks = new(StringComparer.Ordinal);

@@ -23,6 +23,9 @@ public sealed class RosterEntry
 
     public string? Phone { get; set; }
 
+    /// <summary>Đảng viên (party member), from the optional <c>dang_vien</c> column: party-cell meeting notices go to them.</summary>
+    public bool PartyMember { get; set; }
+
     /// <summary>Personal invite: t.me/bot?start=p_CODE links the registration to this entry exactly.</summary>
     public string InviteCode { get; set; } = "";
 

@@ -16,7 +16,7 @@ namespace Directive920Bot.Admin;
 /// </summary>
 public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
 {
-    public static readonly string[] Columns = ["full_name", "unit_code", "role", "position", "phone"];
+    public static readonly string[] Columns = ["full_name", "unit_code", "role", "position", "phone", "dang_vien"];
     private static readonly string[] Required = ["full_name", "unit_code", "role"];
 
     /// <param name="allowedUnits">The units the importer may write (an admin's scope); null for the console and bloc admins.</param>
@@ -100,7 +100,8 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             var roleText = Get("role");
             var position = Get("position");
             var phone = Get("phone");
-            if (name.Length == 0 && unitCode.Length == 0 && roleText.Length == 0 && position.Length == 0 && phone.Length == 0)
+            var partyText = Get("dang_vien");
+            if (name.Length == 0 && unitCode.Length == 0 && roleText.Length == 0 && position.Length == 0 && phone.Length == 0 && partyText.Length == 0)
             {
                 continue;
             }
@@ -142,7 +143,13 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
                 errors.Add($"{fileLabel}:{line}: position must be at most 120 printable characters");
             }
 
-            if (normalized is null || role is null)
+            var partyMember = ParsePartyMember(partyText);
+            if (partyMember is null)
+            {
+                errors.Add($"{fileLabel}:{line}: dang_vien '{partyText}' must be x, có, 1 or true for a party member, and empty, không, 0 or false otherwise");
+            }
+
+            if (normalized is null || role is null || partyMember is null)
             {
                 continue;
             }
@@ -164,6 +171,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
                 Role = role.Value,
                 Position = position.Length == 0 ? null : position,
                 Phone = phone.Length == 0 ? null : phone,
+                PartyMember = partyMember.Value,
             }));
         }
 
@@ -197,6 +205,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             entry.Role = incoming.Role;
             entry.Position = incoming.Position;
             entry.Phone = incoming.Phone;
+            entry.PartyMember = incoming.PartyMember;
             entry.Current = true;
             entry.UpdatedAt = now;
             changed.Add(entry);
@@ -214,6 +223,14 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         storage.Write(tx => roster.SaveAll(tx, changed));
         return new RosterImportResult(added, updated, retired, []);
     }
+
+    /// <summary>The optional dang_vien column as units fill it in by hand: x/có/1/true/yes, or empty/không/0/false/no.</summary>
+    public static bool? ParsePartyMember(string text) => TextFold.Fold(text.Trim()) switch
+    {
+        "" or "0" or "khong" or "k" or "false" or "no" or "n" or "-" => false,
+        "x" or "co" or "c" or "1" or "true" or "yes" or "y" or "dang vien" => true,
+        _ => null,
+    };
 
     private static List<(int Line, Dictionary<string, string> Fields)> ReadCsv(Stream content, ReadPosition position)
     {

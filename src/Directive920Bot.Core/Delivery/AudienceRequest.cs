@@ -5,4 +5,5 @@ public sealed record AudienceRequest(
     bool IncludeSubUnits = true,
     IReadOnlyList<string>? Roles = null,
     IReadOnlyList<long>? SubscriberIds = null,
-    bool All = false);
+    bool All = false,
+    bool PartyMembersOnly = false);

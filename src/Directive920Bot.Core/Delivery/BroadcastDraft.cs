@@ -19,6 +19,9 @@ public sealed class BroadcastDraft
 
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>Only đảng viên (party members, from the roster's dang_vien column).</summary>
+    public bool PartyMembersOnly { get; set; }
+
     public DateTime? SendAt { get; set; }
 
     public int Page { get; set; }
@@ -28,6 +31,6 @@ public sealed class BroadcastDraft
     public CampaignRequest ToRequest() => new(
         LessonId,
         Text,
-        new AudienceRequest(All ? null : Units, IncludeSubUnits, Roles, null, All),
+        new AudienceRequest(All ? null : Units, IncludeSubUnits, Roles, null, All, PartyMembersOnly),
         SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
 }

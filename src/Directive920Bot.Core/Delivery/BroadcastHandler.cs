@@ -38,7 +38,7 @@ public sealed class BroadcastHandler(
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
         new("broadcast", new("Gửi thông báo, lên lịch bài học", "Send an announcement, schedule a lesson"), CommandAccess.BlocAdmin, true, "guithongbao"),
-        new("campaigns", new("Các chiến dịch gửi tin", "Sending campaigns"), CommandAccess.BlocAdmin, true, "dotgui"),
+        new("campaigns", new("Các chiến dịch", "Campaigns"), CommandAccess.BlocAdmin, true, "chiendich", "dotgui"),
     ];
 
     public string Prefix => "bc";
@@ -216,7 +216,8 @@ public sealed class BroadcastHandler(
                     return CallbackReply.Silent;
                 }
 
-                draft.Roles = key.Payload == "all" ? [] : [key.Payload];
+                draft.PartyMembersOnly = key.Payload == "party";
+                draft.Roles = key.Payload is "all" or "party" ? [] : [key.Payload];
                 await SaveAsync(draft);
                 SetStep(context, TimeStep);
                 await context.ReplyAsync(new OutboundMessage(AskTime.Format(context.Language, Example())).WithButtons([Button(context, SendNow, "bc.now")]), ct);
@@ -416,7 +417,8 @@ public sealed class BroadcastHandler(
         await context.ReplyAsync(new OutboundMessage(context.T(ChooseRoles)).WithButtons(
             [Button(context, RoleAll, "bc.role", "all")],
             [Button(context, RoleLeaders, "bc.role", "leader")],
-            [Button(context, RoleStaff, "bc.role", "staff")]), ct);
+            [Button(context, RoleStaff, "bc.role", "staff")],
+            [Button(context, RolePartyMembers, "bc.role", "party")]), ct);
 
     private async Task ShowUnitsAsync(BotContext context, BroadcastDraft draft, int? messageId, bool fresh, CancellationToken ct)
     {
@@ -488,6 +490,7 @@ public sealed class BroadcastHandler(
         Units = draft.All ? [] : [.. draft.Units],
         IncludeSubUnits = draft.IncludeSubUnits,
         Roles = [.. draft.Roles],
+        PartyMembersOnly = draft.PartyMembersOnly,
     };
 
     private OutboundButton Button(BotContext context, Localization.Loc label, string action, string payload = "") =>
@@ -512,7 +515,8 @@ public sealed class BroadcastHandler(
     {
         var who = draft.All ? context.T(WholeBloc) : string.Join(", ", draft.Units.Select(c => TelegramHtml.Escape(units.DisplayName(c))))
             + (draft.IncludeSubUnits ? context.T(WithSubUnits) : "");
-        var roles = draft.Roles.Count == 0 ? context.T(AllRoles) : draft.Roles[0] == "leader" ? context.T(RoleLeaders) : context.T(RoleStaff);
+        var roles = draft.PartyMembersOnly ? context.T(RolePartyMembers)
+            : draft.Roles.Count == 0 ? context.T(AllRoles) : draft.Roles[0] == "leader" ? context.T(RoleLeaders) : context.T(RoleStaff);
         return $"{who}; {roles}";
     }
 

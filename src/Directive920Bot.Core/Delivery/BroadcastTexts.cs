@@ -5,21 +5,21 @@ namespace Directive920Bot.Delivery;
 internal static class BroadcastTexts
 {
     public static readonly Loc ChooseKind = new(
-        "📣 <b>Soạn thông báo / lên lịch bài học</b>\nĐồng chí muốn gửi gì?",
+        "📣 <b>Soạn tin thông báo / lên lịch bài học</b>\nĐồng chí muốn gửi gì?",
         "📣 <b>New announcement / lesson schedule</b>\nWhat would you like to send?");
 
-    public static readonly Loc TextButton = new("📝 Thông báo (nhập nội dung)", "📝 Announcement (type the text)");
+    public static readonly Loc TextButton = new("📝 Tin thông báo (nhập nội dung)", "📝 Announcement (type the text)");
 
     public static readonly Loc AskText = new(
-        "Đồng chí vui lòng nhập nội dung thông báo (một tin nhắn văn bản).",
+        "Đồng chí vui lòng nhập nội dung tin thông báo (một tin nhắn văn bản).",
         "Please type the announcement (one text message).");
 
     public static readonly Loc TextRequired = new(
-        "Xin lỗi, tôi cần nội dung thông báo dưới dạng văn bản. Đồng chí vui lòng nhập lại.",
-        "Sorry, I need the announcement as text. Please type it again.");
+        "Nội dung tin thông báo cần ở dạng văn bản. Đồng chí vui lòng nhập lại.",
+        "The announcement must be text. Please type it again.");
 
     public static readonly Loc RegisterFirst = new(
-        "Đồng chí cần đăng ký với bot (/start) trước khi soạn thông báo.",
+        "Đồng chí cần đăng ký với bot (/start) trước khi soạn tin thông báo.",
         "Please register with the bot (/start) before composing an announcement.");
 
     public static readonly Loc ChooseAudience = new("👥 <b>Gửi tới ai?</b>", "👥 <b>Who should receive it?</b>");
@@ -54,6 +54,8 @@ internal static class BroadcastTexts
 
     public static readonly Loc RoleStaff = new("Cán bộ, công chức, viên chức", "Cadres, civil servants and public employees");
 
+    public static readonly Loc RolePartyMembers = new("Chỉ đảng viên (theo danh sách đơn vị)", "Party members only (from the unit roster)");
+
     public static readonly Loc AskTime = new(
         "🕒 <b>Khi nào gửi?</b> Bấm “Gửi ngay” hoặc nhập thời điểm theo giờ Việt Nam, dạng <code>dd/MM/yyyy HH:mm</code> (ví dụ <code>{0}</code>).",
         "🕒 <b>When?</b> Press “Send now” or type a local (Vietnam) time as <code>dd/MM/yyyy HH:mm</code> (e.g. <code>{0}</code>).");
@@ -61,8 +63,8 @@ internal static class BroadcastTexts
     public static readonly Loc SendNow = new("⚡ Gửi ngay", "⚡ Send now");
 
     public static readonly Loc BadTime = new(
-        "Xin lỗi, tôi chưa đọc được thời điểm “{0}”. Đồng chí vui lòng nhập theo dạng <code>dd/MM/yyyy HH:mm</code>, ví dụ <code>{1}</code>.",
-        "Sorry, I could not read the time “{0}”. Please type it as <code>dd/MM/yyyy HH:mm</code>, e.g. <code>{1}</code>.");
+        "Bot chưa đọc được thời điểm “{0}”. Đồng chí vui lòng nhập theo dạng <code>dd/MM/yyyy HH:mm</code>, ví dụ <code>{1}</code>.",
+        "The bot could not read the time “{0}”. Please type it as <code>dd/MM/yyyy HH:mm</code>, e.g. <code>{1}</code>.");
 
     public static readonly Loc PastTime = new(
         "Thời điểm {0} đã qua. Đồng chí vui lòng nhập một thời điểm trong tương lai hoặc bấm “Gửi ngay”.",
@@ -80,7 +82,7 @@ internal static class BroadcastTexts
         "<b>Tóm tắt</b>\nNội dung: {0}\nNgười nhận: {1} ({2} người đã đăng ký)\nThời điểm gửi: {3}\n\nĐồng chí xác nhận gửi?",
         "<b>Summary</b>\nContent: {0}\nAudience: {1} ({2} registered people)\nSending: {3}\n\nConfirm?");
 
-    public static readonly Loc Announcement = new("thông báo", "announcement");
+    public static readonly Loc Announcement = new("tin thông báo", "announcement");
 
     public static readonly Loc Now = new("ngay bây giờ", "now");
 
@@ -94,18 +96,18 @@ internal static class BroadcastTexts
 
     public static readonly Loc DraftCancelled = new("Đã hủy bản nháp.", "Draft discarded.");
 
-    public static readonly Loc NoDraft = new("Không còn bản nháp nào. Gõ /broadcast để soạn mới.", "There is no draft any more. Type /broadcast to start again.");
+    public static readonly Loc NoDraft = new("Không còn bản nháp nào. Gõ /guithongbao để soạn mới.", "There is no draft any more. Type /broadcast to start again.");
 
     public static readonly Loc Created = new(
-        "✅ Đã tạo chiến dịch “{0}”: {1} người nhận, gửi {2}. Theo dõi bằng /dotgui.",
+        "✅ Đã tạo chiến dịch “{0}”: {1} người nhận, gửi {2}. Theo dõi bằng /chiendich.",
         "✅ Campaign “{0}” created: {1} recipients, sending {2}. Follow it with /campaigns.");
 
     public static readonly Loc DraftIncomplete = new(
-        "Bản nháp không còn đầy đủ. Đồng chí vui lòng gõ /broadcast (/guithongbao) để soạn lại.",
+        "Bản nháp không còn đầy đủ. Đồng chí vui lòng gõ /guithongbao để soạn lại.",
         "The draft is incomplete. Please type /broadcast to start again.");
 
     public static readonly Loc UnitGone = new(
-        "Có đơn vị đã chọn không còn trong danh sách; đồng chí vui lòng gõ /broadcast (/guithongbao) và chọn lại đơn vị.",
+        "Có đơn vị đã chọn không còn trong danh sách; đồng chí vui lòng gõ /guithongbao và chọn lại đơn vị.",
         "A chosen unit no longer exists; please type /broadcast and choose the units again.");
 
     public static readonly Loc NoCampaigns = new("Chưa có chiến dịch nào.", "There are no campaigns yet.");
@@ -127,7 +129,7 @@ internal static class BroadcastTexts
     public static readonly Loc AboutWholeHours = new("khoảng {0} giờ", "about {0} h");
 
     public static readonly Loc LessonGone = new(
-        "Bài này không còn trong nội dung. Đồng chí vui lòng chọn bài khác hoặc gõ /broadcast (/guithongbao) để bắt đầu lại.",
+        "Bài này không còn trong nội dung. Đồng chí vui lòng chọn bài khác hoặc gõ /guithongbao để bắt đầu lại.",
         "This lesson no longer exists. Please choose another one or type /broadcast to start again.");
 
     public static readonly Loc Refresh = new("🔄 Cập nhật", "🔄 Refresh");
@@ -154,9 +156,9 @@ internal static class BroadcastTexts
         "⛔ Đã hủy chiến dịch “{0}”; {1} tin chưa gửi đã dừng.",
         "⛔ The campaign “{0}” was cancelled; {1} unsent messages stopped.");
 
-    public static readonly Loc UnknownCampaign = new("Không tìm thấy chiến dịch này.", "This campaign was not found.");
+    public static readonly Loc UnknownCampaign = new("Không tìm thấy chiến dịch này. Đồng chí gõ /chiendich để xem danh sách chiến dịch.", "This campaign was not found. Type /campaigns to see the list.");
 
-    public static readonly Loc NotAllowed = new("Đồng chí không có quyền thực hiện thao tác này.", "You are not allowed to do this.");
+    public static readonly Loc NotAllowed = new("Đồng chí không có quyền thực hiện thao tác này. Nếu cần quyền, đồng chí liên hệ quản trị viên Khối (Đảng ủy Khối các cơ quan tỉnh).", "You are not allowed to do this. If you need the role, contact the bloc administrator (Party Committee of the Provincial Agencies Bloc).");
 
     public static string Status(string status, string language) => status switch
     {

@@ -13,4 +13,7 @@ public sealed class CampaignAudience
     public List<string> Roles { get; set; } = [];
 
     public List<long> SubscriberIds { get; set; } = [];
+
+    /// <summary>Only people whose roster entry says đảng viên (party members), e.g. for a party-cell meeting notice.</summary>
+    public bool PartyMembersOnly { get; set; }
 }

@@ -30,6 +30,7 @@ internal static class CampaignCli
         var subUnits = new Option<bool>("--sub-units") { Description = "Include the sub-units of --units" };
         var roles = new Option<string?>("--roles") { Description = "leader and/or staff, comma-separated" };
         var all = new Option<bool>("--all") { Description = "Every registered subscriber" };
+        var partyMembers = new Option<bool>("--party-members") { Description = "Only party members (dang_vien in the roster), e.g. for a party-cell meeting notice" };
         var at = new Option<string?>("--at") { Description = "Send time, ISO 8601 with offset (default: now), e.g. 2026-12-01T08:00:00+07:00" };
         var cron = new Option<string?>("--cron") { Description = "Quartz cron rule in Bot:TimeZone, e.g. \"0 0 8 ? * MON\"" };
         var requireAck = new Option<bool>("--require-ack") { Description = "Ask for the read-and-commit acknowledgement" };
@@ -38,10 +39,10 @@ internal static class CampaignCli
         {
             Description = "Acknowledge after understanding: the button unlocks once the lesson's quiz is answered (true/false; default: the curriculum's choice)",
         };
-        var create = new Command("create", "Create a campaign") { lesson, text, unitsOption, subUnits, roles, all, at, cron, requireAck, quizMode, quizFirst, database };
+        var create = new Command("create", "Create a campaign") { lesson, text, unitsOption, subUnits, roles, all, partyMembers, at, cron, requireAck, quizMode, quizFirst, database };
         create.SetAction(parse => Create(cli, parse.GetValue(database), new CreateArgs(
             parse.GetValue(lesson), parse.GetValue(text), parse.GetValue(unitsOption), parse.GetValue(subUnits), parse.GetValue(roles),
-            parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck), parse.GetValue(quizMode), parse.GetValue(quizFirst))));
+            parse.GetValue(all), parse.GetValue(at), parse.GetValue(cron), parse.GetValue(requireAck), parse.GetValue(quizMode), parse.GetValue(quizFirst), parse.GetValue(partyMembers))));
 
         var list = new Command("list", "List campaigns with their progress") { database };
         list.SetAction(parse => WithService(cli, parse.GetValue(database), service =>
@@ -102,7 +103,7 @@ internal static class CampaignCli
         }
 
         var request = new CampaignRequest(args.Lesson, args.Text,
-            new AudienceRequest(Split(args.Units), args.SubUnits, Split(args.Roles), null, args.All),
+            new AudienceRequest(Split(args.Units), args.SubUnits, Split(args.Roles), null, args.All, args.PartyMembers),
             sendAt, args.RequireAck ? true : null, args.Cron, args.QuizMode, RequireQuizBeforeAck: args.QuizBeforeAck);
         return WithService(cli, database, service =>
         {
@@ -200,5 +201,5 @@ internal static class CampaignCli
         list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private sealed record CreateArgs(string? Lesson, string? Text, string? Units, bool SubUnits, string? Roles, bool All, string? At, string? Cron, bool RequireAck,
-        string? QuizMode, bool? QuizBeforeAck);
+        string? QuizMode, bool? QuizBeforeAck, bool PartyMembers);
 }

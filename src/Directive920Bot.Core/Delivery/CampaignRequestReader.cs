@@ -170,7 +170,8 @@ public static class CampaignRequestReader
                     Bool(a, "includeSubUnits", "audience.includeSubUnits") ?? true,
                     Array(a, "roles", "audience.roles", AsString, "must be leader or staff."),
                     Array(a, "subscriberIds", "audience.subscriberIds", AsLong, "must be a Telegram user id."),
-                    Bool(a, "all", "audience.all") ?? false);
+                    Bool(a, "all", "audience.all") ?? false,
+                    Bool(a, "partyMembersOnly", "audience.partyMembersOnly") ?? false);
             }
         }
 

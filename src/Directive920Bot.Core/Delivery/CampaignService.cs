@@ -20,6 +20,7 @@ public sealed class CampaignService(
     IStorage storage,
     ISubscribers subscribers,
     IUnits units,
+    IRoster roster,
     ContentService content,
     WorkingCalendar calendar,
     AuditLog audit,
@@ -61,9 +62,9 @@ public sealed class CampaignService(
         }
         else
         {
-            if (!audience.All && (audience.Units?.Count ?? 0) == 0 && (audience.Roles?.Count ?? 0) == 0 && (audience.SubscriberIds?.Count ?? 0) == 0)
+            if (!audience.All && !audience.PartyMembersOnly && (audience.Units?.Count ?? 0) == 0 && (audience.Roles?.Count ?? 0) == 0 && (audience.SubscriberIds?.Count ?? 0) == 0)
             {
-                Add("audience", "Choose all, units, roles or subscriberIds.");
+                Add("audience", "Choose all, units, roles, partyMembersOnly or subscriberIds.");
             }
 
             foreach (var code in audience.Units ?? [])
@@ -161,7 +162,7 @@ public sealed class CampaignService(
         var now = clock.UtcNow;
         var campaign = Build(request, by.Name, now);
         var details = FormattableString.Invariant(
-            $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {(campaign.Audience.All ? "all" : string.Join(',', campaign.Audience.Units))}; roles {string.Join(',', campaign.Audience.Roles)}; sendAt {campaign.SendAt:O}; cron {campaign.Cron} ({by.Name})");
+            $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {(campaign.Audience.All ? "all" : string.Join(',', campaign.Audience.Units))}; roles {string.Join(',', campaign.Audience.Roles)}{(campaign.Audience.PartyMembersOnly ? "; party members only" : "")}; sendAt {campaign.SendAt:O}; cron {campaign.Cron} ({by.Name})");
         storage.Write(tx =>
         {
             store.Insert(tx, campaign);
@@ -207,6 +208,7 @@ public sealed class CampaignService(
                 IncludeSubUnits = audience.IncludeSubUnits,
                 Roles = [.. (audience.Roles ?? []).Select(r => r.ToLowerInvariant())],
                 SubscriberIds = [.. audience.SubscriberIds ?? []],
+                PartyMembersOnly = audience.PartyMembersOnly,
             },
             SendAt = request.SendAt?.UtcDateTime,
             Cron = request.Cron,
@@ -447,6 +449,14 @@ public sealed class CampaignService(
             var leaders = audience.Roles.Contains("leader");
             var staff = audience.Roles.Contains("staff");
             people = people.Where(s => s.IsLeader ? leaders : staff);
+        }
+
+        if (audience.PartyMembersOnly)
+        {
+            // Party membership is what the unit's roster says; a cadre not linked to a roster entry is not counted in.
+            var members = roster.All().Where(e => e is { Current: true, PartyMember: true, SubscriberId: not null })
+                .Select(e => e.SubscriberId!.Value).ToHashSet();
+            people = people.Where(s => members.Contains(s.Id));
         }
 
         return people;

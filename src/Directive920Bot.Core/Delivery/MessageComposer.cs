@@ -16,7 +16,11 @@ public sealed class MessageComposer(ContentService content, IEnumerable<IDeliver
         var html = row.Html;
         if (html is null && row.ItemId is { } itemId)
         {
-            html = content.Current.Find(itemId)?.For(row.Language).Html;
+            var catalog = content.Current;
+            // The role snapshot decides the track, so a staff member's lessons read Bài 1, 2, 3 … without the leaders' ones.
+            html = catalog.Find(itemId) is { } item
+                ? row.Role is { } role ? catalog.NumberedHtml(item, row.Language, role == Registration.CadreRole.Leader) : item.For(row.Language).Html
+                : null;
         }
 
         if (string.IsNullOrEmpty(html))

@@ -4,6 +4,7 @@ using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
+using Directive920Bot.Localization;
 
 namespace Directive920Bot.Engagement;
 
@@ -96,7 +97,19 @@ public sealed class AcknowledgementService(
         var item = target.ItemId is null ? null : content.Current.Find(target.ItemId);
         return NeedsQuizFirst(target, item)
             ? [new OutboundButton(EngagementTexts.QuizFirstButton.For(target.Language), keys.Issue(target.SubscriberId, QuizAction, target.Id))]
-            : [new OutboundButton(EngagementTexts.AckButton.For(target.Language), keys.Issue(target.SubscriberId, AckAction, target.Id))];
+            : [new OutboundButton(AckLabel(target, item).For(target.Language), keys.Issue(target.SubscriberId, AckAction, target.Id))];
+    }
+
+    /// <summary>
+    /// A tin thông báo (an admin's announcement, e.g. a party-cell meeting) confirms receipt, not a commitment to carry out the
+    /// notice: its button says "Đã nhận thông báo". Only the label differs; the stored acknowledgement is the same record.
+    /// </summary>
+    public static Loc AckLabel(DeliveryRow target, ContentItem? item)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Kind == DeliveryKind.Announcement || item?.Kind == ItemKind.Announcement
+            ? EngagementTexts.ReceivedButton
+            : EngagementTexts.AckButton;
     }
 
     /// <summary>

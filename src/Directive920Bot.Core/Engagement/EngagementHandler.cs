@@ -33,7 +33,7 @@ public sealed class EngagementHandler(
 
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("progress", new("Kết quả học tập của tôi", "My progress"), CommandAccess.Registered, true, "tiendo"),
+        new("progress", new("Kết quả học tập", "My progress"), CommandAccess.Registered, true, "tiendo"),
         new("lessons", new("Các bài đã nhận", "My lessons"), CommandAccess.Registered, true, "baihoc"),
         new("feedback", new("Gửi góp ý", "Send feedback"), CommandAccess.Registered, true, "gopy"),
     ];
@@ -397,9 +397,13 @@ public sealed class EngagementHandler(
         var buttons = new List<IReadOnlyList<OutboundButton>>();
         foreach (var (lesson, i) in lessons.Select((l, i) => (l, i + 1)))
         {
-            var title = lesson.Item.For(context.Language).Title;
-            lines.Add($"{i}. {TelegramHtml.Escape(title)} — {context.T(StatusText(lesson.Status))}");
-            var label = $"📖 {i}. {title}";
+            // Lessons carry their number on the cadre's own track ("Bài 3."); cards and announcements the list position.
+            var catalog = content.Current;
+            var title = lesson.Delivery.Role is { } role && catalog.LessonNumber(lesson.Item, role == CadreRole.Leader) is not null
+                ? catalog.NumberedTitle(lesson.Item, context.Language, role == CadreRole.Leader)
+                : $"{i}. {lesson.Item.For(context.Language).Title}";
+            lines.Add($"{TelegramHtml.Escape(title)} — {context.T(StatusText(lesson.Status))}");
+            var label = $"📖 {title}";
             buttons.Add([new OutboundButton(label.Length > LabelLength ? label[..(LabelLength - 1)] + "…" : label, keys.Issue(context.PersonId, OpenAction, lesson.Item.Id))]);
         }
 

@@ -5,6 +5,7 @@ namespace Directive920Bot.Engagement;
 internal static class EngagementTexts
 {
     public static readonly Loc AckButton = new("✅ Đã đọc và cam kết thực hiện", "✅ I have read it and commit to it");
+    public static readonly Loc ReceivedButton = new("✅ Đã nhận thông báo", "✅ Received");
     public static readonly Loc QuizFirstButton = new("📝 Trả lời câu hỏi để xác nhận", "📝 Answer the questions to acknowledge");
     public static readonly Loc AckedAt = new("✅ Đã xác nhận lúc {0}", "✅ Acknowledged at {0}");
     public static readonly Loc AckThanks = new("Cảm ơn đồng chí đã xác nhận!", "Thank you for acknowledging!");
@@ -15,7 +16,7 @@ internal static class EngagementTexts
     public static readonly Loc ItemGone = new(
         "Nội dung này đã được gỡ bỏ nên không cần xác nhận nữa.",
         "This content has been withdrawn, so it no longer needs acknowledging.");
-    public static readonly Loc NotYours = new("Nút này không dành cho đồng chí.", "This button is not meant for you.");
+    public static readonly Loc NotYours = new("Nút này không dành cho đồng chí. Đồng chí gõ /baihoc để mở các bài của mình.", "This button is not meant for you. Type /lessons to open your own lessons.");
     public static readonly Loc QuizFirst = new(
         "Đồng chí vui lòng trả lời các câu hỏi của bài trước khi xác nhận.",
         "Please answer the lesson's questions before acknowledging.");
@@ -32,10 +33,10 @@ internal static class EngagementTexts
 
     public static readonly Loc QuestionHeader = new("❓ <b>Câu hỏi {0}/{1}</b> · {2}", "❓ <b>Question {0}/{1}</b> · {2}");
     public static readonly Loc ReviewHeader = new("🔁 <b>Ôn tập</b> · {0}", "🔁 <b>Review</b> · {0}");
-    public static readonly Loc WeeklyHeader = new("🗓 <b>Ôn tập cuối tuần</b> · {0}", "🗓 <b>Weekly review</b> · {0}");
+    public static readonly Loc WeeklyHeader = new("🗓 <b>Ôn tập hằng tuần</b> · {0}", "🗓 <b>Weekly review</b> · {0}");
     public static readonly Loc ChooseAll = new("<i>Chọn tất cả các ý đúng rồi bấm “Gửi trả lời”.</i>", "<i>Tick every right option, then press “Send answer”.</i>");
     public static readonly Loc SubmitButton = new("📨 Gửi trả lời", "📨 Send answer");
-    public static readonly Loc PickAtLeastOne = new("Đồng chí hãy chọn ít nhất một ý.", "Please tick at least one option.");
+    public static readonly Loc PickAtLeastOne = new("Đồng chí vui lòng chọn ít nhất một ý.", "Please tick at least one option.");
     public static readonly Loc YouChose = new("Đồng chí chọn: <b>{0}</b>", "You chose: <b>{0}</b>");
     public static readonly Loc Right = new("✅ Chính xác!", "✅ Correct!");
     public static readonly Loc Wrong = new("❌ Chưa chính xác. Đáp án đúng: <b>{0}</b>", "❌ Not quite. The right answer: <b>{0}</b>");
@@ -57,9 +58,9 @@ internal static class EngagementTexts
 
     public static readonly Loc ProgressTitle = new("📊 <b>Kết quả học tập của đồng chí</b>", "📊 <b>Your progress</b>");
     public static readonly Loc ProgressLessons = new("📚 Bài đã nhận: <b>{0}</b> · đã xác nhận: <b>{1}</b>", "📚 Lessons received: <b>{0}</b> · acknowledged: <b>{1}</b>");
-    public static readonly Loc ProgressQuiz = new("📝 Trả lời đúng: <b>{0}/{1}</b> câu", "📝 Correct answers: <b>{0}/{1}</b>");
+    public static readonly Loc ProgressQuiz = new("📝 Trả lời đúng: <b>{0}</b> trên <b>{1}</b> câu đã trả lời", "📝 Correct answers: <b>{0}</b> of <b>{1}</b> answered");
     public static readonly Loc ProgressReview = new("🔁 Câu cần ôn lại: <b>{0}</b>", "🔁 Questions to review: <b>{0}</b>");
-    public static readonly Loc ProgressStreak = new("🔥 Chuỗi xác nhận đúng hạn: <b>{0}</b>", "🔥 On-time acknowledgement streak: <b>{0}</b>");
+    public static readonly Loc ProgressStreak = new("Số bài liên tiếp xác nhận đúng hạn: <b>{0}</b>", "Lessons confirmed on time in a row: <b>{0}</b>");
     public static readonly Loc ProgressCheer = new("Cảm ơn đồng chí đã đồng hành! Gõ /baihoc để xem lại các bài.", "Thank you for keeping up! Type /lessons to see your lessons again.");
     public static readonly Loc ProgressEmpty = new(
         "Đồng chí chưa nhận bài học nào. Bài đầu tiên sẽ đến vào giờ làm việc tới.",

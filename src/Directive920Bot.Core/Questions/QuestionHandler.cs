@@ -33,7 +33,7 @@ public sealed class QuestionHandler(
 
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("hoi", new("Hỏi về nội dung Thông báo", "Ask about the notice"), CommandAccess.Registered, true, "ask"),
+        new("ask", new("Hỏi về nội dung Thông báo", "Ask about the notice"), CommandAccess.Registered, true, "hoi"),
     ];
 
     public string Feature => "ask";

@@ -31,10 +31,10 @@ public sealed partial class RegistrationHandler(
     [
         new("start", new("Bắt đầu, đăng ký", "Start, register")),
         new("help", new("Trợ giúp", "Help"), CommandAccess.Anyone, true, "trogiup"),
-        new("profile", new("Thông tin của tôi", "My details"), CommandAccess.Registered, true, "hoso"),
+        new("profile", new("Thông tin cá nhân", "My details"), CommandAccess.Registered, true, "hoso"),
         new("language", new("Đổi ngôn ngữ", "Change language"), CommandAccess.Anyone, true, "ngonngu"),
-        new("mydata", new("Tải dữ liệu của tôi", "Download my data"), CommandAccess.Registered, true, "dulieu"),
-        new("stop", new("Ngừng nhận tin", "Unsubscribe"), CommandAccess.Registered, true, "dung"),
+        new("mydata", new("Tải dữ liệu cá nhân", "Download my data"), CommandAccess.Registered, true, "dulieu"),
+        new("stop", new("Ngừng nhận tin", "Unsubscribe"), CommandAccess.Registered, true, "ngungnhan", "dung"),
         new("delete", new("Xóa dữ liệu cá nhân", "Delete my personal data"), CommandAccess.Anyone, true, "xoa"),
     ];
 

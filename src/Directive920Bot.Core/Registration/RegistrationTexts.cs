@@ -15,7 +15,7 @@ internal static class RegistrationTexts
 
         <b>Mục đích xử lý dữ liệu:</b> để cơ quan, đơn vị của đồng chí đôn đốc, tổng hợp và báo cáo việc quán triệt, thực hiện Thông báo.
         <b>Dữ liệu được lưu:</b> họ và tên, đơn vị, vai trò (lãnh đạo hoặc cán bộ, công chức, viên chức), mã người dùng Telegram; thời điểm nhận, xác nhận bài và kết quả trả lời câu hỏi.
-        <b>Quyền của đồng chí:</b> xem và sửa thông tin (/profile), tải dữ liệu của mình (/mydata), ngừng nhận tin (/stop), xóa dữ liệu cá nhân (/delete).
+        <b>Quyền của đồng chí:</b> xem và sửa thông tin (/hoso), tải dữ liệu của mình (/dulieu), ngừng nhận tin (/ngungnhan), xóa dữ liệu cá nhân (/xoa).
 
         Chưa có thông tin nào được lưu. Đồng chí có đồng ý để bot lưu và xử lý các thông tin trên không?
         """,
@@ -36,7 +36,7 @@ internal static class RegistrationTexts
     public static readonly Loc SwitchLanguage = new("🇬🇧 English", "🇻🇳 Tiếng Việt");
 
     public static readonly Loc Refused = new(
-        "Đồng chí đã không đồng ý nên bot không lưu bất kỳ thông tin nào. Khi nào đồng chí muốn đăng ký, hãy gõ /start.",
+        "Đồng chí đã không đồng ý nên bot không lưu bất kỳ thông tin nào. Khi muốn đăng ký, đồng chí gõ /start.",
         "You did not agree, so nothing was stored. Type /start whenever you want to register.");
 
     public static readonly Loc AskName = new(
@@ -100,11 +100,11 @@ internal static class RegistrationTexts
         "Please press “Confirm” if the details are right, or choose what to edit.");
 
     public static readonly Loc Registered = new(
-        "🎉 Đăng ký thành công! Bot sẽ gửi đồng chí lần lượt các bài ngắn về Thông báo 920-TB/TU vào giờ làm việc. Sau mỗi bài, đồng chí bấm “Đã đọc và cam kết thực hiện”.\n\nGõ /help để xem các lệnh.",
-        "🎉 You are registered! The bot will send you short lessons on Notice 920-TB/TU one by one during working hours. After each lesson, press “I have read it and commit to it”.\n\nType /help to see the commands.");
+        "✅ Đăng ký thành công. Bot sẽ gửi đồng chí lần lượt các bài ngắn về Thông báo 920-TB/TU vào giờ làm việc. Sau mỗi bài, đồng chí bấm “Đã đọc và cam kết thực hiện”.\n\nGõ /trogiup để xem các lệnh.",
+        "✅ You are registered. The bot will send you short lessons on Notice 920-TB/TU one by one during working hours. After each lesson, press “I have read it and commit to it”.\n\nType /help to see the commands.");
 
     public static readonly Loc AlreadyRegistered = new(
-        "Đồng chí đã đăng ký rồi. Gõ /profile để xem thông tin hoặc /help để xem các lệnh.",
+        "Đồng chí đã đăng ký rồi. Gõ /hoso để xem thông tin hoặc /trogiup để xem các lệnh.",
         "You are already registered. Type /profile to see your details or /help for the commands.");
 
     public static readonly Loc Resubscribed = new(
@@ -112,15 +112,15 @@ internal static class RegistrationTexts
         "You are subscribed again. Welcome back!");
 
     public static readonly Loc ContinueRegistration = new(
-        "Đồng chí đang đăng ký dở. Chúng ta tiếp tục nhé.",
-        "Your registration is not finished yet. Let us continue.");
+        "Đồng chí đang đăng ký dở. Mời đồng chí tiếp tục các bước dưới đây.",
+        "Your registration is not finished yet. Please continue with the steps below.");
 
     public static readonly Loc Profile = new(
         "<b>Thông tin của đồng chí</b>\nHọ và tên: {0}\nĐơn vị: {1}\nVai trò: {2}\nNgôn ngữ: Tiếng Việt\nTrạng thái: {3}\nĐồng ý xử lý dữ liệu lúc: {4}",
         "<b>Your details</b>\nFull name: {0}\nUnit: {1}\nRole: {2}\nLanguage: English\nStatus: {3}\nConsent given at: {4}");
 
     public static readonly Loc StatusActive = new("đang nhận tin", "receiving messages");
-    public static readonly Loc StatusPaused = new("tạm dừng nhận bài (/resume để tiếp tục)", "lessons paused (/resume to continue)");
+    public static readonly Loc StatusPaused = new("tạm dừng nhận bài (/tieptuc để tiếp tục)", "lessons paused (/resume to continue)");
     public static readonly Loc StatusStopped = new("đã ngừng nhận tin (/start để nhận lại)", "unsubscribed (/start to subscribe again)");
     public static readonly Loc StatusBlocked = new("bot bị chặn", "bot blocked");
 
@@ -130,7 +130,7 @@ internal static class RegistrationTexts
     public static readonly Loc LanguageSet = new("Đã chuyển sang Tiếng Việt.", "Switched to English.");
 
     public static readonly Loc Stopped = new(
-        "Đồng chí đã ngừng nhận tin. Dữ liệu vẫn được giữ để đơn vị tổng hợp báo cáo cho đến khi đồng chí yêu cầu xóa (/delete). Gõ /start để nhận tin trở lại.",
+        "Đồng chí đã ngừng nhận tin. Dữ liệu vẫn được giữ để đơn vị tổng hợp báo cáo cho đến khi đồng chí yêu cầu xóa (/xoa). Gõ /start để nhận tin trở lại.",
         "You will receive no more messages. Your data is kept for your unit's reports until you ask for deletion (/delete). Type /start to subscribe again.");
 
     public static readonly Loc AlreadyStopped = new(
@@ -141,7 +141,7 @@ internal static class RegistrationTexts
         "Đồng chí có chắc muốn <b>xóa toàn bộ dữ liệu cá nhân</b> (họ tên, đơn vị, mã Telegram, lịch sử xác nhận và trả lời)? Báo cáo chỉ giữ lại số liệu ẩn danh. Việc này không thể hoàn tác.",
         "Are you sure you want to <b>delete all your personal data</b> (name, unit, Telegram id, history of confirmations and answers)? Reports keep only anonymous counts. This cannot be undone.");
 
-    public static readonly Loc DeleteYes = new("🗑 Xóa dữ liệu của tôi", "🗑 Delete my data");
+    public static readonly Loc DeleteYes = new("🗑 Xóa dữ liệu cá nhân", "🗑 Delete my data");
     public static readonly Loc DeleteNo = new("Không, giữ lại", "No, keep it");
     public static readonly Loc Deleted = new(
         "Dữ liệu cá nhân của đồng chí đã được xóa. Cảm ơn đồng chí đã tham gia. Gõ /start nếu muốn đăng ký lại.",
@@ -153,28 +153,28 @@ internal static class RegistrationTexts
     public static readonly Loc MyDataCaption = new("Dữ liệu bot đang lưu về đồng chí.", "The data the bot holds about you.");
 
     public static readonly Loc HelpUnregistered = new(
-        "<b>Trợ lý Thông báo 920-TB/TU</b>\n/start — đăng ký\n/language — đổi ngôn ngữ\n/help — trợ giúp",
+        "<b>Trợ lý Thông báo 920-TB/TU</b>\n/start — đăng ký\n/ngonngu — đổi ngôn ngữ\n/trogiup — trợ giúp",
         "<b>Notice 920-TB/TU assistant</b>\n/start — register\n/language — change language\n/help — help");
 
     public static readonly Loc HelpCadre = new(
-        "<b>Các lệnh của đồng chí</b>\n/lessons (/baihoc) — các bài đã nhận\n/progress (/tiendo) — tiến độ của tôi\n/feedback (/gopy) — gửi ý kiến, đề xuất\n/pause, /resume — tạm dừng, tiếp tục nhận bài\n/profile — thông tin của tôi\n/language — ngôn ngữ\n/mydata — tải dữ liệu của tôi\n/stop — ngừng nhận tin\n/delete — xóa dữ liệu cá nhân",
-        "<b>Your commands</b>\n/lessons — lessons received\n/progress — my progress\n/feedback — send an opinion or proposal\n/pause, /resume — pause or resume lessons\n/profile — my details\n/language — language\n/mydata — download my data\n/stop — unsubscribe\n/delete — delete my personal data");
+        "<b>Các lệnh của đồng chí</b>\n/baihoc — các bài đã nhận\n/tiendo — kết quả học tập\n/hoi — hỏi về nội dung Thông báo\n/gopy — gửi ý kiến, đề xuất\n/tamdung, /tieptuc — tạm dừng, tiếp tục nhận bài\n/hoso — thông tin cá nhân\n/ngonngu — ngôn ngữ\n/dulieu — tải dữ liệu cá nhân\n/ngungnhan — ngừng nhận tin\n/xoa — xóa dữ liệu cá nhân",
+        "<b>Your commands</b>\n/lessons — lessons received\n/progress — my progress\n/ask — ask about the notice\n/feedback — send an opinion or proposal\n/pause, /resume — pause or resume lessons\n/profile — my details\n/language — language\n/mydata — download my data\n/stop — unsubscribe\n/delete — delete my personal data");
 
     public static readonly Loc RosterQuestion = new(
         "Danh sách cán bộ của đơn vị có đồng chí <b>{0}</b> ({1}). Đó có phải là đồng chí không?",
         "Your unit's roster lists <b>{0}</b> ({1}). Is that you?");
 
-    public static readonly Loc RosterYes = new("✅ Đúng, là tôi", "✅ Yes, that is me");
+    public static readonly Loc RosterYes = new("✅ Đúng, chính xác", "✅ Yes, that is me");
 
-    public static readonly Loc RosterNo = new("Không phải tôi", "Not me");
+    public static readonly Loc RosterNo = new("Không đúng", "Not me");
 
     public static readonly Loc HelpUnitAdmin = new(
-        "\n\n<b>Quản trị đơn vị</b>\n/report (/baocao) — báo cáo đơn vị\n/members (/canbo) — đối chiếu danh sách cán bộ\n/roster (/danhsach) — nhập danh sách cán bộ",
-        "\n\n<b>Unit admin</b>\n/report — unit report\n/members — roster check\n/roster — import the member roster");
+        "\n\n<b>Quản trị đơn vị</b>\n/baocao — báo cáo đơn vị\n/doichieu — đối chiếu danh sách cán bộ với người đã đăng ký\n/nhapdanhsach — nhập danh sách cán bộ (tệp CSV hoặc XLSX)",
+        "\n\n<b>Unit admin</b>\n/report — unit report\n/members — check the roster against registered members\n/roster — import the member roster (CSV or XLSX file)");
 
     public static readonly Loc HelpBlocAdmin = new(
-        "\n\n<b>Quản trị Khối</b>\n/report (/baocao) — báo cáo\n/broadcast (/guithongbao) — gửi thông báo, lên lịch bài\n/campaigns (/dotgui) — các đợt gửi\n/grant, /revoke — cấp, thu hồi quyền",
-        "\n\n<b>Bloc admin</b>\n/report — reports\n/broadcast — announce or schedule a lesson\n/campaigns — campaigns\n/grant, /revoke — grant or revoke roles");
+        "\n\n<b>Quản trị Khối</b>\n/baocao — báo cáo\n/guithongbao — gửi tin thông báo, lên lịch bài học\n/chiendich — các chiến dịch\n/capquyen, /thuhoiquyen — cấp, thu hồi quyền quản trị",
+        "\n\n<b>Bloc admin</b>\n/report — reports\n/broadcast — send an announcement or schedule a lesson\n/campaigns — campaigns\n/grant, /revoke — grant or revoke admin roles");
 
     public static string RoleName(CadreRole? role, string language) => role switch
     {

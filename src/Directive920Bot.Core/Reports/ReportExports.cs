@@ -26,6 +26,16 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
             Percent(u.AckRate), Percent(u.AckRateRoster), Percent(u.RegisteredRate)))
         .ToList();
 
+    /// <summary>The unit export as XLSX, its rates numeric cells with a percent format (see <see cref="XlsxPercentFormat"/>).</summary>
+    public byte[] UnitsXlsx(IReadOnlyCollection<string> visibleUnits)
+    {
+        var rows = reports.Units(visibleUnits)
+            .Select(u => new UnitXlsxRow(u.Code, u.Name, u.ParentCode, u.Roster, u.Registered, u.Active, u.Blocked, u.Stopped, u.Delivered, u.Acknowledged,
+                u.AckRate, u.AckRateRoster, u.RegisteredRate))
+            .ToList();
+        return XlsxPercentFormat.Apply(Write(rows, ExportFormat.Xlsx), UnitXlsxRow.PercentColumns);
+    }
+
     public IReadOnlyList<MemberRow> MemberRows(IReadOnlyCollection<string> unitCodes)
     {
         var registered = subscribers.InUnits(unitCodes).ToList();

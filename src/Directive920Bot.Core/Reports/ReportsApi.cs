@@ -114,7 +114,9 @@ public static class ReportsApi
                 }
 
                 audit.Write(Actor(http), "export", "units", $"units.{extension} ({http.GetKeyName()})");
-                return Results.File(ReportExports.Write(exports.UnitRows(Access(http)!.VisibleUnits(units)), format), type, $"units.{extension}");
+                var visible = Access(http)!.VisibleUnits(units);
+                var file = format == ExportFormat.Xlsx ? exports.UnitsXlsx(visible) : ReportExports.Write(exports.UnitRows(visible), format);
+                return Results.File(file, type, $"units.{extension}");
             });
             api.MapGet($"/exports/members.{extension}", (HttpContext http, [FromQuery] string? unit, ReportExports exports, IUnits units, AuditLog audit) =>
                 Scoped(http, units, unit, scope =>

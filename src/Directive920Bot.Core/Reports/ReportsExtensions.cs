@@ -25,6 +25,7 @@ public static class ReportsExtensions
         services.AddSingleton<PeriodReportService>();
         services.AddSingleton<ReportChart>();
         services.AddSingleton<ReportExports>();
+        services.AddSingleton<ReportInsights>();
         services.AddSingleton<NudgeService>();
         services.AddSingleton<DigestService>();
         services.AddQuartz(q => q.ScheduleJob<DigestJob>(

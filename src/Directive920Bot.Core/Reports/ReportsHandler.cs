@@ -26,6 +26,7 @@ public sealed class ReportsHandler(
     CallbackKeyStore keys,
     AuditLog audit,
     IChannelFiles files,
+    ReportInsights insights,
     BotClock clock,
     ILogger<ReportsHandler> log) : ICommandHandler, ICallbackHandler, IDocumentHandler
 {
@@ -35,8 +36,8 @@ public sealed class ReportsHandler(
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
         new("report", new("Báo cáo đơn vị", "Unit report"), CommandAccess.UnitAdmin, true, "baocao"),
-        new("members", new("Đối chiếu danh sách cán bộ", "Roster check"), CommandAccess.UnitAdmin, true, "canbo"),
-        new("roster", new("Nhập danh sách cán bộ", "Import the member roster"), CommandAccess.UnitAdmin, true, "danhsach"),
+        new("members", new("Đối chiếu danh sách cán bộ", "Roster check"), CommandAccess.UnitAdmin, true, "doichieu", "canbo"),
+        new("roster", new("Nhập danh sách cán bộ", "Import the member roster"), CommandAccess.UnitAdmin, true, "nhapdanhsach", "danhsach"),
         new("grant", new("Cấp quyền quản trị", "Grant an admin role"), CommandAccess.BlocAdmin, true, "capquyen"),
         new("revoke", new("Thu hồi quyền quản trị", "Revoke an admin role"), CommandAccess.BlocAdmin, true, "thuhoiquyen"),
     ];
@@ -237,7 +238,9 @@ public sealed class ReportsHandler(
                 Pct(report.ActiveRateRegistered), Pct(report.ActiveRateRoster), Count(report.Blocked + report.Stopped)))
             .AppendLine(ReportAcks.Format(lang, Count(report.Delivered), Count(report.Acknowledged), Pct(report.AckRate), Pct(report.AckRateRoster)))
             .AppendLine(ReportQuiz.Format(lang, Count(report.QuizParticipants), Pct(report.QuizParticipationRegistered)))
-            .Append(ReportReviewDue.Format(lang, Count(report.ReviewDue)));
+            .AppendLine(ReportReviewDue.Format(lang, Count(report.ReviewDue)))
+            .AppendLine()
+            .Append(insights.ChatSection(unitCode, lang));
 
         // The bloc (or a unit with sub-units) is charted per child unit; a leaf unit per lesson.
         byte[] png;

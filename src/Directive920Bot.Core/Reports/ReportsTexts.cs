@@ -5,11 +5,11 @@ namespace Directive920Bot.Reports;
 internal static class ReportsTexts
 {
     public static readonly Loc GrantUsage = new(
-        "Cách dùng: <code>/grant &lt;mã người dùng Telegram&gt; bloc</code> hoặc <code>/grant &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code>.",
+        "Cách dùng: <code>/capquyen &lt;mã người dùng Telegram&gt; bloc</code> hoặc <code>/capquyen &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code>.",
         "Usage: <code>/grant &lt;Telegram user id&gt; bloc</code> or <code>/grant &lt;user id&gt; unit &lt;UNIT_CODE&gt;</code>.");
 
     public static readonly Loc RevokeUsage = new(
-        "Cách dùng: <code>/revoke &lt;mã người dùng Telegram&gt; bloc</code> hoặc <code>/revoke &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code>.",
+        "Cách dùng: <code>/thuhoiquyen &lt;mã người dùng Telegram&gt; bloc</code> hoặc <code>/thuhoiquyen &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code>.",
         "Usage: <code>/revoke &lt;Telegram user id&gt; bloc</code> or <code>/revoke &lt;user id&gt; unit &lt;UNIT_CODE&gt;</code>.");
 
     public static readonly Loc ConfirmGrant = new("Đồng chí xác nhận <b>cấp</b> quyền {0} cho người dùng {1}{2}?", "Confirm <b>granting</b> {0} to user {1}{2}?");
@@ -36,7 +36,7 @@ internal static class ReportsTexts
 
     public static readonly Loc UnknownUnit = new("Không tìm thấy đơn vị có mã <code>{0}</code>.", "There is no unit with code <code>{0}</code>.");
 
-    public static readonly Loc NotAllowed = new("Đồng chí không có quyền thực hiện thao tác này.", "You are not allowed to do this.");
+    public static readonly Loc NotAllowed = new("Đồng chí không có quyền thực hiện thao tác này. Nếu cần quyền, đồng chí liên hệ quản trị viên Khối (Đảng ủy Khối các cơ quan tỉnh).", "You are not allowed to do this. If you need the role, contact the bloc administrator (Party Committee of the Provincial Agencies Bloc).");
 
     public static readonly Loc ReportHeader = new("📊 <b>Báo cáo: {0}</b>", "📊 <b>Report: {0}</b>");
 

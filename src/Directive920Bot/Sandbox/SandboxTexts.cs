@@ -54,10 +54,10 @@ internal static class SandboxTexts
     public static readonly Loc Language = new("English", "Tiếng Việt");
     public static readonly Loc Working = new("Đang xử lý…", "Working…");
     public static readonly Loc UnitAdminHint = new(
-        "Đồng chí đang đóng vai quản trị đơn vị {0}. Thử /report, /grant, /broadcast.",
+        "Đồng chí đang đóng vai quản trị đơn vị {0}. Thử /baocao, /capquyen, /guithongbao.",
         "You are playing the unit admin of {0}. Try /report, /grant, /broadcast.");
     public static readonly Loc BlocAdminHint = new(
-        "Đồng chí đang đóng vai quản trị Khối. Thử /report, /grant, /broadcast.",
+        "Đồng chí đang đóng vai quản trị Khối. Thử /baocao, /capquyen, /guithongbao.",
         "You are playing the bloc admin. Try /report, /grant, /broadcast.");
     public static readonly Loc Persona = new("Người dùng mẫu", "Demo user");
 

@@ -70,7 +70,7 @@ public sealed partial class ItemIdWordingTests
     /// <summary>The id after a word for a section of a document, or a placeholder where an id goes.</summary>
     private static IEnumerable<string> Offences(string text) => SectionWord().Matches(text).Select(m => m.Value);
 
-    private static List<string> ContentFiles()
+    internal static List<string> ContentFiles()
     {
         var root = Path.Combine(BotHarness.RepoRoot, "content");
         return ContentFolders
@@ -79,7 +79,7 @@ public sealed partial class ItemIdWordingTests
     }
 
     /// <summary>Every static <see cref="Loc"/> of the service's assemblies, both languages, its placeholders filled with an id.</summary>
-    private static IEnumerable<(string Where, string Text)> BotTexts()
+    internal static IEnumerable<(string Where, string Text)> BotTexts()
     {
         var ids = Enumerable.Repeat<object?>("L2", 20).ToArray();
         foreach (var assembly in Assemblies.Select(Assembly.Load))
@@ -100,7 +100,7 @@ public sealed partial class ItemIdWordingTests
     }
 
     /// <summary>The string literals of the text classes and of the files that write texts of their own (composer, DOCX).</summary>
-    private static IEnumerable<(string Where, string Text)> SourceLiterals()
+    internal static IEnumerable<(string Where, string Text)> SourceLiterals()
     {
         var src = Path.Combine(BotHarness.RepoRoot, "src");
         var files = Directory.EnumerateFiles(src, "*Texts.cs", SearchOption.AllDirectories)

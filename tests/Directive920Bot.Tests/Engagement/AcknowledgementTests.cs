@@ -124,7 +124,7 @@ public sealed class AcknowledgementTests
         bot.Get<DeliveryLedger>().Enqueue([row]);
         var (_, message) = await WaitSentAsync(bot, row.Id);
 
-        await PressAsync(bot, cadre.Id, message.MessageId, AckLabel);
+        await PressAsync(bot, cadre.Id, message.MessageId, ReceivedLabel);
 
         var ack = Assert.Single(bot.Get<IAcknowledgements>().ForSubject("c:meeting:1"));
         Assert.Null(ack.ItemId);

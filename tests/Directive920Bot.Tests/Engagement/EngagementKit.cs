@@ -22,6 +22,8 @@ internal static class EngagementKit
     public const string Lesson2 = "c2-shortcomings";
     public const string Lesson3 = "s1-political-will-ethics";
     public const string AckLabel = "Đã đọc và cam kết";
+    /// <summary>The button on a tin thông báo (an admin's announcement): it confirms receipt, not a commitment.</summary>
+    public const string ReceivedLabel = "Đã nhận thông báo";
 
     public static Dictionary<string, string?> Settings(IDictionary<string, string?>? extra = null)
     {

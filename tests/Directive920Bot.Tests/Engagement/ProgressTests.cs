@@ -35,10 +35,10 @@ public sealed class ProgressTests
         Assert.Equal((3, 2, 2, 1, 1), (received, acknowledged, answers.Count, answers.Count(a => a.Correct), due));
 
         Assert.Contains($"Bài đã nhận: {received} · đã xác nhận: {acknowledged}", screen.Text, StringComparison.Ordinal);
-        Assert.Contains($"Trả lời đúng: {answers.Count(a => a.Correct)}/{answers.Count} câu", screen.Text, StringComparison.Ordinal);
+        Assert.Contains($"Trả lời đúng: {answers.Count(a => a.Correct)} trên {answers.Count} câu đã trả lời", screen.Text, StringComparison.Ordinal);
         Assert.Contains($"Câu cần ôn lại: {due}", screen.Text, StringComparison.Ordinal);
         // Both acknowledgements were on time and the third lesson is still inside its deadline.
-        Assert.Contains("Chuỗi xác nhận đúng hạn: 2", screen.Text, StringComparison.Ordinal);
+        Assert.Contains("Số bài liên tiếp xác nhận đúng hạn: 2", screen.Text, StringComparison.Ordinal);
         Assert.True(screen.Text!.Length < 600);
     }
 }

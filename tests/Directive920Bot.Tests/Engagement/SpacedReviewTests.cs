@@ -95,7 +95,7 @@ public sealed class SpacedReviewTests
         Assert.Equal(2, (await reminders.RunAsync(bot.Clock.GetUtcNow())).WeeklyReviewRows);
         Assert.Equal(0, (await reminders.RunAsync(bot.Clock.GetUtcNow())).WeeklyReviewRows);
 
-        var weekly = await WaitForMessagesAsync(bot, cadre.Id, m => m.Text?.Contains("Ôn tập cuối tuần", StringComparison.Ordinal) == true, 2);
+        var weekly = await WaitForMessagesAsync(bot, cadre.Id, m => m.Text?.Contains("Ôn tập hằng tuần", StringComparison.Ordinal) == true, 2);
         Assert.All(weekly, m => Assert.NotEmpty(m.Buttons));
     }
 }

@@ -88,7 +88,7 @@ public sealed class BadInputTests
 
         var reply = await bot.SayAsync(2205, "xin chào");
 
-        Assert.Contains("/help", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("/trogiup", reply.Text, StringComparison.Ordinal);
         Assert.Null(bot.Get<ISubscribers>().Find(2205));
     }
 

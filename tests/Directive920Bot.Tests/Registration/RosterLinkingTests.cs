@@ -34,7 +34,7 @@ public sealed class RosterLinkingTests
         var question = bot.BotMessages(4002)[^1];
         Assert.Contains("Đặng Thị Hằng", question.Text, StringComparison.Ordinal);
 
-        await bot.PressAsync(4002, question, "Đúng, là tôi");
+        await bot.PressAsync(4002, question, "Đúng, chính xác");
 
         var entry = bot.Get<IRoster>().All().Single(e => e.FullName == "Đặng Thị Hằng");
         Assert.Equal(4002, entry.SubscriberId);
@@ -47,7 +47,7 @@ public sealed class RosterLinkingTests
         GrantUnitAdmins(bot);
         ImportDemoRoster(bot);
         await bot.RegisterAsync(4003, "Bùi Văn Hiếu", "SNV-VP");
-        await bot.PressAsync(4003, bot.BotMessages(4003)[^1], "Không phải tôi");
+        await bot.PressAsync(4003, bot.BotMessages(4003)[^1], "Không đúng");
         await bot.RegisterAsync(4004, "Người Chưa Có", "SNV-VP");
         Assert.Null(bot.Get<ISubscribers>().Find(4003)!.RosterEntryId);
 

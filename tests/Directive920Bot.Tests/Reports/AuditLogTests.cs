@@ -64,7 +64,7 @@ public sealed class AuditLogTests
 
         var press = await bot.PressAsync(8002, ask, "Xác nhận");
 
-        Assert.Equal("Đồng chí không có quyền thực hiện thao tác này.", bot.Emulator.GetCallbackAnswer(press)!.Text);
+        Assert.Equal("Đồng chí không có quyền thực hiện thao tác này. Nếu cần quyền, đồng chí liên hệ quản trị viên Khối (Đảng ủy Khối các cơ quan tỉnh).", bot.Emulator.GetCallbackAnswer(press)!.Text);
         Assert.Equal(AdminRole.Cadre, bot.Get<IAccessPolicy>().For(8003).Role);
     }
 

@@ -30,7 +30,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.Data>
             GrantUnitAdmins(Bot);
             ImportDemoRoster(Bot);
             await Bot.RegisterAsync(6001, "Đặng Thị Hằng", TargetUnit);
-            await Bot.PressAsync(6001, Bot.BotMessages(6001)[^1], "Đúng, là tôi");
+            await Bot.PressAsync(6001, Bot.BotMessages(6001)[^1], "Đúng, chính xác");
             await Bot.RegisterAsync(6002, "Trần Văn Nam", "STC-VP");
             // The real path: the ledger sends, the cadre presses the acknowledgement button, the observers count.
             var subscribers = Bot.Get<ISubscribers>();
@@ -66,7 +66,31 @@ public sealed class ExportTests : IClassFixture<ExportTests.Data>
         var rows = Sheet(bytes);
         Assert.Equal(data.Bot.Get<IUnits>().Count(), rows.Count);
         var root = rows.Single(r => (string?)r["Code"] == "KHOI");
-        Assert.Equal(("2", "2", "1", "50%"), (Cell(root, "Registered"), Cell(root, "Delivered"), Cell(root, "Acknowledged"), Cell(root, "AckRate")));
+        Assert.Equal(("2", "2", "1", "0.5"), (Cell(root, "Registered"), Cell(root, "Delivered"), Cell(root, "Acknowledged"), Cell(root, "AckRate")));
+    }
+
+    [Fact]
+    public async Task The_units_xlsx_writes_rates_as_numeric_cells_with_a_percent_format_not_as_text()
+    {
+        using var http = data.Bot.ApiAs(BlocAdmin);
+        var bytes = await http.GetByteArrayAsync("/api/exports/units.xlsx");
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var workbook = document.WorkbookPart!;
+        var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToList();
+        var cells = workbook.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        var header = cells.Single(c => c.CellReference!.Value == "K1");
+        Assert.Equal("AckRate", header.InnerText.Length > 0 && header.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString
+            ? workbook.SharedStringTablePart!.SharedStringTable.ElementAt(int.Parse(header.CellValue!.Text, CultureInfo.InvariantCulture)).InnerText
+            : header.InnerText);
+        var rates = cells.Where(c => c.CellReference!.Value!.StartsWith('K') && c.CellReference.Value != "K1" && c.CellValue is not null).ToList();
+        Assert.NotEmpty(rates);
+        Assert.All(rates, c =>
+        {
+            Assert.True(c.DataType is null || c.DataType.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, $"{c.CellReference} is {c.DataType?.Value}");
+            Assert.InRange(double.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture), 0, 1);
+            Assert.Equal(10u, formats[(int)c.StyleIndex!.Value].NumberFormatId!.Value);
+        });
     }
 
     [Fact]

@@ -24,6 +24,21 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task The_chat_report_adds_the_item_analysis_and_the_count_of_questions_the_course_could_not_answer()
+    {
+        await using var bot = await WithOneAcknowledgedOfTwoAsync();
+        await bot.RegisterAsync(7003, "Lê Thị Cúc", TargetUnit);
+        await bot.SayAsync(7003, "Thời tiết ngày mai ở Vinh thế nào?");
+        bot.User(UnitAdminInScope);
+
+        var summary = await bot.SayAsync(UnitAdminInScope, "/baocao SNV-VP", m => m.Photo is null);
+
+        Assert.Contains("Phân tích câu hỏi", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Gần như ai cũng trả lời đúng ngay: không có", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Câu hỏi của cán bộ chưa tìm được nội dung trả lời (hỏi – đáp): 1 câu", summary.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_unit_admin_gets_a_summary_and_a_chart_of_their_unit()
     {
         await using var bot = await WithOneAcknowledgedOfTwoAsync();

@@ -38,7 +38,7 @@ public sealed class RosterImportTests
         await using var bot = await BotHarness.StartAsync();
         var result = ImportRoster(bot, "roster.csv", "name,unit\nNguyễn Văn An,SNV-VP\n");
 
-        Assert.Contains("roster.csv:1: missing column 'full_name' (expected full_name,unit_code,role,position,phone)", result.Errors);
+        Assert.Contains("roster.csv:1: missing column 'full_name' (expected full_name,unit_code,role,position,phone,dang_vien)", result.Errors);
         Assert.Empty(bot.Get<IRoster>().All());
     }
 
@@ -54,7 +54,7 @@ public sealed class RosterImportTests
         var hang = store.All().Single(e => e.FullName == "Đặng Thị Hằng");
         var subscriber = await bot.RegisterAsync(3001, "Đặng Thị Hằng", "SNV-VP");
         var question = bot.BotMessages(3001)[^1];
-        await bot.PressAsync(3001, question, "Đúng, là tôi");
+        await bot.PressAsync(3001, question, "Đúng, chính xác");
         Assert.Equal(3001, store.Find(hang.Id)!.SubscriberId);
 
         var second = ImportRoster(bot, "v2.csv", Header +

@@ -36,7 +36,7 @@ public sealed partial class VietnameseOutputTests
             received.Add(await BroadcastKit.ReceivedAsync(bot, cadre, m => m.Text?.Contains("Họp chi bộ", StringComparison.Ordinal) == true));
         }
 
-        await EngagementKit.PressAsync(bot, BroadcastKit.SnvCadre, received[0].MessageId, EngagementKit.AckLabel);
+        await EngagementKit.PressAsync(bot, BroadcastKit.SnvCadre, received[0].MessageId, EngagementKit.ReceivedLabel);
         await bot.Emulator.WaitUntilAsync(() => bot.Get<ReportService>().Unit(TargetUnit)!.Acknowledged == 1, BotHarness.Wait);
 
         // The report in the chat, its "nudge now" reminder to the cadre who has not acknowledged, and the DOCX.

@@ -1,0 +1,52 @@
+using System.Text;
+using Directive920Bot.Content;
+using Directive920Bot.Localization;
+using Directive920Bot.Questions;
+using Directive920Bot.Registration;
+
+namespace Directive920Bot.Reports;
+
+/// <summary>
+/// The short item analysis and the "ask the notice" count that /report adds for propaganda staff: questions nearly
+/// everyone gets right or most get wrong (the same <see cref="QuestionAnalysis"/> as <c>content stats</c>, bloc-wide,
+/// since the quiz counters are kept per question) and how many cadres' questions the course could not answer.
+/// </summary>
+public sealed class ReportInsights(ContentService content, IReportCounterStore counters, IUnansweredQuestions unanswered, IUnits units)
+{
+    private const int Listed = 3;
+
+    private static readonly Loc Heading = new(
+        "🧪 <b>Phân tích câu hỏi</b> (toàn Khối, câu có từ {0} lượt trả lời đầu tiên):",
+        "🧪 <b>Item analysis</b> (whole bloc, questions with at least {0} first answers):");
+
+    private static readonly Loc Easy = new("Gần như ai cũng trả lời đúng ngay: {0}", "Nearly everyone right at first try: {0}");
+    private static readonly Loc Hard = new("Đa số trả lời sai: {0}", "Most answer wrong: {0}");
+    private static readonly Loc None = new("không có", "none");
+    private static readonly Loc Unanswered = new(
+        "❔ Câu hỏi của cán bộ chưa tìm được nội dung trả lời (hỏi – đáp): {0} câu",
+        "❔ Cadres' questions the course could not answer (ask the notice): {0}");
+
+    public string ChatSection(string unitCode, string language, int minimumSample = QuestionAnalysis.DefaultMinimumSample)
+    {
+        var analysis = QuestionAnalysis.Of(content.Current, counters.AllQuestions(), language, minimumSample);
+        var open = unanswered.List(units.SubTreeCodes([unitCode])).Count;
+        return new StringBuilder()
+            .AppendLine(Heading.Format(language, minimumSample))
+            .AppendLine(Easy.Format(language, Names(analysis, QuestionVerdict.TooEasy, language)))
+            .AppendLine(Hard.Format(language, Names(analysis, QuestionVerdict.TooHard, language)))
+            .Append(Unanswered.Format(language, open))
+            .ToString();
+    }
+
+    private static string Names(IReadOnlyList<QuestionAnalysis> analysis, QuestionVerdict verdict, string language)
+    {
+        var flagged = analysis.Where(q => q.Verdict == verdict).ToList();
+        if (flagged.Count == 0)
+        {
+            return None.For(language);
+        }
+
+        var names = flagged.Take(Listed).Select(q => "“" + TelegramHtml.Escape(q.Question.Length > 60 ? q.Question[..59] + "…" : q.Question) + "”");
+        return Numbers.Count(flagged.Count, language) + " — " + string.Join("; ", names) + (flagged.Count > Listed ? "; …" : "");
+    }
+}
