@@ -17,6 +17,7 @@ public static class ImplementationExtensions
         services.AddSingleton<EvidenceFiles>();
         services.AddSingleton<ImplementationService>();
         services.AddSingleton<ImplementationReminders>();
+        services.AddSingleton<Reports.IThematicSection, ImplementationThematicSection>();
         services.AddSingleton<Web.IApiEndpoints, ImplementationApi>();
         services.AddSingleton<ImplementationHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
