@@ -19,6 +19,7 @@ public static class LiteDbStorageExtensions
         builder.Services.AddAdminStores();
         Reports.ReportsStores.AddReportsStores(builder.Services);
         Questions.QuestionsStores.AddQuestionsStores(builder.Services);
+        Implementation.ImplementationStores.AddImplementationStores(builder.Services);
         return builder;
     }
 }

@@ -19,7 +19,7 @@ namespace Directive920Bot.Reports;
 
 /// <summary>CSV (UTF-8 with BOM so that Excel shows Vietnamese), XLSX and the DOCX thematic report.</summary>
 public sealed class ReportExports(ReportService reports, PeriodReportService period, ReportChart chart, IRoster roster, ISubscribers subscribers,
-    ContentService content, BotClock clock, IEnumerable<IMemberStatusSource> memberStatus)
+    ContentService content, BotClock clock, IEnumerable<IMemberStatusSource> memberStatus, IEnumerable<IThematicSection> sections)
 {
     public IReadOnlyList<UnitRow> UnitRows(IReadOnlyCollection<string> visibleUnits) => reports.Units(visibleUnits)
         .Select(u => new UnitRow(u.Code, u.Name, u.ParentCode, u.Roster, u.Registered, u.Active, u.Blocked, u.Stopped, u.Delivered, u.Acknowledged,
@@ -181,6 +181,11 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
                 body.Append(Para("– " + line));
             }
 
+            foreach (var section in sections)
+            {
+                section.Append(body, unitCode, from, to);
+            }
+
             main.Document.Save();
         }
 
@@ -213,9 +218,9 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
         _ => Numbers.OneDecimal(Math.Round(minutes.Value / 1440, 1)) + " ngày",
     };
 
-    private static Paragraph Heading(string text) => Para(text, bold: true, size: 28);
+    internal static Paragraph Heading(string text) => Para(text, bold: true, size: 28);
 
-    private static Paragraph Para(string text, bool bold = false, bool center = false, int size = 26)
+    internal static Paragraph Para(string text, bool bold = false, bool center = false, int size = 26)
     {
         var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" }, new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
         if (bold)
@@ -232,7 +237,7 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
         return paragraph;
     }
 
-    private static Table Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    internal static Table Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },

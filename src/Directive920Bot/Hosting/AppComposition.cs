@@ -2,6 +2,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
+using Directive920Bot.Implementation;
 using Directive920Bot.Questions;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
@@ -30,6 +31,7 @@ public static class AppComposition
         builder.AddReports();       // Reports/: report counters, charts, exports, digests, nudges
         builder.AddQuestions();     // Questions/: "ask the notice" — search over the course, /hoi, the unanswered list
         builder.AddBackups();       // Storage/: daily backup job, POST /api/admin/backup (the CLI's backup/restore verbs use the same service)
+        builder.AddImplementation(); // Implementation/: units' reports per requirement and period, evidence, matrix, locking, reminders
         builder.AddWeb();           // Web/: health and the admin API
         builder.AddMetricsExport(); // Hosting/MetricsEndpoint: the features' Meters as Prometheus text at /metrics
         return builder;

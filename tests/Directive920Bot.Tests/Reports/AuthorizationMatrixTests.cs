@@ -91,6 +91,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/campaigns", Who.BlocAdmin, "hiến dịch" },
         { "/dotgui", Who.UnitAdminInScope, Unknown },
         { "/dotgui", Who.BlocAdmin, "hiến dịch" },
+        // Implementation: the dialogue needs a registered admin (the fixture's admins are not); the scope per unit is
+        // ImplementationScopeTests'.
+        { "/thuchien", Who.Cadre, Unknown },
+        { "/thuchien", Who.UnitAdminInScope, "trước khi báo cáo kết quả thực hiện" },
+        { "/thuchien", Who.UnitAdminOutOfScope, "trước khi báo cáo kết quả thực hiện" },
+        { "/thuchien", Who.BlocAdmin, "trước khi báo cáo kết quả thực hiện" },
     };
 
     [Theory]
@@ -127,7 +133,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("POST", "/api/campaigns/nope/resend-failed"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
         ("GET", "/api/questions/unanswered"), ("GET", "/api/questions/unanswered?format=csv"),
         ("POST", "/api/admin/backup"),
+        ("GET", "/api/implementation/requirements"), ("GET", Implementation), ("PUT", Implementation + "/L1"),
+        ("POST", Implementation + "/L1/evidence"), ("GET", Implementation + "/L1/evidence"),
+        ("GET", "/api/implementation/matrix"), ("GET", "/api/implementation/matrix.csv"), ("GET", "/api/implementation/matrix.xlsx"),
+        ("GET", "/api/implementation/proposals"), ("POST", "/api/implementation/periods/2026-Q1/lock"), ("DELETE", "/api/implementation/periods/2026-Q1/lock"),
     ];
+
+    // SNV is a reporting unit (depth 1) held by the in-scope unit admin; the lock rows use another period than the PUT.
+    private const string Implementation = "/api/implementation/units/SNV/periods/2026-Q4";
 
     // Expected status per endpoint for: anonymous, cadre, unit admin in scope, unit admin out of scope, bloc admin.
     // Out-of-scope unit admins get 200 on whole-scope lists (filtered: see the test below) and 403/422 on a named unit.
@@ -164,6 +177,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ["POST /api/campaigns/nope/resend-failed"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/deliveries"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/preview"] = [401, 403, 403, 403, 404],
+        // Implementation: a named unit's report and evidence are scoped (403 out of scope); the matrix and proposals are
+        // whole-scope lists (filtered); the evidence POST without a form is a 400 once in scope; no evidence yet is 404.
+        ["GET /api/implementation/requirements"] = [401, 403, 200, 200, 200],
+        [$"GET {Implementation}"] = [401, 403, 200, 403, 200],
+        [$"PUT {Implementation}/L1"] = [401, 403, 200, 403, 200],
+        [$"POST {Implementation}/L1/evidence"] = [401, 403, 400, 403, 400],
+        [$"GET {Implementation}/L1/evidence"] = [401, 403, 404, 403, 404],
+        ["GET /api/implementation/matrix"] = [401, 403, 200, 200, 200],
+        ["GET /api/implementation/matrix.csv"] = [401, 403, 200, 200, 200],
+        ["GET /api/implementation/matrix.xlsx"] = [401, 403, 200, 200, 200],
+        ["GET /api/implementation/proposals"] = [401, 403, 200, 200, 200],
+        ["POST /api/implementation/periods/2026-Q1/lock"] = [401, 403, 403, 403, 200],
+        ["DELETE /api/implementation/periods/2026-Q1/lock"] = [401, 403, 403, 403, 200],
     };
 
     public static TheoryData<string, string, Who> Requests()
@@ -189,6 +215,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         if (url == "/api/roles" && method == "POST")
         {
             request.Content = JsonContent.Create(new { userId = 7778, role = "unit", unit = "SNV-VP" });
+        }
+        else if (method == "PUT" && url.StartsWith("/api/implementation/", StringComparison.Ordinal))
+        {
+            request.Content = JsonContent.Create(new { status = "inProgress" });
         }
         else if (url == "/api/rosters")
         {
@@ -216,7 +246,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         .Replace("/api/reports/units/SNV-VP", "/api/reports/units/{}", StringComparison.Ordinal)
         .Replace("/api/reports/items/c2-shortcomings", "/api/reports/items/{}", StringComparison.Ordinal)
         .Replace("/api/items/c2-shortcomings/", "/api/items/{}/", StringComparison.Ordinal)
-        .Replace("/nope", "/{}", StringComparison.Ordinal);
+        .Replace("/nope", "/{}", StringComparison.Ordinal)
+        .Replace("/units/SNV/periods/2026-Q4", "/units/{}/periods/{}", StringComparison.Ordinal)
+        .Replace("/periods/{}/L1", "/periods/{}/{}", StringComparison.Ordinal)
+        .Replace("/periods/2026-Q1/", "/periods/{}/", StringComparison.Ordinal);
 
     [Theory]
     [InlineData("/api/reports/units")]

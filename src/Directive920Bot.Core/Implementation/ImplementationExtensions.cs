@@ -1,0 +1,32 @@
+using Directive920Bot.Channels;
+using Quartz;
+
+namespace Directive920Bot.Implementation;
+
+public static class ImplementationExtensions
+{
+    public static IHostApplicationBuilder AddImplementation(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<ImplementationOptions>().BindConfiguration(ImplementationOptions.Section).ValidateOnStart()
+            .Validate(o => o.MaxEvidenceBytes is > 0 and <= 50L * 1024 * 1024, "Implementation:MaxEvidenceBytes must be between 1 and 52428800.")
+            .Validate(o => o.UnitDepth is >= 0 and <= 10, "Implementation:UnitDepth must be between 0 and 10.")
+            .Validate(o => o.ReminderDaysBefore is >= 0 and <= 180, "Implementation:ReminderDaysBefore must be between 0 and 180.");
+        // The store (IImplementationReports) comes from the storage provider.
+        services.AddSingleton<EvidenceFiles>();
+        services.AddSingleton<ImplementationService>();
+        services.AddSingleton<ImplementationReminders>();
+        services.AddSingleton<Reports.IThematicSection, ImplementationThematicSection>();
+        services.AddSingleton<Web.IApiEndpoints, ImplementationApi>();
+        services.AddSingleton<ImplementationHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
+        services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
+        services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
+        services.AddQuartz(q => q.ScheduleJob<ImplementationReminderJob>(
+            t => t.WithIdentity(ImplementationReminderJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            j => j.WithIdentity(ImplementationReminderJob.Key)));
+        return builder;
+    }
+}
