@@ -107,7 +107,7 @@ public sealed class ImplementationHandler(
                 return CallbackReply.Silent;
             case "s0" or "s1" or "s2":
                 var status = (ImplementationStatus)(verb[1] - '0');
-                var outcome = await service.ChangeAsync(Actor.Bot(context.UserId), period, unitCode, requirementId, new ReportChange(status));
+                var outcome = await service.ChangeAsync(Actor.Bot(context.PersonId), period, unitCode, requirementId, new ReportChange(status));
                 if (outcome == ChangeOutcome.Locked)
                 {
                     return new CallbackReply(LockedPeriod.Format(context.Language, period.Label(context.Language)), Alert: true);
@@ -115,7 +115,7 @@ public sealed class ImplementationHandler(
 
                 if (press?.MessageId is { } messageId)
                 {
-                    await context.Sender.EditAsync(context.ChatId, messageId, Card(context, unitCode, period, index), ct);
+                    await context.Sender.EditAsync(context.PersonId, messageId, Card(context, unitCode, period, index), ct);
                 }
 
                 return new CallbackReply(StatusSaved.Format(context.Language, ImplementationService.StatusLabel(status, context.Language)));
@@ -139,7 +139,7 @@ public sealed class ImplementationHandler(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(message);
-        var draft = store.Draft(context.UserId);
+        var draft = store.Draft(context.PersonId);
         if (draft?.Field is null || !Enum.TryParse<ImplementationField>(draft.Field, out var field)
             || !ReportingPeriod.TryParse(draft.PeriodId, out var period))
         {
@@ -176,7 +176,7 @@ public sealed class ImplementationHandler(
             ImplementationField.Proposals => new ReportChange(Proposals: text),
             _ => new ReportChange(EvidenceLink: text),
         };
-        var outcome = await service.ChangeAsync(Actor.Bot(context.UserId), period, draft.UnitCode, draft.RequirementId, change);
+        var outcome = await service.ChangeAsync(Actor.Bot(context.PersonId), period, draft.UnitCode, draft.RequirementId, change);
         if (outcome == ChangeOutcome.Invalid)
         {
             await context.ReplyAsync(field == ImplementationField.EvidenceLink ? BadLink : TextOnly, ct);
@@ -198,7 +198,7 @@ public sealed class ImplementationHandler(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(document);
-        var draft = store.Draft(context.UserId);
+        var draft = store.Draft(context.PersonId);
         if (draft?.Field != nameof(ImplementationField.EvidenceLink) || context.Subscriber?.Conversation != TextConversation
             || !ReportingPeriod.TryParse(draft.PeriodId, out var period))
         {
@@ -241,7 +241,7 @@ public sealed class ImplementationHandler(
         }
 
         var saved = evidence.Save(content, document.FileName ?? "minh-chung", type);
-        await service.ChangeAsync(Actor.Bot(context.UserId), period, draft.UnitCode, draft.RequirementId, new ReportChange(Evidence: saved));
+        await service.ChangeAsync(Actor.Bot(context.PersonId), period, draft.UnitCode, draft.RequirementId, new ReportChange(Evidence: saved));
         await EndConversationAsync(context, keepDraft: draft);
         await context.ReplyAsync(EvidenceSaved.Format(context.Language, TelegramHtml.Escape(saved.FileName)), ct);
         await SendCardAsync(context, draft.UnitCode, period, IndexOf(draft.RequirementId), ct);
@@ -290,14 +290,14 @@ public sealed class ImplementationHandler(
 
     private async Task AskAsync(BotContext context, string unitCode, ReportingPeriod period, string requirementId, ImplementationField field, CancellationToken ct)
     {
-        var subscriber = context.Subscriber ?? subscribers.Find(context.UserId);
+        var subscriber = context.Subscriber ?? subscribers.Find(context.PersonId);
         if (subscriber is null)
         {
             await context.ReplyAsync(RegisterFirst, ct);
             return;
         }
 
-        var draft = new ImplementationDraft { Id = context.UserId, UnitCode = unitCode, PeriodId = period.Id, RequirementId = requirementId, Field = field.ToString() };
+        var draft = new ImplementationDraft { Id = context.PersonId, UnitCode = unitCode, PeriodId = period.Id, RequirementId = requirementId, Field = field.ToString() };
         subscriber.Conversation = TextConversation;
         await storage.WriteAsync(tx =>
         {
@@ -317,7 +317,7 @@ public sealed class ImplementationHandler(
 
     private async Task EndConversationAsync(BotContext context, ImplementationDraft? keepDraft = null)
     {
-        var subscriber = context.Subscriber ?? subscribers.Find(context.UserId);
+        var subscriber = context.Subscriber ?? subscribers.Find(context.PersonId);
         await storage.WriteAsync(tx =>
         {
             if (keepDraft is not null)
@@ -327,7 +327,7 @@ public sealed class ImplementationHandler(
             }
             else
             {
-                store.DeleteDraft(tx, context.UserId);
+                store.DeleteDraft(tx, context.PersonId);
             }
 
             if (subscriber?.Conversation?.StartsWith("impl.", StringComparison.Ordinal) == true)
@@ -343,5 +343,5 @@ public sealed class ImplementationHandler(
     private string MaxMegabytes(string language) => Localization.Numbers.OneDecimal(evidence.MaxBytes / 1024d / 1024d, language);
 
     private string Key(BotContext context, string unitCode, ReportingPeriod period, string requirementId, string verb) =>
-        keys.Issue(context.UserId, Action, $"{unitCode}|{period.Id}|{requirementId}|{verb}", KeyLifetime);
+        keys.Issue(context.PersonId, Action, $"{unitCode}|{period.Id}|{requirementId}|{verb}", KeyLifetime);
 }
