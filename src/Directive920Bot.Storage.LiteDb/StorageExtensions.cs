@@ -29,6 +29,7 @@ public static class StorageExtensions
             sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport),
             sp.GetRequiredService<ILogger<Database>>()));
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
+        builder.Services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<Database>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         // Taken when the service starts (a CLI host is never started): while it is held, CLI verbs keep out of the file.
         builder.Services.AddSingleton<ServiceInstanceLock>();

@@ -30,6 +30,9 @@ public sealed class EngagementHandler(
     public const int FeedbackMax = 2000;
     private const int LabelLength = 48;
 
+    /// <summary>How long the feedback buttons work: short, so a key (with its owner and time) does not outlive the feedback.</summary>
+    public static readonly TimeSpan FeedbackKeyLifetime = TimeSpan.FromMinutes(30);
+
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
         new("progress", new("Kết quả học tập của tôi", "My progress"), CommandAccess.Registered, true, "tiendo"),
@@ -56,10 +59,10 @@ public sealed class EngagementHandler(
             case "feedback":
                 await context.ReplyAsync(new OutboundMessage(context.T(FeedbackAsk)).WithButtons(
                     [
-                        new OutboundButton(context.T(FeedbackNamed), keys.Issue(context.UserId, FeedbackAction, "named")),
-                        new OutboundButton(context.T(FeedbackAnonymous), keys.Issue(context.UserId, FeedbackAction, "anon")),
+                        new OutboundButton(context.T(FeedbackNamed), keys.Issue(context.UserId, FeedbackAction, "named", FeedbackKeyLifetime)),
+                        new OutboundButton(context.T(FeedbackAnonymous), keys.Issue(context.UserId, FeedbackAction, "anon", FeedbackKeyLifetime)),
                     ],
-                    [new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel"))]), ct);
+                    [new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel", FeedbackKeyLifetime))]), ct);
                 break;
         }
     }
@@ -129,8 +132,8 @@ public sealed class EngagementHandler(
         var mode = context.T(draft.Anonymous ? FeedbackModeAnonymous : FeedbackModeNamed);
         await context.ReplyAsync(new OutboundMessage(FeedbackPreview.Format(context.Language, mode, TelegramHtml.Escape(text))).WithButtons(
         [
-            new OutboundButton(context.T(FeedbackSend), keys.Issue(context.UserId, FeedbackAction, "send:" + draft.Token)),
-            new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel")),
+            new OutboundButton(context.T(FeedbackSend), keys.Issue(context.UserId, FeedbackAction, "send:" + draft.Token, FeedbackKeyLifetime)),
+            new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.UserId, FeedbackAction, "cancel", FeedbackKeyLifetime)),
         ]), ct);
     }
 
@@ -326,7 +329,13 @@ public sealed class EngagementHandler(
                 Text = current.Text,
                 CreatedAt = current.Anonymous ? DateTime.SpecifyKind(now.Date, DateTimeKind.Utc) : now,
             };
-            await storage.WriteAsync(tx => feedback.Submit(tx, item, subscriber.Id));
+            await storage.WriteAsync(tx =>
+            {
+                feedback.Submit(tx, item, subscriber.Id);
+                // The send key names its owner and was issued the minute the text was written: gone with the draft, it
+                // cannot tie anonymous feedback to its sender.
+                keys.RevokePayload(tx, FeedbackAction, payload);
+            });
             subscriber.Conversation = null;
             await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             if (!item.Anonymous)

@@ -28,11 +28,11 @@ internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles 
         };
     }
 
-    /// <summary>The profile (down to its tombstone), the roles and the person's buttons go together.</summary>
+    /// <summary>The profile (down to its tombstone), the roles, the person's buttons and others' buttons about them go together.</summary>
     public void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         subscribers.Erase(tx, subscriberId, pseudonym);
         roles.RemoveAll(tx, subscriberId);
-        keys.RevokeOwnedBy(tx, subscriberId);
+        keys.RevokeAbout(tx, subscriberId);
     }
 }
