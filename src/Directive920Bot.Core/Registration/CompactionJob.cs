@@ -2,7 +2,7 @@ using Directive920Bot.Storage;
 
 namespace Directive920Bot.Registration;
 
-/// <summary>Rewrites the store's file periodically so that deleted records (retention, erasure) leave no bytes in free pages.</summary>
+/// <summary>Rewrites the store's file daily so that deleted records (retention, erasure) leave no bytes in free pages.</summary>
 [Quartz.DisallowConcurrentExecution]
 public sealed class CompactionJob(IStorageMaintenance maintenance) : Quartz.IJob
 {
@@ -10,8 +10,8 @@ public sealed class CompactionJob(IStorageMaintenance maintenance) : Quartz.IJob
 
     public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        // The trigger fires at start too; a start is no reason to rewrite the file (and every test host would).
-        if (context?.PreviousFireTimeUtc is not null)
+        // An hourly tick (every trigger wakes within the hour); the file is rewritten on every 24th, not at start.
+        if (context?.Trigger is Quartz.ISimpleTrigger { TimesTriggered: var times } && times > 1 && times % 24 == 0)
         {
             await maintenance.CompactAsync();
         }

@@ -19,14 +19,14 @@ public static class RegistrationExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<ConsentText>();
         services.AddSingleton<RetentionService>();
-        var retentionEvery = RetentionOptions.TryParse(builder.Configuration[RetentionOptions.Section + ":RunEvery"] ?? "P1D", out var every) ? every : TimeSpan.FromDays(1);
+        var retentionEvery = RetentionOptions.TryParse(builder.Configuration[RetentionOptions.Section + ":RunEvery"] ?? "PT1H", out var every) ? every : TimeSpan.FromHours(1);
         services.AddQuartz(q =>
         {
             q.ScheduleJob<RetentionJob>(
                 t => t.WithIdentity(RetentionJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(retentionEvery).RepeatForever()),
                 j => j.WithIdentity(RetentionJob.Name));
             q.ScheduleJob<CompactionJob>(
-                t => t.WithIdentity(CompactionJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromDays(1)).RepeatForever()),
+                t => t.WithIdentity(CompactionJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 j => j.WithIdentity(CompactionJob.Name));
         });
         services.AddSingleton<IPersonalDataHolder, RegistrationPersonalData>();

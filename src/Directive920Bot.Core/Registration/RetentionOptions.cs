@@ -23,8 +23,8 @@ public sealed class RetentionOptions
 
     public string CallbackKeys { get; set; } = "P90D";
 
-    /// <summary>How often the retention job runs.</summary>
-    public string RunEvery { get; set; } = "P1D";
+    /// <summary>How often the retention job runs (a run with nothing past its period writes nothing).</summary>
+    public string RunEvery { get; set; } = "PT1H";
 
     public string Raw(RetentionKind kind) => kind switch
     {
