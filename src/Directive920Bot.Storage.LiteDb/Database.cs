@@ -9,7 +9,7 @@ namespace Directive920Bot.Storage.LiteDb;
 /// a commit costs the same for one document or a hundred, and one writer means no lock-order deadlocks between
 /// transactions and no lost updates in read-modify-write code. Reads run on the caller's thread against committed data.
 /// </summary>
-public sealed class Database : IStorage, IDisposable
+public sealed class Database : IStorage, IStorageMaintenance, IDisposable
 {
     /// <summary>The most work items committed together; bounds how long one batch holds the writer.</summary>
     public const int MaxBatch = 256;
@@ -29,6 +29,8 @@ public sealed class Database : IStorage, IDisposable
     private long batchStarted;
     private WriterTransaction? current;
     private int disposed;
+    private readonly Lock compactionGate = new();
+    private Compaction? queuedCompaction;
 
     /// <param name="transport">The transport clock, which times the writer's statistics.</param>
     public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, TimeProvider transport, ILogger<Database>? log = null)
@@ -186,6 +188,48 @@ public sealed class Database : IStorage, IDisposable
         });
     }
 
+    /// <inheritdoc/>
+    public Task<long> CompactAsync()
+    {
+        RefuseNesting();
+        lock (compactionGate)
+        {
+            if (queuedCompaction is { } queued)
+            {
+                return queued.Completion.Task;
+            }
+
+            var compaction = new Compaction(this);
+            queuedCompaction = compaction;
+            queue.Add(compaction);
+            return compaction.Completion.Task;
+        }
+    }
+
+    /// <summary>
+    /// Runs on the writer, between transactions: LiteDB's rebuild rewrites every live document into fresh pages, and the
+    /// checkpoints before and after leave an empty log, so the bytes of deleted documents survive neither in free pages of
+    /// the file nor in the log. The engine's lock is held throughout: readers wait, as they do for a commit.
+    /// </summary>
+    private long CompactOnWriter()
+    {
+        var lite = Lite;
+        var before = new FileInfo(Path).Length;
+        lite.Checkpoint();
+        lite.Rebuild();
+        lite.Checkpoint();
+        // A rebuild done by a file-level tool leaves these beside the file; they hold the old bytes.
+        foreach (var leftover in new[] { "-backup", "-temp" })
+        {
+            var name = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileNameWithoutExtension(Path) + leftover + System.IO.Path.GetExtension(Path));
+            File.Delete(name);
+        }
+
+        var saved = before - new FileInfo(Path).Length;
+        log?.LogInformation("Compacted {Path}: {Saved} bytes freed", Path, saved);
+        return saved;
+    }
+
     // Work on the writer already runs in a transaction, which it was given: a second one would wait for the writer that
     // runs it (a deadlock), and joining it silently would hide which transaction a write belongs to.
     private void RefuseNesting()
@@ -288,9 +332,18 @@ public sealed class Database : IStorage, IDisposable
 
             var started = transport.GetTimestamp();
             Interlocked.Exchange(ref batchStarted, Math.Max(started, 1));
+            var compactions = batch.OfType<Compaction>().ToList();
+            if (compactions.Count > 0)
+            {
+                batch.RemoveAll(item => item is Compaction);
+            }
+
             try
             {
-                RunBatch(batch);
+                if (batch.Count > 0)
+                {
+                    RunBatch(batch);
+                }
             }
             catch (Exception ex)
             {
@@ -303,6 +356,12 @@ public sealed class Database : IStorage, IDisposable
             }
 
             Interlocked.Exchange(ref batchStarted, 0);
+            // After the transactions queued with them: an erasure committed just before is compacted away.
+            foreach (var compaction in compactions)
+            {
+                compaction.RunAlone();
+            }
+
             Interlocked.Add(ref busyTicks, transport.GetTimestamp() - started);
             batch.Clear();
         }
@@ -443,5 +502,42 @@ public sealed class Database : IStorage, IDisposable
         public override void Complete() => Completion.TrySetResult(result);
 
         public override void Fail(Exception ex) => Completion.TrySetException(ex);
+    }
+
+    /// <summary>A compaction queued for the writer; it runs outside any transaction (a rebuild cannot run inside one).</summary>
+    private sealed class Compaction(Database database) : WorkItem
+    {
+        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Run(ITransaction tx) => throw new InvalidOperationException("A compaction runs outside a transaction.");
+
+        public override void Complete()
+        {
+        }
+
+        public override void Fail(Exception ex) => Completion.TrySetException(ex);
+
+        public void RunAlone()
+        {
+            lock (database.compactionGate)
+            {
+                // Requests from now on queue a new compaction: what they erased may not be covered by this one's snapshot.
+                if (database.queuedCompaction == this)
+                {
+                    database.queuedCompaction = null;
+                }
+            }
+
+            try
+            {
+                Completion.TrySetResult(database.CompactOnWriter());
+            }
+            catch (Exception ex) when (ex is LiteException or IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                database.log?.LogError(ex, "Compacting the database failed");
+                // Callers outside the provider know no LiteDB types.
+                Completion.TrySetException(ex is LiteException ? new InvalidOperationException("Compacting the database failed: " + ex.Message, ex) : ex);
+            }
+        }
     }
 }

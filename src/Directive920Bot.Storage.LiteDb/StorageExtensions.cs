@@ -34,6 +34,7 @@ public static class StorageExtensions
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<WriterHealthCheck>("writer");
         builder.Services.AddBotMetrics();
         builder.Services.AddSingleton<IMetricSource, StorageMetrics>();
+        builder.Services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<Database>());
         // Taken when the service starts (a CLI host is never started): while it is held, CLI verbs keep out of the file.
         builder.Services.AddSingleton<ServiceInstanceLock>();
         builder.Services.AddSingleton<IStoreLock>(sp => sp.GetRequiredService<ServiceInstanceLock>());

@@ -68,7 +68,8 @@ public sealed class UpdateInbox(IInboxStore store, IStorage storage, [FromKeyedS
             var entries = fresh.Select(update => new InboxEntry
             {
                 Id = update.Id,
-                Json = System.Text.Json.JsonSerializer.Serialize(update, JsonBotAPI.Options),
+                // Without the Telegram names and username: stored before anyone consented (see UpdateMinimiser).
+                Json = UpdateMinimiser.Minimise(System.Text.Json.JsonSerializer.Serialize(update, JsonBotAPI.Options)),
                 ChatKey = ChatKeyOf(update),
                 ReceivedAt = now,
                 BatchId = batchId,

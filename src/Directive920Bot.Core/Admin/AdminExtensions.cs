@@ -24,6 +24,7 @@ public static class AdminExtensions
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<IPersonalDataHolder, RosterPersonalData>();
+        services.AddSingleton<IPersonalDataHolder, AuditPersonalData>();
         return builder;
     }
 }

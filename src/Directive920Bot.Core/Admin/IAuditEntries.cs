@@ -2,7 +2,8 @@ using Directive920Bot.Storage;
 
 namespace Directive920Bot.Admin;
 
-/// <summary>The stored entries of the append-only <see cref="AuditLog"/>: appended, never updated, never deleted.</summary>
+/// <summary>The stored entries of the append-only <see cref="AuditLog"/>: appended, never updated, never deleted — except
+/// that an erasure removes a person's id from the entries about them, and retention drops the oldest.</summary>
 public interface IAuditEntries
 {
     /// <summary>Appends the entry, which gets its id.</summary>
@@ -12,4 +13,14 @@ public interface IAuditEntries
     IReadOnlyList<AuditEntry> Recent(int limit, string? action);
 
     int Count();
+
+    /// <summary>The entries the person did or that name them (target or details), oldest first.</summary>
+    IReadOnlyList<AuditEntry> About(long personId);
+
+    /// <summary>Replaces the person's id in the entries about them (see <see cref="AuditEntry.Redact"/>); returns how many.</summary>
+    int Redact(ITransaction tx, long personId);
+
+    int CountBefore(DateTime cutoff);
+
+    int DeleteBefore(ITransaction tx, DateTime cutoff);
 }

@@ -104,6 +104,13 @@ public sealed class CallbackKeyStore(ICallbackKeyRecords keys, IStorage storage,
 
     public int RevokePayload(ITransaction tx, string action, string payload) => keys.DeletePayload(tx, action, payload);
 
+    /// <summary>
+    /// Revokes every key about the person: theirs, and other users' buttons whose payload names them (an admin's role
+    /// confirmation or roster link). Erasure calls it in its transaction.
+    /// </summary>
+    public int RevokeAbout(ITransaction tx, long personId) =>
+        keys.DeleteOwnedBy(tx, personId) + keys.DeleteMentioning(tx, personId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private sealed record PreviewScope(long OwnerId, string Action, TimeSpan Lifetime);
 
     private sealed class ScopeEnd(Action end) : IDisposable

@@ -20,4 +20,12 @@ public interface ICallbackKeyRecords
     int DeleteOwnedBy(ITransaction tx, long ownerId);
 
     int DeletePayload(ITransaction tx, string action, string payload);
+
+    /// <summary>Deletes the keys whose payload has <paramref name="token"/> as one of its <c>|</c>-separated parts (another user's buttons about a person).</summary>
+    int DeleteMentioning(ITransaction tx, string token);
+
+    int CountCreatedBefore(DateTime cutoff);
+
+    /// <summary>Deletes keys issued before <paramref name="cutoff"/>, expired or not (retention; old buttons answer "no longer valid").</summary>
+    int DeleteCreatedBefore(ITransaction tx, DateTime cutoff);
 }

@@ -31,6 +31,9 @@ public sealed class EngagementHandler(
     public const int FeedbackMax = 2000;
     private const int LabelLength = 48;
 
+    /// <summary>How long the feedback buttons work: short, so a key (with its owner and time) does not outlive the feedback.</summary>
+    public static readonly TimeSpan FeedbackKeyLifetime = TimeSpan.FromMinutes(30);
+
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
         new("progress", new("Kết quả học tập", "My progress"), CommandAccess.Registered, true, "tiendo"),
@@ -57,10 +60,10 @@ public sealed class EngagementHandler(
             case "feedback":
                 await context.ReplyAsync(new OutboundMessage(context.T(FeedbackAsk)).WithButtons(
                     [
-                        new OutboundButton(context.T(FeedbackNamed), keys.Issue(context.PersonId, FeedbackAction, "named")),
-                        new OutboundButton(context.T(FeedbackAnonymous), keys.Issue(context.PersonId, FeedbackAction, "anon")),
+                        new OutboundButton(context.T(FeedbackNamed), keys.Issue(context.PersonId, FeedbackAction, "named", FeedbackKeyLifetime)),
+                        new OutboundButton(context.T(FeedbackAnonymous), keys.Issue(context.PersonId, FeedbackAction, "anon", FeedbackKeyLifetime)),
                     ],
-                    [new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.PersonId, FeedbackAction, "cancel"))]), ct);
+                    [new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.PersonId, FeedbackAction, "cancel", FeedbackKeyLifetime))]), ct);
                 break;
         }
     }
@@ -131,8 +134,8 @@ public sealed class EngagementHandler(
         var mode = context.T(draft.Anonymous ? FeedbackModeAnonymous : FeedbackModeNamed);
         await context.ReplyAsync(new OutboundMessage(FeedbackPreview.Format(context.Language, mode, TelegramHtml.Escape(text))).WithButtons(
         [
-            new OutboundButton(context.T(FeedbackSend), keys.Issue(context.PersonId, FeedbackAction, "send:" + draft.Token)),
-            new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.PersonId, FeedbackAction, "cancel")),
+            new OutboundButton(context.T(FeedbackSend), keys.Issue(context.PersonId, FeedbackAction, "send:" + draft.Token, FeedbackKeyLifetime)),
+            new OutboundButton(context.T(FeedbackCancelButton), keys.Issue(context.PersonId, FeedbackAction, "cancel", FeedbackKeyLifetime)),
         ]), ct);
     }
 
@@ -338,7 +341,13 @@ public sealed class EngagementHandler(
                 Text = current.Text,
                 CreatedAt = current.Anonymous ? DateTime.SpecifyKind(now.Date, DateTimeKind.Utc) : now,
             };
-            await storage.WriteAsync(tx => feedback.Submit(tx, item, subscriber.Id));
+            await storage.WriteAsync(tx =>
+            {
+                feedback.Submit(tx, item, subscriber.Id);
+                // The send key names its owner and was issued the minute the text was written: gone with the draft, it
+                // cannot tie anonymous feedback to its sender.
+                keys.RevokePayload(tx, FeedbackAction, payload);
+            });
             subscriber.Conversation = null;
             await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             if (!item.Anonymous)

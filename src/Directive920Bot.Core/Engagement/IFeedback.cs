@@ -24,6 +24,11 @@ public interface IFeedback
     /// <summary>Stores the feedback once (its id is the draft's random token) and drops the draft; false when it was stored already.</summary>
     bool Submit(ITransaction tx, Feedback feedback, long subscriberId);
 
-    /// <summary>Drops the draft; named feedback keeps its text under the pseudonym.</summary>
+    /// <summary>Drops the draft and deletes the person's named feedback (text, unit and time); anonymous feedback is no one's.</summary>
     void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym);
+
+    /// <summary>Feedback sent before <paramref name="cutoff"/> (retention).</summary>
+    int CountBefore(DateTime cutoff);
+
+    int DeleteBefore(ITransaction tx, DateTime cutoff);
 }

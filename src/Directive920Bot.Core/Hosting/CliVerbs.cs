@@ -8,6 +8,7 @@ internal static class CliVerbs
     public static IEnumerable<Command> All(CliContext cli)
     {
         yield return Registration.UnitsCli.Build(cli);
+        yield return Registration.RetentionCli.Build(cli);
         yield return Delivery.CampaignCli.Build(cli);
         foreach (var verb in Reports.ReportsCli.Build(cli)) { yield return verb; }
         foreach (var verb in Storage.BackupCli.Build(cli)) { yield return verb; }

@@ -50,6 +50,9 @@ public interface ISubscribers
     /// </summary>
     bool Erase(ITransaction tx, long userId, long pseudonym);
 
+    /// <summary>The ids of the subscribers in <paramref name="status"/> not saved since <paramref name="cutoff"/> (retention).</summary>
+    IReadOnlyList<long> IdleSince(SubscriberStatus status, DateTime cutoff);
+
     /// <summary>The tombstones of erased subscribers.</summary>
     IEnumerable<ErasedSubscriber> Erased();
 

@@ -3,7 +3,12 @@ using System.Text.Json;
 
 namespace Directive920Bot.Registration;
 
-public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders, Storage.IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+public sealed class PersonalDataService(
+    IEnumerable<IPersonalDataHolder> holders,
+    Storage.IStorage storage,
+    Storage.IStorageMaintenance maintenance,
+    [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time,
+    ILogger<PersonalDataService> log)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -35,6 +40,26 @@ public sealed class PersonalDataService(IEnumerable<IPersonalDataHolder> holders
                 holder.Erase(tx, subscriberId, pseudonym);
             }
         });
+        return pseudonym;
+    }
+
+    /// <summary>
+    /// Erases (see <see cref="Erase"/>), then compacts the store so that the erased records' bytes do not survive in its
+    /// free pages. Erasures that arrive while a compaction is queued share it. A failed compaction is logged, not
+    /// thrown: the erasure is committed, and the periodic compaction will rewrite the file.
+    /// </summary>
+    public async Task<long> EraseAsync(long subscriberId)
+    {
+        var pseudonym = Erase(subscriberId);
+        try
+        {
+            await maintenance.CompactAsync();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            log.LogError(ex, "Compacting the store after an erasure failed; the periodic compaction will retry");
+        }
+
         return pseudonym;
     }
 }

@@ -1,3 +1,4 @@
+using Quartz;
 using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 
@@ -13,6 +14,21 @@ public static class RegistrationExtensions
         var services = builder.Services;
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<PersonalDataService>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<ConsentText>();
+        services.AddSingleton<RetentionService>();
+        var retentionEvery = RetentionOptions.TryParse(builder.Configuration[RetentionOptions.Section + ":RunEvery"] ?? "PT1H", out var every) ? every : TimeSpan.FromHours(1);
+        services.AddQuartz(q =>
+        {
+            q.ScheduleJob<RetentionJob>(
+                t => t.WithIdentity(RetentionJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(retentionEvery).RepeatForever()),
+                j => j.WithIdentity(RetentionJob.Name));
+            q.ScheduleJob<CompactionJob>(
+                t => t.WithIdentity(CompactionJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                j => j.WithIdentity(CompactionJob.Name));
+        });
         services.AddSingleton<IPersonalDataHolder, RegistrationPersonalData>();
         services.AddSingleton<RegistrationHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<RegistrationHandler>());

@@ -69,7 +69,7 @@ public sealed partial class RegistrationHandler
             return new CallbackReply(context.T(NothingToDelete));
         }
 
-        personalData.Erase(context.PersonId);
+        await personalData.EraseAsync(context.PersonId);
         context.Subscriber = null;
         if (messageId is { } deletedId)
         {

@@ -27,7 +27,7 @@ public sealed partial class RegistrationHandler
             Language = language,
             Status = SubscriberStatus.Registering,
             ConsentAt = now,
-            ConsentVersion = ConsentVersion,
+            ConsentVersion = consent.Version,
             Conversation = Steps.Name,
             Draft = new RegistrationDraft { InviteUnitCode = units.Find(inviteUnit)?.Code },
         };
@@ -53,7 +53,7 @@ public sealed partial class RegistrationHandler
         if (messageId is { } id)
         {
             // The consent message stays in the chat as the record of what was agreed to, without its buttons.
-            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(context.T(Welcome) + "\n\n✅ " + context.T(Agree).TrimStart('✅', ' ')), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(consent.Welcome(context.Language) + "\n\n✅ " + context.T(Agree).TrimStart('✅', ' ')), ct);
         }
 
         await PromptAsync(context, subscriber, ct);

@@ -25,7 +25,7 @@ public sealed partial class RegistrationHandler
         // Nobody is stored yet, so these buttons belong to whoever presses them and carry the invite and language.
         var payload = $"{context.Language}|{inviteUnit}|{personInvite}";
         var other = context.Language == Languages.Vietnamese ? Languages.English : Languages.Vietnamese;
-        return new OutboundMessage(context.T(Welcome)).WithButtons(
+        return new OutboundMessage(consent.Welcome(context.Language)).WithButtons(
             [
                 new OutboundButton(context.T(Agree), keys.Issue(null, "reg.consent", payload, ConsentButtonLifetime)),
                 new OutboundButton(context.T(Disagree), keys.Issue(null, "reg.refuse", "", ConsentButtonLifetime)),

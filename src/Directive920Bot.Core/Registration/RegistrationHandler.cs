@@ -22,6 +22,7 @@ public sealed partial class RegistrationHandler(
     RosterService roster,
     IStorage storage,
     BotClock clock,
+    ConsentText consent,
     ILogger<RegistrationHandler> log) : ICommandHandler, IConversationHandler, ICallbackHandler, IMembershipHandler
 {
     public const int UnitsPerPage = 8;

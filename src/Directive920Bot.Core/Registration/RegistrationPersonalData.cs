@@ -30,12 +30,12 @@ internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles 
         };
     }
 
-    /// <summary>The profile (down to its tombstone), the roles, the person's buttons and their channel addresses go together.</summary>
+    /// <summary>The profile (down to its tombstone), the roles, the person's buttons, others' buttons about them and their channel addresses go together.</summary>
     public void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         subscribers.Erase(tx, subscriberId, pseudonym);
         roles.RemoveAll(tx, subscriberId);
-        keys.RevokeOwnedBy(tx, subscriberId);
+        keys.RevokeAbout(tx, subscriberId);
         directory.Forget(tx, subscriberId);
     }
 }

@@ -4,32 +4,7 @@ namespace Directive920Bot.Registration;
 
 internal static class RegistrationTexts
 {
-    /// <summary>Bump when the consent wording changes; each consent records the version it was given to.</summary>
-    public const string ConsentVersion = "consent-2026-11-v1";
-
-    public static readonly Loc Welcome = new(
-        """
-        <b>Chào mừng đồng chí đến với Trợ lý Thông báo 920-TB/TU</b>
-
-        Bot giúp cán bộ, công chức, viên chức Khối các cơ quan tỉnh tìm hiểu các yêu cầu của Thông báo số 920-TB/TU của Ban Thường vụ Tỉnh ủy Nghệ An qua các bài ngắn, xác nhận đã đọc và cam kết thực hiện, trả lời câu hỏi ôn tập và theo dõi tiến độ của mình.
-
-        <b>Mục đích xử lý dữ liệu:</b> để cơ quan, đơn vị của đồng chí đôn đốc, tổng hợp và báo cáo việc quán triệt, thực hiện Thông báo.
-        <b>Dữ liệu được lưu:</b> họ và tên, đơn vị, vai trò (lãnh đạo hoặc cán bộ, công chức, viên chức), mã người dùng Telegram; thời điểm nhận, xác nhận bài và kết quả trả lời câu hỏi.
-        <b>Quyền của đồng chí:</b> xem và sửa thông tin (/hoso), tải dữ liệu của mình (/dulieu), ngừng nhận tin (/ngungnhan), xóa dữ liệu cá nhân (/xoa).
-
-        Chưa có thông tin nào được lưu. Đồng chí có đồng ý để bot lưu và xử lý các thông tin trên không?
-        """,
-        """
-        <b>Welcome to the Notice 920-TB/TU assistant</b>
-
-        This bot helps cadres, civil servants and public employees of the provincial agencies bloc learn what Notice No. 920-TB/TU of the Standing Committee of the Nghệ An Provincial Party Committee asks of them through short lessons, confirm that they have read it and commit to it, answer review questions and follow their own progress.
-
-        <b>Why we process data:</b> so that your agency or unit can follow up, compile and report on how the notice is disseminated and carried out.
-        <b>What we keep:</b> your full name, unit, role (leader, or cadre/civil servant/public employee), Telegram user id; when you received and confirmed lessons and your quiz answers.
-        <b>Your rights:</b> see and correct your data (/profile), download it (/mydata), stop messages (/stop), delete your personal data (/delete).
-
-        Nothing has been stored yet. Do you agree that the bot stores and processes the data above?
-        """);
+    // The welcome and consent text is generated from the configuration: see ConsentText.
 
     public static readonly Loc Agree = new("✅ Đồng ý", "✅ I agree");
     public static readonly Loc Disagree = new("Không đồng ý", "I do not agree");
@@ -138,8 +113,16 @@ internal static class RegistrationTexts
         "You had already unsubscribed. Type /start to subscribe again.");
 
     public static readonly Loc DeleteAsk = new(
-        "Đồng chí có chắc muốn <b>xóa toàn bộ dữ liệu cá nhân</b> (họ tên, đơn vị, mã Telegram, lịch sử xác nhận và trả lời)? Báo cáo chỉ giữ lại số liệu ẩn danh. Việc này không thể hoàn tác.",
-        "Are you sure you want to <b>delete all your personal data</b> (name, unit, Telegram id, history of confirmations and answers)? Reports keep only anonymous counts. This cannot be undone.");
+        """
+        Đồng chí có chắc muốn <b>xóa dữ liệu cá nhân</b>? Sẽ bị xóa: họ tên, mã Telegram, vai trò quản trị, góp ý gửi kèm tên, các nút bấm; mã Telegram của đồng chí được gỡ khỏi nhật ký quản trị.
+        <b>Vẫn còn lại:</b> dòng của đồng chí trong danh sách cán bộ do đơn vị quản lý (nếu đơn vị đã nhập), được gỡ liên kết với tài khoản Telegram; các số liệu ẩn danh của đơn vị (số bài đã gửi, đã xác nhận, kết quả câu hỏi — không gắn với tên hay mã Telegram); góp ý ẩn danh (vốn không gắn với ai).
+        Việc này không thể hoàn tác.
+        """,
+        """
+        Are you sure you want to <b>delete your personal data</b>? Deleted: your name, Telegram id, admin roles, feedback sent with your name, your buttons; your Telegram id is taken out of the admin audit log.
+        <b>What stays:</b> your line in the staff roster your unit keeps (if your unit imported one), unlinked from your Telegram account; your unit's anonymous counts (lessons sent, confirmed, quiz results — tied to no name or Telegram id); anonymous feedback (never tied to anyone).
+        This cannot be undone.
+        """);
 
     public static readonly Loc DeleteYes = new("🗑 Xóa dữ liệu cá nhân", "🗑 Delete my data");
     public static readonly Loc DeleteNo = new("Không, giữ lại", "No, keep it");

@@ -28,6 +28,9 @@ public static class ReportsApi
             Bloc(http) ?? Change(http, new RoleRequest(userId, role, unit), service, grant: false));
         api.MapGet("/audit", (HttpContext http, AuditLog audit, [FromQuery] int? limit, [FromQuery] string? action) =>
             Bloc(http) ?? Results.Json(audit.Recent(Math.Clamp(limit ?? 200, 1, 5000), action)));
+        // What the next retention run would delete (issue #15 §6); bloc admins only, nothing is deleted.
+        api.MapGet("/retention/preview", (HttpContext http, Registration.RetentionService retention, Hosting.BotClock clock) =>
+            Bloc(http) ?? Results.Json(retention.Preview(clock.UtcNow).Select(l => new { kind = l.Kind.ToString(), periodDays = l.Period.TotalDays, cutoff = l.Cutoff, count = l.Count })));
 
         static IResult TooLarge() => Results.Problem("Send one 'file' of at most 5 MB (CSV or XLSX).", statusCode: StatusCodes.Status413PayloadTooLarge);
 

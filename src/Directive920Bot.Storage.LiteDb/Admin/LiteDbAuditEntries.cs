@@ -30,4 +30,28 @@ internal sealed class LiteDbAuditEntries(Database db) : IAuditEntries
             .OrderByDescending(e => e.Id).Limit(limit).ToList();
 
     public int Count() => Entries.Count();
+
+    public IReadOnlyList<AuditEntry> About(long personId) =>
+        Entries.FindAll().Where(e => AuditEntry.Mentions(e, personId)).OrderBy(e => e.Id).ToList();
+
+    public int Redact(ITransaction tx, long personId)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var about = About(personId);
+        foreach (var entry in about)
+        {
+            AuditEntry.Redact(entry, personId);
+            Entries.Update(entry);
+        }
+
+        return about.Count;
+    }
+
+    public int CountBefore(DateTime cutoff) => Entries.Count(e => e.At < cutoff);
+
+    public int DeleteBefore(ITransaction tx, DateTime cutoff)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        return Entries.DeleteMany(e => e.At < cutoff);
+    }
 }

@@ -53,4 +53,24 @@ internal sealed class LiteDbCallbackKeyRecords(Database db) : ICallbackKeyRecord
 
     public int DeletePayload(ITransaction tx, string action, string payload) =>
         cache.WritingAny(tx, () => Keys.DeleteMany(Filter.Eq(nameof(CallbackKey.Action), action, nameof(CallbackKey.Payload), payload)));
+
+    public int DeleteMentioning(ITransaction tx, string token)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        // Few keys carry another person's id (an admin's confirmations and links); a scan of payloads finds them.
+        var ids = Keys.Find(BsonExpression.Create("$.Payload LIKE @0", "%" + token + "%"))
+            .Where(k => k.Payload.Split('|').Contains(token, StringComparer.Ordinal))
+            .Select(k => k.Id).ToList();
+        foreach (var id in ids)
+        {
+            Delete(tx, id);
+        }
+
+        return ids.Count;
+    }
+
+    public int CountCreatedBefore(DateTime cutoff) => Keys.Count(Query.LT(nameof(CallbackKey.CreatedAt), cutoff));
+
+    public int DeleteCreatedBefore(ITransaction tx, DateTime cutoff) =>
+        cache.WritingAny(tx, () => Keys.DeleteMany(Query.LT(nameof(CallbackKey.CreatedAt), cutoff)));
 }

@@ -54,10 +54,11 @@ internal sealed class LiteDbFeedback(Database db) : IFeedback
     public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
     {
         Drafts.Delete(subscriberId);
-        foreach (var item in Items.Find(f => f.SubscriberId == subscriberId).ToList())
-        {
-            item.SubscriberId = pseudonym;
-            Items.Update(item);
-        }
+        // Named feedback is the person's own words under their unit and the minute they wrote: it goes with them.
+        Items.DeleteMany(f => f.SubscriberId == subscriberId);
     }
+
+    public int CountBefore(DateTime cutoff) => Items.Count(f => f.CreatedAt < cutoff);
+
+    public int DeleteBefore(ITransaction tx, DateTime cutoff) => Items.DeleteMany(f => f.CreatedAt < cutoff);
 }

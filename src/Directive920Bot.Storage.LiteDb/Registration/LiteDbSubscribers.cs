@@ -115,6 +115,9 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
         return true;
     }
 
+    public IReadOnlyList<long> IdleSince(SubscriberStatus status, DateTime cutoff) =>
+        Subscribers.Find(s => s.Status == status && s.UpdatedAt < cutoff).Select(s => s.Id).ToList();
+
     public bool Erase(ITransaction tx, long userId, long pseudonym)
     {
         ArgumentNullException.ThrowIfNull(tx);

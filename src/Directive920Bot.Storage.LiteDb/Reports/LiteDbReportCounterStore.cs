@@ -3,9 +3,18 @@ using LiteDB;
 
 namespace Directive920Bot.Storage.LiteDb.Reports;
 
-/// <summary>The report counters in four small collections; every event counted leaves its id in <c>report_events</c>.</summary>
+/// <summary>
+/// The report counters in four small collections; every event counted leaves its id in <c>report_events</c>, as a
+/// keyed hash (<see cref="StoreSecrets"/>): the ids name a Telegram user (<c>p:123</c>, <c>q:123:…</c>, a ledger row id
+/// ending in it), and an erased person's id must not stay readable there.
+/// </summary>
 internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStore
 {
+    // Event ids stored before they were hashed start with the kind and a colon; a hash never contains one.
+    private const char PlainMark = ':';
+
+    private byte[]? key;
+
     public const string ItemsCollection = "report_items";
     public const string QuestionsCollection = "report_questions";
     public const string UnitsCollection = "report_units";
@@ -20,6 +29,7 @@ internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStor
         mapper.ToDocument(new QuestionCounter());
         mapper.ToDocument(new UnitCounter());
         mapper.ToDocument(new CountedEvent());
+        HashPlainEvents(database);
     });
 
     private ILiteCollection<ItemCounter> Items => db.Collection<ItemCounter>(ItemsCollection);
@@ -45,11 +55,33 @@ internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStor
     public IReadOnlyList<UnitCounter> AllUnits() => Units.FindAll().ToList();
 
     // Upsert reports whether it inserted: one key lookup inside the engine instead of a query and an insert.
-    public bool MarkCounted(ITransaction tx, string eventId) => Events.Upsert(new CountedEvent { Id = eventId });
+    public bool MarkCounted(ITransaction tx, string eventId) =>
+        Events.Upsert(new CountedEvent { Id = StoreSecrets.Hash(key ??= StoreSecrets.Get(db.Lite, StoreSecrets.ReportEvents), eventId) });
 
     public void SaveItems(ITransaction tx, IReadOnlyCollection<ItemCounter> counters) => Items.Upsert(counters);
 
     public void SaveQuestion(ITransaction tx, QuestionCounter counter) => Questions.Upsert(counter);
 
     public void SaveUnit(ITransaction tx, UnitCounter counter) => Units.Upsert(counter);
+
+    /// <summary>Replaces the plain event ids of a file written before they were hashed; runs at start, before the writer.</summary>
+    private static void HashPlainEvents(ILiteDatabase database)
+    {
+        var events = database.GetCollection(EventsCollection);
+        var plain = events.Find(Query.All()).Select(d => d["_id"].AsString).Where(id => id.Contains(PlainMark, StringComparison.Ordinal)).ToList();
+        if (plain.Count == 0)
+        {
+            return;
+        }
+
+        var secret = StoreSecrets.Get(database, StoreSecrets.ReportEvents);
+        database.BeginTrans();
+        foreach (var id in plain)
+        {
+            events.Delete(id);
+            events.Upsert(new BsonDocument { ["_id"] = StoreSecrets.Hash(secret, id) });
+        }
+
+        database.Commit();
+    }
 }

@@ -21,6 +21,7 @@ public sealed class SandboxDemo(
     RosterImporter rosterImporter,
     BotClock clock,
     IStorage storage,
+    ConsentText consent,
     ILogger<SandboxDemo> logger)
 {
     public const long UnitAdminId = 9001;
@@ -159,7 +160,7 @@ public sealed class SandboxDemo(
                 UnitCode = person.UnitCode,
                 Role = CadreRole.Leader,
                 ConsentAt = now,
-                ConsentVersion = RegistrationTexts.ConsentVersion,
+                ConsentVersion = consent.Version,
                 RegisteredAt = now,
                 UpdatedAt = now,
             };

@@ -122,7 +122,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
 
     private static readonly (string Method, string Url)[] Endpoints =
     [
-        ("GET", "/api/roles"), ("POST", "/api/roles"), ("DELETE", "/api/roles?userId=7778&role=unit&unit=SNV-VP"), ("GET", "/api/audit"),
+        ("GET", "/api/roles"), ("POST", "/api/roles"), ("DELETE", "/api/roles?userId=7778&role=unit&unit=SNV-VP"), ("GET", "/api/audit"), ("GET", "/api/retention/preview"),
         ("POST", "/api/rosters"), ("GET", "/api/rosters/mismatches?unit=SNV-VP"),
         ("GET", "/api/reports/units"), ("GET", "/api/reports/units/SNV-VP"), ("GET", "/api/reports/items/c2-shortcomings"),
         ("GET", "/api/reports/questions?unit=SNV-VP"),
@@ -151,6 +151,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ["POST /api/admin/backup"] = [401, 403, 403, 403, 200],
         ["DELETE /api/roles?userId=7778&role=unit&unit=SNV-VP"] = [401, 403, 403, 403, 200],
         ["GET /api/audit"] = [401, 403, 403, 403, 200],
+        ["GET /api/retention/preview"] = [401, 403, 403, 403, 200],
         ["POST /api/rosters"] = [401, 403, 200, 422, 200],
         ["GET /api/rosters/mismatches?unit=SNV-VP"] = [401, 403, 200, 403, 200],
         ["GET /api/reports/units"] = [401, 403, 200, 200, 200],

@@ -1,0 +1,94 @@
+using Directive920Bot.Admin;
+using Directive920Bot.Channels;
+using Directive920Bot.Engagement;
+using Directive920Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Registration;
+
+/// <summary>
+/// Deletes what has been kept longer than its configured period (<see cref="RetentionOptions"/>), and says beforehand
+/// what the next run would delete. People past their period are erased as /delete erases them (one transaction each,
+/// then one compaction for the run); records are deleted by age.
+/// </summary>
+public sealed class RetentionService(
+    IOptions<RetentionOptions> options,
+    ISubscribers subscribers,
+    IFeedback feedback,
+    IAuditEntries audit,
+    ICallbackKeyRecords keys,
+    PersonalDataService personalData,
+    IStorage storage,
+    IStorageMaintenance maintenance,
+    ILogger<RetentionService> log)
+{
+    /// <summary>Per kind, its period, the cutoff and how many the run would delete at <paramref name="now"/>.</summary>
+    public IReadOnlyList<RetentionLine> Preview(DateTimeOffset now) =>
+        [.. Enum.GetValues<RetentionKind>().Select(kind =>
+        {
+            var period = options.Value.Period(kind);
+            var cutoff = now.UtcDateTime - period;
+            return new RetentionLine(kind, period, cutoff, Count(kind, cutoff));
+        })];
+
+    /// <summary>Deletes everything past its period at <paramref name="now"/>; returns what was deleted per kind.</summary>
+    public async Task<IReadOnlyList<RetentionLine>> PurgeAsync(DateTimeOffset now)
+    {
+        var done = new List<RetentionLine>();
+        foreach (var kind in Enum.GetValues<RetentionKind>())
+        {
+            var period = options.Value.Period(kind);
+            var cutoff = now.UtcDateTime - period;
+            var deleted = Purge(kind, cutoff);
+            done.Add(new RetentionLine(kind, period, cutoff, deleted));
+            if (deleted > 0)
+            {
+                log.LogInformation("Retention: deleted {Count} {Kind} older than {Cutoff:u}", deleted, kind, cutoff);
+            }
+        }
+
+        if (done.Any(d => d.Count > 0))
+        {
+            await maintenance.CompactAsync();
+        }
+
+        return done;
+    }
+
+    private int Count(RetentionKind kind, DateTime cutoff) => kind switch
+    {
+        RetentionKind.Feedback => feedback.CountBefore(cutoff),
+        RetentionKind.Audit => audit.CountBefore(cutoff),
+        RetentionKind.CallbackKeys => keys.CountCreatedBefore(cutoff),
+        _ => People(kind, cutoff).Count,
+    };
+
+    private int Purge(RetentionKind kind, DateTime cutoff)
+    {
+        switch (kind)
+        {
+            case RetentionKind.Feedback:
+                return storage.Write(tx => feedback.DeleteBefore(tx, cutoff));
+            case RetentionKind.Audit:
+                return storage.Write(tx => audit.DeleteBefore(tx, cutoff));
+            case RetentionKind.CallbackKeys:
+                return storage.Write(tx => keys.DeleteCreatedBefore(tx, cutoff));
+            default:
+                var people = People(kind, cutoff);
+                foreach (var id in people)
+                {
+                    personalData.Erase(id);
+                }
+
+                return people.Count;
+        }
+    }
+
+    private IReadOnlyList<long> People(RetentionKind kind, DateTime cutoff) => kind switch
+    {
+        RetentionKind.AbandonedRegistrations => subscribers.IdleSince(SubscriberStatus.Registering, cutoff),
+        RetentionKind.StoppedSubscribers => subscribers.IdleSince(SubscriberStatus.Stopped, cutoff),
+        RetentionKind.BlockedSubscribers => subscribers.IdleSince(SubscriberStatus.Blocked, cutoff),
+        _ => [],
+    };
+}
