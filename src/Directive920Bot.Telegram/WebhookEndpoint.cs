@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -24,7 +25,10 @@ public static class WebhookEndpoint
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        // Read from configuration, not IOptions: mapping happens before the start validates the options, and a bad
+        // value (a missing token, say) must stop the start with its own message, not fail here.
+        var options = new TelegramOptions();
+        app.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(TelegramOptions.Section).Bind(options);
         if (options.Mode != TelegramMode.Webhook)
         {
             return app;

@@ -102,8 +102,8 @@ internal static class ReportsTexts
     public static readonly Loc RosterTooLarge = new("Tệp quá lớn (tối đa 5 MB).", "The file is too large (5 MB at most).");
 
     public static readonly Loc RosterSizeUnknown = new(
-        "Không xác định được kích thước tệp nên tôi chưa tải về. Đồng chí vui lòng gửi lại tệp CSV hoặc XLSX (tối đa 5 MB) dưới dạng tài liệu.",
-        "The file's size is not known, so I did not download it. Please send the CSV or XLSX file (5 MB at most) again as a document.");
+        "Không xác định được kích thước tệp nên tệp chưa được tải về. Đồng chí vui lòng gửi lại tệp CSV hoặc XLSX (tối đa 5 MB) dưới dạng tài liệu.",
+        "The file's size is not known, so it was not downloaded. Please send the CSV or XLSX file (5 MB at most) again as a document.");
 
     public static readonly Loc RosterHelp = new(
         "Gửi tệp danh sách cán bộ (CSV hoặc XLSX) vào cuộc trò chuyện này. Các cột: <code>full_name,unit_code,role,position,phone</code> (role: leader/staff).",

@@ -110,11 +110,12 @@ public static class WebExtensions
 
     /// <summary>
     /// Everyone sees the status of each check; the descriptions — error text that may name paths, hosts or exceptions —
-    /// only a trusted caller: the metrics key or loopback without a proxy header (OperationsAccess), or a valid API key.
+    /// only a caller with credentials: the metrics key (OperationsAccess) or a valid API key. Anonymous callers see
+    /// statuses only, wherever they connect from.
     /// </summary>
     private static async Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
-        var detailed = context.RequestServices.GetRequiredService<OperationsAccess>().IsTrusted(context)
+        var detailed = context.RequestServices.GetRequiredService<OperationsAccess>().HasKey(context)
             || (await context.AuthenticateAsync(ApiAuth.Scheme)).Succeeded;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(new

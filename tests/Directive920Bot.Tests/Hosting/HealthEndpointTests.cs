@@ -25,10 +25,14 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Readyz_reports_store_content_telegram_scheduler_and_writer()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?> { ["Metrics:Key"] = "ops-metrics-key-0123456789" });
         using var http = bot.Http();
         await bot.Emulator.WaitUntilAsync(() => bot.Get<Directive920Bot.Telegram.UpdatePoller>().LastSuccess is not null, BotHarness.Wait);
 
+        // From loopback without a key: statuses only (anonymous wherever it connects from).
+        var anonymous = await http.GetStringAsync(new Uri("readyz", UriKind.Relative));
+        Assert.DoesNotContain("description", anonymous, StringComparison.Ordinal);
+        http.DefaultRequestHeaders.Add("X-Metrics-Key", "ops-metrics-key-0123456789");
         var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
@@ -37,7 +41,7 @@ public sealed class HealthEndpointTests
         foreach (var name in new[] { "storage", "writer", "content", "telegram", "scheduler" })
         {
             Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
-            // Asked from loopback without a proxy in between: the operator sees the details.
+            // Asked with the metrics key: the operator sees the details.
             Assert.False(string.IsNullOrEmpty(checks.GetProperty(name).GetProperty("description").GetString()));
         }
     }

@@ -98,6 +98,9 @@ public sealed class BotHarness : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             // Telegram's per-chat limit is off in the emulator (above); tests of pacing switch both on themselves.
             ["Delivery:ReplyPerChatInterval"] = "00:00:00",
+            // Journeys type faster than a person; the per-person input limit is tested with its own settings.
+            ["Telegram:InputBurst"] = "1000",
+            ["Telegram:InputPerMinute"] = "6000",
         };
         if (webhook)
         {

@@ -38,7 +38,7 @@ public sealed class ErasureLeavesNoBytesTests
         Assert.NotEmpty(Occurrences(bot));
 
         var confirm = await bot.SayAsync(cadre.Id, "/delete");
-        await bot.PressAsync(cadre.Id, confirm, "🗑 Xóa dữ liệu của tôi");
+        await bot.PressAsync(cadre.Id, confirm, "🗑 Xóa dữ liệu cá nhân");
         await WaitUntilAsync(() => bot.Get<ISubscribers>().Find(CadreId) is null);
         await SettleAsync(bot);
         await bot.Get<IStorageMaintenance>().CompactAsync();

@@ -77,10 +77,10 @@ public sealed class RetentionTests
             var welcome = await bot.SayAsync(5301, "/start");
             Assert.Contains("Ban Tuyên giáo Đảng ủy Khối thử nghiệm", welcome.Text, StringComparison.Ordinal);
             Assert.Contains("phongtg@example.vn", welcome.Text, StringComparison.Ordinal);
-            Assert.Contains("sau khi /stop 30 ngày", welcome.Text, StringComparison.Ordinal);
+            Assert.Contains("sau khi /ngungnhan 30 ngày", welcome.Text, StringComparison.Ordinal);
             Assert.Contains("nhật ký quản trị 60 ngày", welcome.Text, StringComparison.Ordinal);
             Assert.Contains("ngoài Việt Nam", welcome.Text, StringComparison.Ordinal);
-            Assert.Contains("/delete", welcome.Text, StringComparison.Ordinal);
+            Assert.Contains("/xoa", welcome.Text, StringComparison.Ordinal);
             version = bot.Get<ConsentText>().Version;
             await bot.PressAndExpectReplyAsync(5301, welcome, "Đồng ý");
             Assert.Equal(version, bot.Get<ISubscribers>().Find(5301)!.ConsentVersion);

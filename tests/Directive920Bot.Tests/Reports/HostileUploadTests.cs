@@ -110,7 +110,7 @@ public sealed partial class HostileUploadTests
         await using var bot = await StartAsync();
         bot.User(Admin);
         var context = new BotContext(Admin, ChannelAddress.ForTelegram(Admin), "vi", null, bot.Get<IAccessPolicy>().For(Admin), bot.Get<IChannelSender>());
-        var handler = bot.Get<IEnumerable<IDocumentHandler>>().Single();
+        var handler = bot.Get<IEnumerable<IDocumentHandler>>().OfType<Directive920Bot.Reports.ReportsHandler>().Single();
 
         var handled = await handler.TryHandleAsync(context, new InboundDocument("file-without-size", "roster.csv", null, "text/csv", 1), CancellationToken.None);
 

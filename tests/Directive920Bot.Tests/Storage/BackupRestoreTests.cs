@@ -10,7 +10,7 @@ namespace Directive920Bot.Tests.Storage;
 
 public sealed class BackupRestoreTests
 {
-    private const string AdminKey = "ops-backup-bloc-key-123";
+    private const string AdminKey = "YmFja3VwLXRlc3Qta2V5LW5vdC1yZWFsLTAxMjM0NTY3ODlhYg";
 
     [Fact]
     public async Task A_backup_taken_while_a_broadcast_sends_restores_into_a_fresh_store_that_finishes_the_broadcast_without_duplicates()
