@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net.Http.Headers;
 
 namespace Directive920Bot.Emulator;
@@ -134,5 +135,77 @@ public sealed partial class BotApiEmulator
         public string? LastErrorMessage { get; set; }
 
         public DateTimeOffset? LastErrorDate { get; set; }
+    }
+
+    private ValueTask SetWebhook(ApiCall call, Utf8JsonWriter w)
+    {
+        var url = call.Args.GetString("url");
+        if (string.IsNullOrEmpty(url))
+        {
+            StopWebhook();
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || !(parsed.Scheme == "https" || (parsed.Scheme == "http" && parsed.IsLoopback)))
+        {
+            // Telegram takes https only; plain http to a loopback address is the emulator's concession to tests.
+            throw ApiException.BadRequest("bad webhook: An HTTPS URL must be provided for webhook");
+        }
+        else
+        {
+            var secret = call.Args.GetString("secret_token");
+            if (secret is not null && (secret.Length is < 1 or > 256 || !secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+            {
+                throw ApiException.BadRequest("bad webhook: secret token contains unallowed characters");
+            }
+
+            string[] types = [];
+            if (call.Args.GetJson("allowed_updates") is { ValueKind: JsonValueKind.Array } allowed)
+            {
+                types = [.. allowed.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
+                _updates.SetAllowed(types);
+            }
+
+            StartWebhook(new WebhookTarget(parsed, secret, Math.Clamp(call.Args.GetInt("max_connections") ?? 40, 1, 100), types));
+        }
+
+        if (call.Args.GetBool("drop_pending_updates"))
+        {
+            _updates.Clear();
+        }
+
+        w.WriteBooleanValue(true);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask DeleteWebhook(ApiCall call, Utf8JsonWriter w)
+    {
+        StopWebhook();
+        if (call.Args.GetBool("drop_pending_updates"))
+        {
+            _updates.Clear();
+        }
+
+        w.WriteBooleanValue(true);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask GetWebhookInfo(Utf8JsonWriter w)
+    {
+        var target = Volatile.Read(ref _webhook);
+        w.WriteStartObject();
+        w.WriteString("url", target?.Url.OriginalString ?? string.Empty);
+        w.WriteBoolean("has_custom_certificate", false);
+        w.WriteNumber("pending_update_count", _updates.PendingCount);
+        if (target is not null)
+        {
+            w.WriteNumber("max_connections", target.MaxConnections);
+            if (target.LastErrorDate is { } date)
+            {
+                w.WriteNumber("last_error_date", date.ToUnixTimeSeconds());
+                w.WriteString("last_error_message", target.LastErrorMessage);
+            }
+        }
+
+        w.WriteEndObject();
+        return ValueTask.CompletedTask;
     }
 }
