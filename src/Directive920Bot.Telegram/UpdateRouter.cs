@@ -53,6 +53,7 @@ public sealed class UpdateRouter
     private readonly IEnumerable<IMembershipHandler> membershipHandlers;
     private readonly IEnumerable<IDocumentHandler> documentHandlers;
     private readonly IEnumerable<IFreeTextHandler> freeTextHandlers;
+    private readonly IEnumerable<IInboundGate> gates;
     private readonly ISubscribers subscribers;
     private readonly IPersonDirectory directory;
     private readonly CallbackKeyStore keys;
@@ -69,6 +70,7 @@ public sealed class UpdateRouter
         IEnumerable<IMembershipHandler> membershipHandlers,
         IEnumerable<IDocumentHandler> documentHandlers,
         IEnumerable<IFreeTextHandler> freeTextHandlers,
+        IEnumerable<IInboundGate> gates,
         ISubscribers subscribers,
         IPersonDirectory directory,
         CallbackKeyStore keys,
@@ -105,6 +107,7 @@ public sealed class UpdateRouter
         this.membershipHandlers = membershipHandlers;
         this.documentHandlers = documentHandlers;
         this.freeTextHandlers = freeTextHandlers;
+        this.gates = gates;
         this.subscribers = subscribers;
         this.directory = directory;
         this.keys = keys;
@@ -203,12 +206,22 @@ public sealed class UpdateRouter
             return;
         }
 
+        if (await HeldAsync(context, InboundKind.Command, entry.Spec.Name, ct))
+        {
+            return;
+        }
+
         await entry.Handler.HandleAsync(context, entry.Spec, arguments, command, ct);
     }
 
     private async Task OnMessageAsync(Message message, InboundText text, CancellationToken ct)
     {
         var context = ContextFor(message.From!);
+        if (await HeldAsync(context, InboundKind.Text, null, ct))
+        {
+            return;
+        }
+
         var state = context.Subscriber?.Conversation;
         if (state is not null && conversations.TryGetValue(state.Split('.', 2)[0], out var handler))
         {
@@ -230,6 +243,11 @@ public sealed class UpdateRouter
     private async Task OnDocumentAsync(Message message, InboundDocument document, CancellationToken ct)
     {
         var context = ContextFor(message.From!);
+        if (await HeldAsync(context, InboundKind.Document, null, ct))
+        {
+            return;
+        }
+
         foreach (var handler in documentHandlers)
         {
             if (await handler.TryHandleAsync(context, document, ct))
@@ -257,6 +275,10 @@ public sealed class UpdateRouter
                 log.LogWarning("Person {PersonId} pressed a button that belongs to {OwnerId}", context.PersonId, owner);
                 reply = new CallbackReply(context.T(ForeignButton), Alert: true);
             }
+            else if (await HeldAsync(context, InboundKind.Press, key.Action, ct))
+            {
+                reply = CallbackReply.Silent;
+            }
             else
             {
                 // Built inside the try: a message the HTML rendering cannot read still gets its query answered.
@@ -274,6 +296,20 @@ public sealed class UpdateRouter
         {
             await answers.AnswerAsync(query.Id, reply);
         }
+    }
+
+    /// <summary>Whether a gate (consent asked again, say) answered the input in place of its handler.</summary>
+    private async Task<bool> HeldAsync(BotContext context, InboundKind kind, string? name, CancellationToken ct)
+    {
+        foreach (var gate in gates)
+        {
+            if (await gate.HoldAsync(context, kind, name, ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Kicked or left: blocked; a member again: unblocked; anything else (restricted, admin) is no change.</summary>

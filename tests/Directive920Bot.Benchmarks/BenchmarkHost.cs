@@ -51,6 +51,8 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["Telegram:ApiBaseUrl"] = emulator.BaseUrl.ToString().TrimEnd('/'),
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Content:Path"] = Path.Combine(RepoRoot(), "content"),
+            // The seeded subscribers consented to this version (below): the consent gate lets them through.
+            ["Privacy:ConsentVersion"] = "bench",
             ["Content:WatchForChanges"] = "false",
             ["Storage:DatabasePath"] = Path.Combine(directory, "bench.db"),
             ["Delivery:TrackEnabled"] = "false",

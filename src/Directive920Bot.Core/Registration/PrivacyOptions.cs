@@ -16,4 +16,10 @@ public sealed class PrivacyOptions
 
     /// <summary>The consent version; empty: a hash of the consent text, so any change of wording or period asks again.</summary>
     public string ConsentVersion { get; set; } = "";
+
+    /// <summary>
+    /// A registered person whose consent was given to another version is asked again before anything else they send
+    /// is handled (Registration/ConsentRenewal). Tests of other features switch it off as they switch Telegram's limits off.
+    /// </summary>
+    public bool AskAgainWhenConsentChanges { get; set; } = true;
 }

@@ -6,6 +6,22 @@ internal static class RegistrationTexts
 {
     // The welcome and consent text is generated from the configuration: see ConsentText.
 
+    public static readonly Loc ConsentChanged = new(
+        "<b>Nội dung về xử lý dữ liệu cá nhân đã thay đổi.</b> Đồng chí vui lòng đọc lại và cho biết có đồng ý hay không; trong khi chờ, đồng chí vẫn dùng được /dulieu, /ngungnhan và /xoa.",
+        "<b>The terms on personal data have changed.</b> Please read them again and say whether you agree; meanwhile /mydata, /stop and /delete still work.");
+
+    public static readonly Loc ConsentRenewed = new(
+        "Đã ghi nhận sự đồng ý của đồng chí với nội dung mới. Đồng chí tiếp tục sử dụng bot như trước.",
+        "Your consent to the new terms is recorded. You can go on using the bot as before.");
+
+    public static readonly Loc ConsentDeclined = new(
+        "Đã ghi nhận: đồng chí không đồng ý với nội dung mới, nên bot ngừng gửi tin cho đồng chí. Dữ liệu hiện có được giữ đến khi đồng chí dùng /xoa; gõ /start nếu muốn đồng ý sau này.",
+        "Noted: you do not agree to the new terms, so the bot stops sending you messages. Your existing data is kept until you use /delete; type /start if you want to agree later.");
+
+    public static readonly Loc ConsentUpToDate = new(
+        "Sự đồng ý của đồng chí đã được ghi nhận trước đó.",
+        "Your answer was already recorded.");
+
     public static readonly Loc Agree = new("✅ Đồng ý", "✅ I agree");
     public static readonly Loc Disagree = new("Không đồng ý", "I do not agree");
     public static readonly Loc SwitchLanguage = new("🇬🇧 English", "🇻🇳 Tiếng Việt");

@@ -21,6 +21,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         {
             ["Telegram__BotToken"] = emulator.Token,
             ["Telegram__ApiBaseUrl"] = emulator.BaseUrl.ToString().TrimEnd('/'),
+            // The cadres the store inspector seeds consented to this version: the consent gate lets them through.
+            ["Privacy__ConsentVersion"] = "reliability",
             ["Telegram__PollTimeoutSeconds"] = "1",
             ["Storage__DatabasePath"] = Path.Combine(directory, "bot.db"),
             ["Content__Path"] = Path.Combine(BotHarness.RepoRoot, "content"),

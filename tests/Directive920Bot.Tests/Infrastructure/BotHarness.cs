@@ -101,6 +101,8 @@ public sealed class BotHarness : IAsyncDisposable
             // Journeys type faster than a person; the per-person input limit is tested with its own settings.
             ["Telegram:InputBurst"] = "1000",
             ["Telegram:InputPerMinute"] = "6000",
+            // Seeded cadres carry a test consent version; asking them again has its own tests (ConsentRenewalTests).
+            ["Privacy:AskAgainWhenConsentChanges"] = "false",
         };
         if (webhook)
         {
