@@ -39,7 +39,7 @@ public sealed class ConsentRenewal(
             return false;
         }
 
-        await context.ReplyAsync(new OutboundMessage(context.T(ConsentChanged) + "\n\n" + consent.Welcome(context.Language)).WithButtons(
+        await context.ReplyAsync(new OutboundMessage(consent.Changed(context.Language) + "\n\n" + context.T(RightsMeanwhile)).WithButtons(
         [
             new OutboundButton(context.T(Agree), keys.Issue(context.PersonId, RenewAction, consent.Version, ButtonLifetime)),
             new OutboundButton(context.T(Disagree), keys.Issue(context.PersonId, DeclineAction, consent.Version, ButtonLifetime)),
@@ -84,7 +84,7 @@ public sealed class ConsentRenewal(
         if (press.MessageId is { } id)
         {
             // The message stays as the record of what was answered, without its buttons.
-            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(consent.Welcome(context.Language) + "\n\n" + TelegramChoice(choice)), ct);
+            await context.Sender.EditAsync(context.PersonId, id, new OutboundMessage(consent.Changed(context.Language) + "\n\n" + TelegramChoice(choice)), ct);
         }
     }
 

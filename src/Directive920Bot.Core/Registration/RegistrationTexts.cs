@@ -6,9 +6,9 @@ internal static class RegistrationTexts
 {
     // The welcome and consent text is generated from the configuration: see ConsentText.
 
-    public static readonly Loc ConsentChanged = new(
-        "<b>Nội dung về xử lý dữ liệu cá nhân đã thay đổi.</b> Đồng chí vui lòng đọc lại và cho biết có đồng ý hay không; trong khi chờ, đồng chí vẫn dùng được /dulieu, /ngungnhan và /xoa.",
-        "<b>The terms on personal data have changed.</b> Please read them again and say whether you agree; meanwhile /mydata, /stop and /delete still work.");
+    public static readonly Loc RightsMeanwhile = new(
+        "Trong khi chờ trả lời, đồng chí vẫn dùng được /dulieu, /ngungnhan và /xoa.",
+        "Until you answer, /mydata, /stop and /delete still work.");
 
     public static readonly Loc ConsentRenewed = new(
         "Đã ghi nhận sự đồng ý của đồng chí với nội dung mới. Đồng chí tiếp tục sử dụng bot như trước.",
