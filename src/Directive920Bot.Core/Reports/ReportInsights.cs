@@ -29,7 +29,7 @@ public sealed class ReportInsights(ContentService content, IReportCounterStore c
     public string ChatSection(string unitCode, string language, int minimumSample = QuestionAnalysis.DefaultMinimumSample)
     {
         var analysis = QuestionAnalysis.Of(content.Current, counters.AllQuestions(), language, minimumSample);
-        var open = unanswered.List(units.SubTreeCodes([unitCode])).Count;
+        var open = UnansweredIn(unitCode);
         return new StringBuilder()
             .AppendLine(Heading.Format(language, minimumSample))
             .AppendLine(Easy.Format(language, Names(analysis, QuestionVerdict.TooEasy, language)))
@@ -37,6 +37,9 @@ public sealed class ReportInsights(ContentService content, IReportCounterStore c
             .Append(Unanswered.Format(language, open))
             .ToString();
     }
+
+    /// <summary>Questions from the unit and the units below it that the course could not answer (the API's unit report).</summary>
+    public int UnansweredIn(string unitCode) => unanswered.List(units.SubTreeCodes([unitCode])).Count;
 
     private static string Names(IReadOnlyList<QuestionAnalysis> analysis, QuestionVerdict verdict, string language)
     {

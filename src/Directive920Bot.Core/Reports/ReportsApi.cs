@@ -92,9 +92,13 @@ public static class ReportsApi
             })));
 
         api.MapGet("/reports/units", (HttpContext http, ReportService reports, IUnits units) =>
-            Admin(http) ?? Results.Json(reports.Units(Access(http)!.VisibleUnits(units)).Select(UnitJson)));
-        api.MapGet("/reports/units/{code}", (HttpContext http, string code, ReportService reports, IUnits units) =>
-            Scoped(http, units, code, _ => Results.Json(UnitJson(reports.Unit(units.Find(code.ToUpperInvariant())!.Code)!))));
+            Admin(http) ?? Results.Json(reports.Units(Access(http)!.VisibleUnits(units)).Select(u => UnitJson(u))));
+        api.MapGet("/reports/units/{code}", (HttpContext http, string code, ReportService reports, ReportInsights insights, IUnits units) =>
+            Scoped(http, units, code, _ =>
+            {
+                var unit = units.Find(code.ToUpperInvariant())!.Code;
+                return Results.Json(UnitJson(reports.Unit(unit)!, insights.UnansweredIn(unit)));
+            }));
         api.MapGet("/reports/items/{id}", (HttpContext http, string id, ReportService reports, IUnits units) =>
             Admin(http) ?? Results.Json(new
             {
@@ -231,7 +235,9 @@ public static class ReportsApi
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    private static object UnitJson(UnitReport u) => new
+    /// <param name="unansweredQuestions">"Ask the notice" questions of the unit's sub-tree the course could not answer;
+    /// given for one unit's report, null in the list.</param>
+    private static object UnitJson(UnitReport u, int? unansweredQuestions = null) => new
     {
         code = u.Code,
         name = u.Name,
@@ -249,6 +255,7 @@ public static class ReportsApi
         ackRate = u.AckRate,
         ackRateRoster = u.AckRateRoster,
         quizParticipants = u.QuizParticipants,
+        unansweredQuestions,
         items = u.Items.Select(ItemJson),
     };
 
