@@ -25,25 +25,7 @@ public sealed partial class BotApiEmulator
                 : throw new InvalidOperationException($"Bad Request: no bot message {messageId} in chat {userId}.");
         }
 
-        var id = Interlocked.Increment(ref _nextCallbackId).ToString(CultureInfo.InvariantCulture);
-        _callbacks[id] = new CallbackState(id, userId, messageId);
-        var user = chat.User;
-        _updates.Enqueue("callback_query", (user, message, chat.ChatInstance, callbackData, id), (updateId, s) => Wire.ToBytes((updateId, s), (w, t) =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("update_id", t.updateId);
-            w.WriteStartObject("callback_query");
-            w.WriteString("id", t.s.id);
-            w.WritePropertyName("from");
-            Wire.WriteUser(w, t.s.user);
-            w.WritePropertyName("message");
-            Wire.WriteMessage(w, t.s.message, t.s.user, this);
-            w.WriteString("chat_instance", t.s.ChatInstance);
-            w.WriteString("data", t.s.callbackData);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }));
-        return id;
+        return EnqueuePress(chat, userId, messageId, message, callbackData);
     }
 
     /// <summary>

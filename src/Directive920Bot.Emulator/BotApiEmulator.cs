@@ -258,6 +258,12 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
             throw new InvalidOperationException($"Bad Request: message {messageId} has no button with callback_data '{callbackData}'.");
         }
 
+        return EnqueuePress(chat, userId, messageId, message, callbackData);
+    }
+
+    /// <summary>Queues the callback_query of a press (real or forged) and tracks its answer; returns the query id.</summary>
+    private string EnqueuePress(ChatState chat, long userId, int messageId, ChatMessage message, string callbackData)
+    {
         var id = Interlocked.Increment(ref _nextCallbackId).ToString(CultureInfo.InvariantCulture);
         _callbacks[id] = new CallbackState(id, userId, messageId);
         var user = chat.User;

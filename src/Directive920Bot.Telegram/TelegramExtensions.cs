@@ -49,7 +49,6 @@ public static class TelegramExtensions
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();
-        services.AddSingleton<UpdateIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());
         services.AddSingleton<UpdatePoller>();
         services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());

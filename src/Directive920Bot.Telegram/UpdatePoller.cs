@@ -13,7 +13,6 @@ namespace Directive920Bot.Telegram;
 public sealed class UpdatePoller(
     ITelegramBotClient bot,
     UpdateInbox inbox,
-    UpdateIntake intake,
     UpdateProcessor processor,
     IOptions<TelegramOptions> options,
     [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
@@ -56,7 +55,7 @@ public sealed class UpdatePoller(
                 }
 
                 // Waits while the handlers are behind (the in-flight bound): no further getUpdates until there is room.
-                await intake.ReceiveAsync(updates, stoppingToken);
+                await processor.AcceptAsync(updates, stoppingToken);
                 offset = updates.Max(u => u.Id) + 1;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -39,7 +39,7 @@ public static class WebhookEndpoint
     }
 
     internal static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> HandleAsync(
-        HttpRequest request, IOptions<TelegramOptions> options, UpdateIntake intake, ILoggerFactory logs)
+        HttpRequest request, IOptions<TelegramOptions> options, UpdateProcessor processor, ILoggerFactory logs)
     {
         if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
         {
@@ -63,7 +63,8 @@ public static class WebhookEndpoint
             return TypedResults.BadRequest();
         }
 
-        await intake.ReceiveAsync([update], request.HttpContext.RequestAborted);
+        // The same entry point as polling: per-person limit, in-flight bound, durable inbox (a redelivered update_id is dropped).
+        await processor.AcceptAsync([update], request.HttpContext.RequestAborted);
         return TypedResults.Ok();
     }
 
