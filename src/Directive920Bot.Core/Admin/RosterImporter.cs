@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using MiniExcelLibs;
@@ -20,7 +21,8 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
     private static readonly string[] Required = ["full_name", "unit_code", "role"];
 
     /// <param name="allowedUnits">The units the importer may write (an admin's scope); null for the console and bloc admins.</param>
-    public RosterImportResult Import(string fileLabel, Stream content, IReadOnlyCollection<string>? allowedUnits = null)
+    /// <param name="language">The language of the refusals: the admin's ("vi" by default).</param>
+    public RosterImportResult Import(string fileLabel, Stream content, IReadOnlyCollection<string>? allowedUnits = null, string language = Languages.Vietnamese)
     {
         ArgumentNullException.ThrowIfNull(content);
         var isXlsx = fileLabel.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
@@ -28,14 +30,14 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         using var buffer = UploadLimits.ReadCapped(content);
         if (buffer is null)
         {
-            return Refused(fileLabel, 1, $"the file is larger than {UploadLimits.MaxBytes / (1024 * 1024)} MB");
+            return Refused(fileLabel, 1, RosterImportTexts.TooLarge.Format(language, UploadLimits.MaxBytes / (1024 * 1024)));
         }
 
-        var position = new ReadPosition();
+        var position = new ReadPosition(language);
         List<(int Line, Dictionary<string, string> Fields)> rows;
         try
         {
-            if (isXlsx && UploadLimits.CheckXlsx(buffer) is { } refused)
+            if (isXlsx && UploadLimits.CheckXlsx(buffer, language) is { } refused)
             {
                 return Refused(fileLabel, 1, refused);
             }
@@ -47,19 +49,21 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             // Whatever the parser throws (a broken archive, bad XML, a CSV quirk) is the file's fault: told, nothing written.
             var message = ex is InvalidDataException && position.Refusal is { } reason
                 ? reason
-                : $"the file cannot be read as {(isXlsx ? "XLSX" : "CSV")}: {ex.Message}";
+                : RosterImportTexts.Unreadable.Format(language, isXlsx ? "XLSX" : "CSV", ex.Message);
             return Refused(fileLabel, position.Line, message);
         }
 
-        return Apply(fileLabel, rows, allowedUnits);
+        return Apply(fileLabel, rows, allowedUnits, language);
     }
 
     private static RosterImportResult Refused(string fileLabel, int line, string message) =>
         new(0, 0, 0, [string.Create(CultureInfo.InvariantCulture, $"{fileLabel}:{Math.Max(1, line)}: {message}")]);
 
     /// <summary>Where the reader is (for the line of an error) and why it stopped, when it refused the file itself.</summary>
-    private sealed class ReadPosition
+    private sealed class ReadPosition(string language)
     {
+        public string Language { get; } = language;
+
         public int Line { get; set; } = 1;
 
         public string? Refusal { get; private set; }
@@ -71,18 +75,20 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         }
     }
 
-    private RosterImportResult Apply(string fileLabel, List<(int Line, Dictionary<string, string> Fields)> rows, IReadOnlyCollection<string>? allowedUnits)
+    private RosterImportResult Apply(string fileLabel, List<(int Line, Dictionary<string, string> Fields)> rows, IReadOnlyCollection<string>? allowedUnits, string language)
     {
+        string At(int line, Loc text, params object?[] args) => string.Create(CultureInfo.InvariantCulture, $"{fileLabel}:{line}: ") + text.Format(language, args);
+
         var errors = new List<string>();
         if (rows.Count == 0 || rows[0].Line != 1)
         {
-            return new RosterImportResult(0, 0, 0, [$"{fileLabel}:1: the file is empty; expected the header {string.Join(',', Columns)}"]);
+            return new RosterImportResult(0, 0, 0, [At(1, RosterImportTexts.Empty, string.Join(',', Columns))]);
         }
 
         var header = rows[0].Fields.Values.Select(h => h.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in Required.Where(c => !header.Contains(c)))
         {
-            errors.Add($"{fileLabel}:1: missing column '{missing}' (expected {string.Join(',', Columns)})");
+            errors.Add(At(1, RosterImportTexts.MissingColumn, missing, string.Join(',', Columns)));
         }
 
         if (errors.Count > 0)
@@ -109,16 +115,16 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             var normalized = RegistrationHandler.NormalizeName(name);
             if (normalized is null)
             {
-                errors.Add($"{fileLabel}:{line}: full_name '{name}' must be 2–6 words of letters, 4–80 characters");
+                errors.Add(At(line, RosterImportTexts.BadName, name));
             }
 
             if (units.Find(unitCode) is null)
             {
-                errors.Add($"{fileLabel}:{line}: unit_code '{unitCode}' is not an imported unit");
+                errors.Add(At(line, RosterImportTexts.UnknownUnit, unitCode));
             }
             else if (allowedUnits is not null && !allowedUnits.Contains(unitCode))
             {
-                errors.Add($"{fileLabel}:{line}: unit_code '{unitCode}' is outside the units you administer");
+                errors.Add(At(line, RosterImportTexts.OutOfScope, unitCode));
             }
 
             CadreRole? role = TextFold.Fold(roleText) switch
@@ -129,24 +135,24 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             };
             if (role is null)
             {
-                errors.Add($"{fileLabel}:{line}: role '{roleText}' must be leader (lãnh đạo) or staff (cán bộ)");
+                errors.Add(At(line, RosterImportTexts.BadRole, roleText));
             }
 
             var digits = new string(phone.Where(char.IsDigit).ToArray());
             if (phone.Length > 0 && !PhonePattern().IsMatch(phone))
             {
-                errors.Add($"{fileLabel}:{line}: phone '{phone}' must be 9–12 digits, optionally starting with +");
+                errors.Add(At(line, RosterImportTexts.BadPhone, phone));
             }
 
             if (position.Length > 120 || position.Any(char.IsControl))
             {
-                errors.Add($"{fileLabel}:{line}: position must be at most 120 printable characters");
+                errors.Add(At(line, RosterImportTexts.BadPosition));
             }
 
             var partyMember = ParsePartyMember(partyText);
             if (partyMember is null)
             {
-                errors.Add($"{fileLabel}:{line}: dang_vien '{partyText}' must be x, có, 1 or true for a party member, and empty, không, 0 or false otherwise");
+                errors.Add(At(line, RosterImportTexts.BadPartyMember, partyText));
             }
 
             if (normalized is null || role is null || partyMember is null)
@@ -158,7 +164,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             var key = $"{unitCode}|{folded}|{digits}";
             if (!firstLine.TryAdd(key, line))
             {
-                errors.Add($"{fileLabel}:{line}: duplicate person '{name}' in {unitCode} (first on line {firstLine[key]}); add a phone number to tell them apart");
+                errors.Add(At(line, RosterImportTexts.Duplicate, name, unitCode, firstLine[key]));
                 continue;
             }
 
@@ -246,7 +252,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         if (header.Length > UploadLimits.MaxColumns)
         {
-            throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"the header has {header.Length} columns; at most {UploadLimits.MaxColumns}"));
+            throw position.Refuse(RosterImportTexts.HeaderTooWide.Format(position.Language, header.Length, UploadLimits.MaxColumns));
         }
 
         result.Add((1, header.Select((h, i) => (h, i)).ToDictionary(x => x.i.ToString(CultureInfo.InvariantCulture), x => x.h)));
@@ -255,7 +261,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             position.Line = csv.Parser.RawRow;
             if (result.Count > UploadLimits.MaxRows)
             {
-                throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"more than {UploadLimits.MaxRows} people; split the roster by unit"));
+                throw position.Refuse(RosterImportTexts.TooManyRows.Format(position.Language, UploadLimits.MaxRows));
             }
 
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -281,12 +287,12 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             position.Line = ++line;
             if (row.Count > UploadLimits.MaxColumns)
             {
-                throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"the row has {row.Count} columns; at most {UploadLimits.MaxColumns}"));
+                throw position.Refuse(RosterImportTexts.RowTooWide.Format(position.Language, row.Count, UploadLimits.MaxColumns));
             }
 
             if (line > UploadLimits.MaxRows + 1)
             {
-                throw position.Refuse(string.Create(CultureInfo.InvariantCulture, $"more than {UploadLimits.MaxRows} people; split the roster by unit"));
+                throw position.Refuse(RosterImportTexts.TooManyRows.Format(position.Language, UploadLimits.MaxRows));
             }
 
             if (header is null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using Directive920Bot.Localization;
 
 namespace Directive920Bot.Admin;
 
@@ -44,7 +45,7 @@ public static class UploadLimits
     }
 
     /// <summary>Checks an XLSX archive before it is parsed; returns the reason it is refused, or null.</summary>
-    public static string? CheckXlsx(Stream content)
+    public static string? CheckXlsx(Stream content, string language = Languages.Vietnamese)
     {
         ArgumentNullException.ThrowIfNull(content);
         var start = content.Position;
@@ -53,7 +54,7 @@ public static class UploadLimits
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxEntries)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"the XLSX archive has {zip.Entries.Count} parts; at most {MaxEntries}");
+                return RosterImportTexts.TooManyParts.Format(language, zip.Entries.Count, MaxEntries);
             }
 
             long total = 0;
@@ -64,7 +65,7 @@ public static class UploadLimits
                 total += entry.Length;
                 if (total > MaxUncompressedBytes)
                 {
-                    return UncompressedTooLarge();
+                    return UncompressedTooLarge(language);
                 }
 
                 using var stream = entry.Open();
@@ -75,7 +76,7 @@ public static class UploadLimits
                     inflated += read;
                     if (total - entry.Length + inflated > MaxUncompressedBytes)
                     {
-                        return UncompressedTooLarge();
+                        return UncompressedTooLarge(language);
                     }
                 }
 
@@ -83,7 +84,7 @@ public static class UploadLimits
                 if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
                 {
                     using var sheet = entry.Open();
-                    if (CheckDimension(sheet) is { } refused)
+                    if (CheckDimension(sheet, language) is { } refused)
                     {
                         return refused;
                     }
@@ -98,11 +99,11 @@ public static class UploadLimits
         }
     }
 
-    private static string UncompressedTooLarge() =>
-        string.Create(CultureInfo.InvariantCulture, $"the XLSX archive unpacks to more than {MaxUncompressedBytes / (1024 * 1024)} MB");
+    private static string UncompressedTooLarge(string language) =>
+        RosterImportTexts.Unpacked.Format(language, MaxUncompressedBytes / (1024 * 1024));
 
     /// <summary>MiniExcel sizes every row from the sheet's &lt;dimension ref="A1:XFD1048576"/&gt; (MiniExcel#705): refuse a huge one.</summary>
-    private static string? CheckDimension(Stream sheet)
+    private static string? CheckDimension(Stream sheet, string language)
     {
         using var reader = XmlReader.Create(sheet, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         while (reader.Read())
@@ -122,12 +123,12 @@ public static class UploadLimits
                 var (columns, rows) = Size(range);
                 if (columns > MaxColumns)
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"the sheet declares {columns} columns ({range}); at most {MaxColumns}");
+                    return RosterImportTexts.SheetColumns.Format(language, columns, range, MaxColumns);
                 }
 
                 if (rows > MaxRows + 1)
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"the sheet declares {rows} rows ({range}); at most {MaxRows} people");
+                    return RosterImportTexts.SheetRows.Format(language, rows, range, MaxRows);
                 }
 
                 return null;

@@ -7,7 +7,7 @@ using Directive920Bot.Registration;
 namespace Directive920Bot.Delivery;
 
 /// <summary>
-/// What an admin reads for a campaign and for who made it: "Bài 3. … – 08:00 ngày 19/11/2026" and a person's name, never
+/// What an admin reads for a campaign and for who made it: "Bài 3. … – 08:00 thứ Năm, 19/11/2026" and a person's name, never
 /// the campaign's hex id or an actor key such as <c>bot:123456789</c> (those stay in the API, the CLI and the audit log).
 /// </summary>
 public sealed class CampaignLabels(ContentService content, ISubscribers subscribers, BotClock clock)
@@ -19,12 +19,11 @@ public sealed class CampaignLabels(ContentService content, ISubscribers subscrib
 
     private static readonly Loc AnnouncementTitle = new("Tin thông báo: {0}", "Announcement: {0}");
     private static readonly Loc AnnouncementEmpty = new("Tin thông báo", "Announcement");
-    private static readonly Loc At = new("{0} ngày {1}", "{0} on {1}");
     private static readonly Loc Console = new("quản trị qua dòng lệnh", "an administrator at the server console");
     private static readonly Loc Api = new("API ({0})", "API ({0})");
     private static readonly Loc UnknownPerson = new("quản trị viên chưa đăng ký họ tên với bot", "an administrator not registered with the bot");
 
-    /// <summary>"Bài 3. Nêu gương … – 08:00 ngày 19/11/2026": the content and when it is (or was) sent.</summary>
+    /// <summary>"Bài 3. Nêu gương … – 08:00 thứ Năm, 19/11/2026": the content and when it is (or was) sent.</summary>
     public string Label(Campaign campaign, string language) => $"{Title(campaign, language)} – {When(campaign, language)}";
 
     /// <summary>The same, short enough for a button: the title cut to a phone's width, then the time.</summary>
@@ -58,12 +57,14 @@ public sealed class CampaignLabels(ContentService content, ISubscribers subscrib
         return plain.Length == 0 ? AnnouncementEmpty.For(language) : AnnouncementTitle.Format(language, plain);
     }
 
-    /// <summary>"08:00 ngày 19/11/2026": the first (or next, for a recurring campaign) sending, else its creation.</summary>
+    /// <summary>
+    /// "08:00 thứ Năm, 19/11/2026": the first (or next, for a recurring campaign) sending, else its creation — with the
+    /// weekday, since admins plan meetings and follow-ups around it.
+    /// </summary>
     public string When(Campaign campaign, string language)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var local = clock.ToLocal(campaign.SendAt ?? campaign.NextOccurrenceAt ?? campaign.LastOccurrenceAt ?? campaign.CreatedAt);
-        return At.Format(language, local.ToString("HH:mm", CultureInfo.InvariantCulture), local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        return Dates.PlannedAt(clock.ToLocal(campaign.SendAt ?? campaign.NextOccurrenceAt ?? campaign.LastOccurrenceAt ?? campaign.CreatedAt), language);
     }
 
     /// <summary>

@@ -199,8 +199,8 @@ public sealed class AcknowledgementService(
         return new AckOutcome(AckResult.Recorded, ack, row);
     }
 
-    /// <summary>"08:15 01/12/2026" in the bot's zone.</summary>
-    public string LocalStamp(DateTime utc) => clock.ToLocal(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>"08:15 ngày 01/12/2026" in the bot's zone (<see cref="Dates.At"/>).</summary>
+    public string LocalStamp(DateTime utc, string language) => Dates.At(clock.ToLocal(utc), language);
 
     private void AfterAcknowledged(ITransaction tx, DeliveryRow row, Acknowledgement ack)
     {

@@ -164,7 +164,7 @@ public sealed class EngagementHandler(
         await MarkAcknowledgedAsync(context, pressed, ack, ct);
         if (outcome.Result == AckResult.AlreadyRecorded)
         {
-            return new CallbackReply(AckAlready.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt)));
+            return new CallbackReply(AckAlready.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt, context.Language)));
         }
 
         var row = outcome.Row!;
@@ -186,7 +186,7 @@ public sealed class EngagementHandler(
         }
 
         var html = pressed.MessageHtml ?? "";
-        var stamp = AckedAt.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt));
+        var stamp = AckedAt.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt, context.Language));
         var plainStamp = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(stamp, "<[^>]+>", ""));
         if (!pressed.MessageText.Contains(plainStamp, StringComparison.Ordinal))
         {
@@ -224,7 +224,7 @@ public sealed class EngagementHandler(
 
             return acknowledged is null
                 ? new CallbackReply(context.T(QuizDone))
-                : new CallbackReply(AckAlready.Format(context.Language, acknowledgements.LocalStamp(acknowledged.AcknowledgedAt)));
+                : new CallbackReply(AckAlready.Format(context.Language, acknowledgements.LocalStamp(acknowledged.AcknowledgedAt, context.Language)));
         }
 
         await quiz.SendQuizAsync(row, ct);
@@ -287,7 +287,7 @@ public sealed class EngagementHandler(
         var buttons = acknowledgements.ButtonsFor(lesson.Delivery);
         if (buttons is null && lesson.Acknowledgement is { } ack)
         {
-            html += "\n\n" + AckedAt.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt));
+            html += "\n\n" + AckedAt.Format(context.Language, acknowledgements.LocalStamp(ack.AcknowledgedAt, context.Language));
         }
 
         await context.ReplyAsync(buttons is null ? new OutboundMessage(html) : new OutboundMessage(html, [buttons]), ct);

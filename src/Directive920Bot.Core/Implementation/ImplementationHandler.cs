@@ -2,6 +2,7 @@ using System.Globalization;
 using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 using static Directive920Bot.Implementation.ImplementationTexts;
@@ -250,7 +251,7 @@ public sealed class ImplementationHandler(
 
     private async Task StartAsync(BotContext context, Unit unit, ReportingPeriod period, CancellationToken ct)
     {
-        var deadline = period.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var deadline = Dates.DayWithWeekday(period.End, context.Language);
         await context.ReplyAsync(Intro.Format(context.Language, TelegramHtml.Escape(unit.Name), period.Label(context.Language), deadline,
             service.Requirements().Count), ct);
         if (service.IsLocked(period))

@@ -4,6 +4,7 @@ using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Hosting;
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Microsoft.Extensions.Options;
 using static Directive920Bot.Implementation.ImplementationTexts;
@@ -41,7 +42,6 @@ public sealed class ImplementationReminders(
             var all = service.ReportingUnits(units.All().Select(u => u.Code).ToList());
             var reported = service.Reports(period, all.Select(u => u.Code).ToList()).Select(r => r.UnitCode).ToHashSet(StringComparer.Ordinal);
             var missing = all.Where(u => !reported.Contains(u.Code)).ToList();
-            var deadline = period.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
             var rows = new List<DeliveryRow>();
             var unitAdmins = roles.All().Where(r => r.Role == AdminRole.UnitAdmin && r.UnitCode is not null).ToList();
             foreach (var unit in missing)
@@ -51,7 +51,7 @@ public sealed class ImplementationReminders(
                     .Select(r => r.UserId).Distinct())
                 {
                     var language = Language(admin);
-                    var html = Reminder.Format(language, TelegramHtml.Escape(unit.Name), period.Label(language), deadline);
+                    var html = Reminder.Format(language, TelegramHtml.Escape(unit.Name), period.Label(language), Dates.DayWithWeekday(period.End, language));
                     rows.Add(Row($"impl:r:{period.Id}:{unit.Code}:{admin}", admin, language, html, now));
                 }
             }
@@ -63,7 +63,7 @@ public sealed class ImplementationReminders(
                 foreach (var admin in blocAdmins)
                 {
                     var language = Language(admin);
-                    var text = new StringBuilder(Digest.Format(language, period.Label(language), deadline, missing.Count, all.Count));
+                    var text = new StringBuilder(Digest.Format(language, period.Label(language), Dates.DayWithWeekday(period.End, language), missing.Count, all.Count));
                     foreach (var unit in missing.Take(100))
                     {
                         text.Append("\n• ").Append(TelegramHtml.Escape(unit.Name));

@@ -60,6 +60,6 @@ internal static class ImplementationTexts
         "⏰ <b>Nhắc báo cáo kết quả thực hiện Thông báo số 920-TB/TU</b>\nĐơn vị {0} chưa báo cáo kỳ {1}; hạn báo cáo: {2}. Đồng chí báo cáo bằng lệnh /thuchien.",
         "⏰ <b>Reminder: report on carrying out Notice 920-TB/TU</b>\nThe unit {0} has not reported for {1}; deadline: {2}. Report with /thuchien.");
     public static readonly Loc Digest = new(
-        "📋 <b>Các đơn vị chưa báo cáo kết quả thực hiện kỳ {0}</b> (hạn {1}): {2}/{3} đơn vị",
-        "📋 <b>Units that have not reported for {0}</b> (deadline {1}): {2}/{3} units");
+        "📋 <b>Các đơn vị chưa báo cáo kết quả thực hiện kỳ {0}</b> (hạn {1}): {2} trên tổng số {3} đơn vị",
+        "📋 <b>Units that have not reported for {0}</b> (deadline {1}): {2} of {3} units");
 }

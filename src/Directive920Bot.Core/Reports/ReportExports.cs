@@ -19,7 +19,7 @@ namespace Directive920Bot.Reports;
 
 /// <summary>CSV (UTF-8 with BOM so that Excel shows Vietnamese), XLSX and the DOCX thematic report.</summary>
 public sealed class ReportExports(ReportService reports, PeriodReportService period, ReportChart chart, IRoster roster, ISubscribers subscribers,
-    ContentService content, BotClock clock, IEnumerable<IMemberStatusSource> memberStatus, IEnumerable<IThematicSection> sections)
+    ContentService content, BotClock clock, ReportInsights insights, IEnumerable<IMemberStatusSource> memberStatus, IEnumerable<IThematicSection> sections)
 {
     public IReadOnlyList<UnitRow> UnitRows(IReadOnlyCollection<string> visibleUnits) => reports.Units(visibleUnits)
         .Select(u => new UnitRow(u.Code, u.Name, u.ParentCode, u.Roster, u.Registered, u.Active, u.Blocked, u.Stopped, u.Delivered, u.Acknowledged,
@@ -116,12 +116,12 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
                 ["Cán bộ trong danh sách (tại thời điểm lập báo cáo)", N(report.RosterNow), ""],
                 ["Đã đăng ký (đến hết ngày " + toText + ")", N(report.RegisteredAtEnd), Percent(report.RegisteredRate) + " so với danh sách"],
                 ["Đang nhận tin (tại thời điểm lập báo cáo)", N(report.ActiveNow), ""],
-                ["Đã chặn / ngừng nhận (tại thời điểm lập báo cáo)", N(report.BlockedNow) + " / " + N(report.StoppedNow), ""],
+                ["Đã chặn, ngừng nhận (tại thời điểm lập báo cáo)", N(report.BlockedNow) + " đã chặn, " + N(report.StoppedNow) + " ngừng nhận", ""],
                 ["Cán bộ đã nhận bài, thông báo trong kỳ", N(report.Reached), Percent(report.ReachedRate) + " so với đăng ký"],
                 ["Lượt bài, thông báo đã gửi trong kỳ", N(report.Delivered), ""],
                 ["Lượt xác nhận đã đọc trong kỳ", N(report.Acknowledged), Percent(report.AckRate) + " so với lượt gửi (đúng hạn " + N(report.OnTime) + ", muộn " + N(report.Late) + ")"],
                 ["Tham gia trắc nghiệm trong kỳ", N(report.QuizParticipants), Percent(report.QuizParticipationRate) + " so với đăng ký"],
-                ["Câu trả lời đúng trong kỳ", N(report.Correct) + " / " + N(report.Answered), Percent(report.Accuracy)],
+                ["Câu trả lời đúng trong kỳ", N(report.Correct) + " câu đúng trên " + N(report.Answered) + " câu trả lời", Percent(report.Accuracy) + " trả lời đúng"],
             ]));
 
             body.Append(Heading("II. Kết quả theo từng bài"));
@@ -147,6 +147,19 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
             {
                 body.Append(Table(["Câu hỏi", "Số người trả lời", "Trả lời đúng", "Tỷ lệ đúng"],
                     report.Questions.Select(q => (IReadOnlyList<string>)[q.Question, N(q.Answered), N(q.Correct), Percent(q.Accuracy)]).ToList()));
+            }
+
+            // The option shares are kept per question bloc-wide (not per period), so the section says so.
+            body.Append(Para(string.Create(CultureInfo.InvariantCulture,
+                $"Phân tích câu hỏi (toàn Khối, lần trả lời đầu tiên, câu có từ {insights.MinimumSample} lượt trả lời; tỷ lệ chọn từng phương án theo thứ tự soạn):"), bold: true));
+            var analysis = insights.DocumentRows();
+            if (analysis.Count == 0)
+            {
+                body.Append(Para("Chưa có câu hỏi nào đủ số lượt trả lời để phân tích."));
+            }
+            else
+            {
+                body.Append(Table(["Câu hỏi", "Lượt trả lời đầu tiên", "Tỷ lệ chọn từng phương án", "Nhận xét"], analysis));
             }
 
             body.Append(Heading("III. Các nội dung đã quán triệt"));

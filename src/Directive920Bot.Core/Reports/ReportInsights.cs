@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using Directive920Bot.Content;
 using Directive920Bot.Localization;
 using Directive920Bot.Questions;
 using Directive920Bot.Registration;
+using Microsoft.Extensions.Options;
 
 namespace Directive920Bot.Reports;
 
@@ -11,7 +13,7 @@ namespace Directive920Bot.Reports;
 /// everyone gets right or most get wrong (the same <see cref="QuestionAnalysis"/> as <c>content stats</c>, bloc-wide,
 /// since the quiz counters are kept per question) and how many cadres' questions the course could not answer.
 /// </summary>
-public sealed class ReportInsights(ContentService content, IReportCounterStore counters, IUnansweredQuestions unanswered, IUnits units)
+public sealed class ReportInsights(ContentService content, IReportCounterStore counters, IUnansweredQuestions unanswered, IUnits units, IOptions<ReportOptions> options)
 {
     private const int Listed = 3;
 
@@ -26,8 +28,12 @@ public sealed class ReportInsights(ContentService content, IReportCounterStore c
         "❔ Câu hỏi của cán bộ chưa tìm được nội dung trả lời (hỏi – đáp): {0} câu",
         "❔ Cadres' questions the course could not answer (ask the notice): {0}");
 
-    public string ChatSection(string unitCode, string language, int minimumSample = QuestionAnalysis.DefaultMinimumSample)
+    /// <summary>First answers a question needs before it is analysed (<see cref="ReportOptions.ItemAnalysisMinimumAnswers"/>).</summary>
+    public int MinimumSample => options.Value.ItemAnalysisMinimumAnswers;
+
+    public string ChatSection(string unitCode, string language)
     {
+        var minimumSample = MinimumSample;
         var analysis = QuestionAnalysis.Of(content.Current, counters.AllQuestions(), language, minimumSample);
         var open = UnansweredIn(unitCode);
         return new StringBuilder()
@@ -36,6 +42,31 @@ public sealed class ReportInsights(ContentService content, IReportCounterStore c
             .AppendLine(Hard.Format(language, Names(analysis, QuestionVerdict.TooHard, language)))
             .Append(Unanswered.Format(language, open))
             .ToString();
+    }
+
+    /// <summary>
+    /// The item analysis as rows for the thematic DOCX: every question with enough first answers (bloc-wide), the share
+    /// choosing each option in authored order ("A 80,0% (đúng) · B 12,5% · …") and the verdict in words.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> DocumentRows()
+    {
+        const string language = Localization.Languages.Vietnamese;
+        return QuestionAnalysis.Of(content.Current, counters.AllQuestions(), language, MinimumSample)
+            .Where(q => q.Verdict != QuestionVerdict.FewAnswers)
+            .Select(q => (IReadOnlyList<string>)
+            [
+                q.Question,
+                Numbers.Count(q.Answered, language),
+                string.Join(" · ", q.Options.Select((_, i) =>
+                    string.Create(CultureInfo.InvariantCulture, $"{(char)('A' + i)} {Numbers.Percent(q.Shares[i], language)}{(q.Correct.Contains(i) ? " (đúng)" : "")}"))),
+                q.Verdict switch
+                {
+                    QuestionVerdict.TooEasy => "Gần như ai cũng trả lời đúng ngay: có thể nâng độ khó",
+                    QuestionVerdict.TooHard => "Đa số trả lời sai: cần quán triệt thêm nội dung này",
+                    _ => "Bình thường",
+                },
+            ])
+            .ToList();
     }
 
     /// <summary>Questions from the unit and the units below it that the course could not answer (the API's unit report).</summary>

@@ -11,4 +11,10 @@ public sealed class ReportOptions
     public DayOfWeek WeeklyDigestDay { get; set; } = DayOfWeek.Monday;
 
     public int DigestHour { get; set; } = 8;
+
+    /// <summary>
+    /// First answers a question needs (bloc-wide) before the item analysis flags it or lists its option shares, in /report
+    /// and the thematic DOCX: below it a share says more about chance than about the question.
+    /// </summary>
+    public int ItemAnalysisMinimumAnswers { get; set; } = QuestionAnalysis.DefaultMinimumSample;
 }

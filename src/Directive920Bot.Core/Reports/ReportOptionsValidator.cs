@@ -12,6 +12,11 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
             failures.Add($"Reports:DigestHour must be between 7 and 20 (outside quiet hours), was {options.DigestHour}.");
         }
 
+        if (options.ItemAnalysisMinimumAnswers < 1)
+        {
+            failures.Add($"Reports:ItemAnalysisMinimumAnswers must be at least 1, was {options.ItemAnalysisMinimumAnswers}.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ChartFont))
         {
             failures.Add("Reports:ChartFont must name a font file, was ''.");

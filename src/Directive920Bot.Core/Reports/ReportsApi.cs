@@ -71,7 +71,8 @@ public static class ReportsApi
             }
 
             await using var stream = file.OpenReadStream();
-            var result = importer.Import(file.FileName, stream, access.IsBlocAdmin ? null : access.VisibleUnits(units));
+            var result = importer.Import(file.FileName, stream, access.IsBlocAdmin ? null : access.VisibleUnits(units),
+                Localization.Languages.FromAcceptLanguage(http.Request.Headers.AcceptLanguage));
             if (!result.Ok)
             {
                 return Results.Json(new { imported = false, errors = result.Errors }, statusCode: 422);

@@ -89,7 +89,8 @@ internal static class ReportsCli
 
             using var host = Host(cli, parse.GetValue(database));
             using var stream = info.OpenRead();
-            var result = host.Services.GetRequiredService<RosterImporter>().Import(info.Name, stream);
+            // The CLI is the operators' tool and speaks English throughout, its refusals included.
+            var result = host.Services.GetRequiredService<RosterImporter>().Import(info.Name, stream, language: Localization.Languages.English);
             foreach (var error in result.Errors)
             {
                 output.WriteLine(error);

@@ -141,7 +141,7 @@ public sealed class ReportsHandler(
 
         await using var content = await files.OpenAsync(document.FileId, ct);
         var allowed = context.Access.IsBlocAdmin ? null : context.Access.VisibleUnits(units);
-        var result = importer.Import(name, content, allowed);
+        var result = importer.Import(name, content, allowed, context.Language);
         if (!result.Ok)
         {
             var errors = string.Join('\n', result.Errors.Take(20).Select(TelegramHtml.Escape));

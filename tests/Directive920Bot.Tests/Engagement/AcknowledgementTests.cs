@@ -30,7 +30,7 @@ public sealed class AcknowledgementTests
         Assert.Contains("Cảm ơn", answer, StringComparison.Ordinal);
 
         var edited = bot.Current(cadre.Id, message.MessageId);
-        Assert.Contains("✅ Đã xác nhận lúc 08:15 01/12/2026", edited.Text, StringComparison.Ordinal);
+        Assert.Contains("✅ Đã xác nhận lúc 08:15 ngày 01/12/2026", edited.Text, StringComparison.Ordinal);
         Assert.Empty(edited.Buttons);
         Assert.StartsWith(message.Text![..40], edited.Text, StringComparison.Ordinal);
     }

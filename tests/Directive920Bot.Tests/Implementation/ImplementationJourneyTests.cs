@@ -88,7 +88,8 @@ public sealed class ImplementationJourneyTests
         Assert.Contains("Sở Tài chính chưa báo cáo kỳ Quý IV năm 2026", reminder.Text!, StringComparison.Ordinal);
         await bot.Emulator.WaitUntilAsync(() => bot.BotMessages(BlocAdmin).Any(m => m.Text!.Contains("chưa báo cáo", StringComparison.Ordinal)));
         var digest = bot.BotMessages(BlocAdmin).Single(m => m.Text!.Contains("chưa báo cáo", StringComparison.Ordinal));
-        Assert.Contains("3/4", digest.Text!, StringComparison.Ordinal);
+        // The count is labelled, and the deadline carries its weekday (31/12/2026 is a Thursday).
+        Assert.Contains("(hạn thứ Năm, 31/12/2026): 3 trên tổng số 4 đơn vị", digest.Text!, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.BotMessages(UnitAdminInScope), m => m.Text!.Contains("Nhắc báo cáo", StringComparison.Ordinal));
         Assert.Equal(new ImplementationReminderRun(0, 0), bot.Get<ImplementationReminders>().Run(bot.Clock.GetUtcNow()));
 

@@ -40,7 +40,7 @@ public sealed partial class HostileUploadTests
         Assert.True(bomb.Length < UploadLimits.MaxBytes, "the bomb itself is small");
         bomb.Position = 0;
 
-        var result = bot.Get<RosterImporter>().Import("roster.xlsx", bomb);
+        var result = bot.Get<RosterImporter>().Import("roster.xlsx", bomb, language: "en");
 
         Assert.Equal(["roster.xlsx:1: the XLSX archive unpacks to more than 50 MB"], result.Errors);
         Assert.Empty(bot.Get<IRoster>().All());
@@ -69,7 +69,7 @@ public sealed partial class HostileUploadTests
         }
 
         file.Position = 0;
-        var result = bot.Get<RosterImporter>().Import("roster.xlsx", file);
+        var result = bot.Get<RosterImporter>().Import("roster.xlsx", file, language: "en");
 
         Assert.Equal(["roster.xlsx:1: the sheet declares 16384 columns (A1:XFD1048576); at most 50"], result.Errors);
         Assert.Empty(bot.Get<IRoster>().All());
@@ -86,7 +86,7 @@ public sealed partial class HostileUploadTests
         }
 
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
-        var result = bot.Get<RosterImporter>().Import("roster.csv", content);
+        var result = bot.Get<RosterImporter>().Import("roster.csv", content, language: "en");
 
         Assert.Equal([$"roster.csv:{UploadLimits.MaxRows + 2}: more than {UploadLimits.MaxRows} people; split the roster by unit"], result.Errors);
         Assert.Empty(bot.Get<IRoster>().All());
@@ -98,7 +98,7 @@ public sealed partial class HostileUploadTests
         await using var bot = await StartAsync();
         using var content = new MemoryStream(Encoding.UTF8.GetBytes("PK\u0003\u0004 this is not a zip"));
 
-        var result = bot.Get<RosterImporter>().Import("roster.xlsx", content);
+        var result = bot.Get<RosterImporter>().Import("roster.xlsx", content, language: "en");
 
         Assert.Single(result.Errors);
         Assert.StartsWith("roster.xlsx:1: the file cannot be read as XLSX: ", result.Errors[0], StringComparison.Ordinal);

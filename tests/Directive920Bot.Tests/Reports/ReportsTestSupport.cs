@@ -23,10 +23,15 @@ public static class ReportsTestSupport
     public const string OtherUnit = "STC";
 
     /// <summary>The service with a super-admin and one API key per test user (the key carries that user's roles).</summary>
-    public static Task<BotHarness> StartAsync(DateTimeOffset? start = null)
+    public static Task<BotHarness> StartAsync(DateTimeOffset? start = null, IDictionary<string, string?>? extra = null)
     {
         // Engagement's kit settings: unpaced sends and no background ticks, so tests drive time themselves.
         var settings = Engagement.EngagementKit.Settings(new Dictionary<string, string?> { ["Bot:SuperAdmins:0"] = BlocAdmin.ToString(CultureInfo.InvariantCulture) });
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         foreach (var user in new[] { BlocAdmin, UnitAdminInScope, UnitAdminOutOfScope, Cadre })
         {
             settings[$"Admin:ApiKeys:user{user}:Key"] = KeyOf(user);
@@ -59,11 +64,11 @@ public static class ReportsTestSupport
         roles.Grant(BlocAdmin, UnitAdminOutOfScope, AdminRole.UnitAdmin, OtherUnit);
     }
 
-    public static RosterImportResult ImportRoster(BotHarness bot, string fileName, string csv)
+    public static RosterImportResult ImportRoster(BotHarness bot, string fileName, string csv, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(bot);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return bot.Get<RosterImporter>().Import(fileName, stream);
+        return bot.Get<RosterImporter>().Import(fileName, stream, language: language);
     }
 
     public static void ImportDemoRoster(BotHarness bot)

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using System.Text.Json;
 using Directive920Bot.Admin;
 using Directive920Bot.Registration;
 using Directive920Bot.Tests.Infrastructure;
@@ -90,7 +92,7 @@ public sealed class RosterImportTests
         using var bad = new MemoryStream();
         bad.SaveAs(rows);
         bad.Position = 0;
-        var refused = bot.Get<RosterImporter>().Import("roster.xlsx", bad);
+        var refused = bot.Get<RosterImporter>().Import("roster.xlsx", bad, language: "en");
         Assert.Equal(["roster.xlsx:3: unit_code 'NOPE' is not an imported unit"], refused.Errors);
     }
 
@@ -106,7 +108,8 @@ public sealed class RosterImportTests
 
         bot.User(UnitAdminOutOfScope);
         var refused = await bot.ExpectReplyAsync(UnitAdminOutOfScope, () => bot.Emulator.SendDocument(UnitAdminOutOfScope, "snv.csv", csv, "text/csv"));
-        Assert.Contains("snv.csv:2: unit_code 'SNV-VP' is outside the units you administer", refused.Text, StringComparison.Ordinal);
+        // The admin's Telegram language is Vietnamese: the refusal is too, with the file's line.
+        Assert.Contains("snv.csv:2: unit_code 'SNV-VP' không thuộc các đơn vị đồng chí quản trị", refused.Text, StringComparison.Ordinal);
         Assert.Single(bot.Get<IRoster>().All());
     }
 
@@ -123,5 +126,63 @@ public sealed class RosterImportTests
 
         Assert.Equal(1, code);
         Assert.Contains("roster.csv:2: unit_code 'NOPE' is not an imported unit", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_refusal_of_a_roster_reads_in_vietnamese_by_default_and_in_english_when_asked()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        const string Csv = Header +
+            "Nguyễn Văn An,SNV-VP,staff,Chuyên viên,0900000001\n" +
+            "X,SNV-VP,staff,,\n" +
+            "Trần Thị Bình,NOPE,staff,,\n" +
+            "Lê Văn Cường,SNV-VP,boss,,\n" +
+            "Phạm Thị Dung,SNV-VP,leader,,12ab\n" +
+            "Nguyễn Văn An,SNV-VP,staff,Chuyên viên,0900000001\n";
+
+        var vietnamese = ImportRoster(bot, "roster.csv", Csv, language: "vi").Errors;
+        var english = ImportRoster(bot, "roster.csv", Csv, language: "en").Errors;
+
+        Assert.Equal(
+        [
+            "roster.csv:3: full_name 'X' phải là họ và tên gồm 2–6 từ bằng chữ, dài 4–80 ký tự",
+            "roster.csv:4: unit_code 'NOPE' không phải mã của đơn vị đã nhập vào hệ thống",
+            "roster.csv:5: role 'boss' phải là lãnh đạo (leader) hoặc cán bộ (staff)",
+            "roster.csv:6: phone '12ab' phải gồm 9–12 chữ số, có thể bắt đầu bằng dấu +",
+            "roster.csv:7: trùng người 'Nguyễn Văn An' trong SNV-VP (đã có ở dòng 2); ghi thêm số điện thoại để phân biệt",
+        ], vietnamese);
+        // The same refusals, line for line, in English.
+        Assert.Equal(vietnamese.Select(e => e[..e.IndexOf(' ', StringComparison.Ordinal)]), english.Select(e => e[..e.IndexOf(' ', StringComparison.Ordinal)]));
+        Assert.Contains("roster.csv:7: duplicate person 'Nguyễn Văn An' in SNV-VP (first on line 2); add a phone number to tell them apart", english);
+        Assert.Empty(bot.Get<IRoster>().All());
+    }
+
+    [Fact]
+    public async Task The_roster_api_answers_refusals_in_the_language_the_caller_accepts()
+    {
+        await using var bot = await StartAsync();
+        var csv = Header + "Nguyễn Văn An,NOPE,staff,,\n";
+
+        async Task<string> RefusalAsync(string? acceptLanguage)
+        {
+            using var http = bot.ApiAs(BlocAdmin);
+            if (acceptLanguage is not null)
+            {
+                http.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+            }
+
+            using var form = new MultipartFormDataContent();
+            using var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+            form.Add(file, "file", "roster.csv");
+            using var response = await http.PostAsync(new Uri("api/rosters", UriKind.Relative), form);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("errors")[0].GetString()!;
+        }
+
+        Assert.Equal("roster.csv:2: unit_code 'NOPE' không phải mã của đơn vị đã nhập vào hệ thống", await RefusalAsync(null));
+        Assert.Equal("roster.csv:2: unit_code 'NOPE' is not an imported unit", await RefusalAsync("en-GB,vi;q=0.5"));
+        Assert.Equal("roster.csv:2: unit_code 'NOPE' không phải mã của đơn vị đã nhập vào hệ thống", await RefusalAsync("fr, vi;q=0.9, en;q=0.8"));
+        Assert.Empty(bot.Get<IRoster>().All());
     }
 }

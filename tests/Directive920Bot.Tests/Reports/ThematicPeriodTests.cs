@@ -33,7 +33,8 @@ public sealed class ThematicPeriodTests : IClassFixture<ThematicPeriodTests.Data
 
         public async Task InitializeAsync()
         {
-            Bot = await StartAsync(November);
+            // Two first answers are enough for the item analysis here (20 in service), so q1 of lesson 1 is analysed.
+            Bot = await StartAsync(November, new Dictionary<string, string?> { ["Reports:ItemAnalysisMinimumAnswers"] = "2" });
             GrantUnitAdmins(Bot);
             var subscribers = Bot.Get<ISubscribers>();
             var an = await Bot.RegisterAsync(6101, "Nguyễn Văn An", TargetUnit);
@@ -75,7 +76,7 @@ public sealed class ThematicPeriodTests : IClassFixture<ThematicPeriodTests.Data
         Assert.Equal("1", general["Lượt xác nhận đã đọc trong kỳ"][0]);
         Assert.StartsWith("50%", general["Lượt xác nhận đã đọc trong kỳ"][1], StringComparison.Ordinal);
         Assert.Equal("1", general["Tham gia trắc nghiệm trong kỳ"][0]);
-        Assert.Equal("1 / 1", general["Câu trả lời đúng trong kỳ"][0]);
+        Assert.Equal(["1 câu đúng trên 1 câu trả lời", "100% trả lời đúng"], general["Câu trả lời đúng trong kỳ"]);
 
         // Per lesson: lesson 1 only, with the acknowledgement made in November (the late one came in December).
         var lessons = Rows(doc, 1);
@@ -104,7 +105,7 @@ public sealed class ThematicPeriodTests : IClassFixture<ThematicPeriodTests.Data
         Assert.Equal("3", general["Lượt bài, thông báo đã gửi trong kỳ"][0]);
         Assert.Equal("2", general["Lượt xác nhận đã đọc trong kỳ"][0]);
         Assert.Equal("1", general["Tham gia trắc nghiệm trong kỳ"][0]);
-        Assert.Equal("0 / 1", general["Câu trả lời đúng trong kỳ"][0]);
+        Assert.Equal(["0 câu đúng trên 1 câu trả lời", "0% trả lời đúng"], general["Câu trả lời đúng trong kỳ"]);
 
         var lessons = Rows(doc, 1);
         Assert.Equal([Title(Lesson2)], lessons.Keys);
@@ -114,6 +115,31 @@ public sealed class ThematicPeriodTests : IClassFixture<ThematicPeriodTests.Data
         // The totals to date still hold both months: the period, not the data, made the difference.
         var total = data.Bot.Get<ReportService>().Unit(ScopeUnit)!;
         Assert.Equal((5, 4), (total.Delivered, total.Acknowledged));
+    }
+
+    [Fact]
+    public async Task The_report_analyses_each_question_by_the_share_choosing_each_option_beside_the_questions_the_course_could_not_answer()
+    {
+        // One cadre's question that the course cannot answer ("ask the notice" keeps it for propaganda staff).
+        await data.Bot.SayAsync(6101, "Thời tiết ngày mai ở Vinh thế nào?");
+        var question = data.Bot.Get<ContentService>().Current.Find(Lesson1)!.For("vi").Quiz.Single(q => q.Id == "q1");
+
+        var doc = await DocxAsync("2026-12-01", "2026-12-31");
+
+        // q1 had two first answers: An chose the first authored option, Bình the second; the other questions none.
+        var analysis = Rows(doc, 3);
+        var row = Assert.Single(analysis);
+        Assert.Equal(question.Question, row.Key);
+        Assert.Equal("2", row.Value[0]);
+        var shares = row.Value[1].Split(" · ");
+        Assert.Equal(question.Options.Count, shares.Length);
+        Assert.StartsWith("A 50%", shares[0], StringComparison.Ordinal);
+        Assert.StartsWith("B 50%", shares[1], StringComparison.Ordinal);
+        Assert.All(shares.Skip(2), s => Assert.Contains(" 0%", s, StringComparison.Ordinal));
+        Assert.All(question.Correct, i => Assert.EndsWith("(đúng)", shares[i], StringComparison.Ordinal));
+        Assert.Equal("Bình thường", row.Value[2]);
+        // Section IV counts the period's questions the course could not answer, and lists them.
+        Assert.Contains("Số câu hỏi của cán bộ chưa có trong nội dung học: 1", Text(doc), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed partial class VietnameseOutputTests
         Assert.True(texts["report"].Contains("Xác nhận: 1 (33,3%", StringComparison.Ordinal), texts["report"]);
         Assert.Contains("33,3%", texts["docx"], StringComparison.Ordinal);
         Assert.Contains("Họp chi bộ quán triệt", texts["reminder"], StringComparison.Ordinal);
-        Assert.Matches(@"1\. Tin thông báo: Họp chi bộ quán triệt [^\n]* – 08:00 ngày 01/12/2026 — đã xong", texts["list"]);
+        // The campaign's time with its weekday: 01/12/2026 is a Tuesday.
+        Assert.Matches(@"1\. Tin thông báo: Họp chi bộ quán triệt [^\n]* – 08:00 thứ Ba, 01/12/2026 — đã xong", texts["list"]);
         Assert.Contains("Người tạo: Trần Quản Trị", texts["detail"], StringComparison.Ordinal);
     }
 
@@ -90,7 +91,7 @@ public sealed partial class VietnameseOutputTests
     {
         Assert.Matches(CampaignIdShape(), "🔎 a3f91c02be");
         Assert.Matches(ActorKey(), "Người tạo: bot:123456789");
-        Assert.DoesNotMatch(CampaignIdShape(), "Bài 3 – 08:00 ngày 19/11/2026");
+        Assert.DoesNotMatch(CampaignIdShape(), "Bài 3 – 08:00 thứ Năm, 19/11/2026");
     }
 
     private static string DocxText(byte[] bytes)
