@@ -20,26 +20,12 @@ public sealed partial class MetricsEndpointTests
         await bot.SayAsync(3501, "/gopy", m => m.Text?.Contains("góp ý", StringComparison.OrdinalIgnoreCase) == true);
         using var http = bot.Http();
 
-        // The exporter listens to every Meter of the process, and the test process runs other hosts beside this one (a
-        // stopped one observes 0 keys): scrape again until this host's observation is the one exported, for 10 s at most.
-        HttpResponseMessage response;
-        string text;
-        Dictionary<string, List<double>> families;
-        var attempts = 0;
-        do
-        {
-            response = await http.GetAsync(new Uri("metrics", UriKind.Relative));
-            text = await response.Content.ReadAsStringAsync();
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            families = ParseStrictly(text);
-            if (families.Where(f => f.Key.StartsWith("directive920bot_callback_keys", StringComparison.Ordinal)).SelectMany(f => f.Value).Any(v => v > 0))
-            {
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-        while (++attempts < 100);
+        // Each host exports its own Meters only (HostMetricsRegistry), although this test process runs other hosts too:
+        // one scrape shows this host's held keys.
+        using var response = await http.GetAsync(new Uri("metrics", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var families = ParseStrictly(text);
 
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         foreach (var name in new[]
@@ -76,6 +62,28 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(anonymous)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(keyed)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_hosts_in_one_process_each_export_their_own_figures()
+    {
+        var settings = new Dictionary<string, string?> { ["Metrics:Key"] = Key };
+        await using var busy = await BotHarness.StartAsync(settings);
+        await using var idle = await BotHarness.StartAsync(settings);
+        await busy.RegisterAsync(3601, "Lê Văn Cường", "SNV-VP");
+        await busy.SayAsync(3601, "/gopy", m => m.Text?.Contains("góp ý", StringComparison.OrdinalIgnoreCase) == true);
+
+        async Task<double> HeldKeysAsync(BotHarness bot)
+        {
+            using var http = bot.Http();
+            var families = ParseStrictly(await http.GetStringAsync(new Uri("metrics", UriKind.Relative)));
+            return families.Single(f => f.Key.StartsWith("directive920bot_callback_keys", StringComparison.Ordinal)).Value.Single();
+        }
+
+        // The busy host holds the feedback buttons' keys; the idle one, started beside it in the same process, none.
+        Assert.True(await HeldKeysAsync(busy) > 0);
+        Assert.Equal(0, await HeldKeysAsync(idle));
+        Assert.True(await HeldKeysAsync(busy) > 0);
     }
 
     /// <summary>
