@@ -43,6 +43,7 @@ public static class TelegramExtensions
         // Features send through the channel-neutral interface; one instance, so that its edit memory is shared with the router.
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Messenger>());
         services.AddSingleton<IChannelFiles, TelegramFiles>();
+        services.AddSingleton<IInviteLinks, TelegramInviteLinks>();
         services.AddCallbackKeys();
         services.AddSingleton<InputThrottle>();
         services.AddSingleton<CallbackAnswers>();

@@ -35,6 +35,7 @@ public static class RegistrationExtensions
         services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<RegistrationHandler>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<RegistrationHandler>());
         services.AddSingleton<IMembershipHandler>(sp => sp.GetRequiredService<RegistrationHandler>());
+        services.AddSingleton<ICommandHandler, InviteQrHandler>();
         services.AddSingleton<ConsentRenewal>();
         services.AddSingleton<IInboundGate>(sp => sp.GetRequiredService<ConsentRenewal>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ConsentRenewal>());
