@@ -47,7 +47,9 @@ public sealed class ZaloProcessor(
         {
             Channel = ChannelNames.Zalo,
             Key = key,
-            Json = JsonSerializer.Serialize(update, ZaloJson.Options),
+            // Stored without the sender's display name: before consent nothing about a person is kept, and after it the
+            // name is the one they typed. The text stays until the update is handled (MarkKeyedHandled empties it).
+            Json = JsonSerializer.Serialize(update with { Message = message with { From = message.From is null ? null : message.From with { DisplayName = null } } }, ZaloJson.Options),
             ChatId = message.Chat.Id,
             ReceivedAt = time.GetUtcNow().UtcDateTime,
         };

@@ -29,6 +29,8 @@ public sealed class ZaloSender(
 {
     public const int InteractiveAttempts = 4;
 
+    private const int MaxProvisional = 10_000;
+
     private static readonly SendResult NoAddress = new(false, Failure: SendFailure.Blocked, Description: "no Zalo address", Channel: ChannelNames.Zalo);
 
     private static readonly Loc FileByOtherMeans = new(
@@ -44,6 +46,9 @@ public sealed class ZaloSender(
     // Senders before consent have no stored address: the router tells the sender where they wrote from.
     private readonly ConcurrentDictionary<long, string> provisional = new();
 
+    // Their choices (the consent step's) likewise: in memory only, nothing is stored before consent.
+    private readonly ConcurrentDictionary<long, OfferedChoices> pendingOffers = new();
+
     // What an edit last put on a message: the same edit again (a double tap) sends nothing.
     private readonly ConcurrentDictionary<(long, int), string> edits = new();
 
@@ -53,6 +58,13 @@ public sealed class ZaloSender(
         ArgumentNullException.ThrowIfNull(address);
         if (PersonIds.IsProvisional(personId))
         {
+            if (provisional.Count > MaxProvisional)
+            {
+                // Bounded: a flood of strangers cannot grow it; someone mid-consent just sends /start again.
+                provisional.Clear();
+                pendingOffers.Clear();
+            }
+
             provisional[personId] = address.Id;
         }
     }
@@ -245,8 +257,6 @@ public sealed class ZaloSender(
         var choices = offer.Choices.Select((c, i) => i == index ? c with { Taken = true } : c).ToList();
         await OfferAsync(offer.PersonId, choices);
     }
-
-    private readonly ConcurrentDictionary<long, OfferedChoices> pendingOffers = new();
 
     /// <summary>The choices last offered to the person: the stored ones, or before consent the ones kept in memory.</summary>
     public OfferedChoices? OfferTo(long personId) =>

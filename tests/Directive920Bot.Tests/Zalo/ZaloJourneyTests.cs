@@ -157,4 +157,22 @@ public sealed class ZaloJourneyTests
         Assert.Empty(kit.Bot.Get<IInboxStore>().PendingKeyed("zalo"));
         Assert.Single(kit.Zalo.Transcript("zu-2007"), m => !m.FromBot); // only the private message is in the chat
     }
+
+    [Fact]
+    public async Task A_unit_admin_on_Zalo_gets_the_unit_report_as_text_and_it_counts_a_Zalo_acknowledgement()
+    {
+        await using var kit = await ZaloKit.StartAsync();
+        var cadre = await kit.RegisterAsync("zu-2008", "Phan Văn Đức", "SNV-VP");
+        kit.Bot.Get<RoleService>().Grant(Reports.ReportsTestSupport.BlocAdmin, cadre.Id, AdminRole.UnitAdmin, "SNV");
+        var row = LessonRow(kit.Bot, cadre, Lesson1);
+        kit.Bot.Get<DeliveryLedger>().Enqueue([row]);
+        await kit.Emulator.WaitUntilAsync(() => kit.Bot.Get<DeliveryLedger>().Find(row.Id) is { State: DeliveryState.Sent }, BotHarness.Wait);
+        await kit.ChooseAsync("zu-2008", AckLabel);
+
+        var report = await kit.SayAsync("zu-2008", "/baocao");
+
+        Assert.Contains(report, m => m.Text.Contains("Báo cáo: Sở Nội vụ", StringComparison.Ordinal));
+        Assert.All(report, m => Assert.Null(m.PhotoUrl)); // no public URL for charts is configured: text only
+        Assert.DoesNotContain(kit.Emulator.Calls, c => c.Method is "sendMessage" or "sendPhoto"); // nothing went to Telegram
+    }
 }
