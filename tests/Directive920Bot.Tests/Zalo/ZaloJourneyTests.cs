@@ -175,4 +175,38 @@ public sealed class ZaloJourneyTests
         Assert.All(report, m => Assert.Null(m.PhotoUrl)); // no public URL for charts is configured: text only
         Assert.DoesNotContain(kit.Emulator.Calls, c => c.Method is "sendMessage" or "sendPhoto"); // nothing went to Telegram
     }
+
+    [Fact]
+    public async Task Both_channels_run_in_one_process_and_each_cadre_gets_the_lesson_on_their_own()
+    {
+        await using var kit = await ZaloKit.StartAsync();
+        var onTelegram = await kit.Bot.RegisterAsync(2009);
+        var onZalo = await kit.RegisterAsync("zu-2009");
+        var rows = new[] { LessonRow(kit.Bot, onTelegram, Lesson1), LessonRow(kit.Bot, onZalo, Lesson1) };
+
+        kit.Bot.Get<DeliveryLedger>().Enqueue(rows);
+        var ledger = kit.Bot.Get<DeliveryLedger>();
+        await kit.Emulator.WaitUntilAsync(() => rows.All(r => ledger.Find(r.Id) is { State: DeliveryState.Sent }), BotHarness.Wait);
+
+        Assert.Equal("telegram", ledger.Find(rows[0].Id)!.Channel);
+        Assert.Equal("zalo", ledger.Find(rows[1].Id)!.Channel);
+        Assert.Contains(kit.Emulator.Transcript(2009), m => m.FromBot && m.Buttons.SelectMany(b => b).Any(b => b.Text.Contains(AckLabel, StringComparison.Ordinal)));
+        Assert.Equal(1, ZaloKit.NumberOf(kit.Zalo.Transcript("zu-2009").Last(m => m.FromBot), AckLabel));
+    }
+
+    [Fact]
+    public async Task A_Zalo_cadre_who_blocked_the_bot_is_recorded_blocked_like_on_Telegram()
+    {
+        await using var kit = await ZaloKit.StartAsync();
+        var cadre = await kit.RegisterAsync("zu-2010");
+        kit.Zalo.Block("zu-2010");
+        var row = LessonRow(kit.Bot, cadre, Lesson1);
+
+        kit.Bot.Get<DeliveryLedger>().Enqueue([row]);
+        await kit.Emulator.WaitUntilAsync(() => kit.Bot.Get<DeliveryLedger>().Find(row.Id) is { State: not (DeliveryState.Pending or DeliveryState.Sending) }, BotHarness.Wait);
+
+        var sent = kit.Bot.Get<DeliveryLedger>().Find(row.Id)!;
+        Assert.Equal(DeliveryState.Blocked, sent.State);
+        Assert.Contains("403", sent.LastError ?? "", StringComparison.Ordinal);
+    }
 }
