@@ -7,8 +7,9 @@ namespace Directive920Bot.Zalo;
 
 /// <summary>
 /// A thin typed client of the Zalo Bot Platform HTTP API: <c>POST {ApiBaseUrl}/bot{token}/{method}</c> with a JSON body,
-/// answered <c>{ ok, result, error_code, description }</c> (names checked against the platform's docs and openclaw's
-/// zalo/src/api.ts and python-zalo-bot). Throws <see cref="ZaloApiException"/> for <c>ok: false</c>; the address holds
+/// answered <c>{ ok, result, error_code, description }</c> (names checked against maintained clients: openclaw's
+/// zalo/src/api.ts and channel docs, python-zalo-bot, vntrungld/zalo-bot-php-sdk; the platform's own pages were not
+/// reachable from here). Throws <see cref="ZaloApiException"/> for <c>ok: false</c>; the address holds
 /// the token, so the HttpClient's request logging is removed where it is registered and nothing here logs it.
 /// </summary>
 public sealed class ZaloBotClient(HttpClient http, IOptions<ZaloOptions> options)

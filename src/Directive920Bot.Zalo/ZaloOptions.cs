@@ -9,8 +9,8 @@ public sealed class ZaloOptions
     public const string Section = "Zalo";
 
     /// <summary>
-    /// The Bot Platform's API. The platform's docs (bot.zaloplatforms.com/docs) and maintained clients
-    /// (python-zalo-bot; the openclaw Zalo extension's api.ts) use https://bot-api.zaloplatforms.com; older docs say
+    /// The Bot Platform's API. Maintained clients (python-zalo-bot; the openclaw Zalo extension's api.ts, which cites
+    /// bot.zaloplatforms.com/docs) use https://bot-api.zaloplatforms.com; older clients and docs say
     /// https://bot-api.zapps.me, hence configuration.
     /// </summary>
     public const string DefaultApiBaseUrl = "https://bot-api.zaloplatforms.com";

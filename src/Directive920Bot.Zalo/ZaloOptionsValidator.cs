@@ -31,7 +31,7 @@ internal sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
                 errors.Add($"Zalo:WebhookUrl must be an absolute https address in webhook mode (got '{options.WebhookUrl}').");
             }
 
-            // Zalo's setWebhook takes a secret_token of 8–256 characters (platform docs; openclaw requires 8+ too).
+            // A secret_token of 8–256 characters, as openclaw's Zalo channel docs state the platform requires.
             if (options.WebhookSecret is not { Length: >= 8 and <= 256 })
             {
                 errors.Add($"Zalo:WebhookSecret must be 8–256 characters in webhook mode (got {options.WebhookSecret?.Length ?? 0} characters).");
