@@ -63,6 +63,10 @@ public sealed partial class BotApiEmulator
         {
             await HandleFileDownloadAsync(http, path);
         }
+        else if (path.StartsWith("/zalo/", StringComparison.Ordinal))
+        {
+            await Zalo.HandleAsync(http, path["/zalo".Length..]);
+        }
         else if (path.StartsWith("/_emulator/", StringComparison.Ordinal))
         {
             await HandleUserApiAsync(http, path["/_emulator/".Length..]);

@@ -57,6 +57,7 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
         BotFirstName = options.BotFirstName;
         Latency = options.Latency;
         BaseUrl = new Uri("http://127.0.0.1/");
+        Zalo = new ZaloDialect(_time);
     }
 
     /// <summary>Starts the server; binds 127.0.0.1 on <see cref="EmulatorOptions.Port"/> (0 = any free port).</summary>
@@ -76,6 +77,12 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; private set; }
+
+    /// <summary>The Zalo Bot Platform dialect served by this process under <c>/zalo</c> (<see cref="ZaloBaseUrl"/>).</summary>
+    public ZaloDialect Zalo { get; }
+
+    /// <summary>The base address to configure as Zalo:ApiBaseUrl.</summary>
+    public Uri ZaloBaseUrl => new(BaseUrl, "zalo");
 
     public string Token { get; }
 
@@ -163,6 +170,7 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
 
         _shutdown.Dispose();
         _webhookHttp.Dispose();
+        Zalo.Dispose();
     }
 
     // ---- users -------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ public static class TelegramExtensions
         services.AddSingleton<Messenger>();
         // Features send through the channel-neutral interface; one instance, so that its edit memory is shared with the router.
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Messenger>());
+        // Under the channel's name too: with a second channel, IChannelSender becomes ChannelSenders, which picks by it.
+        services.AddKeyedSingleton<IChannelSender>(ChannelAddress.Telegram, (sp, _) => sp.GetRequiredService<Messenger>());
         services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddSingleton<IInviteLinks, TelegramInviteLinks>();
         services.AddCallbackKeys();

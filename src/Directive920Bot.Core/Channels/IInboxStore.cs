@@ -20,4 +20,19 @@ public interface IInboxStore
 
     /// <summary>Forgets a batch whose updates are all handled.</summary>
     void DeleteBatch(ITransaction tx, long batchId);
+
+    /// <summary>
+    /// Stores an update of a channel without update ids (<see cref="KeyedUpdate"/>) unless one with its key is stored
+    /// already; false for a duplicate (a redelivery), which is then not handled again.
+    /// </summary>
+    bool TryAcceptKeyed(ITransaction tx, KeyedUpdate update);
+
+    /// <summary>The channel's keyed updates stored and not yet handled (left by a previous run), oldest first.</summary>
+    IReadOnlyList<KeyedUpdate> PendingKeyed(string channel);
+
+    /// <summary>Marks a keyed update handled; it stays as the memory of its key until <see cref="ForgetKeyed"/>.</summary>
+    void MarkKeyedHandled(ITransaction tx, string channel, string key);
+
+    /// <summary>Forgets the channel's handled keyed updates received before <paramref name="before"/>; returns how many.</summary>
+    int ForgetKeyed(ITransaction tx, string channel, DateTime before);
 }

@@ -5,7 +5,7 @@ using Directive920Bot.Storage;
 namespace Directive920Bot.Registration;
 
 /// <summary>The profile itself: exported as stored, erased down to an anonymous tombstone for counts.</summary>
-internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles roles, CallbackKeyStore keys, IPersonDirectory directory) : IPersonalDataHolder
+internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles roles, CallbackKeyStore keys, IPersonDirectory directory, IOfferedChoicesStore offers) : IPersonalDataHolder
 {
     public string Name => "profile";
 
@@ -30,12 +30,13 @@ internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles 
         };
     }
 
-    /// <summary>The profile (down to its tombstone), the roles, the person's buttons, others' buttons about them and their channel addresses go together.</summary>
+    /// <summary>The profile (down to its tombstone), the roles, the person's buttons, others' buttons about them and their channel addresses and typed-reply offers go together.</summary>
     public void Erase(ITransaction tx, long subscriberId, long pseudonym)
     {
         subscribers.Erase(tx, subscriberId, pseudonym);
         roles.RemoveAll(tx, subscriberId);
         keys.RevokeAbout(tx, subscriberId);
         directory.Forget(tx, subscriberId);
+        offers.Forget(tx, subscriberId); // the typed replies last offered on Zalo, labels of their buttons included
     }
 }

@@ -9,6 +9,9 @@ internal static class ChannelStores
     {
         services.AddSingleton<IInboxStore, LiteDbInboxStore>();
         services.AddSingleton(LiteDbInboxStore.Schema);
+        services.AddSingleton(LiteDbInboxStore.KeyedSchema);
+        services.AddSingleton<IOfferedChoicesStore, LiteDbOfferedChoicesStore>();
+        services.AddSingleton(LiteDbOfferedChoicesStore.Schema);
         services.AddSingleton<ICallbackKeyRecords, LiteDbCallbackKeyRecords>();
         services.AddSingleton(LiteDbCallbackKeyRecords.Schema);
         services.AddSingleton<IPersonDirectory, LiteDbPersonDirectory>();

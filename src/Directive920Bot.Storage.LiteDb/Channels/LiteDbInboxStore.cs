@@ -11,7 +11,20 @@ internal sealed class LiteDbInboxStore(Database db) : IInboxStore
 {
     public const string CollectionName = "inbox_batches";
 
+    /// <summary>Updates of channels without update ids (Zalo), one document per key (<see cref="KeyedUpdate"/>).</summary>
+    public const string KeyedCollectionName = "inbox_keyed";
+
     public static readonly StoreSchema Schema = new(CollectionName, (_, mapper) => mapper?.ToDocument(new StoredUpdateBatch { Updates = [new StoredUpdate()] }));
+
+    public static readonly StoreSchema KeyedSchema = new(KeyedCollectionName, (database, mapper) =>
+    {
+        var keyed = database.GetCollection<KeyedUpdate>(KeyedCollectionName);
+        keyed.EnsureIndex(k => k.Channel);
+        keyed.EnsureIndex(k => k.ReceivedAt);
+        mapper?.ToDocument(new KeyedUpdate());
+    });
+
+    private ILiteCollection<KeyedUpdate> Keyed => db.Collection<KeyedUpdate>(KeyedCollectionName);
 
     private ILiteCollection<StoredUpdateBatch> Batches => db.Collection<StoredUpdateBatch>(CollectionName);
 
@@ -36,5 +49,39 @@ internal sealed class LiteDbInboxStore(Database db) : IInboxStore
     {
         ArgumentNullException.ThrowIfNull(tx);
         Batches.Delete(batchId);
+    }
+
+    public bool TryAcceptKeyed(ITransaction tx, KeyedUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(update);
+        update.Id = KeyedUpdate.IdFor(update.Channel, update.Key);
+        if (Keyed.FindById(update.Id) is not null)
+        {
+            return false;
+        }
+
+        Keyed.Insert(update);
+        return true;
+    }
+
+    public IReadOnlyList<KeyedUpdate> PendingKeyed(string channel) =>
+        [.. Keyed.Find(Filter.Eq(nameof(KeyedUpdate.Channel), channel)).Where(k => !k.Handled).OrderBy(k => k.ReceivedAt)];
+
+    public void MarkKeyedHandled(ITransaction tx, string channel, string key)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        if (Keyed.FindById(KeyedUpdate.IdFor(channel, key)) is { } update)
+        {
+            update.Handled = true;
+            update.Json = ""; // the message itself is not kept once handled: only its key, for deduplication
+            Keyed.Update(update);
+        }
+    }
+
+    public int ForgetKeyed(ITransaction tx, string channel, DateTime before)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        return Keyed.DeleteMany(BsonExpression.Create("Channel = @0 AND Handled = true AND ReceivedAt < @1", channel, before));
     }
 }

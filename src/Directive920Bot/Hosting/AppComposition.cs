@@ -11,6 +11,7 @@ using Directive920Bot.Storage;
 using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
+using Directive920Bot.Zalo;
 
 namespace Directive920Bot.Hosting;
 
@@ -24,6 +25,7 @@ public static class AppComposition
         builder.AddStoreProvider(); // Directive920Bot.Storage.LiteDb: the embedded store behind the features' store interfaces
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: the adapter behind Channels/ — client, inbox, polling, routing, sending
+        builder.AddZalo();          // Zalo/: the second adapter, when Zalo:BotToken is set — typed replies for buttons, its own pacing
         builder.AddAdmin();         // Admin/: roles and unit scope, the audit log, rosters (Registration adds it too)
         builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
         builder.AddDelivery();      // Delivery/: ledger, paced dispatcher, campaigns and their authoring, drip track
@@ -49,6 +51,7 @@ public static class AppComposition
         app.MapWeb();
         app.MapMetricsEndpoint();
         app.MapTelegramWebhook();   // Telegram/: webhook mode's POST endpoint on the path of Telegram:WebhookUrl (nothing in polling mode)
+        app.MapZaloWebhook();       // Zalo/: webhook mode's POST endpoint on the path of Zalo:WebhookUrl (nothing otherwise)
         return app;
     }
 }

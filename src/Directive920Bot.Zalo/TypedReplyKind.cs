@@ -1,0 +1,8 @@
+namespace Directive920Bot.Zalo;
+
+public enum TypedReplyKind
+{
+    Choice,
+    WrongNumber,
+    NotAChoice,
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Directive920Bot.Zalo;
+
+/// <summary>
+/// Webhook mode's way in: the platform POSTs one bare update per request (no envelope) and sends the setWebhook
+/// secret_token back in <see cref="SecretHeader"/> (openclaw's zalo monitor and the PHP SDK's webhook helper check the
+/// same header). The secret is compared in constant time before anything else; a missing or wrong one is answered 401
+/// and nothing is read or stored. A valid update is committed to the durable inbox and answered 200 at once.
+/// </summary>
+public static class ZaloWebhookEndpoint
+{
+    public const string SecretHeader = "X-Bot-Api-Secret-Token";
+
+    public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Read from configuration, not IOptions: mapping happens before the start validates the options.
+        var options = new ZaloOptions();
+        app.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(ZaloOptions.Section).Bind(options);
+        if (!options.HasToken || options.Mode != ZaloMode.Webhook)
+        {
+            return app;
+        }
+
+        app.MapPost(options.WebhookPath, HandleAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    internal static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> HandleAsync(
+        HttpRequest request, IOptions<ZaloOptions> options, ZaloProcessor processor, ILoggerFactory logs)
+    {
+        if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        ZaloUpdate? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<ZaloUpdate>(request.Body, ZaloJson.Options, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            // The body is not logged: it is a user's message.
+            logs.CreateLogger(typeof(ZaloWebhookEndpoint)).LogWarning("A Zalo webhook request with the right secret carried no readable update: {Error}", ex.Message);
+            return TypedResults.BadRequest();
+        }
+
+        if (update is null || string.IsNullOrEmpty(update.EventName))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        await processor.AcceptAsync(update, request.HttpContext.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Constant time in the secret's content, so that timing does not reveal how much of a guess was right.</summary>
+    internal static bool SecretMatches(string? given, string? expected)
+    {
+        if (string.IsNullOrEmpty(given) || string.IsNullOrEmpty(expected))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+    }
+}
