@@ -47,7 +47,11 @@ public static class TelegramExtensions
         services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddSingleton<IInviteLinks, TelegramInviteLinks>();
         services.AddCallbackKeys();
-        services.AddSingleton<InputThrottle>();
+        services.AddKeyedSingleton(ChannelAddress.Telegram, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            return new InputThrottle(options.InputBurst, options.InputPerMinute, options.InputNoticeWindow, sp.GetRequiredKeyedService<TimeProvider>(Clocks.Transport));
+        });
         services.AddSingleton<CallbackAnswers>();
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<UpdateRouter>();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Directive920Bot.Channels;
 using Telegram.Bot.Types;
 
 namespace Directive920Bot.Telegram;
@@ -31,7 +32,7 @@ public sealed class UpdateProcessor : BackgroundService
         UpdateRouter router,
         UpdateInbox inbox,
         CallbackAnswers answers,
-        InputThrottle throttle,
+        [FromKeyedServices(ChannelAddress.Telegram)] InputThrottle throttle,
         Microsoft.Extensions.Options.IOptions<TelegramOptions> options,
         Hosting.BotMetrics metrics,
         [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
@@ -67,9 +68,9 @@ public sealed class UpdateProcessor : BackgroundService
         var updates = new List<Update>(received.Count);
         foreach (var update in received)
         {
-            if (UpdateRouter.SenderOf(update) is { } person && !throttle.TryAdmit(person.Id))
+            if (UpdateRouter.SenderOf(update) is { } person && !throttle.TryAdmit(ChannelAddress.ForTelegram(person.Id)))
             {
-                if (throttle.ShouldNotice(person.Id))
+                if (throttle.ShouldNotice(ChannelAddress.ForTelegram(person.Id)))
                 {
                     notices.Add(update.Id);
                     updates.Add(update);

@@ -44,6 +44,11 @@ public static class ZaloExtensions
         services.AddKeyedSingleton<IChannelSender>(ChannelNames.Zalo, (sp, _) => sp.GetRequiredService<ZaloSender>());
         services.Replace(ServiceDescriptor.Singleton<IChannelSender, ChannelSenders>());
         services.AddCallbackKeys();
+        services.AddKeyedSingleton(ChannelNames.Zalo, (sp, _) =>
+        {
+            var zalo = sp.GetRequiredService<IOptions<ZaloOptions>>().Value;
+            return new InputThrottle(zalo.InputBurst, zalo.InputPerMinute, zalo.InputNoticeWindow, sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport));
+        });
         services.AddSingleton<ZaloRouter>();
         services.AddSingleton<ZaloProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ZaloProcessor>());

@@ -40,6 +40,15 @@ public sealed class ZaloOptions
     /// <summary>The least time between two sends to one chat.</summary>
     public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Per person: messages handled in a burst before the input limit applies (as Telegram:InputBurst).</summary>
+    public int InputBurst { get; set; } = 20;
+
+    /// <summary>Per person: the sustained rate of input handled; more is dropped, not stored, after one notice.</summary>
+    public int InputPerMinute { get; set; } = 30;
+
+    /// <summary>At most one "too many messages" notice per person in this window.</summary>
+    public TimeSpan InputNoticeWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a handled update's key is kept to recognise a redelivery.</summary>
     public TimeSpan DedupWindow { get; set; } = TimeSpan.FromDays(3);
 

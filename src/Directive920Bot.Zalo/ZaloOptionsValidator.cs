@@ -48,6 +48,11 @@ internal sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
             errors.Add($"Zalo:MessagesPerSecond must be above 0 and at most 1000 (got {options.MessagesPerSecond}).");
         }
 
+        if (options.InputBurst < 1 || options.InputPerMinute < 1)
+        {
+            errors.Add($"Zalo:InputBurst and Zalo:InputPerMinute must be at least 1 (got {options.InputBurst} and {options.InputPerMinute}).");
+        }
+
         if (options.PerChatInterval < TimeSpan.Zero)
         {
             errors.Add($"Zalo:PerChatInterval must not be negative (got '{options.PerChatInterval}').");

@@ -15,6 +15,7 @@ namespace Directive920Bot.Zalo;
 /// </summary>
 public sealed class ZaloProcessor(
     ZaloRouter router,
+    [FromKeyedServices(ChannelNames.Zalo)] InputThrottle throttle,
     IInboxStore inbox,
     IStorage storage,
     IOptions<ZaloOptions> options,
@@ -33,13 +34,25 @@ public sealed class ZaloProcessor(
 
     /// <summary>
     /// Stores the update (unless its key was seen before: then false, nothing else happens) and queues it. Group chats
-    /// and updates without a message id are not stored.
+    /// and updates without a message id are not stored, nor is a person's input beyond the per-person limit (a flood is
+    /// shed, not queued: the first dropped message in a window gets the polite notice, the rest nothing).
     /// </summary>
     public async Task<bool> AcceptAsync(ZaloUpdate update, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(update);
         if (update.DedupKey is not { } key || update.Message is not { Chat.ChatType: ZaloChat.Private } message)
         {
+            return false;
+        }
+
+        var sender = new ChannelAddress(ChannelNames.Zalo, message.From?.Id ?? message.Chat.Id);
+        if (!throttle.TryAdmit(sender))
+        {
+            if (throttle.ShouldNotice(sender))
+            {
+                await router.NoticeAsync(sender, ct);
+            }
+
             return false;
         }
 

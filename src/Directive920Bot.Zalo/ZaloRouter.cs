@@ -69,6 +69,14 @@ public sealed class ZaloRouter(InboundRouter router, ZaloSender sender)
         await router.OnTextAsync(context, new InboundText(text, messageId), ct);
     }
 
+    /// <summary>The one reply a person over the input limit gets in a window (<see cref="InputThrottle"/>); nothing is handled.</summary>
+    public async Task NoticeAsync(ChannelAddress address, CancellationToken ct)
+    {
+        var context = router.ContextFor(address, null, sender);
+        sender.RememberProvisional(context.PersonId, address);
+        await context.ReplyAsync(InboundRouter.TooMuchInput, ct);
+    }
+
     private async Task ChooseAsync(BotContext context, OfferedChoices offer, int index, CancellationToken ct)
     {
         var choice = offer.Choices[index];

@@ -51,4 +51,31 @@ public sealed class ZaloWebhookTests
         await kit.Emulator.WaitUntilAsync(() => kit.Processor.Handled == 2, BotHarness.Wait);
         Assert.Equal(2, kit.Processor.Handled);
     }
+
+    [Fact]
+    public async Task A_flood_from_one_zalo_user_is_shed_before_the_inbox_with_one_notice_while_another_user_is_answered()
+    {
+        await using var kit = await ZaloKit.StartAsync(webhook: true, extra: new Dictionary<string, string?>
+        {
+            ["Zalo:InputBurst"] = "3",
+            ["Zalo:InputPerMinute"] = "1",
+        });
+        kit.Zalo.AddUser("zf-1", "Hà");
+        kit.Zalo.AddUser("zf-2", "Minh");
+
+        for (var i = 1; i <= 12; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(kit, Update($"f-{i}", "zf-1", "/trogiup"), BotHarness.WebhookSecret));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(kit, Update("g-1", "zf-2", "/trogiup"), BotHarness.WebhookSecret));
+        await kit.Emulator.WaitUntilAsync(() => kit.Processor.Handled == 4, BotHarness.Wait);
+
+        // Three within the burst were stored and handled; the other nine were neither stored nor handled, and cost one notice.
+        var flooder = kit.Zalo.Transcript("zf-1").Where(m => m.FromBot).ToList();
+        Assert.Single(flooder, m => m.Text.Contains("quá nhiều tin nhắn", StringComparison.Ordinal));
+        Assert.Empty(kit.Bot.Get<IInboxStore>().PendingKeyed(ChannelNames.Zalo));
+        Assert.Equal(4, kit.Processor.Handled);
+        Assert.Contains(kit.Zalo.Transcript("zf-2"), m => m.FromBot);
+    }
 }
