@@ -29,6 +29,8 @@ public static class ConsoleExtensions
         services.AddSingleton<ICommandHandler, WebCommandHandler>();
         services.AddSingleton<IPersonalDataHolder, ConsolePersonalData>();
         services.AddRazorComponents();
+        // Vietnamese text as UTF-8 in the pages, not as a numeric entity per letter (the renderer takes this encoder).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "d920.af";
