@@ -20,7 +20,8 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
     private static readonly string[] Required = ["full_name", "unit_code", "role"];
 
     /// <param name="allowedUnits">The units the importer may write (an admin's scope); null for the console and bloc admins.</param>
-    public RosterImportResult Import(string fileLabel, Stream content, IReadOnlyCollection<string>? allowedUnits = null)
+    /// <param name="preview">Check the file and count what it would add, update and retire, writing nothing (the web console shows this before the admin confirms).</param>
+    public RosterImportResult Import(string fileLabel, Stream content, IReadOnlyCollection<string>? allowedUnits = null, bool preview = false)
     {
         ArgumentNullException.ThrowIfNull(content);
         var isXlsx = fileLabel.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
@@ -51,7 +52,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             return Refused(fileLabel, position.Line, message);
         }
 
-        return Apply(fileLabel, rows, allowedUnits);
+        return Apply(fileLabel, rows, allowedUnits, preview);
     }
 
     private static RosterImportResult Refused(string fileLabel, int line, string message) =>
@@ -71,7 +72,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         }
     }
 
-    private RosterImportResult Apply(string fileLabel, List<(int Line, Dictionary<string, string> Fields)> rows, IReadOnlyCollection<string>? allowedUnits)
+    private RosterImportResult Apply(string fileLabel, List<(int Line, Dictionary<string, string> Fields)> rows, IReadOnlyCollection<string>? allowedUnits, bool preview)
     {
         var errors = new List<string>();
         if (rows.Count == 0 || rows[0].Line != 1)
@@ -220,7 +221,11 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             retired++;
         }
 
-        storage.Write(tx => roster.SaveAll(tx, changed));
+        if (!preview)
+        {
+            storage.Write(tx => roster.SaveAll(tx, changed));
+        }
+
         return new RosterImportResult(added, updated, retired, []);
     }
 

@@ -90,6 +90,8 @@ internal static class ConsolePages
             return ConsoleHttp.Page<Components.AuditPage>(http, new AuditModel(entries, person, action, fromDate, toDate));
         });
 
+        console.MapConsolePeople();
+
         console.MapPost("/logout", async (HttpContext http, ConsoleSignInService signIns) =>
         {
             if (ConsoleAuth.PersonOf(http.User) is { } person)

@@ -92,6 +92,19 @@ public static class ConsoleTexts
     public static readonly Loc Download = new("Tải về", "Download");
     public static readonly Loc SubUnits = new("Đơn vị trực thuộc", "Sub-units");
 
+    public static readonly Loc People = new("Người dùng", "People");
+    public static readonly Loc Roles = new("Quyền", "Roles");
+    public static readonly Loc RosterImport = new("Nhập danh sách cán bộ", "Import the member roster");
+    public static readonly Loc RosterHelp = new(
+        "Tệp CSV hoặc XLSX (tối đa 5 MB) với các cột full_name, unit_code, role (bắt buộc), position, phone, dang_vien. Bấm “Xem trước” để kiểm tra: chưa có gì được ghi cho đến khi đồng chí bấm “Ghi danh sách”.",
+        "A CSV or XLSX file (at most 5 MB) with the columns full_name, unit_code, role (required), position, phone, dang_vien. Press “Preview” to check it: nothing is written until you press “Write the roster”.");
+    public static readonly Loc RosterFile = new("Tệp danh sách", "Roster file");
+    public static readonly Loc PreviewButton = new("Xem trước", "Preview");
+    public static readonly Loc ApplyButton = new("Ghi danh sách", "Write the roster");
+    public static readonly Loc RosterRefused = new("Tệp chưa được ghi vì có lỗi ở các dòng sau. Sửa tệp rồi xem trước lại:", "The file was not written because of the errors below. Fix the file and preview it again:");
+    public static readonly Loc RosterPreview = new("Xem trước: thêm {0}, cập nhật {1}, đưa ra khỏi danh sách {2} người. Chưa có gì được ghi.", "Preview: {0} added, {1} updated, {2} retired. Nothing is written yet.");
+    public static readonly Loc RosterWritten = new("Đã ghi danh sách: thêm {0}, cập nhật {1}, đưa ra khỏi danh sách {2} người.", "Roster written: {0} added, {1} updated, {2} retired.");
+    public static readonly Loc RosterNoFile = new("Chưa chọn tệp hoặc tệp lớn hơn 5 MB. Chọn một tệp CSV hoặc XLSX rồi bấm “Xem trước”.", "No file was chosen, or it is larger than 5 MB. Choose a CSV or XLSX file and press “Preview”.");
     public static readonly Loc AuditPerson = new("Người thực hiện (mã)", "Person (id)");
     public static readonly Loc AuditAction = new("Hành động", "Action");
     public static readonly Loc AuditTarget = new("Đối tượng", "Target");

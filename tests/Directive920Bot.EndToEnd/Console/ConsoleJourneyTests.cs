@@ -57,6 +57,19 @@ public sealed partial class ConsoleJourneyTests
             Assert.StartsWith("UnitCode,FullName", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
             Assert.Contains("SNV-VP", csv, StringComparison.Ordinal);
 
+            // A roster with one bad line: the preview refuses it with the line's number, and offers nothing to write.
+            await page.Locator("header nav a", new PageLocatorOptions { HasText = "Người dùng" }).ClickAsync();
+            await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "danh-sach.csv",
+                MimeType = "text/csv",
+                Buffer = Encoding.UTF8.GetBytes("full_name,unit_code,role\nNguyễn Văn Một,SNV-VP,staff\nX,SNV-VP,staff\n"),
+            });
+            await page.Locator("#roster-preview-button").ClickAsync();
+            await Expect(page.Locator("#roster-errors")).ToContainTextAsync("danh-sach.csv:3: full_name 'X'");
+            await Expect(page.Locator("#roster-apply")).ToHaveCountAsync(0);
+            await ShotAsync("people-roster-refused");
+
             await page.Locator("header nav a", new PageLocatorOptions { HasText = "Nhật ký" }).ClickAsync();
             await Expect(page.Locator("#audit")).ToContainTextAsync("console.signin");
             await Expect(page.Locator("#audit")).ToContainTextAsync("members.csv (web console)");
