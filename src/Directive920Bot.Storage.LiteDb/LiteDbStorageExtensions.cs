@@ -20,6 +20,7 @@ public static class LiteDbStorageExtensions
         Reports.ReportsStores.AddReportsStores(builder.Services);
         Questions.QuestionsStores.AddQuestionsStores(builder.Services);
         Implementation.ImplementationStores.AddImplementationStores(builder.Services);
+        WebConsole.WebConsoleStores.AddWebConsoleStores(builder.Services);
         return builder;
     }
 }

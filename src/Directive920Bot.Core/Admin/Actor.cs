@@ -16,6 +16,9 @@ public sealed record Actor(ActorChannel Channel, long AuditId, string Name)
     /// <summary>An admin API key (its name, e.g. <c>api:ops</c>) and the Telegram user it names, if any.</summary>
     public static Actor Api(string keyName, long? userId) => new(ActorChannel.Api, userId ?? AuditLog.Console, keyName);
 
+    /// <summary>A Telegram user signed in to the web console.</summary>
+    public static Actor Web(long userId) => new(ActorChannel.Web, userId, "web:" + userId.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>The operator at the server's console, by their login name.</summary>
     public static Actor Console(string operatorName) => new(ActorChannel.Console, AuditLog.Console, "cli:" + operatorName);
 }

@@ -6,4 +6,6 @@ public enum ActorChannel
     Bot,
     Api,
     Console,
+    /// <summary>The web console in a browser, signed in through a <c>/web</c> link.</summary>
+    Web,
 }

@@ -22,7 +22,8 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
 
     /// <param name="allowedUnits">The units the importer may write (an admin's scope); null for the console and bloc admins.</param>
     /// <param name="language">The language of the refusals: the admin's ("vi" by default).</param>
-    public RosterImportResult Import(string fileLabel, Stream content, IReadOnlyCollection<string>? allowedUnits = null, string language = Languages.Vietnamese)
+    /// <param name="preview">Check the file and count what it would add, update and retire, writing nothing (the web console shows this before the admin confirms).</param>
+    public RosterImportResult Import(string fileLabel, Stream content, IReadOnlyCollection<string>? allowedUnits = null, string language = Languages.Vietnamese, bool preview = false)
     {
         ArgumentNullException.ThrowIfNull(content);
         var isXlsx = fileLabel.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
@@ -53,7 +54,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             return Refused(fileLabel, position.Line, message);
         }
 
-        return Apply(fileLabel, rows, allowedUnits, language);
+        return Apply(fileLabel, rows, allowedUnits, language, preview);
     }
 
     private static RosterImportResult Refused(string fileLabel, int line, string message) =>
@@ -75,7 +76,7 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
         }
     }
 
-    private RosterImportResult Apply(string fileLabel, List<(int Line, Dictionary<string, string> Fields)> rows, IReadOnlyCollection<string>? allowedUnits, string language)
+    private RosterImportResult Apply(string fileLabel, List<(int Line, Dictionary<string, string> Fields)> rows, IReadOnlyCollection<string>? allowedUnits, string language, bool preview)
     {
         string At(int line, Loc text, params object?[] args) => string.Create(CultureInfo.InvariantCulture, $"{fileLabel}:{line}: ") + text.Format(language, args);
 
@@ -226,7 +227,11 @@ public sealed partial class RosterImporter(IRoster roster, IUnits units, IStorag
             retired++;
         }
 
-        storage.Write(tx => roster.SaveAll(tx, changed));
+        if (!preview)
+        {
+            storage.Write(tx => roster.SaveAll(tx, changed));
+        }
+
         return new RosterImportResult(added, updated, retired, []);
     }
 

@@ -12,6 +12,7 @@ using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
 using Directive920Bot.Zalo;
+using Directive920Bot.WebConsole;
 
 namespace Directive920Bot.Hosting;
 
@@ -35,6 +36,7 @@ public static class AppComposition
         builder.AddBackups();       // Storage/: daily backup job, POST /api/admin/backup (the CLI's backup/restore verbs use the same service)
         builder.AddImplementation(); // Implementation/: units' reports per requirement and period, evidence, matrix, locking, reminders
         builder.AddWeb();           // Web/: health and the admin API
+        builder.AddWebConsole();    // WebConsole/: /web sign-in links, cookie sessions and the admin pages under /console
         builder.AddMetricsExport(); // Hosting/MetricsEndpoint: the features' Meters as Prometheus text at /metrics
         return builder;
     }
@@ -49,6 +51,7 @@ public static class AppComposition
     public static WebApplication MapDirective920Bot(this WebApplication app)
     {
         app.MapWeb();
+        app.MapWebConsole();        // WebConsole/: /signin and /console (after MapWeb: it needs its authentication)
         app.MapMetricsEndpoint();
         app.MapTelegramWebhook();   // Telegram/: webhook mode's POST endpoint on the path of Telegram:WebhookUrl (nothing in polling mode)
         app.MapZaloWebhook();       // Zalo/: webhook mode's POST endpoint on the path of Zalo:WebhookUrl (nothing otherwise)

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Directive920Bot.Admin;
+using Directive920Bot.Registration;
+using Directive920Bot.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Directive920Bot.WebConsole;
+
+/// <summary>
+/// Người dùng / People: registered people of the admin's scope found by name, with their admin roles; the roster import
+/// in two steps — a preview that checks the file (line-numbered errors, or what it would add, update and retire) and
+/// writes nothing, then “Write the roster”, which sends the same file again and is checked again before it is written.
+/// </summary>
+internal static class ConsolePeople
+{
+    /// <summary>The file travels back in the confirmation form as base64 (a third larger than the 5 MB it may be).</summary>
+    private const long MaxApplyRequestBytes = (UploadLimits.MaxBytes * 4 / 3) + (256 * 1024);
+
+    public static RouteGroupBuilder MapConsolePeople(this RouteGroupBuilder console)
+    {
+        console.MapGet("/people", (HttpContext http, string? q, ISubscribers subscribers, IUnits units, IAccessPolicy access) =>
+            ConsoleHttp.Page<Components.PeoplePage>(http, new PeopleModel(Search(http, q, subscribers, units, access), q, null)));
+
+        console.MapPost("/people/roster", async (HttpContext http, RosterImporter importer, IUnits units, AuditLog audit, ISubscribers subscribers, IAccessPolicy access) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var grant = http.GetAccess();
+            var allowed = grant.IsBlocAdmin ? null : grant.VisibleUnits(units);
+            byte[]? content = null;
+            string name;
+            var apply = form["apply"] == "1";
+            if (apply)
+            {
+                name = form["name"].ToString();
+                try
+                {
+                    content = Convert.FromBase64String(form["content"].ToString());
+                }
+                catch (FormatException)
+                {
+                    content = null;
+                }
+            }
+            else
+            {
+                var file = form.Files.GetFile("file");
+                name = file?.FileName ?? "";
+                if (file is { Length: > 0 and <= UploadLimits.MaxBytes })
+                {
+                    using var buffer = new MemoryStream();
+                    await file.CopyToAsync(buffer, http.RequestAborted);
+                    content = buffer.ToArray();
+                }
+            }
+
+            if (content is null || content.Length == 0 || content.Length > UploadLimits.MaxBytes || string.IsNullOrWhiteSpace(name))
+            {
+                return ConsoleHttp.Page<Components.PeoplePage>(http, new PeopleModel([], null, new RosterOutcome(null, null, null, false, ConsoleTexts.RosterNoFile)),
+                    StatusCodes.Status400BadRequest);
+            }
+
+            // Only the file's base name is shown and logged (a browser may send a path).
+            name = Path.GetFileName(name);
+            using var stream = new MemoryStream(content);
+            var result = importer.Import(name, stream, allowed, ConsoleHttp.LanguageOf(http), preview: !apply);
+            if (result.Ok && apply)
+            {
+                audit.Write(ConsoleAuth.PersonOf(http.User) ?? AuditLog.Console, "roster.import", name,
+                    FormattableString.Invariant($"added {result.Added}, updated {result.Updated}, retired {result.Retired} (web console)"));
+            }
+
+            var outcome = new RosterOutcome(name, result, result.Ok && !apply ? Convert.ToBase64String(content) : null, apply, null);
+            return ConsoleHttp.Page<Components.PeoplePage>(http, new PeopleModel(Search(http, null, subscribers, units, access), null, outcome),
+                result.Ok ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        }).WithMetadata(new RequestSizeLimitAttribute(MaxApplyRequestBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxApplyRequestBytes, ValueLengthLimit = (int)MaxApplyRequestBytes });
+        return console;
+    }
+
+    private static List<PersonRow> Search(HttpContext http, string? query, ISubscribers subscribers, IUnits units, IAccessPolicy access)
+    {
+        var visible = http.GetAccess().VisibleUnits(units);
+        var folded = string.IsNullOrWhiteSpace(query) ? null : TextFold.Fold(query);
+        return subscribers.InUnits(visible).Where(s => s.IsRegistered)
+            .Where(s => folded is null || TextFold.Fold(s.FullName ?? "").Contains(folded, StringComparison.Ordinal))
+            .OrderBy(s => s.UnitCode, StringComparer.Ordinal).ThenBy(s => s.FullName, StringComparer.Ordinal)
+            .Take(50)
+            .Select(s =>
+            {
+                var grant = access.For(s.Id);
+                var role = grant.IsBlocAdmin ? "BlocAdmin" : grant.IsAdmin ? "UnitAdmin " + string.Join(", ", grant.Units) : "";
+                return new PersonRow(s.Id.ToString(CultureInfo.InvariantCulture), s.FullName ?? "", s.UnitCode ?? "", s.Status.ToString(), role);
+            })
+            .ToList();
+    }
+}
+
+public sealed record PersonRow(string Id, string Name, string UnitCode, string Status, string Role);
+
+/// <param name="Content">The checked file, base64, for the confirmation form (only after a clean preview).</param>
+public sealed record RosterOutcome(string? FileName, RosterImportResult? Result, string? Content, bool Written, Localization.Loc? Problem);
+
+public sealed record PeopleModel(IReadOnlyList<PersonRow> People, string? Query, RosterOutcome? Roster);

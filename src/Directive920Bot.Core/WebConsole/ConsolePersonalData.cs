@@ -1,0 +1,14 @@
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
+
+namespace Directive920Bot.WebConsole;
+
+/// <summary>A person's sign-in links and session stamp go with an erasure; they hold nothing worth exporting.</summary>
+internal sealed class ConsolePersonalData(IConsoleSignIns store) : IPersonalDataHolder
+{
+    public string Name => "console";
+
+    public object? Export(long subscriberId) => null;
+
+    public void Erase(ITransaction tx, long subscriberId, long pseudonym) => store.Forget(tx, subscriberId);
+}

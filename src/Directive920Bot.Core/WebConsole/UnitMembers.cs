@@ -1,0 +1,86 @@
+using Directive920Bot.Admin;
+using Directive920Bot.Delivery;
+using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
+using Directive920Bot.Reports;
+
+namespace Directive920Bot.WebConsole;
+
+/// <summary>A unit's members (roster and registered people) and each one's state per item, a page at a time.</summary>
+public sealed class UnitMembers(IRoster roster, ISubscribers subscribers, DeliveryLedger ledger, IAcknowledgements acknowledgements)
+{
+    public const int PageSize = 50;
+
+    /// <param name="filter">null (everyone), <c>unregistered</c>, <c>pending</c> (something delivered not acknowledged) or <c>blocked</c>.</param>
+    public MembersPage Page(IReadOnlyCollection<string> unitCodes, IReadOnlyList<string> itemIds, string? filter, string? query, int page)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var registered = subscribers.InUnits(unitCodes).Where(s => s.IsRegistered).ToList();
+        var byId = registered.ToDictionary(s => s.Id);
+        var people = new List<(string Name, string Unit, string? Position, Subscriber? Subscriber)>();
+        foreach (var entry in roster.InUnits(unitCodes).Where(e => e.Current))
+        {
+            people.Add((entry.FullName, entry.UnitCode, entry.Position, entry.SubscriberId is { } id ? byId.GetValueOrDefault(id) : null));
+        }
+
+        var onRoster = people.Where(p => p.Subscriber is not null).Select(p => p.Subscriber!.Id).ToHashSet();
+        people.AddRange(registered.Where(s => !onRoster.Contains(s.Id)).Select(s => (s.FullName ?? "", s.UnitCode ?? "", (string?)null, (Subscriber?)s)));
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var folded = TextFold.Fold(query);
+            people = people.Where(p => TextFold.Fold(p.Name).Contains(folded, StringComparison.Ordinal)).ToList();
+        }
+
+        IEnumerable<MemberView> views = people
+            .OrderBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new MemberView(p.Name, p.Unit, p.Position, p.Subscriber?.Id, p.Subscriber?.Status, null));
+        views = filter switch
+        {
+            "unregistered" => views.Where(v => v.SubscriberId is null),
+            "blocked" => views.Where(v => v.Status == SubscriberStatus.Blocked),
+            // Needs each member's states: computed for every member of the unit, then paged.
+            "pending" => views.Where(v => v.SubscriberId is not null).Select(v => WithStates(v, itemIds)).Where(v => v.States!.Contains(ItemState.NotYet)),
+            _ => views,
+        };
+        var list = views.ToList();
+        var pages = Math.Max(1, (list.Count + PageSize - 1) / PageSize);
+        var current = Math.Clamp(page, 1, pages);
+        var rows = list.Skip((current - 1) * PageSize).Take(PageSize).Select(v => v.States is null ? WithStates(v, itemIds) : v).ToList();
+        return new MembersPage(rows, list.Count, current, pages);
+    }
+
+    private MemberView WithStates(MemberView member, IReadOnlyList<string> itemIds)
+    {
+        if (member.SubscriberId is not { } id)
+        {
+            return member with { States = [.. itemIds.Select(_ => ItemState.NotRegistered)] };
+        }
+
+        var acks = acknowledgements.ForSubscriber(id).Where(a => !a.Reacknowledgement)
+            .GroupBy(a => a.ItemId ?? "campaign:" + a.CampaignId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Any(a => a.OnTime), StringComparer.Ordinal);
+        var rows = ledger.ForSubscriber(id).Where(r => ReportCounters.ReportItemId(r) is not null)
+            .GroupBy(r => ReportCounters.ReportItemId(r)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var states = itemIds.Select(item =>
+            acks.TryGetValue(item, out var onTime) ? (onTime ? ItemState.OnTime : ItemState.Late)
+            : rows.TryGetValue(item, out var sent) ? (sent.Any(r => r.State == DeliveryState.Sent) ? ItemState.NotYet
+                : sent.Any(r => r.State == DeliveryState.Blocked) ? ItemState.Blocked : ItemState.NotSent)
+            : ItemState.NotSent).ToList();
+        return member with { States = states };
+    }
+}
+
+public enum ItemState
+{
+    OnTime,
+    Late,
+    NotYet,
+    Blocked,
+    NotSent,
+    NotRegistered,
+}
+
+public sealed record MemberView(string Name, string UnitCode, string? Position, long? SubscriberId, SubscriberStatus? Status, IReadOnlyList<ItemState>? States);
+
+public sealed record MembersPage(IReadOnlyList<MemberView> Rows, int Total, int Page, int Pages);
