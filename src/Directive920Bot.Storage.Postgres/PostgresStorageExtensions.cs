@@ -1,0 +1,57 @@
+using Directive920Bot.Channels;
+using Directive920Bot.Hosting;
+using Directive920Bot.Storage.Postgres.Channels;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Directive920Bot.Storage.Postgres;
+
+/// <summary>Registers the PostgreSQL store: the data source, the migrated schema, <see cref="IStorage"/> and the stores built so far.</summary>
+public static class PostgresStorageExtensions
+{
+    public static IHostApplicationBuilder AddPostgresStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, PostgresConnectionValidator>();
+        services.AddClocks();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (ConnectionStrings.Problem(options.ConnectionString) is { } problem)
+            {
+                throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), [problem]);
+            }
+
+            var source = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            if (string.IsNullOrEmpty(source.ConnectionStringBuilder.ApplicationName))
+            {
+                source.ConnectionStringBuilder.ApplicationName = "Directive920Bot";
+            }
+
+            var log = sp.GetRequiredService<ILogger<PostgresStorage>>();
+            log.LogInformation("Storage: PostgreSQL at {Server}", ConnectionStrings.Describe(options.ConnectionString!));
+            return new PostgresStorage(source.Build(), options.MaxConcurrentWrites, log);
+        });
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<PostgresStorage>());
+        services.AddSingleton<IStoreLock, PostgresStoreLock>();
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("storage");
+
+        // Channels: callback keys, the inbox, the person directory.
+        services.AddSingleton<ICallbackKeyRecords, PgCallbackKeyRecords>();
+        services.AddSingleton<IInboxStore, PgInboxStore>();
+        services.AddSingleton<IPersonDirectory, PgPersonDirectory>();
+        return builder;
+    }
+}
+
+/// <summary>Storage:ConnectionString parses and names a host and a database (the string is never echoed).</summary>
+internal sealed class PostgresConnectionValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+        options.IsPostgres && ConnectionStrings.Problem(options.ConnectionString) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
+}
