@@ -19,7 +19,23 @@ internal static class DapperSetup
         if (Interlocked.Exchange(ref configured, 1) == 0)
         {
             SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+            SqlMapper.AddTypeHandler(new JsonHandler<Directive920Bot.Registration.RegistrationDraft>());
         }
+    }
+
+    /// <summary>A value object stored whole as <c>jsonb</c> (a dialogue's draft): read and written as one column.</summary>
+    private sealed class JsonHandler<T> : SqlMapper.TypeHandler<T>
+    {
+        public override void SetValue(IDbDataParameter parameter, T? value)
+        {
+            parameter.Value = value is null ? DBNull.Value : System.Text.Json.JsonSerializer.Serialize(value);
+            if (parameter is NpgsqlParameter npgsql)
+            {
+                npgsql.NpgsqlDbType = NpgsqlDbType.Jsonb;
+            }
+        }
+
+        public override T? Parse(object value) => value is string json ? System.Text.Json.JsonSerializer.Deserialize<T>(json) : default;
     }
 
     private sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>

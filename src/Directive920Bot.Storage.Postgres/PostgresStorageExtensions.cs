@@ -43,6 +43,11 @@ public static class PostgresStorageExtensions
         services.AddSingleton<ICallbackKeyRecords, PgCallbackKeyRecords>();
         services.AddSingleton<IInboxStore, PgInboxStore>();
         services.AddSingleton<IPersonDirectory, PgPersonDirectory>();
+
+        // Registration: subscribers, units, registrations at an instant.
+        services.AddSingleton<Directive920Bot.Registration.ISubscribers, Registration.PgSubscribers>();
+        services.AddSingleton<Directive920Bot.Registration.IUnits, Registration.PgUnits>();
+        services.AddSingleton<Directive920Bot.Registration.IRegistrationHistory, Registration.PgRegistrationHistory>();
         return builder;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class PgInboxStore(PostgresStorage db) : IInboxStore
                 ids = batch.Updates.Select(u => u.Id).ToArray(),
                 jsons = batch.Updates.Select(u => u.Json).ToArray(),
                 keys = batch.Updates.Select(u => u.ChatKey).ToArray(),
-                ats = batch.Updates.Select(u => Utc(u.ReceivedAt)).ToArray(),
+                ats = batch.Updates.Select(u => Utc.Of(u.ReceivedAt)).ToArray(),
             });
         }
 
@@ -58,8 +58,6 @@ internal sealed class PgInboxStore(PostgresStorage db) : IInboxStore
     }
 
     public void DeleteBatch(ITransaction tx, long batchId) => db.Execute(tx, "DELETE FROM inbox_batches WHERE id = @batchId", new { batchId });
-
-    private static DateTime Utc(DateTime at) => at.Kind == DateTimeKind.Utc ? at : DateTime.SpecifyKind(at, DateTimeKind.Utc);
 
     private sealed record UpdateRow(long BatchId, int Id, string Json, long ChatKey, DateTime ReceivedAt);
 

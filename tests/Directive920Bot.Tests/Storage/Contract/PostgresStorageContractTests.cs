@@ -19,6 +19,7 @@ public sealed class PostgresStorageContractTests : StorageContract
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] = StorageOptions.Postgres;
         builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"] = PostgresCluster.CreateDatabase(location);
+        builder.Services.AddKeyedSingleton<TimeProvider>(Directive920Bot.Hosting.Clocks.Business, BusinessClock());
         builder.AddPostgresStorage();
         return builder.Build().Services;
     }

@@ -14,6 +14,11 @@ public abstract partial class StorageContract : IDisposable
 {
     private readonly List<IDisposable> opened = [];
 
+    /// <summary>The business clock every provider's store is opened with (what a store stamps: updated, erased at).</summary>
+    protected static readonly DateTime BusinessNow = new(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc);
+
+    protected static Microsoft.Extensions.Time.Testing.FakeTimeProvider BusinessClock() => new(new DateTimeOffset(BusinessNow));
+
     /// <summary>Opens the provider's store at <paramref name="location"/> (created when absent) with every store registered.</summary>
     protected abstract IServiceProvider Open(string location);
 
