@@ -48,6 +48,27 @@ public static class PostgresStorageExtensions
         services.AddSingleton<Directive920Bot.Registration.ISubscribers, Registration.PgSubscribers>();
         services.AddSingleton<Directive920Bot.Registration.IUnits, Registration.PgUnits>();
         services.AddSingleton<Directive920Bot.Registration.IRegistrationHistory, Registration.PgRegistrationHistory>();
+
+        // Admin: roles, rosters, the audit log.
+        services.AddSingleton<Directive920Bot.Admin.IRoles, Admin.PgRoles>();
+        services.AddSingleton<Directive920Bot.Admin.IRoster, Admin.PgRoster>();
+        services.AddSingleton<Directive920Bot.Admin.IAuditEntries, Admin.PgAuditEntries>();
+
+        // Delivery: the ledger and the chunks of large expansions.
+        services.AddSingleton<Directive920Bot.Delivery.IDeliveryLedgerStore, Delivery.PgDeliveryLedger>();
+        services.AddSingleton<Directive920Bot.Delivery.ICampaigns, Delivery.PgCampaigns>();
+        services.AddSingleton<Directive920Bot.Delivery.ITrackPositions, Delivery.PgTrackPositions>();
+        services.AddSingleton<Directive920Bot.Delivery.IBroadcastDrafts, Delivery.PgBroadcastDrafts>();
+        services.AddSingleton<Directive920Bot.Reports.INudgeMarks, Reports.PgNudgeMarks>();
+
+        // Engagement: acknowledgements and quiz answers.
+        services.AddSingleton<Directive920Bot.Engagement.IAcknowledgements, Engagement.PgAcknowledgements>();
+        services.AddSingleton<Directive920Bot.Engagement.IQuizAnswers, Engagement.PgQuizAnswers>();
+        services.AddSingleton<Directive920Bot.Engagement.IReviews, Engagement.PgReviews>();
+        services.AddSingleton<Directive920Bot.Engagement.IFeedback, Engagement.PgFeedback>();
+        services.AddSingleton<Directive920Bot.Engagement.IOpenReviews, Engagement.PgOpenReviews>();
+        services.AddSingleton<Directive920Bot.Engagement.IAcknowledgementHistory, Engagement.PgAcknowledgementHistory>();
+        services.AddSingleton<Directive920Bot.Engagement.IAnswerHistory, Engagement.PgAnswerHistory>();
         return builder;
     }
 }
