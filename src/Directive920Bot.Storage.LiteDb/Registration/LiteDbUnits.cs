@@ -30,7 +30,13 @@ internal sealed class LiteDbUnits(Database db) : IUnits
     public IReadOnlyList<Unit> SubTree(string code)
     {
         var root = Find(code);
-        return root is null ? [] : Units.Find(Filter.StartsWith(nameof(Unit.Path), root.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        // LIKE seeks the index, but '_' and '%' in a code are its wildcards ("S_NV" would take "SXNV" in): the prefix is
+        // checked again exactly.
+        return root is null
+            ? []
+            : Units.Find(Filter.StartsWith(nameof(Unit.Path), root.Path))
+                .Where(u => u.Path.StartsWith(root.Path, StringComparison.Ordinal))
+                .OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
     }
 
     public int Count() => Units.Count();

@@ -8,7 +8,6 @@ using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 using Directive920Bot.Sandbox;
 using Directive920Bot.Storage;
-using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Telegram;
 using Directive920Bot.Web;
 using Directive920Bot.Zalo;
@@ -23,7 +22,7 @@ public static class AppComposition
     {
         builder.AddBotCore();       // Hosting/: options, time zone, the business and transport clocks
         builder.AddSandbox();       // Sandbox/: a host mode — no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
-        builder.AddStoreProvider(); // Directive920Bot.Storage.LiteDb: the embedded store behind the features' store interfaces
+        builder.AddStoreProvider(); // Storage:Provider — Directive920Bot.Storage.LiteDb (default, embedded) or Directive920Bot.Storage.Postgres
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: the adapter behind Channels/ — client, inbox, polling, routing, sending
         builder.AddZalo();          // Zalo/: the second adapter, when Zalo:BotToken is set — typed replies for buttons, its own pacing
@@ -41,8 +40,8 @@ public static class AppComposition
         return builder;
     }
 
-    /// <summary>The storage provider of the service; the CLI verbs open the same one.</summary>
-    public static IHostApplicationBuilder AddStoreProvider(this IHostApplicationBuilder builder) => builder.AddLiteDbStorage();
+    /// <summary>The storage provider of the service (Storage:Provider, see <see cref="StoreProvider"/>); the CLI verbs open the same one.</summary>
+    public static IHostApplicationBuilder AddStoreProvider(this IHostApplicationBuilder builder) => StoreProvider.AddStoreProvider(builder);
 
     /// <summary>What a CLI verb run from the command line gets: the console, the system clocks, the service's store.</summary>
     public static CliContext CliContext(TextWriter output) =>

@@ -5,7 +5,8 @@ using Directive920Bot.Tests.Infrastructure;
 namespace Directive920Bot.Tests.Architecture;
 
 /// <summary>
-/// The seams, enforced by the compiler: LiteDB is referenced by the LiteDB provider alone and Telegram.Bot by the
+/// The seams, enforced by the compiler: LiteDB is referenced by the LiteDB provider alone, Npgsql and Dapper by the
+/// PostgreSQL provider alone, and Telegram.Bot by the
 /// Telegram adapter alone (the emulator speaks the Bot API on the wire and references neither), and neither flows on to
 /// the projects that reference them. The features (Directive920Bot.Core) therefore cannot name a LiteDB or Telegram
 /// type at all; a second store (PostgreSQL) or channel (Zalo) is a second project beside them, not a change to them.
@@ -19,6 +20,8 @@ public sealed class ProjectBoundaryTests
     public static TheoryData<string, string> Confined => new()
     {
         { "LiteDB", "Directive920Bot.Storage.LiteDb" },
+        { "Npgsql", "Directive920Bot.Storage.Postgres" },
+        { "Dapper", "Directive920Bot.Storage.Postgres" },
         { "Telegram.Bot", "Directive920Bot.Telegram" },
     };
 
@@ -62,7 +65,7 @@ public sealed class ProjectBoundaryTests
         var core = typeof(Directive920Bot.Storage.IStorage).Assembly;
 
         Assert.Equal("Directive920Bot.Core", core.GetName().Name);
-        Assert.DoesNotContain(core.GetReferencedAssemblies(), r => r.Name is "Directive920Bot.Storage.LiteDb" or "Directive920Bot.Telegram" or "Directive920Bot" or "Directive920Bot.Emulator");
+        Assert.DoesNotContain(core.GetReferencedAssemblies(), r => r.Name is "Directive920Bot.Storage.LiteDb" or "Directive920Bot.Storage.Postgres" or "Directive920Bot.Telegram" or "Directive920Bot" or "Directive920Bot.Emulator");
     }
 
     [Fact]
@@ -73,8 +76,9 @@ public sealed class ProjectBoundaryTests
         Assert.Contains("Directive920Bot", names);
         Assert.Contains("Directive920Bot.Core", names);
         Assert.Contains("Directive920Bot.Storage.LiteDb", names);
+        Assert.Contains("Directive920Bot.Storage.Postgres", names);
         Assert.Contains("Directive920Bot.Telegram", names);
-        Assert.Equal(4, ServiceAssemblies().Select(a => a.GetName().Name).Distinct().Count());
+        Assert.Equal(5, ServiceAssemblies().Select(a => a.GetName().Name).Distinct().Count());
     }
 
     private static List<(string Name, XDocument Document)> Projects() =>
@@ -91,6 +95,7 @@ public sealed class ProjectBoundaryTests
         typeof(Directive920Bot.Hosting.AppComposition).Assembly,
         typeof(Directive920Bot.Storage.IStorage).Assembly,
         typeof(Directive920Bot.Storage.LiteDb.LiteDbStorageExtensions).Assembly,
+        typeof(Directive920Bot.Storage.Postgres.PostgresStorageExtensions).Assembly,
         typeof(Directive920Bot.Telegram.TelegramExtensions).Assembly,
     ];
 }

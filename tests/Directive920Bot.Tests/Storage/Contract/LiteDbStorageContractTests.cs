@@ -16,6 +16,7 @@ public sealed class LiteDbStorageContractTests : StorageContract
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)}"] = location;
+        builder.Services.AddKeyedSingleton<TimeProvider>(Directive920Bot.Hosting.Clocks.Business, BusinessClock());
         builder.AddStoreProvider();
         return builder.Build().Services;
     }

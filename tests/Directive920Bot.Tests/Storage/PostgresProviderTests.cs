@@ -1,0 +1,148 @@
+using Directive920Bot.Hosting;
+using Directive920Bot.Storage;
+using Directive920Bot.Storage.Postgres;
+using Directive920Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Directive920Bot.Tests.Storage;
+
+/// <summary>What the PostgreSQL provider adds beyond the storage contract: migrations, configuration, provider choice.</summary>
+public sealed class PostgresProviderTests : IDisposable
+{
+    private readonly List<ServiceProvider> opened = [];
+
+    private ServiceProvider Open(string? connectionString, string provider = StorageOptions.Postgres)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Configuration["Storage:Provider"] = provider;
+        builder.Configuration["Storage:ConnectionString"] = connectionString;
+        builder.AddPostgresStorage();
+        var services = (ServiceProvider)builder.Build().Services;
+        opened.Add(services);
+        return services;
+    }
+
+    public void Dispose()
+    {
+        foreach (var services in opened)
+        {
+            services.Dispose();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Instances_that_start_together_migrate_the_schema_once()
+    {
+        var connection = PostgresCluster.CreateDatabase("migrate_" + Guid.NewGuid().ToString("N"));
+
+        // Eight instances open the same empty database at once: the advisory lock lets one migrate, the rest find it done.
+        var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Open(connection).GetRequiredService<PostgresStorage>().SchemaVersion)));
+
+        Assert.All(versions, v => Assert.Equal(PgMigrations.CurrentVersion, v));
+        await using var check = new NpgsqlConnection(connection);
+        await check.OpenAsync();
+        await using var applied = new NpgsqlCommand("SELECT count(*), count(DISTINCT version), max(version) FROM schema_version", check);
+        await using var row = await applied.ExecuteReaderAsync();
+        await row.ReadAsync();
+        Assert.Equal(PgMigrations.CurrentVersion, row.GetInt64(0));
+        Assert.Equal(PgMigrations.CurrentVersion, row.GetInt64(1));
+        Assert.Equal(PgMigrations.CurrentVersion, row.GetInt32(2));
+    }
+
+    [SkippableFact]
+    public async Task A_database_with_a_newer_schema_is_refused_with_the_versions_named()
+    {
+        var connection = PostgresCluster.CreateDatabase("newer_" + Guid.NewGuid().ToString("N"));
+        _ = Open(connection).GetRequiredService<PostgresStorage>();
+        await using (var check = new NpgsqlConnection(connection))
+        {
+            await check.OpenAsync();
+            await using var bump = new NpgsqlCommand($"INSERT INTO schema_version (version, name) VALUES ({PgMigrations.CurrentVersion + 1}, 'from_a_newer_release')", check);
+            await bump.ExecuteNonQueryAsync();
+        }
+
+        var refused = Assert.Throws<InvalidOperationException>(() => Open(connection).GetRequiredService<PostgresStorage>());
+
+        Assert.Equal($"The database schema is version {PgMigrations.CurrentVersion + 1}, newer than this program's {PgMigrations.CurrentVersion}. Use a newer release.", refused.Message);
+    }
+
+    [Fact]
+    public void Migrations_are_numbered_from_one_without_gaps()
+    {
+        Assert.Equal(Enumerable.Range(1, PgMigrations.Known.Count), PgMigrations.Known.Select(m => m.Version));
+        Assert.All(PgMigrations.Known, m => Assert.False(string.IsNullOrWhiteSpace(m.Sql)));
+    }
+
+    [Theory]
+    [InlineData("", "Storage:ConnectionString must be set when Storage:Provider is Postgres")]
+    [InlineData("Database=bot;Username=bot;Password=hunter2-secret", "Storage:ConnectionString must name a Host")]
+    [InlineData("Host=db.example.vn;Username=bot;Password=hunter2-secret", "Storage:ConnectionString must name a Database (Host=db.example.vn;Port=5432;Database=;Username=bot;Password=***)")]
+    [InlineData("Host=db.example.vn;Colour=blue;Password=hunter2-secret", "Storage:ConnectionString is not a PostgreSQL connection string")]
+    public void A_bad_connection_string_stops_the_start_with_a_message_that_never_shows_the_password(string connectionString, string expected)
+    {
+        var services = Open(connectionString);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_provider_stops_the_start_naming_the_key_and_the_value()
+    {
+        var services = Open("Host=/tmp;Database=bot", provider: "Mongo");
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Storage:Provider must be LiteDb or Postgres, was 'Mongo'.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_store_lock_names_the_server_without_the_password_and_never_holds_a_shared_store()
+    {
+        var services = Open("Host=db.example.vn;Database=bot;Username=bot;Password=hunter2-secret");
+
+        var storeLock = services.GetRequiredService<IStoreLock>();
+
+        Assert.Equal("Host=db.example.vn;Port=5432;Database=bot;Username=bot;Password=***", storeLock.Location);
+        Assert.False(storeLock.IsHeld());
+    }
+
+    [Fact]
+    public void Choosing_postgres_before_it_has_every_store_stops_the_start_with_the_stores_it_lacks()
+    {
+        var missing = StoreProvider.MissingOnPostgres();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Configuration["Storage:Provider"] = "postgres";
+        builder.Configuration["Storage:ConnectionString"] = "Host=/tmp;Database=bot";
+
+        if (missing.Count == 0)
+        {
+            builder.AddStoreProvider();
+            Assert.Contains(builder.Services, d => d.ServiceType == typeof(PostgresStorage));
+            return;
+        }
+
+        var refused = Assert.Throws<InvalidOperationException>(() => builder.AddStoreProvider());
+        Assert.Contains(string.Join(", ", missing), refused.Message, StringComparison.Ordinal);
+        // The stores PostgreSQL has are not reported missing.
+        Assert.DoesNotContain("IPersonDirectory", missing);
+        Assert.DoesNotContain("ICallbackKeyRecords", missing);
+        Assert.DoesNotContain("IInboxStore", missing);
+    }
+
+    [Fact]
+    public void Without_a_provider_setting_the_embedded_store_is_used_and_no_server_is_needed()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+
+        builder.AddStoreProvider();
+
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(Directive920Bot.Storage.LiteDb.Database));
+        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(PostgresStorage));
+    }
+}
