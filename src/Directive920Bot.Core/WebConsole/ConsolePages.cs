@@ -1,5 +1,6 @@
 using System.Globalization;
 using Directive920Bot.Admin;
+using Directive920Bot.Channels;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 using Directive920Bot.Web;
@@ -66,6 +67,16 @@ internal static class ConsolePages
             return TypedResults.File(exports.Thematic(unit.Code, fromDate, toDate, feedback.For(unit.Code, fromDate, toDate)), ReportsApi.DocxType,
                 $"bao-cao-chuyen-de-920-{unit.Code}.docx");
         }));
+
+        // The unit's invite link as a QR code (the same as the bot's /maqr): the link needs the bot's name from its channel.
+        console.MapGet("/units/{code}/invite-qr.png", async (HttpContext http, string code, IUnits units, IInviteLinks links) =>
+        {
+            var unit = units.Find(code) ?? units.Find(code.ToUpperInvariant());
+            var link = unit is not null && http.GetAccess().Covers(units, unit.Code) ? await links.LinkAsync("u_" + unit.InviteCode, http.RequestAborted) : null;
+            return Scoped(http, units, code, found => link is null
+                ? ConsoleHttp.Message(http, ConsoleTexts.NoInviteLink, StatusCodes.Status503ServiceUnavailable, $"/console/units/{Uri.EscapeDataString(found.Code)}")
+                : TypedResults.File(InviteQrCode.Png(link), "image/png", $"ma-qr-{found.Code}.png"));
+        });
 
         console.MapGet("/audit", (HttpContext http, long? person, string? action, string? from, string? to, AuditLog audit, Hosting.BotClock clock) =>
         {

@@ -87,6 +87,10 @@ public static class ConsoleTexts
     public static readonly Loc NudgedNone = new("Không có ai cần nhắc (hoặc đơn vị đã được nhắc hôm nay).", "Nobody to nudge (or the unit was nudged today).");
     public static readonly Loc Exports = new("Xuất báo cáo", "Exports");
     public static readonly Loc Thematic = new("Báo cáo chuyên đề (DOCX)", "Thematic report (DOCX)");
+    public static readonly Loc InviteQr = new("Mã QR mời cán bộ của đơn vị đăng ký (PNG, để in cho cuộc họp)", "QR code inviting the unit's cadres to register (PNG, to print for a meeting)");
+    public static readonly Loc NoInviteLink = new(
+        "Bot chưa lấy được tên của mình từ Telegram nên chưa tạo được mã QR. Đề nghị thử lại sau ít phút.",
+        "The bot could not get its name from Telegram yet, so there is no QR code. Please try again in a few minutes.");
     public static readonly Loc From = new("Từ ngày", "From");
     public static readonly Loc To = new("Đến ngày", "To");
     public static readonly Loc Download = new("Tải về", "Download");

@@ -72,6 +72,8 @@ public sealed class ConsoleAuthorizationTests(ConsoleAuthorizationFixture fixtur
         Row("GET", "/console/units/SNV-VP/thematic.docx?from=2026-11-01&to=2026-11-30", SignIn, 200, 403, 200);
         Row("GET", "/console/units/SNV-VP/thematic.docx?from=2026-12-31&to=2026-11-30", SignIn, 400, 403, 400);
         Row("GET", "/console/units/STC/members.csv", SignIn, 403, 200, 200);
+        Row("GET", "/console/units/SNV-VP/invite-qr.png", SignIn, 200, 403, 200);
+        Row("GET", "/console/units/STC/invite-qr.png", SignIn, 403, 200, 200);
         Row("GET", "/console/people", SignIn, 200, 200, 200);
         Row("GET", "/console/people?q=hang", SignIn, 200, 200, 200);
         Row("GET", "/console/audit", SignIn, 403, 403, 200);
