@@ -39,7 +39,7 @@ public sealed class ImplementationReminders(
             }
 
             var all = service.ReportingUnits(units.All().Select(u => u.Code).ToList());
-            var reported = service.Reports(period, all.Select(u => u.Code).ToList()).Select(r => r.UnitCode).ToHashSet(StringComparer.Ordinal);
+            var reported = service.UnitsReported(period, all.Select(u => u.Code).ToList());
             var missing = all.Where(u => !reported.Contains(u.Code)).ToList();
             var deadline = period.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
             var rows = new List<DeliveryRow>();

@@ -155,25 +155,32 @@ public sealed class ImplementationService(
         var requirements = Requirements();
         var index = requirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var byUnit = new Dictionary<string, ImplementationStatus?[]>(StringComparer.Ordinal);
-        foreach (var report in store.ForPeriod(period.Id))
+        // The per-unit status rows, not the reports: 500 small documents a period instead of 4,000 with their texts.
+        foreach (var unit in store.Statuses(period.Id))
         {
-            if (!index.TryGetValue(report.RequirementId, out var column))
+            var statuses = new ImplementationStatus?[requirements.Count];
+            foreach (var (requirementId, status) in unit.ByRequirement)
             {
-                continue;
+                if (index.TryGetValue(requirementId, out var column))
+                {
+                    statuses[column] = status;
+                }
             }
 
-            if (!byUnit.TryGetValue(report.UnitCode, out var statuses))
-            {
-                byUnit[report.UnitCode] = statuses = new ImplementationStatus?[requirements.Count];
-            }
-
-            statuses[column] = report.Status;
+            byUnit[unit.UnitCode] = statuses;
         }
 
         var rows = ReportingUnits(scope)
             .Select(u => new MatrixRow(u.Code, u.Name, byUnit.GetValueOrDefault(u.Code) ?? new ImplementationStatus?[requirements.Count]))
             .ToList();
         return new ImplementationMatrix(period, IsLocked(period), requirements, rows);
+    }
+
+    /// <summary>The units among <paramref name="unitCodes"/> with at least one stored report in the period.</summary>
+    public IReadOnlySet<string> UnitsReported(ReportingPeriod period, IReadOnlyCollection<string> unitCodes)
+    {
+        var set = unitCodes as ISet<string> ?? unitCodes.ToHashSet(StringComparer.Ordinal);
+        return store.Statuses(period.Id).Select(u => u.UnitCode).Where(set.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every stored report of the period for these units (the DOCX, the proposals list).</summary>
