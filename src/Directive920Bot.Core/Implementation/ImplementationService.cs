@@ -17,6 +17,7 @@ public sealed class ImplementationService(
     IUnits units,
     ContentService content,
     AuditLog audit,
+    Engagement.IFeedback feedback,
     IStorage storage,
     BotClock clock,
     IOptions<ImplementationOptions> options)
@@ -117,6 +118,11 @@ public sealed class ImplementationService(
             report.UpdatedAt = now;
             report.UpdatedBy = actor.Name;
             store.Save(tx, report);
+            if (changed.Contains("proposals"))
+            {
+                ForwardProposals(tx, period, report, now);
+            }
+
             audit.Write(tx, actor.AuditId, "implementation.report", report.Id, string.Join("; ", changed) + " (" + actor.Name + ")");
             return ChangeOutcome.Saved;
         });
@@ -201,6 +207,36 @@ public sealed class ImplementationService(
         (ImplementationStatus.NotStarted, true) => "Not started",
         _ => "Not reported",
     };
+
+    /// <summary>The feedback id of a unit's kiến nghị on one requirement in one period: one entry, replaced on correction.</summary>
+    public static string FeedbackIdFor(string reportId) => "impl:" + reportId;
+
+    /// <summary>
+    /// A unit's kiến nghị go to the bloc where propaganda staff read cadres' feedback (<c>GET /api/feedback</c>), with the
+    /// unit and the requirement named; cleared proposals are withdrawn there too. Not personal: no person is linked.
+    /// </summary>
+    private void ForwardProposals(ITransaction tx, ReportingPeriod period, ImplementationReport report, DateTime now)
+    {
+        var id = FeedbackIdFor(report.Id);
+        if (report.Proposals is null)
+        {
+            feedback.Delete(tx, id);
+            return;
+        }
+
+        var unitName = units.Find(report.UnitCode)?.Name ?? report.UnitCode;
+        feedback.Upsert(tx, new Engagement.Feedback
+        {
+            Id = id,
+            Anonymous = false,
+            UnitCode = report.UnitCode,
+            Text = $"Kiến nghị của {unitName} về nội dung {report.RequirementId} ({period.Label()}): {report.Proposals}",
+            CreatedAt = now,
+            Source = "implementation",
+            RequirementId = report.RequirementId,
+            PeriodId = period.Id,
+        });
+    }
 
     private static bool Valid(ReportChange change)
     {
