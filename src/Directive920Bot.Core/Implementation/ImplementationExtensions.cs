@@ -17,7 +17,11 @@ public static class ImplementationExtensions
         services.AddSingleton<EvidenceFiles>();
         services.AddSingleton<ImplementationService>();
         services.AddSingleton<ImplementationReminders>();
-        services.AddSingleton<Reports.IThematicSection, ImplementationThematicSection>();
+        services.AddSingleton<ImplementationThematicSection>();
+        services.AddSingleton<Reports.IThematicSection>(sp => sp.GetRequiredService<ImplementationThematicSection>());
+        services.AddOptions<CommitteeReportOptions>().BindConfiguration(CommitteeReportOptions.Section);
+        services.AddSingleton<CommitteeReport>();
+        services.AddSingleton<Web.IApiEndpoints, CommitteeReportApi>();
         services.AddSingleton<Web.IApiEndpoints, ImplementationApi>();
         services.AddSingleton<ImplementationHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
