@@ -17,7 +17,7 @@ internal static class CommitmentTexts
     public static readonly Loc ClearButton = new("🗑 Xóa {0}", "🗑 Clear {0}");
     public static readonly Loc UnitButton = new("📋 Cam kết của đơn vị", "📋 My unit's commitments");
     public static readonly Loc Ask = new(
-        "Đồng chí nhập cam kết đối với nội dung {0}, bắt đầu bằng “Tôi cam kết …” (tối đa {1} ký tự, vài dòng):",
+        "Đồng chí nhập nội dung cam kết của mình đối với yêu cầu {0} (tối đa {1} ký tự, vài dòng):",
         "Type your commitment on item {0}, starting with “I commit to …” (at most {1} characters, a few lines):");
     public static readonly Loc Saved = new("Đã ghi nhận cam kết.", "Commitment saved.");
     public static readonly Loc Cleared = new("Đã xóa cam kết.", "Commitment cleared.");

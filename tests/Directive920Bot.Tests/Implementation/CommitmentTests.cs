@@ -24,7 +24,7 @@ public sealed class CommitmentTests
 
         var overview = await bot.SayAsync(Cadre, "/camket", m => m.Text!.Contains("Bản đăng ký cam kết", StringComparison.Ordinal));
         Assert.Contains("năm 2026", overview.Text!, StringComparison.Ordinal);
-        await bot.PressAndExpectReplyAsync(Cadre, overview, "✏️ S1", m => m.Text!.Contains("Tôi cam kết …", StringComparison.Ordinal));
+        await bot.PressAndExpectReplyAsync(Cadre, overview, "✏️ S1", m => m.Text!.Contains("cam kết của mình đối với yêu cầu S1", StringComparison.Ordinal));
         var tooLong = await bot.SayAsync(Cadre, new string('x', 501));
         Assert.Contains("dài quá 500 ký tự", tooLong.Text!, StringComparison.Ordinal);
         Assert.Null(bot.Get<ICommitments>().Find(2026, Cadre));
