@@ -38,7 +38,7 @@ public static class EngagementApi
         {
             var grant = http.GetAccess();
             var items = grant.IsBlocAdmin ? feedback.All() : feedback.NamedFromUnits(units.SubTreeCodes(grant.Units));
-            return Results.Ok(items.Select(f => new { f.Id, f.Anonymous, f.SubscriberId, f.UnitCode, f.Text, f.CreatedAt }));
+            return Results.Ok(items.Select(f => new { f.Id, f.Anonymous, f.SubscriberId, f.UnitCode, f.Text, f.CreatedAt, f.Source, f.RequirementId, f.PeriodId }));
         });
 
         api.MapGet("/escalations", (HttpContext http, IEscalations escalations, Registration.IUnits units) =>

@@ -22,6 +22,7 @@ public sealed class EngagementHandler(
     CallbackKeyStore keys,
     BotClock clock,
     Hosting.BotMetrics metrics,
+    IEnumerable<IProgressSection> progressSections,
     ILogger<EngagementHandler> log) : ICommandHandler, ICallbackHandler, IConversationHandler, IPollAnswerHandler
 {
     public const string OpenAction = "eng.open";
@@ -377,21 +378,25 @@ public sealed class EngagementHandler(
     private string ProgressHtml(BotContext context)
     {
         var p = progress.For(context.PersonId);
+        var lang = context.Language;
+        var extra = progressSections.Select(s => s.Html(context.PersonId, lang)).OfType<string>().ToList();
         if (p.LessonsReceived == 0 && p.Answered == 0)
         {
-            return context.T(ProgressEmpty);
+            return string.Join("\n\n", [context.T(ProgressEmpty), .. extra]);
         }
 
-        var lang = context.Language;
         return string.Join('\n',
-            context.T(ProgressTitle),
-            "",
-            ProgressLessons.Format(lang, p.LessonsReceived, p.LessonsAcknowledged),
-            ProgressQuiz.Format(lang, p.Correct, p.Answered),
-            ProgressReview.Format(lang, p.DueForReview),
-            ProgressStreak.Format(lang, p.Streak),
-            "",
-            context.T(ProgressCheer));
+            [
+                context.T(ProgressTitle),
+                "",
+                ProgressLessons.Format(lang, p.LessonsReceived, p.LessonsAcknowledged),
+                ProgressQuiz.Format(lang, p.Correct, p.Answered),
+                ProgressReview.Format(lang, p.DueForReview),
+                ProgressStreak.Format(lang, p.Streak),
+                .. extra.SelectMany(e => new[] { "", e }),
+                "",
+                context.T(ProgressCheer),
+            ]);
     }
 
     private OutboundMessage LessonsMessage(BotContext context)

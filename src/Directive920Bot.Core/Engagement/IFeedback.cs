@@ -24,6 +24,11 @@ public interface IFeedback
     /// <summary>Stores the feedback once (its id is the draft's random token) and drops the draft; false when it was stored already.</summary>
     bool Submit(ITransaction tx, Feedback feedback, long subscriberId);
 
+    /// <summary>Stores or replaces feedback that comes from another feature under its own id (a unit's kiến nghị).</summary>
+    void Upsert(ITransaction tx, Feedback feedback);
+
+    bool Delete(ITransaction tx, string id);
+
     /// <summary>Drops the draft and deletes the person's named feedback (text, unit and time); anonymous feedback is no one's.</summary>
     void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym);
 

@@ -11,6 +11,9 @@ public interface IImplementationReports
 
     IReadOnlyList<ImplementationReport> ForPeriod(string periodId);
 
+    /// <summary>The status of every stored report of the period, per unit (kept with each save; no texts are read).</summary>
+    IReadOnlyList<UnitStatuses> Statuses(string periodId);
+
     void Save(ITransaction tx, ImplementationReport report);
 
     PeriodLock? Lock(string periodId);

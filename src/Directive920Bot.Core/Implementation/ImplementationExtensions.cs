@@ -17,13 +17,34 @@ public static class ImplementationExtensions
         services.AddSingleton<EvidenceFiles>();
         services.AddSingleton<ImplementationService>();
         services.AddSingleton<ImplementationReminders>();
-        services.AddSingleton<Reports.IThematicSection, ImplementationThematicSection>();
+        services.AddSingleton<ImplementationThematicSection>();
+        services.AddSingleton<Reports.IThematicSection>(sp => sp.GetRequiredService<ImplementationThematicSection>());
+        services.AddOptions<CommitteeReportOptions>().BindConfiguration(CommitteeReportOptions.Section);
+        services.AddSingleton<CommitteeReport>();
+        services.AddSingleton<Web.IApiEndpoints, CommitteeReportApi>();
         services.AddSingleton<Web.IApiEndpoints, ImplementationApi>();
         services.AddSingleton<ImplementationHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
         services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
         services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ImplementationHandler>());
+        services.AddOptions<CommitmentOptions>().BindConfiguration(CommitmentOptions.Section).ValidateOnStart()
+            .Validate(o => o.MaxText is >= 20 and <= 2000, "Commitments:MaxText must be between 20 and 2000.")
+            .Validate(o => CommitmentOptions.TryDay(o.MidYear, 2000, out var mid) && CommitmentOptions.TryDay(o.YearEnd, 2000, out var end) && mid < end,
+                "Commitments:MidYear and Commitments:YearEnd must be MM-dd days, mid-year before year-end.");
+        services.AddSingleton<CommitmentService>();
+        services.AddSingleton<CommitmentReminders>();
+        services.AddSingleton<CommitmentHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<CommitmentHandler>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<CommitmentHandler>());
+        services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<CommitmentHandler>());
+        services.AddSingleton<Delivery.IDeliveryDecorator, CommitmentDecorator>();
+        services.AddSingleton<Engagement.IProgressSection, CommitmentProgressSection>();
+        services.AddSingleton<Registration.IPersonalDataHolder, CommitmentPersonalData>();
+        services.AddSingleton<Web.IApiEndpoints, CommitmentApi>();
+        services.AddQuartz(q => q.ScheduleJob<CommitmentReminderJob>(
+            t => t.WithIdentity(CommitmentReminderJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            j => j.WithIdentity(CommitmentReminderJob.Key)));
         services.AddQuartz(q => q.ScheduleJob<ImplementationReminderJob>(
             t => t.WithIdentity(ImplementationReminderJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
             j => j.WithIdentity(ImplementationReminderJob.Key)));

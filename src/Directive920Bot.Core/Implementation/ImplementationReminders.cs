@@ -40,7 +40,7 @@ public sealed class ImplementationReminders(
             }
 
             var all = service.ReportingUnits(units.All().Select(u => u.Code).ToList());
-            var reported = service.Reports(period, all.Select(u => u.Code).ToList()).Select(r => r.UnitCode).ToHashSet(StringComparer.Ordinal);
+            var reported = service.UnitsReported(period, all.Select(u => u.Code).ToList());
             var missing = all.Where(u => !reported.Contains(u.Code)).ToList();
             var rows = new List<DeliveryRow>();
             var unitAdmins = roles.All().Where(r => r.Role == AdminRole.UnitAdmin && r.UnitCode is not null).ToList();

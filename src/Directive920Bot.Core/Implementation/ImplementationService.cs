@@ -17,6 +17,7 @@ public sealed class ImplementationService(
     IUnits units,
     ContentService content,
     AuditLog audit,
+    Engagement.IFeedback feedback,
     IStorage storage,
     BotClock clock,
     IOptions<ImplementationOptions> options)
@@ -117,6 +118,11 @@ public sealed class ImplementationService(
             report.UpdatedAt = now;
             report.UpdatedBy = actor.Name;
             store.Save(tx, report);
+            if (changed.Contains("proposals"))
+            {
+                ForwardProposals(tx, period, report, now);
+            }
+
             audit.Write(tx, actor.AuditId, "implementation.report", report.Id, string.Join("; ", changed) + " (" + actor.Name + ")");
             return ChangeOutcome.Saved;
         });
@@ -155,25 +161,32 @@ public sealed class ImplementationService(
         var requirements = Requirements();
         var index = requirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var byUnit = new Dictionary<string, ImplementationStatus?[]>(StringComparer.Ordinal);
-        foreach (var report in store.ForPeriod(period.Id))
+        // The per-unit status rows, not the reports: 500 small documents a period instead of 4,000 with their texts.
+        foreach (var unit in store.Statuses(period.Id))
         {
-            if (!index.TryGetValue(report.RequirementId, out var column))
+            var statuses = new ImplementationStatus?[requirements.Count];
+            foreach (var (requirementId, status) in unit.ByRequirement)
             {
-                continue;
+                if (index.TryGetValue(requirementId, out var column))
+                {
+                    statuses[column] = status;
+                }
             }
 
-            if (!byUnit.TryGetValue(report.UnitCode, out var statuses))
-            {
-                byUnit[report.UnitCode] = statuses = new ImplementationStatus?[requirements.Count];
-            }
-
-            statuses[column] = report.Status;
+            byUnit[unit.UnitCode] = statuses;
         }
 
         var rows = ReportingUnits(scope)
             .Select(u => new MatrixRow(u.Code, u.Name, byUnit.GetValueOrDefault(u.Code) ?? new ImplementationStatus?[requirements.Count]))
             .ToList();
         return new ImplementationMatrix(period, IsLocked(period), requirements, rows);
+    }
+
+    /// <summary>The units among <paramref name="unitCodes"/> with at least one stored report in the period.</summary>
+    public IReadOnlySet<string> UnitsReported(ReportingPeriod period, IReadOnlyCollection<string> unitCodes)
+    {
+        var set = unitCodes as ISet<string> ?? unitCodes.ToHashSet(StringComparer.Ordinal);
+        return store.Statuses(period.Id).Select(u => u.UnitCode).Where(set.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every stored report of the period for these units (the DOCX, the proposals list).</summary>
@@ -194,6 +207,36 @@ public sealed class ImplementationService(
         (ImplementationStatus.NotStarted, true) => "Not started",
         _ => "Not reported",
     };
+
+    /// <summary>The feedback id of a unit's kiến nghị on one requirement in one period: one entry, replaced on correction.</summary>
+    public static string FeedbackIdFor(string reportId) => "impl:" + reportId;
+
+    /// <summary>
+    /// A unit's kiến nghị go to the bloc where propaganda staff read cadres' feedback (<c>GET /api/feedback</c>), with the
+    /// unit and the requirement named; cleared proposals are withdrawn there too. Not personal: no person is linked.
+    /// </summary>
+    private void ForwardProposals(ITransaction tx, ReportingPeriod period, ImplementationReport report, DateTime now)
+    {
+        var id = FeedbackIdFor(report.Id);
+        if (report.Proposals is null)
+        {
+            feedback.Delete(tx, id);
+            return;
+        }
+
+        var unitName = units.Find(report.UnitCode)?.Name ?? report.UnitCode;
+        feedback.Upsert(tx, new Engagement.Feedback
+        {
+            Id = id,
+            Anonymous = false,
+            UnitCode = report.UnitCode,
+            Text = $"Kiến nghị của {unitName} về nội dung {report.RequirementId} ({period.Label()}): {report.Proposals}",
+            CreatedAt = now,
+            Source = "implementation",
+            RequirementId = report.RequirementId,
+            PeriodId = period.Id,
+        });
+    }
 
     private static bool Valid(ReportChange change)
     {

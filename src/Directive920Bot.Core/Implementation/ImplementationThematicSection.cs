@@ -10,13 +10,48 @@ namespace Directive920Bot.Implementation;
 /// reported, quoted highlights of what was done, and the units' proposals (kiến nghị) — compiled from the reports of the
 /// periods the document's days fall in (the latest period's report when there are several).
 /// </summary>
-internal sealed class ImplementationThematicSection(ImplementationService service, IUnits units) : IThematicSection
+public sealed class ImplementationThematicSection(ImplementationService service, IUnits units) : IThematicSection
 {
     private const int HighlightsPerRequirement = 3;
 
     public void Append(Body body, string unitCode, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(body);
+        var digest = Compile(unitCode, from, to);
+        body.Append(Heading("V. Kết quả thực hiện"));
+        body.Append(Para(string.Join(", ", digest.Periods.Select(p => p.Label())) is var labels && digest.Periods.Count > 0
+            ? $"Tổng hợp từ báo cáo kết quả thực hiện của {Numbers(digest.Units.Count)} đơn vị, kỳ báo cáo: {labels}."
+            : "Không có kỳ báo cáo kết quả thực hiện trong thời gian này."));
+        body.Append(Table(["Nội dung", "Đã hoàn thành", "Đang triển khai", "Chưa triển khai", "Chưa báo cáo"],
+            digest.Requirements.Select(r => (IReadOnlyList<string>)[r.Requirement.Id + " — " + r.Requirement.TitleVi, Numbers(r.Done), Numbers(r.InProgress),
+                Numbers(r.NotStarted), Numbers(r.NotReported)]).ToList()));
+
+        body.Append(Para("Một số kết quả nổi bật:", bold: true));
+        foreach (var h in digest.Highlights)
+        {
+            body.Append(Para($"– Nội dung {h.RequirementId}: “{h.Text}” ({h.UnitName})."));
+        }
+
+        if (digest.Highlights.Count == 0)
+        {
+            body.Append(Para("Chưa có đơn vị báo cáo việc đã làm."));
+        }
+
+        body.Append(Para("Kiến nghị, đề xuất của các đơn vị:", bold: true));
+        if (digest.Proposals.Count == 0)
+        {
+            body.Append(Para("Không có kiến nghị."));
+        }
+
+        foreach (var p in digest.Proposals)
+        {
+            body.Append(Para($"– {p.UnitName} (nội dung {p.RequirementId}): {p.Text}"));
+        }
+    }
+
+    /// <summary>The reports of the periods the days fall in (a unit's latest period's report when there are several).</summary>
+    public ImplementationDigest Compile(string unitCode, DateOnly from, DateOnly to)
+    {
         var reporting = ReportingUnitsFor(unitCode);
         var periods = new List<ReportingPeriod>();
         for (var p = ReportingPeriod.Containing(to, service.Kind); p.End >= from; p = p.Previous())
@@ -24,13 +59,10 @@ internal sealed class ImplementationThematicSection(ImplementationService servic
             periods.Add(p);
         }
 
-        body.Append(Heading("V. Kết quả thực hiện"));
-        body.Append(Para(string.Join(", ", periods.AsEnumerable().Reverse().Select(p => p.Label())) is var labels && periods.Count > 0
-            ? $"Tổng hợp từ báo cáo kết quả thực hiện của {Numbers(reporting.Count)} đơn vị, kỳ báo cáo: {labels}."
-            : "Không có kỳ báo cáo kết quả thực hiện trong thời gian này."));
+        periods.Reverse();
         var codes = reporting.Select(u => u.Code).ToList();
         var latest = new Dictionary<(string Unit, string Requirement), ImplementationReport>();
-        foreach (var period in periods.AsEnumerable().Reverse())
+        foreach (var period in periods)
         {
             foreach (var report in service.Reports(period, codes))
             {
@@ -38,55 +70,32 @@ internal sealed class ImplementationThematicSection(ImplementationService servic
             }
         }
 
+        var names = reporting.ToDictionary(u => u.Code, u => u.Name, StringComparer.Ordinal);
         var requirements = service.Requirements();
-        var rows = new List<IReadOnlyList<string>>();
+        var tallies = new List<RequirementTally>();
+        var highlights = new List<UnitQuote>();
         foreach (var requirement in requirements)
         {
             var of = reporting.Select(u => latest.GetValueOrDefault((u.Code, requirement.Id))).ToList();
-            rows.Add([
-                requirement.Id + " — " + requirement.TitleVi,
-                Numbers(of.Count(r => r?.Status == ImplementationStatus.Done)),
-                Numbers(of.Count(r => r?.Status == ImplementationStatus.InProgress)),
-                Numbers(of.Count(r => r?.Status == ImplementationStatus.NotStarted)),
-                Numbers(of.Count(r => r is null)),
-            ]);
-        }
-
-        body.Append(Table(["Nội dung", "Đã hoàn thành", "Đang triển khai", "Chưa triển khai", "Chưa báo cáo"], rows));
-
-        body.Append(Para("Một số kết quả nổi bật:", bold: true));
-        var names = reporting.ToDictionary(u => u.Code, u => u.Name, StringComparer.Ordinal);
-        var anyHighlight = false;
-        foreach (var requirement in requirements)
-        {
-            var highlights = latest.Values
+            tallies.Add(new RequirementTally(requirement,
+                of.Count(r => r?.Status == ImplementationStatus.Done),
+                of.Count(r => r?.Status == ImplementationStatus.InProgress),
+                of.Count(r => r?.Status == ImplementationStatus.NotStarted),
+                of.Count(r => r is null),
+                of.OfType<ImplementationReport>().Select(r => r.UnitCode).ToHashSet(StringComparer.Ordinal)));
+            highlights.AddRange(latest.Values
                 .Where(r => r.RequirementId == requirement.Id && r.Status != ImplementationStatus.NotStarted && (r.Actions ?? r.Results) is not null)
                 .OrderByDescending(r => r.Status).ThenBy(r => r.UnitCode, StringComparer.Ordinal)
-                .Take(HighlightsPerRequirement);
-            foreach (var r in highlights)
-            {
-                var what = string.Join("; ", new[] { r.Actions, r.Results }.OfType<string>());
-                body.Append(Para($"– Nội dung {requirement.Id}: “{what}” ({names.GetValueOrDefault(r.UnitCode, r.UnitCode)})."));
-                anyHighlight = true;
-            }
+                .Take(HighlightsPerRequirement)
+                .Select(r => new UnitQuote(r.UnitCode, names.GetValueOrDefault(r.UnitCode, r.UnitCode), requirement.Id,
+                    string.Join("; ", new[] { r.Actions, r.Results }.OfType<string>()))));
         }
 
-        if (!anyHighlight)
-        {
-            body.Append(Para("Chưa có đơn vị báo cáo việc đã làm."));
-        }
-
-        body.Append(Para("Kiến nghị, đề xuất của các đơn vị:", bold: true));
-        var proposals = latest.Values.Where(r => r.Proposals is not null).OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.RequirementId, StringComparer.Ordinal).ToList();
-        if (proposals.Count == 0)
-        {
-            body.Append(Para("Không có kiến nghị."));
-        }
-
-        foreach (var r in proposals)
-        {
-            body.Append(Para($"– {names.GetValueOrDefault(r.UnitCode, r.UnitCode)} (nội dung {r.RequirementId}): {r.Proposals}"));
-        }
+        var proposals = latest.Values.Where(r => r.Proposals is not null)
+            .OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.RequirementId, StringComparer.Ordinal)
+            .Select(r => new UnitQuote(r.UnitCode, names.GetValueOrDefault(r.UnitCode, r.UnitCode), r.RequirementId, r.Proposals!))
+            .ToList();
+        return new ImplementationDigest(periods, reporting, tallies, highlights, proposals);
     }
 
     /// <summary>The reporting units under the unit, or the reporting unit above it when it sits lower in the tree.</summary>

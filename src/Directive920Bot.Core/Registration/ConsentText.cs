@@ -53,8 +53,8 @@ public sealed class ConsentText(IOptions<PrivacyOptions> privacy, IOptions<Reten
 
               <b>Controller:</b> {controller} (contact: {contact}).
               <b>Purpose:</b> so that your agency or unit can follow up, compile and report on how the notice is disseminated and carried out.
-              <b>Data kept:</b> your full name, unit, role (leader, or cadre/civil servant/public employee), Telegram user id and language; when lessons were sent to you and confirmed, your quiz answers, and the feedback you send with your name.
-              <b>Who sees it:</b> the leaders and administrators of your unit (and the bloc's propaganda staff) see each person's status: received, confirmed, quiz results. Reports to others hold counts only.
+              <b>Data kept:</b> your full name, unit, role (leader, or cadre/civil servant/public employee), Telegram user id and language; when lessons were sent to you and confirmed, your quiz answers, the feedback you send with your name, and the personal commitments you choose to register (/commitment) with your own assessment of them.
+              <b>Who sees it:</b> the leaders and administrators of your unit (and the bloc's propaganda staff) see each person's status: received, confirmed, quiz results. Your commitments and their assessments are seen by your unit's leaders only. Reports to others (the bloc included) hold counts only.
               <b>How long:</b> {Periods(language)}
               <b>Where:</b> messages travel through Telegram, whose servers process them outside Vietnam.
               <b>Your rights:</b> see and correct your data (/profile), download it (/mydata), withdraw your consent at any time — /stop ends messages, /delete erases your personal data. Complaints: {complaints}.
@@ -64,8 +64,8 @@ public sealed class ConsentText(IOptions<PrivacyOptions> privacy, IOptions<Reten
 
               <b>Bên kiểm soát dữ liệu:</b> {controller} (liên hệ: {contact}).
               <b>Mục đích xử lý:</b> để cơ quan, đơn vị của đồng chí đôn đốc, tổng hợp và báo cáo việc quán triệt, thực hiện Thông báo.
-              <b>Dữ liệu được lưu:</b> họ và tên, đơn vị, vai trò (lãnh đạo hoặc cán bộ, công chức, viên chức), mã người dùng Telegram và ngôn ngữ; thời điểm nhận, xác nhận bài, kết quả trả lời câu hỏi và góp ý gửi kèm tên.
-              <b>Ai được xem:</b> lãnh đạo, quản trị viên đơn vị của đồng chí (và cán bộ tuyên giáo của Khối) xem tình trạng của từng người: đã nhận, đã xác nhận, kết quả câu hỏi. Báo cáo gửi nơi khác chỉ có số liệu tổng hợp.
+              <b>Dữ liệu được lưu:</b> họ và tên, đơn vị, vai trò (lãnh đạo hoặc cán bộ, công chức, viên chức), mã người dùng Telegram và ngôn ngữ; thời điểm nhận, xác nhận bài, kết quả trả lời câu hỏi, góp ý gửi kèm tên và bản đăng ký cam kết cá nhân (nếu đồng chí đăng ký bằng /camket) cùng kết quả tự đánh giá.
+              <b>Ai được xem:</b> lãnh đạo, quản trị viên đơn vị của đồng chí (và cán bộ tuyên giáo của Khối) xem tình trạng của từng người: đã nhận, đã xác nhận, kết quả câu hỏi. Nội dung cam kết và tự đánh giá chỉ lãnh đạo đơn vị của đồng chí được xem. Báo cáo gửi nơi khác (kể cả Đảng ủy Khối) chỉ có số liệu tổng hợp.
               <b>Thời gian lưu:</b> {Periods(language)}
               <b>Nơi xử lý:</b> tin nhắn đi qua Telegram, được xử lý trên máy chủ của Telegram ở ngoài Việt Nam.
               <b>Quyền của đồng chí:</b> xem và sửa thông tin (/hoso), tải dữ liệu của mình (/dulieu), rút lại sự đồng ý bất cứ lúc nào — /ngungnhan để ngừng nhận tin, /xoa để xóa dữ liệu cá nhân. Khiếu nại: {complaints}.

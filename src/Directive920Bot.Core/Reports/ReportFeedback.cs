@@ -16,7 +16,8 @@ public sealed class ReportFeedback(IFeedback feedback, IUnits units, PeriodRepor
         var (start, end) = period.Bounds(from, to);
         var root = units.Find(unitCode);
         var items = root?.ParentCode is null ? feedback.All() : feedback.NamedFromUnits(units.SubTreeCodes([unitCode]));
-        var lines = items.Where(f => f.CreatedAt >= start && f.CreatedAt < end)
+        // A unit's kiến nghị (Source "implementation") is in the implementation section with its requirement already.
+        var lines = items.Where(f => f.Source is null && f.CreatedAt >= start && f.CreatedAt < end)
             .OrderBy(f => f.CreatedAt).Take(100).Select(f => f.Text.Length > 500 ? f.Text[..500] + "…" : f.Text).ToList();
 
         // A question keeps only its day (UTC), so it is placed by day rather than by the period's local bounds.

@@ -51,6 +51,10 @@ internal sealed class LiteDbFeedback(Database db) : IFeedback
         return created;
     }
 
+    public void Upsert(ITransaction tx, Feedback feedback) => Items.Upsert(feedback);
+
+    public bool Delete(ITransaction tx, string id) => Items.Delete(id);
+
     public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
     {
         Drafts.Delete(subscriberId);

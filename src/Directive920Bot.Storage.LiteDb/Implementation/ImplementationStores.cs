@@ -8,6 +8,8 @@ internal static class ImplementationStores
     {
         services.AddSingleton(LiteDbImplementationReports.Schema);
         services.AddSingleton<IImplementationReports, LiteDbImplementationReports>();
+        services.AddSingleton(LiteDbCommitments.Schema);
+        services.AddSingleton<ICommitments, LiteDbCommitments>();
         return services;
     }
 }

@@ -141,6 +141,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("POST", Implementation + "/L1/evidence"), ("GET", Implementation + "/L1/evidence"),
         ("GET", "/api/implementation/matrix"), ("GET", "/api/implementation/matrix.csv"), ("GET", "/api/implementation/matrix.xlsx"),
         ("GET", "/api/implementation/proposals"), ("POST", "/api/implementation/periods/2026-Q1/lock"), ("DELETE", "/api/implementation/periods/2026-Q1/lock"),
+        ("GET", "/api/commitments/summary"), ("GET", "/api/commitments/units/SNV"),
+        ("GET", "/api/exports/committee/thematic.docx?unit=SNV"), ("GET", "/api/exports/committee/annual.docx?unit=SNV"),
     ];
 
     // SNV is a reporting unit (depth 1) held by the in-scope unit admin; the lock rows use another period than the PUT.
@@ -195,6 +197,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ["GET /api/implementation/proposals"] = [401, 403, 200, 200, 200],
         ["POST /api/implementation/periods/2026-Q1/lock"] = [401, 403, 403, 403, 200],
         ["DELETE /api/implementation/periods/2026-Q1/lock"] = [401, 403, 403, 403, 200],
+        // Commitments: counts are a whole-scope list (filtered); the texts of a unit's cadres are its own unit admins'
+        // only — the bloc gets counts. The committee's drafts are scoped like the thematic DOCX.
+        ["GET /api/commitments/summary"] = [401, 403, 200, 200, 200],
+        ["GET /api/commitments/units/SNV"] = [401, 403, 200, 403, 403],
+        ["GET /api/exports/committee/thematic.docx?unit=SNV"] = [401, 403, 200, 403, 200],
+        ["GET /api/exports/committee/annual.docx?unit=SNV"] = [401, 403, 200, 403, 200],
     };
 
     public static TheoryData<string, string, Who> Requests()
@@ -254,7 +262,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         .Replace("/nope", "/{}", StringComparison.Ordinal)
         .Replace("/units/SNV/periods/2026-Q4", "/units/{}/periods/{}", StringComparison.Ordinal)
         .Replace("/periods/{}/L1", "/periods/{}/{}", StringComparison.Ordinal)
-        .Replace("/periods/2026-Q1/", "/periods/{}/", StringComparison.Ordinal);
+        .Replace("/periods/2026-Q1/", "/periods/{}/", StringComparison.Ordinal)
+        .Replace("/api/commitments/units/SNV", "/api/commitments/units/{}", StringComparison.Ordinal);
 
     [Theory]
     [InlineData("/api/reports/units")]

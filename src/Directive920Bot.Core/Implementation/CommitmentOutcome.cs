@@ -1,0 +1,9 @@
+namespace Directive920Bot.Implementation;
+
+public enum CommitmentOutcome
+{
+    Saved,
+    UnknownRequirement,
+    TooLong,
+    RoundClosed,
+}
