@@ -29,7 +29,7 @@ public sealed class ImplementationHandler(
 
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("thuchien", new("Báo cáo kết quả thực hiện", "Report on implementation"), CommandAccess.UnitAdmin, true, "implementation"),
+        new("implementation", new("Báo cáo kết quả thực hiện", "Report on implementation"), CommandAccess.UnitAdmin, true, "thuchien"),
     ];
 
     public string Feature => "impl";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Localization;
@@ -32,7 +31,7 @@ public sealed class WebCommandHandler(ConsoleSignInService signIns, ConsoleLinks
         {
             case "":
                 var (token, expiresAt) = await signIns.IssueAsync(context.PersonId);
-                var local = clock.ToLocal(expiresAt).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+                var local = Dates.At(clock.ToLocal(expiresAt), context.Language);
                 await context.ReplyAsync(LinkText.Format(context.Language, TelegramHtml.Escape(links.SignIn(token)), local), ct);
                 break;
             case "logout" or "dangxuat":

@@ -37,6 +37,18 @@ internal sealed class PgFeedback(PostgresStorage db) : IFeedback
         return created;
     }
 
+    public void Upsert(ITransaction tx, Feedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        db.Execute(tx, """
+            INSERT INTO feedback (id, subscriber_id, unit_code, anonymous, created_at, doc) VALUES (@Id, @SubscriberId, @UnitCode, @Anonymous, @CreatedAt, @doc::jsonb)
+            ON CONFLICT (id) DO UPDATE SET subscriber_id = excluded.subscriber_id, unit_code = excluded.unit_code, anonymous = excluded.anonymous,
+                created_at = excluded.created_at, doc = excluded.doc
+            """, new { feedback.Id, feedback.SubscriberId, feedback.UnitCode, feedback.Anonymous, feedback.CreatedAt, doc = Json.Write(feedback) });
+    }
+
+    public bool Delete(ITransaction tx, string id) => db.Execute(tx, "DELETE FROM feedback WHERE id = @id", new { id }) == 1;
+
     public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
     {
         DeleteDraft(tx, subscriberId);

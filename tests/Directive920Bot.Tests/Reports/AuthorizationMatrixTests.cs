@@ -71,6 +71,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/web", Who.UnitAdminInScope, "/signin/" },
         { "/web", Who.UnitAdminOutOfScope, "/signin/" },
         { "/web", Who.BlocAdmin, "/signin/" },
+        // The invite QR code: a photo for a unit the admin holds (InviteQrTests); here the refusals and the question.
+        { "/maqr SNV-VP", Who.Cadre, Unknown },
+        { "/maqr STC", Who.UnitAdminInScope, "chỉ lấy được mã QR của đơn vị mình quản trị" },
+        { "/maqr SNV-VP", Who.UnitAdminOutOfScope, "chỉ lấy được mã QR của đơn vị mình quản trị" },
+        { "/maqr", Who.BlocAdmin, "ghi mã đơn vị sau lệnh" },
         { "/roster", Who.Cadre, Unknown },
         { "/roster", Who.UnitAdminInScope, "full_name,unit_code" },
         { "/roster", Who.UnitAdminOutOfScope, "full_name,unit_code" },

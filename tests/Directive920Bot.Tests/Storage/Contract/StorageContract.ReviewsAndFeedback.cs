@@ -105,4 +105,25 @@ public abstract partial class StorageContract
         Assert.Equal((7L, "lesson-1:q1", "lesson-1", true, false, "SNV", Monday), (answer.SubscriberId, answer.QuestionKey, answer.ItemId, answer.Correct, answer.IsReview, answer.UnitCode, answer.AnsweredAt.ToUniversalTime()));
         Assert.Equal(2, store.GetRequiredService<IAcknowledgementHistory>().AcknowledgedBetween(Monday, Monday.AddDays(2)).Count());
     }
+
+    [SkippableFact]
+    public async Task Feedback_from_another_feature_is_replaced_under_its_own_id_and_deleted_by_it()
+    {
+        var store = Store();
+        var storage = store.GetRequiredService<IStorage>();
+        var feedback = store.GetRequiredService<IFeedback>();
+        Feedback Proposal(string text) => new()
+        {
+            Id = "impl:SNV:L2:2026-Q4", UnitCode = "SNV", Text = text, Source = "implementation", RequirementId = "L2", PeriodId = "2026-Q4", CreatedAt = Monday,
+        };
+
+        await storage.WriteAsync(tx => feedback.Upsert(tx, Proposal("Kiến nghị thứ nhất")));
+        await storage.WriteAsync(tx => feedback.Upsert(tx, Proposal("Kiến nghị đã sửa")));
+
+        var stored = Assert.Single(feedback.All());
+        Assert.Equal(("Kiến nghị đã sửa", "L2", "2026-Q4"), (stored.Text, stored.RequirementId, stored.PeriodId));
+        Assert.True(await storage.WriteAsync(tx => feedback.Delete(tx, "impl:SNV:L2:2026-Q4")));
+        Assert.False(await storage.WriteAsync(tx => feedback.Delete(tx, "impl:SNV:L2:2026-Q4")));
+        Assert.Empty(feedback.All());
+    }
 }
