@@ -30,6 +30,9 @@ public interface IQuizAnswers
 
     void RecordSent(ITransaction tx, QuizQuestionSent sent);
 
+    /// <summary>The person's questions whose vote was held (<see cref="QuizQuestionSent.HeldAt"/>), to be asked again.</summary>
+    IReadOnlyList<QuizQuestionSent> HeldFor(long subscriberId);
+
     /// <summary>The options ticked so far (empty when none is stored).</summary>
     QuizSelection Selection(string deliveryId, string questionId);
 

@@ -10,6 +10,10 @@ internal static class RegistrationTexts
         "Trong khi chờ trả lời, đồng chí vẫn dùng được /dulieu, /ngungnhan và /xoa.",
         "Until you answer, /mydata, /stop and /delete still work.");
 
+    public static readonly Loc VoteHeld = new(
+        "Câu trả lời trắc nghiệm vừa rồi chưa được ghi nhận: nội dung đồng ý xử lý dữ liệu cá nhân đã thay đổi. Nếu đồng chí đồng ý, câu hỏi sẽ được gửi lại để trả lời.",
+        "Your quiz answer was not recorded: the terms of consent to personal data processing have changed. If you agree, the question is sent to you again.");
+
     public static readonly Loc ConsentRenewed = new(
         "Đã ghi nhận sự đồng ý của đồng chí với nội dung mới. Đồng chí tiếp tục sử dụng bot như trước.",
         "Your consent to the new terms is recorded. You can go on using the bot as before.");

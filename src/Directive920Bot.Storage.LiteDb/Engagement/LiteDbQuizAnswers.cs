@@ -72,6 +72,8 @@ internal sealed class LiteDbQuizAnswers(Database db) : IQuizAnswers
 
     public void RecordSent(ITransaction tx, QuizQuestionSent sent) => Sent.Upsert(sent);
 
+    public IReadOnlyList<QuizQuestionSent> HeldFor(long subscriberId) => Sent.Find(s => s.SubscriberId == subscriberId && s.HeldAt != null).ToList();
+
     public QuizSelection Selection(string deliveryId, string questionId) =>
         Selections.FindById(QuizAnswer.IdFor(deliveryId, questionId)) ?? new QuizSelection { Id = QuizAnswer.IdFor(deliveryId, questionId) };
 
