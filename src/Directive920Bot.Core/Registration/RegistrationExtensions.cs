@@ -14,7 +14,9 @@ public static class RegistrationExtensions
         var services = builder.Services;
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<PersonalDataService>();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<PrivacyOptions>, PrivacyOptionsSetup>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<ConsentText>();
