@@ -153,7 +153,13 @@ internal static class RegistrationTexts
     public static readonly Loc DeleteCancelled = new("Đã hủy, dữ liệu được giữ nguyên.", "Cancelled; your data is unchanged.");
     public static readonly Loc NothingToDelete = new("Bot không lưu dữ liệu nào của đồng chí.", "The bot holds no data about you.");
 
-    public static readonly Loc MyDataCaption = new("Dữ liệu bot đang lưu về đồng chí.", "The data the bot holds about you.");
+    public static readonly Loc MyDataCaption = new("Dữ liệu bot đang lưu về đồng chí (JSON, dạng máy đọc).", "The data the bot holds about you (JSON, for machines).");
+
+    public static readonly Loc MyDataSummaryCaption = new(
+        "Tóm tắt dữ liệu bot đang lưu về đồng chí, giải thích từng phần (giờ Việt Nam).",
+        "A summary of the data the bot holds about you, each part explained (Vietnam time).");
+
+    public static readonly Loc MyDataSummaryFile = new("du-lieu-ca-nhan.txt", "my-data.txt");
 
     public static readonly Loc HelpUnregistered = new(
         "<b>Trợ lý Thông báo 920-TB/TU</b>\n/start — đăng ký\n/ngonngu — đổi ngôn ngữ\n/trogiup — trợ giúp",
