@@ -10,6 +10,11 @@ public interface IQuizAnswers
 
     QuizAnswer? Find(string deliveryId, string questionId);
 
+    /// <summary>Answers given before <paramref name="cutoff"/> (retention).</summary>
+    int CountBefore(DateTime cutoff);
+
+    int DeleteBefore(ITransaction tx, DateTime cutoff);
+
     IReadOnlyList<QuizAnswer> ForSubscriber(long subscriberId);
 
     IReadOnlyList<QuizAnswer> ForDelivery(string deliveryId);

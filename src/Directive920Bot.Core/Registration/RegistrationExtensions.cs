@@ -21,6 +21,7 @@ public static class RegistrationExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<ConsentText>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<ICommandHandler, RetentionHandler>();
         var retentionEvery = RetentionOptions.TryParse(builder.Configuration[RetentionOptions.Section + ":RunEvery"] ?? "PT1H", out var every) ? every : TimeSpan.FromHours(1);
         services.AddQuartz(q =>
         {

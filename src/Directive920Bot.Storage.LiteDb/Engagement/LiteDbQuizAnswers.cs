@@ -33,6 +33,10 @@ internal sealed class LiteDbQuizAnswers(Database db) : IQuizAnswers
 
     private ILiteCollection<QuizSelection> Selections => db.Collection<QuizSelection>(SelectionCollection);
 
+    public int CountBefore(DateTime cutoff) => Answers.Count(a => a.AnsweredAt < cutoff);
+
+    public int DeleteBefore(ITransaction tx, DateTime cutoff) => Answers.DeleteMany(a => a.AnsweredAt < cutoff);
+
     public (QuizAnswer Stored, bool Created) Add(ITransaction tx, QuizAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
