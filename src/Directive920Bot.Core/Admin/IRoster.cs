@@ -28,4 +28,10 @@ public interface IRoster
 
     /// <summary>Counts the entries again and replaces the kept counts (for anyone who wrote behind the store's back, such as a bulk seed).</summary>
     void RebuildCounts(ITransaction tx);
+
+    /// <summary>Retired entries (not current), linked to nobody, unchanged since before <paramref name="cutoff"/> (retention).</summary>
+    int CountRetiredBefore(DateTime cutoff);
+
+    /// <summary>Deletes the entries <see cref="CountRetiredBefore"/> counts; the per-unit counts hold current entries only, so none changes.</summary>
+    int DeleteRetiredBefore(ITransaction tx, DateTime cutoff);
 }

@@ -99,6 +99,12 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
 
     public IReadOnlyList<DeliveryRow> ForSubscriber(long subscriberId) => store.ForSubscriber(subscriberId);
 
+    /// <summary>Rows in a final state last changed before <paramref name="cutoff"/> (retention); pending rows are never purged.</summary>
+    public int CountFinishedBefore(DateTime cutoff) => store.CountFinishedBefore(cutoff);
+
+    /// <summary>Deletes the rows <see cref="CountFinishedBefore"/> counts; their report counts were written when they were sent.</summary>
+    public int DeleteFinishedBefore(ITransaction tx, DateTime cutoff) => store.DeleteFinishedBefore(tx, cutoff);
+
     public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) => store.ForCampaign(campaignId, state);
 
     public IReadOnlyList<DeliveryRow> SentBetween(DeliveryKind kind, DateTime fromUtc, DateTime toUtc) =>

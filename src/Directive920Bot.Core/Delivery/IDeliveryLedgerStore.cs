@@ -40,6 +40,12 @@ public interface IDeliveryLedgerStore
 
     void Delete(ITransaction tx, string id);
 
+    /// <summary>Rows in a final state (sent, failed, blocked, skipped) last updated before <paramref name="cutoff"/>.</summary>
+    int CountFinishedBefore(DateTime cutoff);
+
+    /// <summary>Deletes the rows <see cref="CountFinishedBefore"/> counts; returns how many.</summary>
+    int DeleteFinishedBefore(ITransaction tx, DateTime cutoff);
+
     /// <summary>Every chunk, or the campaign's.</summary>
     IReadOnlyList<DeliveryChunk> Chunks(string? campaignId = null);
 

@@ -33,6 +33,7 @@ public static class EngagementExtensions
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<EngagementHandler>());
         services.AddSingleton<IConversationHandler>(sp => sp.GetRequiredService<EngagementHandler>());
         services.AddSingleton<IPollAnswerHandler>(sp => sp.GetRequiredService<EngagementHandler>());
+        services.AddSingleton<IConsentObserver, HeldQuestionsAskedAgain>();
 
         var tickSeconds = builder.Configuration.GetValue($"{EngagementOptions.Section}:{nameof(EngagementOptions.TickSeconds)}", new EngagementOptions().TickSeconds);
         services.AddTransient<EngagementTickJob>();

@@ -23,6 +23,7 @@ public sealed class EngagementHandler(
     BotClock clock,
     Hosting.BotMetrics metrics,
     IEnumerable<IProgressSection> progressSections,
+    ConsentRenewal consent,
     ILogger<EngagementHandler> log) : ICommandHandler, ICallbackHandler, IConversationHandler, IPollAnswerHandler
 {
     public const string OpenAction = "eng.open";
@@ -88,6 +89,19 @@ public sealed class EngagementHandler(
     public async Task HandleAsync(InboundQuizAnswer answer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        // A vote comes without a chat, past the router's gates: consent is checked here. Nothing is recorded for a person
+        // who never consented or whose consent is outdated; the latter is asked again and gets the question back on agreeing.
+        var subscriber = subscribers.Find(answer.PersonId);
+        if (!consent.Accepts(subscriber))
+        {
+            if (subscriber is not null && quiz.HoldPoll(answer.PersonId, answer.PollId))
+            {
+                await consent.AskAgainAsync(subscriber, ct);
+            }
+
+            return;
+        }
+
         var outcome = quiz.AnswerPoll(answer.PersonId, answer.PollId, answer.OptionIds);
         if (outcome is { Result: AnswerResult.Recorded, Row: { } row })
         {

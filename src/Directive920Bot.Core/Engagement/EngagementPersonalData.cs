@@ -1,3 +1,4 @@
+using Directive920Bot.Localization;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
@@ -9,9 +10,82 @@ internal sealed class EngagementPersonalData(
     IQuizAnswers answers,
     IReviews reviews,
     IEscalations escalations,
-    IFeedback feedback) : IPersonalDataHolder
+    IFeedback feedback,
+    Content.ContentService content) : IPersonalDataHolder
 {
+    private static readonly Loc AcksTitle = new("Xác nhận đã đọc và cam kết", "Confirmations (read and committed)");
+
+    private static readonly Loc AcksWhy = new(
+        "Mỗi lần đồng chí bấm xác nhận một bài hoặc thông báo, lúc nào và có đúng hạn không: lãnh đạo, quản trị viên đơn vị xem được để đôn đốc.",
+        "Each time you confirmed a lesson or announcement, when, and whether on time: your unit's leaders and admins see it to follow up.");
+
+    private static readonly Loc AnswersTitle = new("Câu trả lời trắc nghiệm", "Quiz answers");
+
+    private static readonly Loc AnswersWhy = new(
+        "Câu trả lời đầu tiên của đồng chí cho mỗi câu hỏi, đúng hay sai: để tính kết quả học tập và gửi lại câu trả lời sai để ôn tập.",
+        "Your first answer to each question, right or wrong: for your progress and to send wrong answers again for review.");
+
+    private static readonly Loc ReviewTitle = new("Câu hỏi ôn tập", "Review questions");
+
+    private static readonly Loc ReviewWhy = new("Các câu đồng chí trả lời sai, được hỏi lại sau một thời gian.", "Questions you got wrong, asked again after a while.");
+
+    private static readonly Loc EscalationsTitle = new("Báo lãnh đạo đơn vị", "Reported to your unit's leaders");
+
+    private static readonly Loc EscalationsWhy = new(
+        "Bài quá hạn mà chưa được xác nhận sau các lời nhắc, đã được báo cho lãnh đạo đơn vị.",
+        "Lessons not confirmed after the reminders, which were reported to your unit's leaders.");
+
+    private static readonly Loc FeedbackTitle = new("Góp ý gửi kèm tên", "Feedback sent with your name");
+
+    private static readonly Loc FeedbackWhy = new(
+        "Góp ý đồng chí gửi kèm tên (góp ý ẩn danh không nối với ai nên không có ở đây).",
+        "Feedback you sent with your name (anonymous feedback is linked to nobody, so it is not here).");
+
     public string Name => "engagement";
+
+    public IEnumerable<PersonalDataSection> Describe(long subscriberId, PersonalDataFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var en = format.Language == "en";
+        string Title(string? itemId) => itemId is null ? (en ? "announcement" : "thông báo") : content.Current.Find(itemId)?.For(format.Language).Title ?? itemId;
+
+        var sections = new List<PersonalDataSection>();
+        var acknowledged = acks.ForSubscriber(subscriberId).OrderBy(a => a.AcknowledgedAt).ToList();
+        if (acknowledged.Count > 0)
+        {
+            sections.Add(new PersonalDataSection(format.T(AcksTitle), format.T(AcksWhy), acknowledged.Select(a =>
+                $"{format.Time(a.AcknowledgedAt)} — {Title(a.ItemId)} ({(en ? "received " : "nhận lúc ")}{format.Time(a.DeliveredAt)}; {(a.OnTime ? (en ? "on time" : "đúng hạn") : (en ? "late" : "trễ hạn"))})").ToList()));
+        }
+
+        var given = answers.ForSubscriber(subscriberId).OrderBy(a => a.AnsweredAt).ToList();
+        if (given.Count > 0)
+        {
+            sections.Add(new PersonalDataSection(format.T(AnswersTitle), format.T(AnswersWhy), given.Select(a =>
+                $"{format.Time(a.AnsweredAt)} — {Title(a.ItemId)}, {(en ? "question " : "câu ")}{a.QuestionId}: {(a.Correct ? (en ? "right" : "đúng") : (en ? "wrong" : "sai"))}{(a.IsReview ? (en ? " (review)" : " (ôn tập)") : "")}").ToList()));
+        }
+
+        var review = reviews.ForSubscriber(subscriberId).ToList();
+        if (review.Count > 0)
+        {
+            sections.Add(new PersonalDataSection(format.T(ReviewTitle), format.T(ReviewWhy), review.Select(r =>
+                $"{Title(r.ItemId)}, {(en ? "question " : "câu ")}{r.QuestionId}: {(r.Resolved ? (en ? "done " : "đã xong lúc ") + format.Time(r.ResolvedAt) : (en ? "next " : "hỏi lại lúc ") + format.Time(r.NextDueAt))}").ToList()));
+        }
+
+        var escalated = escalations.ForSubscriber(subscriberId).ToList();
+        if (escalated.Count > 0)
+        {
+            sections.Add(new PersonalDataSection(format.T(EscalationsTitle), format.T(EscalationsWhy), escalated.Select(e =>
+                $"{format.Time(e.Since)} — {Title(e.ItemId)}{(e.ResolvedAt is { } done ? (en ? ", confirmed " : ", đã xác nhận lúc ") + format.Time(done) : "")}").ToList()));
+        }
+
+        var named = feedback.FromSubscriber(subscriberId).OrderBy(f => f.CreatedAt).ToList();
+        if (named.Count > 0)
+        {
+            sections.Add(new PersonalDataSection(format.T(FeedbackTitle), format.T(FeedbackWhy), named.Select(f => $"{format.Time(f.CreatedAt)} — {f.Text}").ToList()));
+        }
+
+        return sections;
+    }
 
     public object? Export(long subscriberId) => new
     {

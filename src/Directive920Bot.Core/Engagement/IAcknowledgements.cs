@@ -16,6 +16,11 @@ public interface IAcknowledgements
 
     int Count();
 
+    /// <summary>Acknowledgements made before <paramref name="cutoff"/> (retention).</summary>
+    int CountBefore(DateTime cutoff);
+
+    int DeleteBefore(ITransaction tx, DateTime cutoff);
+
     /// <summary>
     /// Inserts an acknowledgement that the caller expects to be new, without looking first: a taken id fails the insert
     /// (and its transaction) with <see cref="DuplicateKeyException"/>, so a redelivered press writes nothing.

@@ -10,6 +10,11 @@ public interface IQuizAnswers
 
     QuizAnswer? Find(string deliveryId, string questionId);
 
+    /// <summary>Answers given before <paramref name="cutoff"/> (retention).</summary>
+    int CountBefore(DateTime cutoff);
+
+    int DeleteBefore(ITransaction tx, DateTime cutoff);
+
     IReadOnlyList<QuizAnswer> ForSubscriber(long subscriberId);
 
     IReadOnlyList<QuizAnswer> ForDelivery(string deliveryId);
@@ -29,6 +34,9 @@ public interface IQuizAnswers
     IReadOnlyList<QuizQuestionSent> SentForDelivery(string deliveryId);
 
     void RecordSent(ITransaction tx, QuizQuestionSent sent);
+
+    /// <summary>The person's questions whose vote was held (<see cref="QuizQuestionSent.HeldAt"/>), to be asked again.</summary>
+    IReadOnlyList<QuizQuestionSent> HeldFor(long subscriberId);
 
     /// <summary>The options ticked so far (empty when none is stored).</summary>
     QuizSelection Selection(string deliveryId, string questionId);

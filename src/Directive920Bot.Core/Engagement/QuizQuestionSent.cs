@@ -26,4 +26,10 @@ public sealed class QuizQuestionSent
     public List<int> Shown { get; set; } = [];
 
     public DateTime SentAt { get; set; }
+
+    /// <summary>
+    /// Set when a vote on this poll came while the person's consent had to be asked again (or was withdrawn): the vote
+    /// was not recorded, and the question is asked again, as a new poll, once they agree (a quiz poll takes one vote).
+    /// </summary>
+    public DateTime? HeldAt { get; set; }
 }

@@ -41,7 +41,8 @@ public sealed class QuizService(
         for (var i = 0; i < quiz.Count; i++)
         {
             var question = quiz[i];
-            if (answers.FindSent(row.Id, question.Id) is not null)
+            // A question whose vote was held (consent asked again) is asked again: its poll took the one vote it allows.
+            if (answers.FindSent(row.Id, question.Id) is { HeldAt: null })
             {
                 continue;
             }
@@ -217,6 +218,39 @@ public sealed class QuizService(
         }
 
         return Record(row, question, options.Select(o => order[o]).Order().ToList(), order, "poll");
+    }
+
+    /// <summary>
+    /// A vote that may not be recorded (the person's consent must be asked again first): marks the poll's question to be
+    /// asked again once they agree (<see cref="AskHeldAgainAsync"/>). False when the poll is not an unanswered one of theirs.
+    /// </summary>
+    public bool HoldPoll(long personId, string pollId)
+    {
+        var sent = answers.FindPoll(pollId);
+        if (sent is null || sent.SubscriberId != personId || answers.Find(sent.DeliveryId, sent.QuestionId) is not null)
+        {
+            return false;
+        }
+
+        if (sent.HeldAt is null)
+        {
+            sent.HeldAt = clock.UtcNow.UtcDateTime;
+            storage.Write(tx => answers.RecordSent(tx, sent));
+        }
+
+        return true;
+    }
+
+    /// <summary>Sends again, as new polls, the questions whose vote was held (<see cref="HoldPoll"/>).</summary>
+    public async Task AskHeldAgainAsync(long personId, CancellationToken ct)
+    {
+        foreach (var deliveryId in answers.HeldFor(personId).Select(s => s.DeliveryId).Distinct(StringComparer.Ordinal))
+        {
+            if (ledger.Find(deliveryId) is { } row && row.SubscriberId == personId)
+            {
+                await SendQuizAsync(row, ct);
+            }
+        }
     }
 
     /// <summary>The question message after an answer: the choice, right or wrong, the explanation and the clause.</summary>

@@ -12,7 +12,9 @@ namespace Directive920Bot.Registration;
 /// retention period or wording) is asked again before anything else they send is handled: consent covers the text it
 /// was given to. Their rights stay open meanwhile — /mydata, /stop and /delete (and the delete confirmation) pass.
 /// Agreeing records the new version; declining withdraws consent: messages stop and the data waits for /delete.
-/// Scheduled lessons keep going out under the consent already given until the person answers.
+/// Scheduled lessons keep going out under the consent already given until the person answers. A vote on a quiz poll
+/// (it comes without a chat, past the router's gates) is checked by its handler with <see cref="Accepts"/> and held the
+/// same way (<see cref="AskAgainAsync"/>); agreeing tells the <see cref="IConsentObserver"/>s, which ask held questions again.
 /// </summary>
 public sealed class ConsentRenewal(
     ISubscribers subscribers,
@@ -20,6 +22,8 @@ public sealed class ConsentRenewal(
     CallbackKeyStore keys,
     ConsentText consent,
     BotClock clock,
+    IChannelSender channel,
+    IEnumerable<IConsentObserver> observers,
     IOptions<PrivacyOptions> privacy) : IInboundGate, ICallbackHandler
 {
     private const string RenewAction = "consent.renew";
@@ -39,13 +43,35 @@ public sealed class ConsentRenewal(
             return false;
         }
 
-        await context.ReplyAsync(new OutboundMessage(consent.Changed(context.Language) + "\n\n" + context.T(RightsMeanwhile)).WithButtons(
-        [
-            new OutboundButton(context.T(Agree), keys.Issue(context.PersonId, RenewAction, consent.Version, ButtonLifetime)),
-            new OutboundButton(context.T(Disagree), keys.Issue(context.PersonId, DeclineAction, consent.Version, ButtonLifetime)),
-        ]), ct);
+        await context.ReplyAsync(Question(context.PersonId, context.Language, ""), ct);
         return true;
     }
+
+    /// <summary>
+    /// Whether input of <paramref name="subscriber"/> may be recorded: they consented (a stored subscriber exists only
+    /// after consent), registered, and — unless asking again is off — to the current version of the consent text.
+    /// </summary>
+    public bool Accepts(Subscriber? subscriber) => subscriber is { IsRegistered: true } && !NeedsRenewal(subscriber);
+
+    /// <summary>
+    /// Asks a registered person whose consent is outdated again, for input that came without a chat (a quiz-poll vote),
+    /// saying that the vote was not recorded. Nothing is sent to anyone else: a person who never consented is not written to.
+    /// </summary>
+    public async Task AskAgainAsync(Subscriber subscriber, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        if (NeedsRenewal(subscriber))
+        {
+            await channel.ReplyAsync(subscriber.Id, Question(subscriber.Id, subscriber.Language, VoteHeld.For(subscriber.Language) + "\n\n"), ct);
+        }
+    }
+
+    private OutboundMessage Question(long personId, string language, string lead) =>
+        new OutboundMessage(lead + consent.Changed(language) + "\n\n" + RightsMeanwhile.For(language)).WithButtons(
+        [
+            new OutboundButton(Agree.For(language), keys.Issue(personId, RenewAction, consent.Version, ButtonLifetime)),
+            new OutboundButton(Disagree.For(language), keys.Issue(personId, DeclineAction, consent.Version, ButtonLifetime)),
+        ]);
 
     public async Task<CallbackReply> HandleAsync(BotContext context, CallbackKey key, ButtonPress press, CancellationToken ct)
     {
@@ -66,6 +92,11 @@ public sealed class ConsentRenewal(
             await storage.WriteAsync(tx => subscribers.Save(tx, subscriber));
             await EditAsync(context, press, context.T(Agree).TrimStart('✅', ' '), ct);
             await context.ReplyAsync(ConsentRenewed, ct);
+            foreach (var observer in observers)
+            {
+                await observer.OnConsentRenewedAsync(subscriber.Id, ct);
+            }
+
             return CallbackReply.Silent;
         }
 

@@ -10,6 +10,12 @@ public interface IPersonalDataHolder
     object? Export(long subscriberId);
 
     /// <summary>
+    /// The same data as <see cref="Export"/>, explained in the person's language for the readable summary /mydata sends
+    /// beside the JSON, one section per part; none when the holder keeps nothing about the person.
+    /// </summary>
+    IEnumerable<PersonalDataSection> Describe(long subscriberId, PersonalDataFormat format);
+
+    /// <summary>
     /// Removes personal data; anonymous counts keep the <paramref name="pseudonym"/> instead of the Telegram id. Every
     /// holder erases in the one transaction it is given: an erasure is complete or has not happened.
     /// </summary>

@@ -8,9 +8,42 @@ public sealed class PersonalDataService(
     Storage.IStorage storage,
     Storage.IStorageMaintenance maintenance,
     [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time,
+    Hosting.BotClock clock,
     ILogger<PersonalDataService> log)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly Localization.Loc SummaryHead = new(
+        "DỮ LIỆU CÁ NHÂN BOT ĐANG LƯU VỀ ĐỒNG CHÍ\nLập lúc {0} (giờ Việt Nam, dd/MM/yyyy HH:mm). Tệp JSON gửi kèm chứa cùng dữ liệu ở dạng máy đọc được; các mục dưới đây giải thích từng phần.",
+        "THE PERSONAL DATA THE BOT HOLDS ABOUT YOU\nMade at {0} (Vietnam time, dd/MM/yyyy HH:mm). The JSON file sent with it holds the same data for machines; the parts below explain each.");
+
+    private static readonly Localization.Loc SummaryFoot = new(
+        "Ngoài các mục trên, báo cáo chỉ giữ số liệu tổng hợp theo đơn vị (số người nhận, xác nhận, trả lời đúng), không ghi tên hay mã của ai. Quyền của đồng chí: /hoso để sửa thông tin, /ngungnhan để ngừng nhận tin, /xoa để xóa dữ liệu cá nhân.",
+        "Besides the parts above, reports keep only counts per unit (received, confirmed, answered right), with nobody's name or id. Your rights: /profile to correct your details, /stop to stop messages, /delete to erase your personal data.");
+
+    private static readonly Localization.Loc NothingKept = new("(không có)", "(none)");
+
+    /// <summary>
+    /// The readable account of the same data as <see cref="ExportJson"/>, in <paramref name="language"/>: each part's
+    /// heading, what it is for and its records, times in the bot's zone as dd/MM/yyyy HH:mm. Plain text (UTF-8).
+    /// </summary>
+    public byte[] Summary(long subscriberId, string language)
+    {
+        var format = new PersonalDataFormat(language, clock);
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, format.T(SummaryHead), format.Time(clock.UtcNow.UtcDateTime)));
+        foreach (var section in holders.SelectMany(h => h.Describe(subscriberId, format)))
+        {
+            text.AppendLine().AppendLine("■ " + section.Title).AppendLine(section.Explanation);
+            foreach (var line in section.Lines.DefaultIfEmpty(format.T(NothingKept)))
+            {
+                text.AppendLine("  • " + line);
+            }
+        }
+
+        text.AppendLine().AppendLine(format.T(SummaryFoot));
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
 
     public byte[] ExportJson(long subscriberId)
     {

@@ -14,11 +14,14 @@ public static class RegistrationExtensions
         var services = builder.Services;
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<PersonalDataService>();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<PrivacyOptions>, PrivacyOptionsSetup>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<ConsentText>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<ICommandHandler, RetentionHandler>();
         var retentionEvery = RetentionOptions.TryParse(builder.Configuration[RetentionOptions.Section + ":RunEvery"] ?? "PT1H", out var every) ? every : TimeSpan.FromHours(1);
         services.AddQuartz(q =>
         {

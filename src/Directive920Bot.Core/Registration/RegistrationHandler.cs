@@ -62,6 +62,9 @@ public sealed partial class RegistrationHandler(
                 await context.ReplyAsync(LanguageChooser(context), ct);
                 break;
             case "mydata":
+                // The readable summary first (what a person reads), then the same data as JSON (what a machine reads).
+                await context.Sender.TrySendDocumentAsync(context.PersonId,
+                    new OutboundFile(context.T(MyDataSummaryFile), personalData.Summary(context.PersonId, context.Language), context.T(MyDataSummaryCaption)), SendPriority.Interactive, ct);
                 var json = personalData.ExportJson(context.PersonId);
                 await context.Sender.TrySendDocumentAsync(context.PersonId,
                     new OutboundFile($"directive920-{context.PersonId}.json", json, context.T(MyDataCaption)), SendPriority.Interactive, ct);

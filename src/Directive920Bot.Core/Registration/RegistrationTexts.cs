@@ -10,6 +10,10 @@ internal static class RegistrationTexts
         "Trong khi chờ trả lời, đồng chí vẫn dùng được /dulieu, /ngungnhan và /xoa.",
         "Until you answer, /mydata, /stop and /delete still work.");
 
+    public static readonly Loc VoteHeld = new(
+        "Câu trả lời trắc nghiệm vừa rồi chưa được ghi nhận: nội dung đồng ý xử lý dữ liệu cá nhân đã thay đổi. Nếu đồng chí đồng ý, câu hỏi sẽ được gửi lại để trả lời.",
+        "Your quiz answer was not recorded: the terms of consent to personal data processing have changed. If you agree, the question is sent to you again.");
+
     public static readonly Loc ConsentRenewed = new(
         "Đã ghi nhận sự đồng ý của đồng chí với nội dung mới. Đồng chí tiếp tục sử dụng bot như trước.",
         "Your consent to the new terms is recorded. You can go on using the bot as before.");
@@ -149,7 +153,13 @@ internal static class RegistrationTexts
     public static readonly Loc DeleteCancelled = new("Đã hủy, dữ liệu được giữ nguyên.", "Cancelled; your data is unchanged.");
     public static readonly Loc NothingToDelete = new("Bot không lưu dữ liệu nào của đồng chí.", "The bot holds no data about you.");
 
-    public static readonly Loc MyDataCaption = new("Dữ liệu bot đang lưu về đồng chí.", "The data the bot holds about you.");
+    public static readonly Loc MyDataCaption = new("Dữ liệu bot đang lưu về đồng chí (JSON, dạng máy đọc).", "The data the bot holds about you (JSON, for machines).");
+
+    public static readonly Loc MyDataSummaryCaption = new(
+        "Tóm tắt dữ liệu bot đang lưu về đồng chí, giải thích từng phần (giờ Việt Nam).",
+        "A summary of the data the bot holds about you, each part explained (Vietnam time).");
+
+    public static readonly Loc MyDataSummaryFile = new("du-lieu-ca-nhan.txt", "my-data.txt");
 
     public static readonly Loc HelpUnregistered = new(
         "<b>Trợ lý Thông báo 920-TB/TU</b>\n/start — đăng ký\n/ngonngu — đổi ngôn ngữ\n/trogiup — trợ giúp",

@@ -17,7 +17,13 @@ internal static class RetentionCli
 
     private static int Preview(CliContext cli, string? database)
     {
-        using var host = CliHost.Build(cli, database, b => b.AddRegistration());
+        // The ledger's rows are a kind of data too (Retention:Ledger): the delivery services without their hosted parts.
+        using var host = CliHost.Build(cli, database, b =>
+        {
+            Delivery.DeliveryExtensions.AddDeliveryCore(b.AddRegistration());
+            // Erasure (which retention counts people for) revokes button keys; the channel adapter registers them in the service.
+            Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Channels.CallbackKeyStore>(b.Services);
+        });
         var now = host.Services.GetRequiredService<BotClock>().UtcNow;
         foreach (var line in host.Services.GetRequiredService<RetentionService>().Preview(now))
         {

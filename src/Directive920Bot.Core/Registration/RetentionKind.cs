@@ -20,4 +20,16 @@ public enum RetentionKind
 
     /// <summary>Button keys issued before the period, expired or not (an old button then answers "no longer valid").</summary>
     CallbackKeys,
+
+    /// <summary>Delivery ledger rows in a final state (sent, failed, blocked, skipped) last changed before the period.</summary>
+    Ledger,
+
+    /// <summary>Acknowledgements made before the period (the report counters counted them when they were made).</summary>
+    Acknowledgements,
+
+    /// <summary>Quiz answers given before the period (counted in the report counters when given).</summary>
+    Answers,
+
+    /// <summary>Roster entries a later import retired (no longer current), unlinked from anyone, not changed in the period.</summary>
+    RetiredRosterEntries,
 }

@@ -23,6 +23,15 @@ public sealed class RetentionOptions
 
     public string CallbackKeys { get; set; } = "P90D";
 
+    // Five years: a full party congress term, so that period reports over the term still read the records.
+    public string Ledger { get; set; } = "P1825D";
+
+    public string Acknowledgements { get; set; } = "P1825D";
+
+    public string Answers { get; set; } = "P1825D";
+
+    public string RetiredRosterEntries { get; set; } = "P365D";
+
     /// <summary>How often the retention job runs (a run with nothing past its period writes nothing).</summary>
     public string RunEvery { get; set; } = "PT1H";
 
@@ -34,6 +43,10 @@ public sealed class RetentionOptions
         RetentionKind.Feedback => Feedback,
         RetentionKind.Audit => Audit,
         RetentionKind.CallbackKeys => CallbackKeys,
+        RetentionKind.Ledger => Ledger,
+        RetentionKind.Acknowledgements => Acknowledgements,
+        RetentionKind.Answers => Answers,
+        RetentionKind.RetiredRosterEntries => RetiredRosterEntries,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

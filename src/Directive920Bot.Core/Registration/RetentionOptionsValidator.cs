@@ -12,6 +12,16 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
             .Where(kind => !RetentionOptions.TryParse(options.Raw(kind), out _))
             .Select(kind => $"Retention:{kind} must be an ISO 8601 duration (P30D) or a positive number of days, not '{options.Raw(kind)}'.")
             .ToList();
+        // A record whose button still works could be made again once purged (an acknowledgement pressed twice, counted
+        // twice): records that buttons lead to are kept at least as long as the buttons.
+        if (errors.Count == 0)
+        {
+            var keys = options.Period(RetentionKind.CallbackKeys);
+            errors.AddRange(new[] { RetentionKind.Ledger, RetentionKind.Acknowledgements, RetentionKind.Answers }
+                .Where(kind => options.Period(kind) < keys)
+                .Select(kind => $"Retention:{kind} must be at least Retention:CallbackKeys ('{options.CallbackKeys}'), not '{options.Raw(kind)}': a button would outlive its record."));
+        }
+
         if (!RetentionOptions.TryParse(options.RunEvery, out _))
         {
             errors.Add($"Retention:RunEvery must be an ISO 8601 duration (P1D) or a positive number of days, not '{options.RunEvery}'.");

@@ -17,6 +17,10 @@ public sealed class RetentionService(
     IFeedback feedback,
     IAuditEntries audit,
     ICallbackKeyRecords keys,
+    Delivery.DeliveryLedger ledger,
+    IAcknowledgements acknowledgements,
+    IQuizAnswers answers,
+    IRoster roster,
     PersonalDataService personalData,
     IStorage storage,
     IStorageMaintenance maintenance,
@@ -60,6 +64,10 @@ public sealed class RetentionService(
         RetentionKind.Feedback => feedback.CountBefore(cutoff),
         RetentionKind.Audit => audit.CountBefore(cutoff),
         RetentionKind.CallbackKeys => keys.CountCreatedBefore(cutoff),
+        RetentionKind.Ledger => ledger.CountFinishedBefore(cutoff),
+        RetentionKind.Acknowledgements => acknowledgements.CountBefore(cutoff),
+        RetentionKind.Answers => answers.CountBefore(cutoff),
+        RetentionKind.RetiredRosterEntries => roster.CountRetiredBefore(cutoff),
         _ => People(kind, cutoff).Count,
     };
 
@@ -73,6 +81,17 @@ public sealed class RetentionService(
                 return storage.Write(tx => audit.DeleteBefore(tx, cutoff));
             case RetentionKind.CallbackKeys:
                 return storage.Write(tx => keys.DeleteCreatedBefore(tx, cutoff));
+
+            // The report counters were bumped in each record's own transaction (aggregate first, by construction), so
+            // deleting the rows changes no count of /report, the API's unit report or content stats.
+            case RetentionKind.Ledger:
+                return storage.Write(tx => ledger.DeleteFinishedBefore(tx, cutoff));
+            case RetentionKind.Acknowledgements:
+                return storage.Write(tx => acknowledgements.DeleteBefore(tx, cutoff));
+            case RetentionKind.Answers:
+                return storage.Write(tx => answers.DeleteBefore(tx, cutoff));
+            case RetentionKind.RetiredRosterEntries:
+                return storage.Write(tx => roster.DeleteRetiredBefore(tx, cutoff));
             default:
                 var people = People(kind, cutoff);
                 foreach (var id in people)

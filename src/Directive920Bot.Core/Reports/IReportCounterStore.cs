@@ -28,6 +28,9 @@ public interface IReportCounterStore
     /// <summary>Records <paramref name="eventId"/> as counted; false when it already was (nothing is written then).</summary>
     bool MarkCounted(ITransaction tx, string eventId);
 
+    /// <summary>Deletes the records of these events (an erased person's); returns how many were stored.</summary>
+    int Forget(ITransaction tx, IEnumerable<string> eventIds);
+
     /// <summary>Writes the item counters (inserted or replaced).</summary>
     void SaveItems(ITransaction tx, IReadOnlyCollection<ItemCounter> counters);
 

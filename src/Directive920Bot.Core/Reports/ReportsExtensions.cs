@@ -14,6 +14,7 @@ public static class ReportsExtensions
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReportOptions>, ReportOptionsValidator>();
         services.AddSingleton<ReportCounters>();
+        services.AddSingleton<Registration.IPersonalDataHolder, ReportEventsPersonalData>();
         services.AddSingleton<IDeliveryOutcomeRecorder>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<Engagement.IEngagementObserver>(sp => sp.GetRequiredService<ReportCounters>());
         services.AddSingleton<IPendingAcknowledgements, LedgerPendingAcknowledgements>();

@@ -8,6 +8,9 @@ internal sealed class ConsolePersonalData(IConsoleSignIns store) : IPersonalData
 {
     public string Name => "console";
 
+    // Sign-in links are stored only as hashes and expire in minutes; nothing in them describes the person.
+    public IEnumerable<PersonalDataSection> Describe(long subscriberId, PersonalDataFormat format) => [];
+
     public object? Export(long subscriberId) => null;
 
     public void Erase(ITransaction tx, long subscriberId, long pseudonym) => store.Forget(tx, subscriberId);

@@ -29,6 +29,10 @@ internal sealed class LiteDbRoster(Database db) : IRoster
 
     private ILiteCollection<RosterEntry> Entries => db.Collection<RosterEntry>(CollectionName);
 
+    public int CountRetiredBefore(DateTime cutoff) => Entries.Count(e => !e.Current && e.SubscriberId == null && e.UpdatedAt < cutoff);
+
+    public int DeleteRetiredBefore(ITransaction tx, DateTime cutoff) => Entries.DeleteMany(e => !e.Current && e.SubscriberId == null && e.UpdatedAt < cutoff);
+
     public RosterEntry? Find(int id) => Entries.FindById(id);
 
     public RosterEntry? FindByInvite(string code) => Entries.FindOne(e => e.InviteCode == code);

@@ -63,6 +63,13 @@ internal sealed class LiteDbDeliveryLedger(Database db) : IDeliveryLedgerStore
         }
     }
 
+    public int CountFinishedBefore(DateTime cutoff) => Rows.Count(Finished(cutoff));
+
+    public int DeleteFinishedBefore(ITransaction tx, DateTime cutoff) => Rows.DeleteMany(Finished(cutoff));
+
+    private static System.Linq.Expressions.Expression<Func<DeliveryRow, bool>> Finished(DateTime cutoff) => r =>
+        r.UpdatedAt < cutoff && (r.State == DeliveryState.Sent || r.State == DeliveryState.Failed || r.State == DeliveryState.Blocked || r.State == DeliveryState.Skipped);
+
     public void Insert(ITransaction tx, IReadOnlyCollection<DeliveryRow> rows)
     {
         ArgumentNullException.ThrowIfNull(tx);

@@ -19,6 +19,10 @@ internal sealed class LiteDbAcknowledgements(Database db) : IAcknowledgements
 
     private ILiteCollection<Acknowledgement> Acks => db.Collection<Acknowledgement>(CollectionName);
 
+    public int CountBefore(DateTime cutoff) => Acks.Count(a => a.AcknowledgedAt < cutoff);
+
+    public int DeleteBefore(ITransaction tx, DateTime cutoff) => Acks.DeleteMany(a => a.AcknowledgedAt < cutoff);
+
     public Acknowledgement? Find(string id) => Acks.FindById(id);
 
     public IReadOnlyList<Acknowledgement> ForSubscriber(long subscriberId) => Acks.Find(a => a.SubscriberId == subscriberId).ToList();

@@ -33,6 +33,10 @@ internal sealed class LiteDbQuizAnswers(Database db) : IQuizAnswers
 
     private ILiteCollection<QuizSelection> Selections => db.Collection<QuizSelection>(SelectionCollection);
 
+    public int CountBefore(DateTime cutoff) => Answers.Count(a => a.AnsweredAt < cutoff);
+
+    public int DeleteBefore(ITransaction tx, DateTime cutoff) => Answers.DeleteMany(a => a.AnsweredAt < cutoff);
+
     public (QuizAnswer Stored, bool Created) Add(ITransaction tx, QuizAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -71,6 +75,8 @@ internal sealed class LiteDbQuizAnswers(Database db) : IQuizAnswers
     public IReadOnlyList<QuizQuestionSent> SentForDelivery(string deliveryId) => Sent.Find(s => s.DeliveryId == deliveryId).ToList();
 
     public void RecordSent(ITransaction tx, QuizQuestionSent sent) => Sent.Upsert(sent);
+
+    public IReadOnlyList<QuizQuestionSent> HeldFor(long subscriberId) => Sent.Find(s => s.SubscriberId == subscriberId && s.HeldAt != null).ToList();
 
     public QuizSelection Selection(string deliveryId, string questionId) =>
         Selections.FindById(QuizAnswer.IdFor(deliveryId, questionId)) ?? new QuizSelection { Id = QuizAnswer.IdFor(deliveryId, questionId) };

@@ -58,6 +58,13 @@ internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStor
     public bool MarkCounted(ITransaction tx, string eventId) =>
         Events.Upsert(new CountedEvent { Id = StoreSecrets.Hash(key ??= StoreSecrets.Get(db.Lite, StoreSecrets.ReportEvents), eventId) });
 
+    public int Forget(ITransaction tx, IEnumerable<string> eventIds)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        key ??= StoreSecrets.Get(db.Lite, StoreSecrets.ReportEvents);
+        return eventIds.Count(id => Events.Delete(StoreSecrets.Hash(key, id)));
+    }
+
     public void SaveItems(ITransaction tx, IReadOnlyCollection<ItemCounter> counters) => Items.Upsert(counters);
 
     public void SaveQuestion(ITransaction tx, QuestionCounter counter) => Questions.Upsert(counter);

@@ -76,4 +76,11 @@ internal sealed class PgRoster(PostgresStorage db) : IRoster
 
     // The counts are a query over what is stored: there is nothing kept to rebuild.
     public void RebuildCounts(ITransaction tx) => PgTransaction.Of(tx, db);
+
+    // Retention: retired entries linked to nobody (a linked one is the person's and goes with their erasure).
+    public int CountRetiredBefore(DateTime cutoff) =>
+        db.One<int>("SELECT count(*)::int FROM roster WHERE NOT current AND subscriber_id IS NULL AND updated_at < @cutoff", new { cutoff = Utc.Of(cutoff) });
+
+    public int DeleteRetiredBefore(ITransaction tx, DateTime cutoff) =>
+        db.Execute(tx, "DELETE FROM roster WHERE NOT current AND subscriber_id IS NULL AND updated_at < @cutoff", new { cutoff = Utc.Of(cutoff) });
 }

@@ -212,4 +212,11 @@ internal sealed class PgDeliveryLedger(PostgresStorage db) : IDeliveryLedgerStor
             Members = JsonSerializer.Deserialize<List<ChunkMember>>(Members) ?? [],
         };
     }
+
+    // Retention: rows in a final state last changed before the cutoff (pending and sending rows are never purged).
+    public int CountFinishedBefore(DateTime cutoff) =>
+        db.One<int>("SELECT count(*)::int FROM deliveries WHERE updated_at < @cutoff AND state IN ('Sent', 'Failed', 'Blocked', 'Skipped')", new { cutoff = Utc.Of(cutoff) });
+
+    public int DeleteFinishedBefore(ITransaction tx, DateTime cutoff) =>
+        db.Execute(tx, "DELETE FROM deliveries WHERE updated_at < @cutoff AND state IN ('Sent', 'Failed', 'Blocked', 'Skipped')", new { cutoff = Utc.Of(cutoff) });
 }

@@ -37,4 +37,10 @@ internal sealed class PgAcknowledgements(PostgresStorage db) : IAcknowledgements
         ArgumentNullException.ThrowIfNull(ack);
         return new { ack.Id, ack.SubscriberId, ack.Subject, ack.ItemId, ack.AcknowledgedAt, doc = Json.Write(ack) };
     }
+
+    public int CountBefore(DateTime cutoff) =>
+        db.One<int>("SELECT count(*)::int FROM acknowledgements WHERE acknowledged_at < @cutoff", new { cutoff = Utc.Of(cutoff) });
+
+    public int DeleteBefore(ITransaction tx, DateTime cutoff) =>
+        db.Execute(tx, "DELETE FROM acknowledgements WHERE acknowledged_at < @cutoff", new { cutoff = Utc.Of(cutoff) });
 }

@@ -96,4 +96,15 @@ internal sealed class PgQuizAnswers(PostgresStorage db) : IQuizAnswers
 
     private static object AnswerParameters(QuizAnswer answer) =>
         new { answer.Id, answer.SubscriberId, answer.DeliveryId, answer.QuestionKey, answer.ItemId, answer.UnitCode, answer.AnsweredAt, doc = Json.Write(answer) };
+
+    public int CountBefore(DateTime cutoff) =>
+        db.One<int>("SELECT count(*)::int FROM quiz_answers WHERE answered_at < @cutoff", new { cutoff = Utc.Of(cutoff) });
+
+    public int DeleteBefore(ITransaction tx, DateTime cutoff) =>
+        db.Execute(tx, "DELETE FROM quiz_answers WHERE answered_at < @cutoff", new { cutoff = Utc.Of(cutoff) });
+
+    // A question held while the person's consent was outdated (HeldAt set in the document).
+    public IReadOnlyList<QuizQuestionSent> HeldFor(long subscriberId) =>
+        [.. db.Query<string>("SELECT doc::text FROM quiz_sent WHERE subscriber_id = @subscriberId AND doc ->> 'HeldAt' IS NOT NULL ORDER BY id", new { subscriberId })
+            .Select(d => Json.Read<QuizQuestionSent>(d)!)];
 }

@@ -56,6 +56,9 @@ public static class SandboxExtensions
         services.RemoveAllKeyed<TimeProvider>(Hosting.Clocks.Business);
         services.AddKeyedSingleton<TimeProvider>(Hosting.Clocks.Business, (sp, _) => sp.GetRequiredService<SandboxClock>());
 
+        // The sandbox is a demonstration on this machine, in any environment: an unset controller gets the marked demo value.
+        services.PostConfigure<Registration.PrivacyOptions>(o => o.UseDemoValuesWhereUnset());
+
         // The production database is never touched in sandbox mode, whatever Storage:DatabasePath says.
         services.PostConfigure<StorageOptions>(o => o.DatabasePath = databasePath);
 

@@ -61,6 +61,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        // Production needs the controller named in the consent text (Privacy:Controller, Privacy:Contact).
+        info.Environment["Privacy__Controller"] = "Đảng ủy Khối thử nghiệm";
+        info.Environment["Privacy__Contact"] = "vanphong@example.vn";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

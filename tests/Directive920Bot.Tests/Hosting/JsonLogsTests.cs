@@ -33,6 +33,9 @@ public sealed class JsonLogsTests
         {
             ["Logging__Json"] = "true",
             ["Logging__LogLevel__Default"] = "Debug",
+            // The child process runs in Production, which needs the controller named in the consent text.
+            ["Privacy__Controller"] = "Đảng ủy Khối thử nghiệm",
+            ["Privacy__Contact"] = "vanphong@example.vn",
             ["Telegram__BotToken"] = emulator.Token,
             ["Telegram__ApiBaseUrl"] = emulator.BaseUrl.ToString().TrimEnd('/'),
             ["Telegram__PollTimeoutSeconds"] = "1",

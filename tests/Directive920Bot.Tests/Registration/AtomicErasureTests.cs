@@ -37,6 +37,8 @@ public sealed class AtomicErasureTests
 
         public object? Export(long subscriberId) => null;
 
+        public IEnumerable<PersonalDataSection> Describe(long subscriberId, PersonalDataFormat format) => [];
+
         public void Erase(ITransaction tx, long subscriberId, long pseudonym)
         {
             if (Fails)

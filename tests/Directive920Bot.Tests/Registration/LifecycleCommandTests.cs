@@ -63,7 +63,7 @@ public sealed class LifecycleCommandTests
         await using var bot = await BotHarness.StartAsync();
         await bot.RegisterAsync(2404, "Lê Văn Tám", "SKHCN");
 
-        var file = await bot.SayAsync(2404, "/mydata", m => m.Document is not null);
+        var file = await bot.SayAsync(2404, "/mydata", m => m.Document?.FileName.EndsWith(".json", StringComparison.Ordinal) == true);
 
         using var json = JsonDocument.Parse(file.Document!.Content);
         var profile = json.RootElement.GetProperty("profile");

@@ -102,6 +102,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/dotgui", Who.BlocAdmin, "hiến dịch" },
         // Implementation: the dialogue needs a registered admin (the fixture's admins are not); the scope per unit is
         // ImplementationScopeTests'.
+        { "/luutru", Who.Cadre, Unknown },
+        { "/luutru", Who.UnitAdminInScope, Unknown },
+        { "/luutru", Who.UnitAdminOutOfScope, Unknown },
+        { "/luutru", Who.BlocAdmin, "lần chạy tới sẽ xóa" },
         { "/thuchien", Who.Cadre, Unknown },
         { "/thuchien", Who.UnitAdminInScope, "trước khi báo cáo kết quả thực hiện" },
         { "/thuchien", Who.UnitAdminOutOfScope, "trước khi báo cáo kết quả thực hiện" },

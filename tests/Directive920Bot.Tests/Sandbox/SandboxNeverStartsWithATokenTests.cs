@@ -61,6 +61,9 @@ public sealed class SandboxNeverStartsWithATokenTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Telegram:BotToken"] = "",
+            // Set, so that the missing token is the one thing that stops this start.
+            ["Privacy:Controller"] = "Đảng ủy Khối thử nghiệm",
+            ["Privacy:Contact"] = "vanphong@example.vn",
             ["urls"] = "http://127.0.0.1:0",
             ["Storage:DatabasePath"] = System.IO.Path.Combine(directory.Path, "bot.db"),
             ["Content:Path"] = System.IO.Path.Combine(BotHarness.RepoRoot, "content"),
