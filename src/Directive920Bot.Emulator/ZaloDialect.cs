@@ -86,7 +86,9 @@ public sealed class ZaloDialect : IDisposable
     /// <summary>The bot's messages to the user after <paramref name="after"/> of them, waiting until <paramref name="count"/> more arrived.</summary>
     public async Task<ZaloChatMessage> WaitForBotMessageAsync(string userId, Func<ZaloChatMessage, bool>? predicate = null, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        // The emulator keeps its own time (it is not the service): a monotonic stopwatch bounds the wait.
+        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             Task signal;
@@ -101,7 +103,7 @@ public sealed class ZaloDialect : IDisposable
                 return found;
             }
 
-            var left = deadline - DateTime.UtcNow;
+            var left = limit - waited.Elapsed;
             if (left <= TimeSpan.Zero)
             {
                 throw new TimeoutException($"No Zalo bot message for {userId}. Transcript:\n" +

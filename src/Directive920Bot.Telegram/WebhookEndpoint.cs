@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +39,7 @@ public static class WebhookEndpoint
     internal static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> HandleAsync(
         HttpRequest request, IOptions<TelegramOptions> options, UpdateProcessor processor, ILoggerFactory logs)
     {
-        if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
+        if (!Channels.WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
         {
             return TypedResults.Unauthorized();
         }
@@ -66,16 +64,5 @@ public static class WebhookEndpoint
         // The same entry point as polling: per-person limit, in-flight bound, durable inbox (a redelivered update_id is dropped).
         await processor.AcceptAsync([update], request.HttpContext.RequestAborted);
         return TypedResults.Ok();
-    }
-
-    /// <summary>Constant time in the secret's content, so that timing does not reveal how much of a guess was right.</summary>
-    internal static bool SecretMatches(string? given, string? expected)
-    {
-        if (string.IsNullOrEmpty(given) || string.IsNullOrEmpty(expected))
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
     }
 }

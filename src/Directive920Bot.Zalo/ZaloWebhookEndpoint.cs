@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +36,7 @@ public static class ZaloWebhookEndpoint
     internal static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> HandleAsync(
         HttpRequest request, IOptions<ZaloOptions> options, ZaloProcessor processor, ILoggerFactory logs)
     {
-        if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
+        if (!Channels.WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
         {
             return TypedResults.Unauthorized();
         }
@@ -62,16 +60,5 @@ public static class ZaloWebhookEndpoint
 
         await processor.AcceptAsync(update, request.HttpContext.RequestAborted);
         return TypedResults.Ok();
-    }
-
-    /// <summary>Constant time in the secret's content, so that timing does not reveal how much of a guess was right.</summary>
-    internal static bool SecretMatches(string? given, string? expected)
-    {
-        if (string.IsNullOrEmpty(given) || string.IsNullOrEmpty(expected))
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
     }
 }
