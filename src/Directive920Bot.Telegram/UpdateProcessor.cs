@@ -87,27 +87,21 @@ public sealed class UpdateProcessor : BackgroundService
             updates.Add(update);
         }
 
-        for (var start = 0; start < updates.Count; start += capacity)
+        // Each free place in the bound is used at once: wait for one, take whatever more is free now, store and hand
+        // over that part, and go on. (Waiting for room for a whole part first held free places idle — with handlers
+        // that do not finish, for good.)
+        var next = 0;
+        while (next < updates.Count)
         {
-            var part = updates.Skip(start).Take(capacity).ToList();
-            var taken = 0;
-            try
+            await room.WaitAsync(ct);
+            var taken = 1;
+            while (next + taken < updates.Count && room.Wait(0, CancellationToken.None))
             {
-                for (; taken < part.Count; taken++)
-                {
-                    await room.WaitAsync(ct);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                if (taken > 0)
-                {
-                    room.Release(taken);
-                }
-
-                throw;
+                taken++;
             }
 
+            var part = updates.Skip(next).Take(taken).ToList();
+            next += taken;
             var entries = await inbox.AcceptAsync(part);
             if (entries.Count < part.Count)
             {

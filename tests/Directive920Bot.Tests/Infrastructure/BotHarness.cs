@@ -184,11 +184,13 @@ public sealed class BotHarness : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         var scheduler = await Get<ISchedulerFactory>().GetScheduler();
+        // The run is recognised by a token in its trigger's data: the scheduler may be running the same job on its own
+        // schedule (a StartNow trigger at start), and that run's end must not be taken for this one's.
         var ran = new JobRan(job);
         scheduler.ListenerManager.AddJobListener(ran, Matchers.Key(job));
         try
         {
-            await scheduler.TriggerJob(job);
+            await scheduler.TriggerJob(job, new JobDataMap { [JobRan.TokenKey] = ran.Token });
             var error = await ran.Done.WaitAsync(Wait);
             if (error is not null)
             {
@@ -373,15 +375,24 @@ public sealed class BotHarness : IAsyncDisposable
 
     private sealed class JobRan(JobKey job) : IJobListener
     {
+        public const string TokenKey = "test-run";
+
         private readonly TaskCompletionSource<Exception?> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public string Name { get; } = "test-run:" + job + ":" + Guid.NewGuid().ToString("N");
+        public string Token { get; } = Guid.NewGuid().ToString("N");
+
+        public string Name => "test-run:" + job + ":" + Token;
 
         public Task<Exception?> Done => done.Task;
 
         public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
-            done.TrySetResult(jobException);
+            ArgumentNullException.ThrowIfNull(context);
+            if (context.Trigger.JobDataMap.TryGetString(TokenKey, out var token) && token == Token)
+            {
+                done.TrySetResult(jobException);
+            }
+
             return ValueTask.CompletedTask;
         }
     }
