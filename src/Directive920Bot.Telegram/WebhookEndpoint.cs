@@ -39,21 +39,10 @@ public static class WebhookEndpoint
     internal static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> HandleAsync(
         HttpRequest request, IOptions<TelegramOptions> options, UpdateProcessor processor, ILoggerFactory logs)
     {
-        if (!Channels.WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
+        var (update, refusal) = await Channels.WebhookRequest.ReadAsync<Update>(request, SecretHeader, options.Value.WebhookSecret, JsonBotAPI.Options, logs.CreateLogger(typeof(WebhookEndpoint)));
+        if (refusal == StatusCodes.Status401Unauthorized)
         {
             return TypedResults.Unauthorized();
-        }
-
-        Update? update;
-        try
-        {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            // The body is not logged: it is a user's message.
-            logs.CreateLogger(typeof(WebhookEndpoint)).LogWarning("A webhook request with the right secret carried no readable update: {Error}", ex.Message);
-            return TypedResults.BadRequest();
         }
 
         if (update is null)

@@ -36,21 +36,10 @@ public static class ZaloWebhookEndpoint
     internal static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> HandleAsync(
         HttpRequest request, IOptions<ZaloOptions> options, ZaloProcessor processor, ILoggerFactory logs)
     {
-        if (!Channels.WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
+        var (update, refusal) = await Channels.WebhookRequest.ReadAsync<ZaloUpdate>(request, SecretHeader, options.Value.WebhookSecret, ZaloJson.Options, logs.CreateLogger(typeof(ZaloWebhookEndpoint)));
+        if (refusal == StatusCodes.Status401Unauthorized)
         {
             return TypedResults.Unauthorized();
-        }
-
-        ZaloUpdate? update;
-        try
-        {
-            update = await JsonSerializer.DeserializeAsync<ZaloUpdate>(request.Body, ZaloJson.Options, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            // The body is not logged: it is a user's message.
-            logs.CreateLogger(typeof(ZaloWebhookEndpoint)).LogWarning("A Zalo webhook request with the right secret carried no readable update: {Error}", ex.Message);
-            return TypedResults.BadRequest();
         }
 
         if (update is null || string.IsNullOrEmpty(update.EventName))
