@@ -18,6 +18,7 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
     private readonly BlockingCollection<WorkItem> queue = [];
     private readonly ILogger? log;
     private LiteDatabase db;
+    private readonly DiskGuard guard;
     private long reopened;
     private int writerThreadId = -1;
     private volatile bool reopening;
@@ -33,7 +34,8 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
     private Compaction? queuedCompaction;
 
     /// <param name="transport">The transport clock, which times the writer's statistics.</param>
-    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, TimeProvider transport, ILogger<Database>? log = null)
+    /// <param name="minimumFreeBytes">Writes are refused while the disk has less free space (0: no check); see <see cref="DiskGuard"/>.</param>
+    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, TimeProvider transport, ILogger<Database>? log = null, long minimumFreeBytes = 0)
     {
         ArgumentNullException.ThrowIfNull(schemas);
         ArgumentNullException.ThrowIfNull(transport);
@@ -52,6 +54,7 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
 
         db = Open(full, mapper);
         Path = full;
+        guard = new DiskGuard(full, minimumFreeBytes, transport);
         LogPath = System.IO.Path.Combine(directory, System.IO.Path.GetFileNameWithoutExtension(full) + "-log" + System.IO.Path.GetExtension(full));
         // Every start, not only the first: the data folder 0700, the file and its log 0600 (Storage/OwnerOnly).
         OwnerOnly.Directory(directory);
@@ -408,6 +411,21 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
     {
         Exception? failure = null;
         failed = null;
+        if (guard.WhyNot() is { } refusal)
+        {
+            // Before LiteDB touches the disk: a write it starts and the disk refuses half-way ends the process.
+            log?.LogError("A write was refused: {Reason}", refusal);
+            var unavailable = new StoreUnavailableException(refusal);
+            foreach (var item in batch)
+            {
+                item.Fail(unavailable);
+            }
+
+            // Every item has its answer: the caller must not retry them one by one.
+            failed = null;
+            return true;
+        }
+
         var lite = Lite;
         var tx = current = new WriterTransaction();
         try

@@ -27,7 +27,8 @@ public static class StorageExtensions
             sp.GetRequiredService<LiteDB.BsonMapper>(),
             sp.GetServices<StoreSchema>(),
             sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport),
-            sp.GetRequiredService<ILogger<Database>>()));
+            sp.GetRequiredService<ILogger<Database>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.MinimumFreeMegabytes * 1048576L));
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
         builder.Services.AddSingleton<IStoreBackup, LiteDbStoreBackup>();
         builder.Services.AddSingleton<IStoreFiles, LiteDbStoreFiles>();

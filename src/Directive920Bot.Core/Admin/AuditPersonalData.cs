@@ -37,5 +37,5 @@ public sealed class AuditPersonalData(IAuditEntries entries) : IPersonalDataHold
         .Select(e => new { e.At, ByYou = e.Actor == subscriberId, e.Action, e.Target, e.Details })
         .ToList();
 
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym) => entries.Redact(tx, subscriberId);
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms) => entries.Redact(tx, subscriberId);
 }

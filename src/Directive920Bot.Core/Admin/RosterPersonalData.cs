@@ -39,7 +39,7 @@ public sealed class RosterPersonalData(IRoster roster) : IPersonalDataHolder
         : null;
 
     /// <summary>The roster entry belongs to the unit; only the link to the person goes, so they count as never registered.</summary>
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         if (roster.ForSubscriber(subscriberId) is { } entry)
         {

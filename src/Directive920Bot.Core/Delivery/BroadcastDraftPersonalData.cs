@@ -21,5 +21,5 @@ public sealed class BroadcastDraftPersonalData(IBroadcastDrafts drafts) : IPerso
 
     public object? Export(long subscriberId) => drafts.Find(subscriberId);
 
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym) => drafts.Delete(tx, subscriberId);
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms) => drafts.Delete(tx, subscriberId);
 }

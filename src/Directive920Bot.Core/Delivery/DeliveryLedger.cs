@@ -1,4 +1,5 @@
 using System.Globalization;
+using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
 namespace Directive920Bot.Delivery;
@@ -413,12 +414,17 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
         return rows.Count;
     }
 
-    /// <summary>Replaces the subscriber id with a pseudonym and drops the chat (personal-data erasure).</summary>
-    internal void Pseudonymise(long subscriberId, long pseudonym) => storage.Write(tx => Pseudonymise(tx, subscriberId, pseudonym));
+    /// <inheritdoc cref="Pseudonymise(ITransaction, ErasurePseudonyms)"/>
+    internal void Pseudonymise(ErasurePseudonyms pseudonyms) => storage.Write(tx => Pseudonymise(tx, pseudonyms));
 
-    /// <inheritdoc cref="Pseudonymise(long, long)"/>
-    internal void Pseudonymise(ITransaction tx, long subscriberId, long pseudonym)
+    /// <summary>
+    /// Replaces the subscriber id with each row's own pseudonym and drops the chat and the text (personal-data
+    /// erasure): the rows still count, but no two of them can be joined back into one person.
+    /// </summary>
+    internal void Pseudonymise(ITransaction tx, ErasurePseudonyms pseudonyms)
     {
+        ArgumentNullException.ThrowIfNull(pseudonyms);
+        var subscriberId = pseudonyms.SubscriberId;
         // A chunk holds only rows not sent yet: like pending rows, they are dropped.
         foreach (var chunk in store.Chunks().Where(c => c.Members.Any(m => m.S == subscriberId)))
         {
@@ -426,9 +432,9 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
             store.UpdateChunk(tx, chunk);
         }
 
-        // A row whose id ends in the subscriber id (the convention, and the reminders and digests that extend or copy
-        // it) keeps its id with the pseudonym in that place; any other gets a suffix that names nobody.
-        var suffix = string.Create(CultureInfo.InvariantCulture, $":{subscriberId}");
+        // A row whose id names the subscriber (the convention, and the reminders and digests that extend or copy it)
+        // keeps its id with the row's pseudonym in that place, as acknowledgements and answers relink their delivery
+        // id; any other gets a suffix that names nobody.
         foreach (var row in ForSubscriber(subscriberId))
         {
             store.Delete(tx, row.Id);
@@ -437,8 +443,9 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
                 continue;
             }
 
-            row.Id = row.Id.EndsWith(suffix, StringComparison.Ordinal) ? DeliveryRows.IdFor(row.Id[..^suffix.Length], pseudonym) : $"{row.Id}:erased";
-            row.SubscriberId = pseudonym;
+            var original = row.Id;
+            row.Id = pseudonyms.Names(original) ? pseudonyms.Relink(original) : $"{original}:erased";
+            row.SubscriberId = pseudonyms.ForDelivery(original);
             row.ChatId = 0;
             row.Html = null;
             store.Upsert(tx, row);

@@ -55,9 +55,9 @@ public sealed class DeliveryPersonalData(DeliveryLedger ledger, TrackService tra
         .Select(r => new { r.Id, Kind = r.Kind.ToString(), r.ItemId, r.CampaignId, State = r.State.ToString(), r.DueAt, r.SentAt })
         .ToList();
 
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
-        ledger.Pseudonymise(tx, subscriberId, pseudonym);
+        ledger.Pseudonymise(tx, pseudonyms);
         track.Erase(tx, subscriberId);
     }
 }

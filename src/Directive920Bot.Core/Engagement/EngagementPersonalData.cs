@@ -97,11 +97,16 @@ internal sealed class EngagementPersonalData(
         Feedback = feedback.FromSubscriber(subscriberId).Select(f => new { f.Text, f.CreatedAt }),
     };
 
-    /// <summary>Everything engagement keeps about the person is relinked in one transaction: all of it or none.</summary>
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    /// <summary>
+    /// Everything engagement keeps about the person is relinked in one transaction: all of it or none. Each
+    /// acknowledgement takes its delivery's pseudonym, so it still matches its ledger row, and no two deliveries share one.
+    /// </summary>
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
+        ArgumentNullException.ThrowIfNull(pseudonyms);
         foreach (var ack in acks.ForSubscriber(subscriberId))
         {
+            var pseudonym = pseudonyms.ForDelivery(ack.DeliveryId);
             var updated = new Acknowledgement
             {
                 Id = Acknowledgement.IdFor(pseudonym, ack.Subject, ack.ContentHash),
@@ -109,7 +114,7 @@ internal sealed class EngagementPersonalData(
                 ItemId = ack.ItemId,
                 Subject = ack.Subject,
                 ContentHash = ack.ContentHash,
-                DeliveryId = Relink(ack.DeliveryId, subscriberId, pseudonym),
+                DeliveryId = pseudonyms.Relink(ack.DeliveryId),
                 CampaignId = ack.CampaignId,
                 UnitCode = ack.UnitCode,
                 Role = ack.Role,
@@ -123,13 +128,10 @@ internal sealed class EngagementPersonalData(
             acks.Replace(tx, ack, updated);
         }
 
-        answers.EraseSubscriber(tx, subscriberId, pseudonym);
-        reviews.EraseSubscriber(tx, subscriberId, pseudonym);
-        escalations.EraseSubscriber(tx, subscriberId, pseudonym);
-        feedback.EraseSubscriber(tx, subscriberId, pseudonym);
+        answers.EraseSubscriber(tx, subscriberId, pseudonyms);
+        reviews.EraseSubscriber(tx, subscriberId, pseudonyms);
+        escalations.EraseSubscriber(tx, subscriberId, pseudonyms);
+        feedback.EraseSubscriber(tx, subscriberId, pseudonyms);
     }
 
-    /// <summary>Ledger row ids end in the subscriber id; the delivery engine rewrites them the same way on erasure.</summary>
-    internal static string Relink(string deliveryId, long subscriberId, long pseudonym) =>
-        deliveryId.Replace($":{subscriberId}", $":{pseudonym}", StringComparison.Ordinal);
 }

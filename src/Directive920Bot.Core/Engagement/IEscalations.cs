@@ -1,3 +1,4 @@
+using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
 namespace Directive920Bot.Engagement;
@@ -50,6 +51,6 @@ public interface IEscalations
 
     void SetReminderWatermark(ITransaction tx, DateTime nowUtc);
 
-    /// <summary>Watches are deleted; escalations move to the pseudonym (re-keyed with their relinked delivery).</summary>
-    void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym);
+    /// <summary>Watches are deleted; escalations move to their delivery's pseudonym (re-keyed with the relinked delivery).</summary>
+    void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms);
 }

@@ -1,3 +1,4 @@
+using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
 namespace Directive920Bot.Engagement;
@@ -30,7 +31,7 @@ public interface IFeedback
     bool Delete(ITransaction tx, string id);
 
     /// <summary>Drops the draft and deletes the person's named feedback (text, unit and time); anonymous feedback is no one's.</summary>
-    void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym);
+    void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms);
 
     /// <summary>Feedback sent before <paramref name="cutoff"/> (retention).</summary>
     int CountBefore(DateTime cutoff);

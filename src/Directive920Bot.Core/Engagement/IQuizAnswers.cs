@@ -1,3 +1,4 @@
+using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
 namespace Directive920Bot.Engagement;
@@ -43,6 +44,6 @@ public interface IQuizAnswers
 
     void SaveSelection(ITransaction tx, QuizSelection selection);
 
-    /// <summary>Answers move to the pseudonym (and their relinked delivery); sent questions and selections are deleted.</summary>
-    void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym);
+    /// <summary>Answers move to their delivery's pseudonym (and its relinked id); sent questions and selections are deleted.</summary>
+    void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms);
 }

@@ -1,3 +1,4 @@
+using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
 namespace Directive920Bot.Engagement;
@@ -23,6 +24,6 @@ public interface IReviews
 
     void SetLastWeeklySlot(ITransaction tx, string slotKey);
 
-    /// <summary>Items move to the pseudonym (re-keyed); no review row waits for them any more.</summary>
-    void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym);
+    /// <summary>Items move to their question's own pseudonym (re-keyed); no review row waits for them any more.</summary>
+    void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms);
 }

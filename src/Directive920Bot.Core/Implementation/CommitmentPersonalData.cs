@@ -32,7 +32,7 @@ internal sealed class CommitmentPersonalData(ICommitments store) : IPersonalData
         .OrderBy(c => c.Year)
         .Select(c => new { c.Year, c.UnitCode, c.UpdatedAt, Items = c.Items.Select(i => new { i.RequirementId, i.Text, i.MidYear, i.YearEnd }) });
 
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym) => store.DeletePerson(tx, subscriberId);
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms) => store.DeletePerson(tx, subscriberId);
 
     private static string Assessment(SelfAssessment? value, string language) => (value, language == Languages.English) switch
     {

@@ -3,7 +3,7 @@ namespace Directive920Bot.Registration;
 /// <summary>What remains of a subscriber who asked for deletion: enough for anonymous counts, nothing personal.</summary>
 public sealed class ErasedSubscriber
 {
-    /// <summary>A random negative pseudonym that replaced the Telegram id in other collections.</summary>
+    /// <summary>A negative pseudonym of its own (see <see cref="ErasurePseudonyms"/>): the person's other records carry others, so the tombstone joins with none of them.</summary>
     public long Id { get; set; }
 
     public string? UnitCode { get; set; }

@@ -16,8 +16,8 @@ public interface IPersonalDataHolder
     IEnumerable<PersonalDataSection> Describe(long subscriberId, PersonalDataFormat format);
 
     /// <summary>
-    /// Removes personal data; anonymous counts keep the <paramref name="pseudonym"/> instead of the Telegram id. Every
+    /// Removes personal data; anonymous counts keep a pseudonym per record (<paramref name="pseudonyms"/>) instead of the id. Every
     /// holder erases in the one transaction it is given: an erasure is complete or has not happened.
     /// </summary>
-    void Erase(ITransaction tx, long subscriberId, long pseudonym);
+    void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms);
 }

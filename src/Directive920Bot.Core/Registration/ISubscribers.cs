@@ -45,10 +45,10 @@ public interface ISubscribers
     bool SetStatus(ITransaction tx, long userId, SubscriberStatus status, SubscriberStatus? onlyFrom = null);
 
     /// <summary>
-    /// Deletes the subscriber; a registered one leaves an anonymous tombstone under <paramref name="pseudonym"/> for
+    /// Deletes the subscriber; a registered one leaves an anonymous tombstone under <see cref="ErasurePseudonyms.Tombstone"/> for
     /// counts (<see cref="Erased"/>). False when there was nobody to erase.
     /// </summary>
-    bool Erase(ITransaction tx, long userId, long pseudonym);
+    bool Erase(ITransaction tx, long userId, ErasurePseudonyms pseudonyms);
 
     /// <summary>The ids of the subscribers in <paramref name="status"/> not saved since <paramref name="cutoff"/> (retention).</summary>
     IReadOnlyList<long> IdleSince(SubscriberStatus status, DateTime cutoff);

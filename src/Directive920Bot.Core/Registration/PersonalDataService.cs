@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Directive920Bot.Registration;
@@ -62,18 +61,19 @@ public sealed class PersonalDataService(
 
     public long Erase(long subscriberId)
     {
-        // Negative, random and unrelated to the Telegram id, so counts survive but nobody can be traced.
-        var pseudonym = -(long)(RandomNumberGenerator.GetInt32(1, int.MaxValue)) * 1000 - RandomNumberGenerator.GetInt32(0, 1000);
+        // Negative, keyed by a random key never stored, one per record, so counts survive but nobody can be traced and
+        // no two records of the person can be joined (see ErasurePseudonyms).
+        var pseudonyms = ErasurePseudonyms.Create(subscriberId);
         // One transaction for every holder: a failure half-way leaves nothing erased and nothing half-linked, and the
         // person can ask again.
         storage.Write(tx =>
         {
             foreach (var holder in holders)
             {
-                holder.Erase(tx, subscriberId, pseudonym);
+                holder.Erase(tx, subscriberId, pseudonyms);
             }
         });
-        return pseudonym;
+        return pseudonyms.Tombstone;
     }
 
     /// <summary>

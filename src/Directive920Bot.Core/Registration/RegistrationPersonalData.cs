@@ -80,9 +80,9 @@ internal sealed class RegistrationPersonalData(ISubscribers subscribers, IRoles 
     }
 
     /// <summary>The profile (down to its tombstone), the roles, the person's buttons, others' buttons about them and their channel addresses and typed-reply offers go together.</summary>
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
-        subscribers.Erase(tx, subscriberId, pseudonym);
+        subscribers.Erase(tx, subscriberId, pseudonyms);
         roles.RemoveAll(tx, subscriberId);
         keys.RevokeAbout(tx, subscriberId);
         directory.Forget(tx, subscriberId);

@@ -19,13 +19,14 @@ internal sealed class ReportEventsPersonalData(IReportCounterStore store, Delive
 
     public IEnumerable<PersonalDataSection> Describe(long subscriberId, PersonalDataFormat format) => [];
 
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym)
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
+        ArgumentNullException.ThrowIfNull(pseudonyms);
         // Holders run in one transaction in registration order: the delivery and engagement holders may already have
-        // relinked the rows to the pseudonym (this one is registered after them), so both are read and mapped back.
-        string Back(string id) => id.Replace(FormattableString.Invariant($":{pseudonym}"), FormattableString.Invariant($":{subscriberId}"), StringComparison.Ordinal);
-        var rows = ledger.ForSubscriber(subscriberId).Select(r => r.Id).Concat(ledger.ForSubscriber(pseudonym).Select(r => Back(r.Id)));
-        var questions = answers.ForSubscriber(subscriberId).Concat(answers.ForSubscriber(pseudonym))
+        // relinked the rows to their pseudonyms (this one is registered after them), so both are read: the rows still
+        // under the person's id and the original ids of those relinked.
+        var rows = ledger.ForSubscriber(subscriberId).Select(r => r.Id).Concat(pseudonyms.RelinkedDeliveries);
+        var questions = answers.ForSubscriber(subscriberId).Concat(pseudonyms.Issued.SelectMany(answers.ForSubscriber))
             .Select(a => ReportCounters.QuestionKey(a.ItemId, a.QuestionId));
         var events = rows.Select(id => "d:" + id)
             .Concat(questions.Select(q => FormattableString.Invariant($"q:{subscriberId}:{q}")))

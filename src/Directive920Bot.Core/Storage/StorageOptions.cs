@@ -16,6 +16,13 @@ public sealed class StorageOptions
     /// <summary>The LiteDB file. Its directory is created and the file is made readable by the owner only.</summary>
     public string DatabasePath { get; set; } = "data/directive920.db";
 
+    /// <summary>
+    /// LiteDB only: a write is refused, with a message saying so, while the disk holding the file has less free space
+    /// than this (MB); 0 turns the check off. LiteDB cannot survive a write the disk refuses half-way (the process ends),
+    /// so the margin should exceed the largest single transaction (a big roster import, an occurrence's expansion).
+    /// </summary>
+    public int MinimumFreeMegabytes { get; set; } = 64;
+
     /// <summary>PostgreSQL only: an Npgsql connection string. Never logged; messages show it with the password masked.</summary>
     public string? ConnectionString { get; set; }
 

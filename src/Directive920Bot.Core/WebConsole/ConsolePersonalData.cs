@@ -13,5 +13,5 @@ internal sealed class ConsolePersonalData(IConsoleSignIns store) : IPersonalData
 
     public object? Export(long subscriberId) => null;
 
-    public void Erase(ITransaction tx, long subscriberId, long pseudonym) => store.Forget(tx, subscriberId);
+    public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms) => store.Forget(tx, subscriberId);
 }

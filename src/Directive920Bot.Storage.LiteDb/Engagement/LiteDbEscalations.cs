@@ -1,4 +1,5 @@
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 using LiteDB;
 
 namespace Directive920Bot.Storage.LiteDb.Engagement;
@@ -101,14 +102,14 @@ internal sealed class LiteDbEscalations : IEscalations
     public void SetReminderWatermark(ITransaction tx, DateTime nowUtc) =>
         db.Lite.GetCollection(LiteDbReviews.MetaCollection).Upsert(new BsonDocument { ["_id"] = WatermarkKey, ["value"] = nowUtc });
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         Watches.DeleteMany(w => w.SubscriberId == subscriberId);
         foreach (var escalation in Escalations.Find(e => e.SubscriberId == subscriberId).ToList())
         {
             Escalations.Delete(escalation.Id);
-            escalation.Id = EngagementPersonalData.Relink(escalation.Id, subscriberId, pseudonym);
-            escalation.SubscriberId = pseudonym;
+            escalation.SubscriberId = pseudonyms.ForDelivery(escalation.Id);
+            escalation.Id = pseudonyms.Relink(escalation.Id);
             Escalations.Upsert(escalation);
         }
     }

@@ -1,4 +1,5 @@
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 using LiteDB;
 
 namespace Directive920Bot.Storage.LiteDb.Engagement;
@@ -55,7 +56,7 @@ internal sealed class LiteDbFeedback(Database db) : IFeedback
 
     public bool Delete(ITransaction tx, string id) => Items.Delete(id);
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         Drafts.Delete(subscriberId);
         // Named feedback is the person's own words under their unit and the minute they wrote: it goes with them.

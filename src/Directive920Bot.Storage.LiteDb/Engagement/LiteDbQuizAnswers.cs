@@ -1,4 +1,5 @@
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 using LiteDB;
 
 namespace Directive920Bot.Storage.LiteDb.Engagement;
@@ -83,14 +84,14 @@ internal sealed class LiteDbQuizAnswers(Database db) : IQuizAnswers
 
     public void SaveSelection(ITransaction tx, QuizSelection selection) => Selections.Upsert(selection);
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         foreach (var answer in Answers.Find(a => a.SubscriberId == subscriberId).ToList())
         {
             Answers.Delete(answer.Id);
-            answer.DeliveryId = EngagementPersonalData.Relink(answer.DeliveryId, subscriberId, pseudonym);
+            answer.SubscriberId = pseudonyms.ForDelivery(answer.DeliveryId);
+            answer.DeliveryId = pseudonyms.Relink(answer.DeliveryId);
             answer.Id = QuizAnswer.IdFor(answer.DeliveryId, answer.QuestionId);
-            answer.SubscriberId = pseudonym;
             Answers.Upsert(answer);
         }
 

@@ -1,4 +1,5 @@
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 using LiteDB;
 
 namespace Directive920Bot.Storage.LiteDb.Engagement;
@@ -40,11 +41,12 @@ internal sealed class LiteDbReviews(Database db) : IReviews
     public void SetLastWeeklySlot(ITransaction tx, string slotKey) =>
         db.Lite.GetCollection(MetaCollection).Upsert(new BsonDocument { ["_id"] = WeeklyKey, ["value"] = slotKey });
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         foreach (var item in Items.Find(r => r.SubscriberId == subscriberId).ToList())
         {
             Items.Delete(item.Id);
+            var pseudonym = pseudonyms.ForReview(item.ItemId, item.QuestionId);
             item.Id = ReviewItem.IdFor(pseudonym, item.ItemId, item.QuestionId);
             item.SubscriberId = pseudonym;
             item.PendingDeliveryId = null;

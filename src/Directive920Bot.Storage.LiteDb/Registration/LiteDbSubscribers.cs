@@ -118,7 +118,7 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
     public IReadOnlyList<long> IdleSince(SubscriberStatus status, DateTime cutoff) =>
         Subscribers.Find(s => s.Status == status && s.UpdatedAt < cutoff).Select(s => s.Id).ToList();
 
-    public bool Erase(ITransaction tx, long userId, long pseudonym)
+    public bool Erase(ITransaction tx, long userId, ErasurePseudonyms pseudonyms)
     {
         ArgumentNullException.ThrowIfNull(tx);
         var subscriber = Stored(userId);
@@ -131,7 +131,7 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
         {
             db.Collection<ErasedSubscriber>(ErasedCollectionName).Upsert(new ErasedSubscriber
             {
-                Id = pseudonym,
+                Id = pseudonyms.Tombstone,
                 UnitCode = subscriber.UnitCode,
                 Role = subscriber.Role,
                 RegisteredAt = subscriber.RegisteredAt,

@@ -1,4 +1,5 @@
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 
 namespace Directive920Bot.Storage.Postgres.Engagement;
 
@@ -49,7 +50,7 @@ internal sealed class PgFeedback(PostgresStorage db) : IFeedback
 
     public bool Delete(ITransaction tx, string id) => db.Execute(tx, "DELETE FROM feedback WHERE id = @id", new { id }) == 1;
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         DeleteDraft(tx, subscriberId);
         // Named feedback is the person's own words under their unit and the minute they wrote: it goes with them.

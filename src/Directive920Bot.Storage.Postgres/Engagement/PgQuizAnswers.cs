@@ -1,4 +1,5 @@
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 
 namespace Directive920Bot.Storage.Postgres.Engagement;
 
@@ -72,14 +73,14 @@ internal sealed class PgQuizAnswers(PostgresStorage db) : IQuizAnswers
             """, new { selection.Id, selection.SubscriberId, doc = Json.Write(selection) });
     }
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         var answers = db.Query<string>(tx, "DELETE FROM quiz_answers WHERE subscriber_id = @subscriberId RETURNING doc::text", new { subscriberId });
         foreach (var answer in answers.Select(d => Json.Read<QuizAnswer>(d)!))
         {
-            answer.DeliveryId = EngagementPersonalData.Relink(answer.DeliveryId, subscriberId, pseudonym);
+            answer.SubscriberId = pseudonyms.ForDelivery(answer.DeliveryId);
+            answer.DeliveryId = pseudonyms.Relink(answer.DeliveryId);
             answer.Id = QuizAnswer.IdFor(answer.DeliveryId, answer.QuestionId);
-            answer.SubscriberId = pseudonym;
             db.Execute(tx, """
                 INSERT INTO quiz_answers (id, subscriber_id, delivery_id, question_key, item_id, unit_code, answered_at, doc)
                 VALUES (@Id, @SubscriberId, @DeliveryId, @QuestionKey, @ItemId, @UnitCode, @AnsweredAt, @doc::jsonb)

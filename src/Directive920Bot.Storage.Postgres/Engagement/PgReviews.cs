@@ -1,4 +1,5 @@
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 
 namespace Directive920Bot.Storage.Postgres.Engagement;
 
@@ -32,11 +33,12 @@ internal sealed class PgReviews(PostgresStorage db) : IReviews
     public void SetLastWeeklySlot(ITransaction tx, string slotKey) =>
         db.Execute(tx, "INSERT INTO engagement_meta (key, value) VALUES (@key, @slotKey) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key = WeeklyKey, slotKey });
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         var items = db.Query<string>(tx, "DELETE FROM review_items WHERE subscriber_id = @subscriberId RETURNING doc::text", new { subscriberId });
         foreach (var item in items.Select(d => Json.Read<ReviewItem>(d)!))
         {
+            var pseudonym = pseudonyms.ForReview(item.ItemId, item.QuestionId);
             item.Id = ReviewItem.IdFor(pseudonym, item.ItemId, item.QuestionId);
             item.SubscriberId = pseudonym;
             item.PendingDeliveryId = null;

@@ -87,7 +87,7 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
         return true;
     }
 
-    public bool Erase(ITransaction tx, long userId, long pseudonym)
+    public bool Erase(ITransaction tx, long userId, ErasurePseudonyms pseudonyms)
     {
         var erased = db.Query<ErasedRow>(tx, "DELETE FROM subscribers WHERE id = @userId RETURNING unit_code AS UnitCode, role AS Role, registered_at AS RegisteredAt", new { userId });
         if (erased.Count == 0)
@@ -100,7 +100,7 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
             db.Execute(tx, """
                 INSERT INTO erased_subscribers (id, unit_code, role, registered_at, erased_at) VALUES (@pseudonym, @UnitCode, @Role, @RegisteredAt, @erasedAt)
                 ON CONFLICT (id) DO UPDATE SET unit_code = excluded.unit_code, role = excluded.role, registered_at = excluded.registered_at, erased_at = excluded.erased_at
-                """, new { pseudonym, erased[0].UnitCode, erased[0].Role, erased[0].RegisteredAt, erasedAt = time.GetUtcNow().UtcDateTime });
+                """, new { pseudonym = pseudonyms.Tombstone, erased[0].UnitCode, erased[0].Role, erased[0].RegisteredAt, erasedAt = time.GetUtcNow().UtcDateTime });
         }
 
         return true;

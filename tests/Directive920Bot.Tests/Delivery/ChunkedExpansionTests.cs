@@ -98,7 +98,7 @@ public sealed class ChunkedExpansionTests
         const long Erased = 7000 + People - 1;
         await bot.StopHostAsync();
 
-        WhileStopped(bot, ledger => ledger.Pseudonymise(Erased, -42));
+        WhileStopped(bot, ledger => ledger.Pseudonymise(Directive920Bot.Registration.ErasurePseudonyms.Create(Erased)));
 
         await bot.StartHostAsync();
         var ledger = bot.Get<DeliveryLedger>();

@@ -39,7 +39,7 @@ public sealed class AtomicErasureTests
 
         public IEnumerable<PersonalDataSection> Describe(long subscriberId, PersonalDataFormat format) => [];
 
-        public void Erase(ITransaction tx, long subscriberId, long pseudonym)
+        public void Erase(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
         {
             if (Fails)
             {

@@ -72,7 +72,7 @@ public sealed class SubscriberCacheTests : IDisposable
     {
         var subscriber = store.Find(5)!;
 
-        db.Write(tx => store.Erase(tx, subscriber.Id, pseudonym: -77));
+        db.Write(tx => store.Erase(tx, subscriber.Id, ErasurePseudonyms.Create(subscriber.Id)));
 
         Assert.Null(store.Find(5));
     }

@@ -93,11 +93,13 @@ public abstract partial class StorageContract
         Assert.Equal(2, answers.ForUnits(["SNV"]).Count);
         Assert.Single(answers.ForDelivery(delivery));
 
-        await storage.WriteAsync(tx => answers.EraseSubscriber(tx, 7, -77));
+        var erasure = Erasure(7);
+        await storage.WriteAsync(tx => answers.EraseSubscriber(tx, 7, erasure));
 
         Assert.Empty(answers.ForSubscriber(7));
-        var moved = answers.Find("q:lesson-1:-77", "q1")!;
-        Assert.Equal((-77L, true), (moved.SubscriberId, moved.Correct));
+        var moved = answers.Find(erasure.Relink(delivery), "q1")!;
+        Assert.Equal((erasure.ForDelivery(delivery), true), (moved.SubscriberId, moved.Correct));
+        Assert.True(moved.SubscriberId < 0);
         Assert.Null(answers.FindPoll("poll-5"));
         Assert.Equal(2, answers.ForItem("lesson-1").Count);
     }

@@ -68,14 +68,15 @@ public abstract partial class StorageContract
         var moved = subscribers.Find(3)!;
         moved.UnitCode = "SNV";
         await storage.WriteAsync(tx => subscribers.Save(tx, moved));
-        Assert.True(await storage.WriteAsync(tx => subscribers.Erase(tx, 1, -77)));
-        Assert.False(await storage.WriteAsync(tx => subscribers.Erase(tx, 1, -78)));
+        var erasure = Erasure(1);
+        Assert.True(await storage.WriteAsync(tx => subscribers.Erase(tx, 1, erasure)));
+        Assert.False(await storage.WriteAsync(tx => subscribers.Erase(tx, 1, Erasure(1))));
 
         var counts = subscribers.CountsByUnit();
         Assert.Equal(new MemberCount(2, 1, 1, 0), counts["SNV"]);
         Assert.Equal(0, counts.TryGetValue("STC", out var stc) ? stc.Registered : 0);
         var tombstone = Assert.Single(subscribers.Erased());
-        Assert.Equal((-77L, "SNV", CadreRole.Staff), (tombstone.Id, tombstone.UnitCode, tombstone.Role));
+        Assert.Equal((erasure.Tombstone, "SNV", CadreRole.Staff), (tombstone.Id, tombstone.UnitCode, tombstone.Role));
         Assert.Equal([2, 3], subscribers.Registered().Select(s => s.Id).Order());
         Assert.Equal(3, subscribers.Count());
         Assert.Equal([2L], subscribers.IdleSince(SubscriberStatus.Blocked, BusinessNow.AddDays(1)));

@@ -42,11 +42,16 @@ public abstract partial class StorageContract
         Assert.Equal([9L], reviews.OpenForUnits(["STC"]).Select(r => r.SubscriberId));
         Assert.Equal("20261130", reviews.LastWeeklySlot());
 
-        await storage.WriteAsync(tx => reviews.EraseSubscriber(tx, 7, -77));
+        var erasure = Erasure(7);
+        await storage.WriteAsync(tx => reviews.EraseSubscriber(tx, 7, erasure));
 
         Assert.Empty(reviews.ForSubscriber(7));
-        var moved = reviews.Find(ReviewItem.IdFor(-77, "lesson-1", "q1"))!;
-        Assert.Equal((-77L, (string?)null, Monday.AddDays(2)), (moved.SubscriberId, moved.PendingDeliveryId, moved.NextDueAt.ToUniversalTime()));
+        var pseudonym = erasure.ForReview("lesson-1", "q1");
+        var moved = reviews.Find(ReviewItem.IdFor(pseudonym, "lesson-1", "q1"))!;
+        Assert.Equal((pseudonym, (string?)null, Monday.AddDays(2)), (moved.SubscriberId, moved.PendingDeliveryId, moved.NextDueAt.ToUniversalTime()));
+        // The person's two questions do not share a pseudonym: nothing joins them back into one person.
+        Assert.NotNull(reviews.Find(ReviewItem.IdFor(erasure.ForReview("lesson-1", "q2"), "lesson-1", "q2")));
+        Assert.NotEqual(pseudonym, erasure.ForReview("lesson-1", "q2"));
     }
 
     [SkippableFact]
@@ -69,7 +74,7 @@ public abstract partial class StorageContract
         Assert.Equal(["t1"], feedback.NamedFromUnits(["SNV"]).Select(f => f.Id));
         Assert.Equal(1, feedback.CountBefore(Monday.AddMinutes(30)));
 
-        await storage.WriteAsync(tx => feedback.EraseSubscriber(tx, 7, -77));
+        await storage.WriteAsync(tx => feedback.EraseSubscriber(tx, 7, Erasure(7)));
 
         Assert.Equal(["t2"], feedback.All().Select(f => f.Id));
         Assert.Equal(1, await storage.WriteAsync(tx => feedback.DeleteBefore(tx, Monday.AddDays(1))));

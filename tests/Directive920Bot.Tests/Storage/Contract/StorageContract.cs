@@ -12,6 +12,9 @@ namespace Directive920Bot.Tests.Storage.Contract;
 /// </summary>
 public abstract partial class StorageContract : IDisposable
 {
+    /// <summary>An erasure whose pseudonyms the test can predict (the service's own use a random key).</summary>
+    protected static Directive920Bot.Registration.ErasurePseudonyms Erasure(long subscriberId) => Directive920Bot.Registration.ErasurePseudonyms.WithKey(subscriberId, new byte[32]);
+
     private readonly List<IDisposable> opened = [];
 
     /// <summary>The business clock every provider's store is opened with (what a store stamps: updated, erased at).</summary>
