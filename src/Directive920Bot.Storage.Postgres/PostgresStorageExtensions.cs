@@ -58,6 +58,10 @@ public static class PostgresStorageExtensions
 
         // Delivery: the ledger and the chunks of large expansions.
         services.AddSingleton<Directive920Bot.Delivery.IDeliveryLedgerStore, Delivery.PgDeliveryLedger>();
+        // Several instances: one dispatcher per bot drains (a lease row), from the table (claims with SKIP LOCKED).
+        services.AddSingleton<Directive920Bot.Delivery.IDueRowClaims, Delivery.PgDueRowClaims>();
+        services.AddSingleton<Delivery.PgDispatcherLease>();
+        services.AddSingleton<Directive920Bot.Delivery.IDispatcherLease>(sp => sp.GetRequiredService<Delivery.PgDispatcherLease>());
         services.AddSingleton<Directive920Bot.Delivery.ICampaigns, Delivery.PgCampaigns>();
         services.AddSingleton<Directive920Bot.Delivery.ITrackPositions, Delivery.PgTrackPositions>();
         services.AddSingleton<Directive920Bot.Delivery.IBroadcastDrafts, Delivery.PgBroadcastDrafts>();

@@ -12,6 +12,9 @@ namespace Directive920Bot.Delivery;
 /// transaction with what the <see cref="IDeliveryOutcomeRecorder"/>s write for it; <see cref="IDeliveryObserver"/>s
 /// are told after that commit.
 /// On stop it claims nothing more and lets the sends in flight finish (bounded by <see cref="DrainTimeout"/>).
+/// It drains only while it holds the <see cref="IDispatcherLease"/> (at once on the embedded store; on a shared store
+/// one instance per bot at a time); when the lease is lost it claims nothing more, lets the sends in flight finish and
+/// waits for the lease again.
 /// </summary>
 public sealed class DeliveryDispatcher(
     DeliveryLedger ledger,
@@ -24,6 +27,7 @@ public sealed class DeliveryDispatcher(
     [FromKeyedServices(Clocks.Transport)] TimeProvider transport,
     IOptions<DeliveryOptions> options,
     IStorage storage,
+    IDispatcherLease lease,
     ILogger<DeliveryDispatcher> log) : BackgroundService
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
@@ -40,27 +44,54 @@ public sealed class DeliveryDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var interrupted = ledger.RecoverAtStart();
-        if (interrupted > 0)
+        while (!stoppingToken.IsCancellationRequested)
         {
-            log.LogWarning("{Count} deliveries were interrupted while sending; they are sent again", interrupted);
-        }
+            IDispatcherLeaseHandle held;
+            try
+            {
+                held = await lease.AcquireAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
 
+            await using (held)
+            {
+                var interrupted = ledger.RecoverAtStart();
+                if (interrupted > 0)
+                {
+                    log.LogWarning("{Count} deliveries were interrupted while sending; they are sent again", interrupted);
+                }
+
+                using var draining = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
+                await DrainAsync(() => stoppingToken.IsCancellationRequested, draining.Token);
+                if (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogWarning("The dispatcher lease was lost; this instance sends nothing more until it holds the lease again");
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims and sends until <paramref name="ct"/> (stop or lease lost); then waits for the sends in flight.</summary>
+    private async Task DrainAsync(Func<bool> stopping, CancellationToken ct)
+    {
         var max = options.Value.MaxConcurrency;
         using var slots = new SemaphoreSlim(max, max);
         var inflight = new HashSet<Task>();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            while (!ct.IsCancellationRequested)
             {
-                await slots.WaitAsync(stoppingToken);
+                await slots.WaitAsync(ct);
                 var free = slots.CurrentCount + 1;
                 var wakeTask = ledger.Queue.WaitSignalAsync();
                 var rows = await ledger.ClaimDueAsync(time.GetUtcNow().UtcDateTime, free);
                 if (rows.Count == 0)
                 {
                     slots.Release();
-                    await IdleAsync(wakeTask, stoppingToken);
+                    await IdleAsync(wakeTask, ct);
                     continue;
                 }
 
@@ -100,7 +131,7 @@ public sealed class DeliveryDispatcher(
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
 
@@ -110,7 +141,13 @@ public sealed class DeliveryDispatcher(
             pending = [.. inflight];
         }
 
-        sendAbort.CancelAfter(DrainTimeout);
+        // A lost lease lets the sends in flight finish (their rows are claimed; the next holder would send them again
+        // only if they stayed "sending"); a stop bounds them by the drain timeout.
+        if (stopping())
+        {
+            sendAbort.CancelAfter(DrainTimeout);
+        }
+
         await Task.WhenAll(pending);
     }
 
@@ -122,8 +159,8 @@ public sealed class DeliveryDispatcher(
 
     private async Task IdleAsync(Task wakeTask, CancellationToken ct)
     {
-        var next = ledger.Queue.NextFuture();
         var now = time.GetUtcNow().UtcDateTime;
+        var next = ledger.NextFuture(now);
         var businessWait = next is { } due && due > now ? due - now : (TimeSpan?)null;
         var tasks = new List<Task> { wakeTask, Task.Delay(IdlePoll, transport, ct) };
         if (businessWait is { } w)

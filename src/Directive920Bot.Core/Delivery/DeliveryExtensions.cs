@@ -37,6 +37,8 @@ public static class DeliveryExtensions
         services.AddSingleton<PacingGate>();
         // Replaces the foundation's unpaced placeholder: every send of the channel now shares one budget.
         services.Replace(ServiceDescriptor.Singleton<IOutboundGate>(sp => sp.GetRequiredService<PacingGate>()));
+        // The embedded store's lease; a shared store's provider registers its own first (one dispatcher per bot across instances).
+        services.TryAddSingleton<IDispatcherLease, InstanceDispatcherLease>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddBotMetrics();
         services.AddSingleton<DeliveryMetrics>();

@@ -7,11 +7,12 @@ namespace Directive920Bot.Delivery;
 /// <summary>
 /// The durable outbox: the only code that writes ledger rows (through <see cref="IDeliveryLedgerStore"/>). Rows are
 /// inserted if absent (their id is unique per occurrence and subscriber), so expanding or enqueuing twice stores each
-/// message once. An in-memory due queue mirrors the pending rows for the dispatcher; the store stays the truth (rebuilt
-/// at start). Each write has a form that takes the caller's transaction, for a caller that writes other things with it,
+/// message once. On the embedded store an in-memory due queue mirrors the pending rows for the dispatcher; the store
+/// stays the truth (rebuilt at start). On a store shared by several instances the provider's <see cref="IDueRowClaims"/>
+/// claims due rows from the table instead, and publishing only wakes this instance's dispatcher. Each write has a form that takes the caller's transaction, for a caller that writes other things with it,
 /// and one that opens its own.
 /// </summary>
-public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time)
+public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time, IDueRowClaims? claims = null)
 {
     /// <summary>
     /// The name the embedded store keeps the rows under. Reports still read that collection by name; the name goes to
@@ -22,6 +23,9 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     private TaskCompletionSource chunksAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal DueQueue Queue { get; } = new();
+
+    /// <summary>True when due rows are claimed from the database (<see cref="IDueRowClaims"/>), not the in-memory queue.</summary>
+    internal bool ClaimsFromStore => claims is not null;
 
     /// <summary>Inserts the rows whose id is not stored yet, in one transaction; wakes the dispatcher. Returns how many were added.</summary>
     public int Enqueue(IEnumerable<DeliveryRow> rows)
@@ -86,7 +90,12 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
         var any = false;
         foreach (var row in rows.Where(r => r.State == DeliveryState.Pending))
         {
-            Queue.Add(row.Id, row.Priority, row.DueAt);
+            // Claimed from the table: the row is there already; only the dispatcher needs waking.
+            if (claims is null)
+            {
+                Queue.Add(row.Id, row.Priority, row.DueAt);
+            }
+
             any = true;
         }
 
@@ -257,6 +266,11 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     /// <summary>Takes up to <paramref name="max"/> due rows and marks them sending (one transaction).</summary>
     internal Task<List<DeliveryRow>> ClaimDueAsync(DateTime now, int max)
     {
+        if (claims is not null)
+        {
+            return claims.ClaimAsync(now, max);
+        }
+
         var ids = Queue.TakeDue(now, max);
         if (ids.Count == 0)
         {
@@ -337,7 +351,9 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     /// <summary>
     /// Start-up reconciliation. Crash policy: a row left in <c>sending</c> may or may not have reached Telegram; it is
     /// sent again (nobody is lost), so a hard kill duplicates at most the sends that were in flight (≤ MaxConcurrency).
-    /// Then every pending row is loaded into the due queue.
+    /// Then every pending row is loaded into the due queue (not on a store that claims from the table). It runs whenever
+    /// the dispatcher takes the lease: on a shared store the rows left sending were in flight at the previous holder,
+    /// which died, hung or lost the database.
     /// </summary>
     internal int RecoverAtStart()
     {
@@ -357,9 +373,27 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
             return count;
         });
         Queue.Clear();
-        Publish(InState(DeliveryState.Pending));
+        if (claims is null)
+        {
+            Publish(InState(DeliveryState.Pending));
+        }
+        else
+        {
+            Queue.Signal();
+        }
+
         return interrupted;
     }
+
+    /// <summary>
+    /// When the dispatcher should look again: <see cref="DateTime.MinValue"/> when rows are due already, the earliest
+    /// future due time, or null when nothing is pending.
+    /// </summary>
+    internal DateTime? NextFuture(DateTime now) =>
+        claims is null ? Queue.NextFuture() : NextDueAt() is { } due ? (due <= now ? DateTime.MinValue : due) : null;
+
+    /// <summary>Pending rows due at or before <paramref name="by"/> (metrics; O(n) on the in-memory queue).</summary>
+    internal int CountDueBy(DateTime by) => claims?.CountDueBy(by) ?? Queue.CountDueBy(by);
 
     /// <summary>Cancels a campaign's pending rows in one transaction, with its chunks (written out as skipped).</summary>
     internal int SkipPending(string campaignId, string reason) => storage.Write(tx => SkipPending(tx, campaignId, reason));

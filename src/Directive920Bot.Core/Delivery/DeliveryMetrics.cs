@@ -19,9 +19,9 @@ public sealed class DeliveryMetrics : IDeliveryObserver, IMetricSource
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(ledger);
         this.metrics = metrics;
-        metrics.Meter.CreateObservableGauge("ledger_rows_due", () => ledger.Queue.CountDueBy(time.GetUtcNow().UtcDateTime),
+        metrics.Meter.CreateObservableGauge("ledger_rows_due", () => ledger.CountDueBy(time.GetUtcNow().UtcDateTime),
             description: "Pending ledger rows whose time has come.");
-        metrics.Meter.CreateObservableGauge("ledger_rows_overdue", () => ledger.Queue.CountDueBy(time.GetUtcNow().UtcDateTime - OverdueAfter),
+        metrics.Meter.CreateObservableGauge("ledger_rows_overdue", () => ledger.CountDueBy(time.GetUtcNow().UtcDateTime - OverdueAfter),
             description: "Pending ledger rows due for more than five minutes.");
     }
 

@@ -55,6 +55,13 @@ public sealed class DeliveryOptions
     /// </summary>
     public int ExpansionChunkSize { get; set; } = 1000;
 
+    /// <summary>
+    /// On a store shared by several instances (PostgreSQL): how long the dispatcher lease lasts unless its holder renews
+    /// it (every third of it). A holder that dies or hangs is replaced within this time; a shorter one hands over sooner
+    /// but a database pause of this length makes the holder give the lease up. Unused on the embedded store.
+    /// </summary>
+    public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Drip track on/off (campaigns work either way).</summary>
     public bool TrackEnabled { get; set; } = true;
 
@@ -94,6 +101,7 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         Check(options.TickInterval >= TimeSpan.FromMilliseconds(50), nameof(options.TickInterval), options.TickInterval, "at least 00:00:00.05");
         Check(options.TrackInterval >= TimeSpan.FromMilliseconds(50), nameof(options.TrackInterval), options.TrackInterval, "at least 00:00:00.05");
         Check(options.ExpansionChunkSize is >= 10 and <= 100_000, nameof(options.ExpansionChunkSize), options.ExpansionChunkSize, "between 10 and 100000");
+        Check(options.LeaseTime >= TimeSpan.FromSeconds(1) && options.LeaseTime <= TimeSpan.FromMinutes(10), nameof(options.LeaseTime), options.LeaseTime, "between 00:00:01 and 00:10:00");
         Check(options.GraceWindow >= TimeSpan.Zero, nameof(options.GraceWindow), options.GraceWindow, "zero or positive");
         Check(options.QuietStart is null || TimeOnly.TryParse(options.QuietStart, CultureInfo.InvariantCulture, out _), nameof(options.QuietStart), $"'{options.QuietStart}'", "a local time HH:mm");
         Check(options.QuietEnd is null || TimeOnly.TryParse(options.QuietEnd, CultureInfo.InvariantCulture, out _), nameof(options.QuietEnd), $"'{options.QuietEnd}'", "a local time HH:mm");
