@@ -74,7 +74,7 @@ public sealed class ImplementationConsoleJourneyTests
         }
     }
 
-    private static Task Shot(IPage page, string folder, int step, string name) => page.ScreenshotAsync(new PageScreenshotOptions
+    private static async Task Shot(IPage page, string folder, int step, string name) => await page.ScreenshotAsync(new PageScreenshotOptions
     {
         Path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{step:00}-{name}.png")),
         FullPage = true,
