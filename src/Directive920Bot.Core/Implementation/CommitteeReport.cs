@@ -22,6 +22,7 @@ public sealed class CommitteeReport(
     ReportFeedback feedback,
     ImplementationThematicSection implementation,
     CommitmentService commitments,
+    ReportChart chart,
     IUnits units,
     BotClock clock,
     IOptions<CommitteeReportOptions> options)
@@ -87,6 +88,9 @@ public sealed class CommitteeReport(
                 body.Append(ReportExports.Table(["Đơn vị", "Danh sách", "Đã đăng ký", "Tỷ lệ đăng ký", "Lượt gửi", "Tỷ lệ xác nhận", "Tỷ lệ trả lời đúng"],
                     byUnit.Select(u => (IReadOnlyList<string>)[u.Name, N.Count(u.RosterNow), N.Count(u.RegisteredAtEnd), N.Percent(u.RegisteredRate), N.Count(u.Delivered),
                         N.Percent(u.AckRate), N.Percent(u.Accuracy)]).ToList()));
+                var bars = byUnit.Select(u => (u.Name, u.AckRate)).ToList();
+                ReportExports.AppendImage(main, body, chart.RenderRates("Tỷ lệ xác nhận đã đọc theo đơn vị", bars), ReportChart.Width, ReportChart.Height(bars.Count),
+                    "Biểu đồ tỷ lệ xác nhận đã đọc theo đơn vị: " + string.Join("; ", bars.Select(b => $"{b.Name} {N.Percent(b.AckRate)}")), id: 1);
             }
 
             if (whole.Items.Count > 0)
@@ -101,6 +105,21 @@ public sealed class CommitteeReport(
             {
                 body.Append(Text($"– {r.Requirement.Id} ({r.Requirement.TitleVi}): {N.Count(r.Done)}/{N.Count(r.Units)} đơn vị đã hoàn thành ({N.Percent(Ratio(r.Done, r.Units))}), "
                     + $"{N.Count(r.InProgress)} đang triển khai, {N.Count(r.NotStarted)} chưa triển khai, {N.Count(r.NotReported)} chưa báo cáo."));
+            }
+
+            if (digest.Requirements.Count > 0)
+            {
+                var ids = digest.Requirements.Select(r => r.Requirement.Id).ToList();
+                var png = chart.RenderStacked("Tình hình thực hiện theo nội dung (số đơn vị)", ids,
+                [
+                    ("Đã hoàn thành", "#2E7D32", digest.Requirements.Select(r => r.Done).ToList()),
+                    ("Đang triển khai", "#F9A825", digest.Requirements.Select(r => r.InProgress).ToList()),
+                    ("Chưa triển khai", "#C62828", digest.Requirements.Select(r => r.NotStarted).ToList()),
+                    ("Chưa báo cáo", "#9E9E9E", digest.Requirements.Select(r => r.NotReported).ToList()),
+                ]);
+                ReportExports.AppendImage(main, body, png, ReportChart.Width, ReportChart.Height(ids.Count) + 60,
+                    "Biểu đồ tình hình thực hiện theo nội dung: " + string.Join("; ", digest.Requirements.Select(r =>
+                        $"{r.Requirement.Id} đã hoàn thành {N.Count(r.Done)}, đang triển khai {N.Count(r.InProgress)}, chưa triển khai {N.Count(r.NotStarted)}, chưa báo cáo {N.Count(r.NotReported)}")), id: 2);
             }
 
             foreach (var h in digest.Highlights.Take(12))

@@ -3,20 +3,36 @@ namespace Directive920Bot.Implementation;
 /// <summary>
 /// The issuing body and the signer of the reports a committee signs (<c>CommitteeReport:*</c>), in the layout of party
 /// documents (Hướng dẫn 36-HD/VPTW): the superior body and the issuing body top left with the number line, the signature
-/// block "T/M …" bottom right. The defaults name the bloc as the rest of the service does; set them to the real ones.
+/// block "T/M …" bottom right. The issuing body's names have no real default: unset, the drafts print bracketed
+/// placeholders no office could sign as they are, the console's Reports page names the keys, and a start in Production
+/// logs a warning naming them (<see cref="UnsetKeys"/>).
 /// </summary>
 public sealed class CommitteeReportOptions
 {
     public const string Section = "CommitteeReport";
 
-    /// <summary>The level above the issuing body, first line top left (upper case, not bold).</summary>
-    public string SuperiorBody { get; set; } = "ĐẢNG BỘ TỈNH NGHỆ AN";
+    public const string SuperiorPlaceholder = "[CẤP ỦY CẤP TRÊN]";
+    public const string IssuingPlaceholder = "[CẤP ỦY BAN HÀNH BÁO CÁO]";
+    public const string NumberPlaceholder = "BC/[KÝ HIỆU]";
 
-    /// <summary>The issuing body, second line top left (upper case, bold).</summary>
-    public string IssuingBody { get; set; } = "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH";
+    /// <summary>The level above the issuing body, first line top left (upper case, not bold), e.g. "ĐẢNG BỘ TỈNH NGHỆ AN".</summary>
+    public string SuperiorBody { get; set; } = SuperiorPlaceholder;
 
-    /// <summary>What follows the number the office fills in: "Số      -BC/ĐUK".</summary>
-    public string NumberSuffix { get; set; } = "BC/ĐUK";
+    /// <summary>The issuing body, second line top left (upper case, bold), e.g. "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH".</summary>
+    public string IssuingBody { get; set; } = IssuingPlaceholder;
+
+    /// <summary>What follows the number the office fills in, e.g. "BC/ĐUK" for "Số      -BC/ĐUK".</summary>
+    public string NumberSuffix { get; set; } = NumberPlaceholder;
+
+    /// <summary>The keys of the issuing body still unset (placeholders or blank), for the operator to set.</summary>
+    public IReadOnlyList<string> UnsetKeys =>
+    [
+        .. Unset(SuperiorBody, SuperiorPlaceholder) ? [Section + ":SuperiorBody"] : Array.Empty<string>(),
+        .. Unset(IssuingBody, IssuingPlaceholder) ? [Section + ":IssuingBody"] : Array.Empty<string>(),
+        .. Unset(NumberSuffix, NumberPlaceholder) ? [Section + ":NumberSuffix"] : Array.Empty<string>(),
+    ];
+
+    private static bool Unset(string? value, string placeholder) => string.IsNullOrWhiteSpace(value) || value.Trim() == placeholder;
 
     /// <summary>The place of the place and date line.</summary>
     public string Place { get; set; } = "Nghệ An";

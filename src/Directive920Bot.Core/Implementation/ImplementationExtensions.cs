@@ -20,6 +20,7 @@ public static class ImplementationExtensions
         services.AddSingleton<ImplementationThematicSection>();
         services.AddSingleton<Reports.IThematicSection>(sp => sp.GetRequiredService<ImplementationThematicSection>());
         services.AddOptions<CommitteeReportOptions>().BindConfiguration(CommitteeReportOptions.Section);
+        services.AddHostedService<CommitteeReportStartCheck>();
         services.AddSingleton<CommitteeReport>();
         services.AddSingleton<Web.IApiEndpoints, CommitteeReportApi>();
         services.AddSingleton<Web.IApiEndpoints, ImplementationApi>();

@@ -269,7 +269,8 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
     private static TableRow Row(IReadOnlyList<string> cells, bool bold) =>
         new(cells.Select(c => new TableCell(Para(c, bold, size: 24))));
 
-    private static void AppendImage(MainDocumentPart main, Body body, byte[] png, int widthPx, int heightPx, string description)
+    /// <summary>A PNG as an inline picture of its own paragraph, at most 600 px wide; <paramref name="id"/> unique in the document.</summary>
+    internal static void AppendImage(MainDocumentPart main, Body body, byte[] png, int widthPx, int heightPx, string description, uint id = 1)
     {
         var part = main.AddImagePart(ImagePartType.Png);
         using (var image = new MemoryStream(png))
@@ -277,17 +278,17 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
             part.FeedData(image);
         }
 
-        var id = main.GetIdOfPart(part);
+        var relationship = main.GetIdOfPart(part);
         const long emuPerPixel = 9525;
         var scale = Math.Min(1.0, 600.0 / widthPx);
         long cx = (long)(widthPx * scale * emuPerPixel), cy = (long)(heightPx * scale * emuPerPixel);
         var drawing = new Drawing(new DW.Inline(
             new DW.Extent { Cx = cx, Cy = cy },
-            new DW.DocProperties { Id = 1U, Name = "Biểu đồ tỷ lệ xác nhận", Description = description },
+            new DW.DocProperties { Id = id, Name = "Biểu đồ " + id.ToString(CultureInfo.InvariantCulture), Description = description },
             new A.Graphic(new A.GraphicData(
                 new PIC.Picture(
                     new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = "chart.png" }, new PIC.NonVisualPictureDrawingProperties()),
-                    new PIC.BlipFill(new A.Blip { Embed = id }, new A.Stretch(new A.FillRectangle())),
+                    new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
                     new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }), new A.PresetGeometry { Preset = A.ShapeTypeValues.Rectangle })))
             { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });

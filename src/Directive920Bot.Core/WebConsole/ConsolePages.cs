@@ -102,6 +102,8 @@ internal static class ConsolePages
         });
 
         console.MapConsolePeople();
+        console.MapConsoleImplementation();
+        console.MapConsoleCommitteePages();
 
         console.MapPost("/logout", async (HttpContext http, ConsoleSignInService signIns) =>
         {

@@ -98,7 +98,7 @@ public sealed partial class ConsoleJourneyTests
     }
 
     /// <summary>Sends <c>/web</c> as the demo admin through the emulator and returns the link from the bot's answer.</summary>
-    private static async Task<string> LinkAsync(SandboxApp app, long admin)
+    internal static async Task<string> LinkAsync(SandboxApp app, long admin)
     {
         var emulator = app.Get<SandboxEmulator>().Emulator;
         if (emulator.Users.All(u => u.Id != admin))

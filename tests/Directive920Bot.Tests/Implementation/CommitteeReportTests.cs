@@ -54,7 +54,29 @@ public sealed partial class CommitteeReportTests
             Assert.NotNull(section.GetFirstChild<TitlePage>());
             var pageHeader = (HeaderPart)document.MainDocumentPart.GetPartById(section.Elements<HeaderReference>().Single(h => h.Type! == HeaderFooterValues.Default).Id!);
             Assert.Contains("PAGE", pageHeader.Header!.Descendants<SimpleField>().Single().Instruction!.Value, StringComparison.Ordinal);
+            // Two charts (acknowledgement by unit, implementation by requirement), PNG, described in Vietnamese with decimal commas.
+            var charts = body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().ToList();
+            Assert.Equal(2, charts.Count);
+            Assert.Equal([1U, 2U], charts.Select(c => c.Id!.Value).Order().ToArray());
+            Assert.Contains(charts, c => c.Description!.Value!.StartsWith("Biểu đồ tỷ lệ xác nhận đã đọc theo đơn vị", StringComparison.Ordinal));
+            Assert.Contains(charts, c => c.Description!.Value!.Contains("L1 đã hoàn thành 1, đang triển khai 0", StringComparison.Ordinal));
+            Assert.All(document.MainDocumentPart.ImageParts, i => Assert.Equal("image/png", i.ContentType));
+            Assert.Equal(2, document.MainDocumentPart.ImageParts.Count());
         }
+    }
+
+    [Fact]
+    public async Task Unset_the_issuing_body_prints_bracketed_placeholders_that_name_no_real_committee()
+    {
+        await using var bot = await ReportedAsync(configured: false);
+        using var bloc = bot.ApiAs(BlocAdmin);
+        var docx = await bloc.GetByteArrayAsync(Drafts[0].Path);
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var header = Assert.IsType<Table>(document.MainDocumentPart!.Document!.Body!.FirstChild);
+
+        Assert.Equal(["[CẤP ỦY CẤP TRÊN]", "[CẤP ỦY BAN HÀNH BÁO CÁO]", "*", "Số      -BC/[KÝ HIỆU]"], Lines(header.Descendants<TableCell>().First()));
+        Assert.Equal(["CommitteeReport:SuperiorBody", "CommitteeReport:IssuingBody", "CommitteeReport:NumberSuffix"],
+            bot.Get<Microsoft.Extensions.Options.IOptions<global::Directive920Bot.Implementation.CommitteeReportOptions>>().Value.UnsetKeys);
     }
 
     [Fact]
@@ -87,6 +109,9 @@ public sealed partial class CommitteeReportTests
                 Assert.Contains(expected, text, StringComparison.Ordinal);
             }
 
+            // The charts survive the rendering: poppler lists the PDF's images (a header line, a rule, then one line each).
+            var images = await OutputOfAsync("pdfimages", $"-list {pdf}");
+            Assert.True(images.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 2 >= 2, "no chart image in the PDF: " + images);
             await RunAsync("pdftoppm", $"-png -r 60 {pdf} {Path.Combine(Artefacts, name)}");
             Assert.NotEmpty(Directory.GetFiles(Artefacts, name + "-*.png"));
         }
@@ -113,9 +138,17 @@ public sealed partial class CommitteeReportTests
         Assert.Equal(HttpStatusCode.BadRequest, (await bloc.GetAsync("api/exports/committee/thematic.docx?from=2026-12-31&to=2026-10-01")).StatusCode);
     }
 
-    private static async Task<BotHarness> ReportedAsync()
+    /// <summary>The issuing body as an operator sets it (the defaults are placeholders).</summary>
+    private static readonly Dictionary<string, string?> IssuingBody = new()
     {
-        var bot = await StartImplementationAsync();
+        ["CommitteeReport:SuperiorBody"] = "ĐẢNG BỘ TỈNH NGHỆ AN",
+        ["CommitteeReport:IssuingBody"] = "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+        ["CommitteeReport:NumberSuffix"] = "BC/ĐUK",
+    };
+
+    private static async Task<BotHarness> ReportedAsync(bool configured = true)
+    {
+        var bot = await StartImplementationAsync(configured ? IssuingBody : null);
         using var api = bot.ApiAs(BlocAdmin);
         await api.PutAsync(ReportPath("SNV", "L1"), Json($$"""{"status":"done","actions":"{{Actions}}"}"""));
         await api.PutAsync(ReportPath("STC", "L2"), Json($$"""{"status":"inProgress","proposals":"{{Proposal}}"}"""));
@@ -125,6 +158,16 @@ public sealed partial class CommitteeReportTests
     private static List<string> Lines(TableCell cell) => cell.Elements<Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0).ToList();
 
     private static Run Run(TableCell cell, string text) => cell.Descendants<Run>().Single(r => r.InnerText == text);
+
+    private static async Task<string> OutputOfAsync(string program, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(process.ExitCode == 0, program + " failed: " + await error);
+        return output;
+    }
 
     private static async Task RunAsync(string program, string arguments)
     {
