@@ -102,7 +102,8 @@ public sealed class ReportChart(IOptions<ReportOptions> options)
         plot.Axes.Bottom.TickLabelStyle.FontName = FontName;
         var culture = Numbers.Culture(language);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("N0", culture), IntegerTicksOnly = true };
-        plot.Axes.SetLimitsX(0, max * 1.05);
+        // Room on the right for the legend (lower right), so it never covers the longest bars.
+        plot.Axes.SetLimitsX(0, max * 1.5);
         plot.Axes.SetLimitsY(-0.7, Math.Max(0.7, categories.Count - 0.3));
         plot.ShowLegend(series.Select(s => new LegendItem { LabelText = s.Name, FillColor = Color.FromHex(s.Color) }), Alignment.LowerRight);
         plot.Legend.FontName = FontName;
