@@ -220,7 +220,8 @@ public sealed class MemberCountPropertyTests
     {
         var recount = bot.Get<ISubscribers>().Registered().Where(s => s.UnitCode is not null).GroupBy(s => s.UnitCode!)
             .ToDictionary(g => g.Key, g => new MemberCount(g.Count(), g.Count(s => s.Status == SubscriberStatus.Active),
-                g.Count(s => s.Status == SubscriberStatus.Blocked), g.Count(s => s.Status == SubscriberStatus.Stopped)));
+                g.Count(s => s.Status == SubscriberStatus.Blocked), g.Count(s => s.Status == SubscriberStatus.Stopped),
+                g.Count(s => s.ChannelsInUse == ChannelUse.Telegram), g.Count(s => s.ChannelsInUse == ChannelUse.Zalo), g.Count(s => s.ChannelsInUse == ChannelUse.Both)));
         Assert.Equal(recount.OrderBy(x => x.Key, StringComparer.Ordinal), Normalized(bot.Get<ISubscribers>().CountsByUnit()).OrderBy(x => x.Key, StringComparer.Ordinal));
 
         var roster = bot.Get<IRoster>().All().Where(e => e.Current).GroupBy(e => e.UnitCode).ToDictionary(g => g.Key, g => g.Count());
