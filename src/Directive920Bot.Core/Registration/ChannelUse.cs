@@ -1,5 +1,3 @@
-using Directive920Bot.Channels;
-
 namespace Directive920Bot.Registration;
 
 /// <summary>
@@ -14,20 +12,4 @@ public enum ChannelUse
     Telegram = 1,
     Zalo = 2,
     Both = Telegram | Zalo,
-}
-
-/// <summary>Names and derivations of <see cref="ChannelUse"/>.</summary>
-public static class ChannelUses
-{
-    /// <summary>The use of one channel by its address name; None for a channel reports do not know.</summary>
-    public static ChannelUse Of(string channel) => channel switch
-    {
-        ChannelAddress.Telegram => ChannelUse.Telegram,
-        ChannelAddress.Zalo => ChannelUse.Zalo,
-        _ => ChannelUse.None,
-    };
-
-    /// <summary>What a record without it used: a Telegram-derived id came on Telegram, any other stored id on Zalo.</summary>
-    public static ChannelUse Effective(ChannelUse stored, long personId) =>
-        stored != ChannelUse.None ? stored : PersonIds.IsTelegramDerived(personId) ? ChannelUse.Telegram : ChannelUse.Zalo;
 }
