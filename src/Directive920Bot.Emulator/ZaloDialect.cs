@@ -34,6 +34,7 @@ public sealed class ZaloDialect : IDisposable
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (string Url, string Secret)? webhook;
     private long nextMessage = 1_000;
+    private readonly List<(ZaloFaultRule Rule, int[] Left)> faults = [];
 
     internal ZaloDialect(TimeProvider time) => this.time = time;
 
@@ -73,6 +74,24 @@ public sealed class ZaloDialect : IDisposable
     public string UpdateJson(string messageId) => delivered[messageId].ToJsonString();
 
     public void Block(string userId) => users[userId].Blocked = true;
+
+    /// <summary>Breaks matching calls until <see cref="ZaloFaultRule.Count"/> of them were broken (or <see cref="ClearFaults"/>).</summary>
+    public void InjectFault(ZaloFaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (faults)
+        {
+            faults.Add((rule, [rule.Count ?? int.MaxValue]));
+        }
+    }
+
+    public void ClearFaults()
+    {
+        lock (faults)
+        {
+            faults.Clear();
+        }
+    }
 
     public IReadOnlyList<ZaloChatMessage> Transcript(string userId)
     {
@@ -147,6 +166,29 @@ public sealed class ZaloDialect : IDisposable
         }
 
         calls.Enqueue(method);
+        if (TakeFault(method, args["chat_id"]?.ToString()) is { } fault)
+        {
+            switch (fault.Kind)
+            {
+                case FaultKind.Abort:
+                    await Task.Delay(fault.Delay, http.RequestAborted);
+                    http.Abort();
+                    return;
+                case FaultKind.Timeout:
+                    // Held past the client's patience; answered normally if it is still waiting.
+                    await Task.Delay(fault.Delay, http.RequestAborted);
+                    break;
+                default:
+                    if (fault.RetryAfter is { } seconds)
+                    {
+                        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    await WriteAsync(http, Error(fault.StatusCode, fault.Description ?? (fault.StatusCode == 429 ? "Too Many Requests" : "Internal Server Error")));
+                    return;
+            }
+        }
+
         var answer = method switch
         {
             "getMe" => Ok(new JsonObject { ["id"] = BotId, ["account_name"] = "bot.d920emulator", ["account_type"] = "BASIC" }),
@@ -160,6 +202,24 @@ public sealed class ZaloDialect : IDisposable
             _ => Error(404, $"Not Found: method {method}"),
         };
         await WriteAsync(http, answer);
+    }
+
+    private ZaloFaultRule? TakeFault(string method, string? chatId)
+    {
+        lock (faults)
+        {
+            foreach (var (rule, left) in faults)
+            {
+                if (left[0] > 0 && (rule.Method is null || string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) &&
+                    (rule.ChatId is null || string.Equals(rule.ChatId, chatId, StringComparison.Ordinal)))
+                {
+                    left[0]--;
+                    return rule;
+                }
+            }
+        }
+
+        return null;
     }
 
     private async Task<(int Status, JsonObject Body)> GetUpdatesAsync(JsonObject args, CancellationToken aborted)

@@ -6,7 +6,7 @@ namespace Directive920Bot.Storage.LiteDb;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
@@ -38,6 +38,8 @@ public static class Migrations
         // v7: persons have ids of our own and channel addresses map to them; every subscriber so far was a Telegram user
         // whose id is their person id, so the directory gets telegram:<id> → <id> for each and their data keeps its ids.
         [7] = Channels.PersonCollections.MapExistingSubscribers,
+        // v8: the members per unit are also counted by the channels they use (Telegram only, Zalo only, both).
+        [8] = SubscriberCollections.RebuildCounts,
     };
 
     /// <summary>

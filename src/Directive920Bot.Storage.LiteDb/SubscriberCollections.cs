@@ -18,15 +18,29 @@ public static class SubscriberCollections
     /// <summary>The count field of every registered subscriber; the others are named after the status.</summary>
     public const string RegisteredField = "Registered";
 
+    /// <summary>The count field of the channels a registered subscriber uses: <c>ch.Telegram</c>, <c>ch.Zalo</c>, <c>ch.Both</c>.</summary>
+    public static string ChannelField(global::Directive920Bot.Registration.ChannelUse use) => "ch." + use;
+
     /// <summary>Counts the subscribers again and replaces the kept counts; runs inside the caller's transaction.</summary>
     public static void RebuildCounts(ILiteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         var counted = database.GetCollection(Subscribers).Query()
             .Where("$.RegisteredAt != null AND $.UnitCode != null")
-            .Select("{u: $.UnitCode, s: $.Status}")
+            .Select("{u: $.UnitCode, s: $.Status, c: $.Channels, id: $._id}")
             .ToEnumerable()
-            .SelectMany(d => new[] { (d["u"].AsString, RegisteredField), (d["u"].AsString, d["s"].AsString) });
+            .SelectMany(d => new[]
+            {
+                (d["u"].AsString, RegisteredField),
+                (d["u"].AsString, d["s"].AsString),
+                (d["u"].AsString, ChannelField(global::Directive920Bot.Registration.ChannelUses.Effective(StoredUse(d["c"]), d["id"].AsInt64))),
+            });
         CountTable.Rebuild(database, Counts, counted);
     }
+
+    // Written by the mapper as the enum's name; a record older than the field has none.
+    private static global::Directive920Bot.Registration.ChannelUse StoredUse(BsonValue value) =>
+        value.IsString && Enum.TryParse<global::Directive920Bot.Registration.ChannelUse>(value.AsString, out var use) ? use
+        : value.IsInt32 ? (global::Directive920Bot.Registration.ChannelUse)value.AsInt32
+        : global::Directive920Bot.Registration.ChannelUse.None;
 }

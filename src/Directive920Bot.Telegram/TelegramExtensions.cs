@@ -1,5 +1,6 @@
 using Directive920Bot.Channels;
 using Directive920Bot.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -13,6 +14,18 @@ public static class TelegramExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        if (ZaloOnly(builder.Configuration))
+        {
+            // A Zalo-only deployment: no Telegram client, poller or health check; what features need of a channel that
+            // Zalo does not have (files, invite links) answers "none".
+            services.AddBotMetrics();
+            services.TryAddSingleton<IOutboundGate, UnpacedGate>();
+            services.AddSingleton<IChannelFiles, NoChannelFiles>();
+            services.AddSingleton<IInviteLinks, NoInviteLinks>();
+            services.AddCallbackKeys();
+            return builder;
+        }
+
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         // Every Bot API address holds the token (/bot<token>/method), and the client's request logging writes addresses
@@ -62,5 +75,16 @@ public static class TelegramExtensions
         services.AddHostedService<BotCommandsRegistrar>();
         services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram");
         return builder;
+    }
+
+    /// <summary>
+    /// No Telegram token and a Zalo one: Telegram is not run. Without either token the Telegram validator stops the start
+    /// naming both keys (at least one channel must be configured).
+    /// </summary>
+    public static bool ZaloOnly(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"])
+            && !string.IsNullOrWhiteSpace(configuration["Zalo:BotToken"]);
     }
 }

@@ -15,8 +15,10 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         if (!options.HasToken)
         {
             // Outside Development the sandbox does not stand in for a missing token (see Sandbox:Enabled).
-            failures.Add("Telegram:BotToken is not set. Set it with the environment variable Telegram__BotToken, user-secrets or a file " +
-                "Telegram__BotToken in the secrets directory (or Sandbox:Enabled=true to try the sandbox on this machine).");
+            // Telegram is not run at all when only Zalo is configured (TelegramExtensions.ZaloOnly): here neither is.
+            failures.Add("No channel is configured: set Telegram:BotToken or Zalo:BotToken (or both). Set one with the environment variable " +
+                "Telegram__BotToken or Zalo__BotToken, user-secrets or a file of that name in the secrets directory " +
+                "(or Sandbox:Enabled=true to try the sandbox on this machine).");
         }
         else if (!options.BotToken!.Contains(':', StringComparison.Ordinal))
         {

@@ -52,8 +52,12 @@ public static class ZaloExtensions
         services.AddSingleton<ZaloRouter>();
         services.AddSingleton<ZaloProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ZaloProcessor>());
-        services.AddHostedService<ZaloPoller>();
-        services.AddHostedService<ZaloWebhookRegistrar>();
+        services.AddSingleton<ZaloPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<ZaloPoller>());
+        services.AddSingleton<ZaloWebhookRegistrar>();
+        services.AddHostedService(sp => sp.GetRequiredService<ZaloWebhookRegistrar>());
+        services.AddSingleton<ZaloHealthCheck>();
+        services.AddHealthChecks().AddCheck<ZaloHealthCheck>("zalo");
         return builder;
     }
 }

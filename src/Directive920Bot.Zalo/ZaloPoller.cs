@@ -14,6 +14,12 @@ public sealed class ZaloPoller(
     [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
     ILogger<ZaloPoller> log) : BackgroundService
 {
+    /// <summary>When getUpdates last answered (an update or the empty poll's 408), on the transport clock; null before the first answer.</summary>
+    public DateTimeOffset? LastSuccess { get; private set; }
+
+    /// <summary>The last failure, as the health check may show it: an error code or a kind of failure, never an address (it holds the token).</summary>
+    public string? LastError { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -37,6 +43,7 @@ public sealed class ZaloPoller(
 
                 var update = await client.GetUpdateAsync(o.PollTimeoutSeconds, stoppingToken);
                 failures = 0;
+                LastSuccess = transport.GetUtcNow();
                 if (update is not null)
                 {
                     await processor.AcceptAsync(update, stoppingToken);
@@ -49,6 +56,7 @@ public sealed class ZaloPoller(
             catch (Exception ex) when (ex is ZaloApiException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
             {
                 failures++;
+                LastError = ZaloHealthCheck.Describe(ex);
                 var pause = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures - 1, 5)));
                 if (ex is ZaloApiException { ErrorCode: 429, RetryAfter: { } retryAfter })
                 {

@@ -49,7 +49,8 @@ public sealed class ZaloRouter(InboundRouter router, ZaloSender sender)
             return;
         }
 
-        if (sender.OfferTo(context.PersonId) is { Choices.Count: > 0 } offer && text.Length > 0)
+        // A link code typed alone is eight digits, never a choice: it goes on to the link handler (Registration/LinkHandler).
+        if (sender.OfferTo(context.PersonId) is { Choices.Count: > 0 } offer && text.Length > 0 && Registration.LinkCodes.Normalise(text) is null)
         {
             var read = TypedReply.Read(text, [.. offer.Choices.Select(c => c.Label)]);
             switch (read.Kind)

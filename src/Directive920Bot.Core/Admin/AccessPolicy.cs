@@ -1,14 +1,11 @@
-using Directive920Bot.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Directive920Bot.Admin;
 
 /// <summary>Super-admins from configuration are bloc admins; everyone else holds what was granted.</summary>
-public sealed class AccessPolicy(IRoles roles, IOptions<BotOptions> options) : IAccessPolicy
+public sealed class AccessPolicy(IRoles roles, SuperAdmins superAdmins) : IAccessPolicy
 {
     public AccessGrant For(long userId)
     {
-        if (options.Value.SuperAdmins.Contains(userId))
+        if (superAdmins.Contains(userId))
         {
             return new AccessGrant(AdminRole.BlocAdmin, []);
         }

@@ -18,6 +18,7 @@ public static class AdminExtensions
             return builder;
         }
 
+        services.AddSingleton<SuperAdmins>();
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
         services.AddSingleton<RoleService>();
         services.AddSingleton<AuditLog>();

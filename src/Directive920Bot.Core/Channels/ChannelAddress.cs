@@ -12,6 +12,9 @@ public sealed record ChannelAddress
     /// <summary>The Telegram channel's name.</summary>
     public const string Telegram = "telegram";
 
+    /// <summary>The Zalo channel's name (its adapter names it too: Zalo's ChannelNames).</summary>
+    public const string Zalo = "zalo";
+
     public ChannelAddress(string channel, string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);

@@ -14,7 +14,10 @@ public sealed class ChannelSenders(IServiceProvider services, IPersonDirectory d
     {
         var addresses = directory.AddressesOf(personId);
         var channel = addresses.Count > 0 ? addresses[0].Channel : ChannelAddress.Telegram;
-        return services.GetKeyedService<IChannelSender>(channel) ?? services.GetRequiredKeyedService<IChannelSender>(ChannelAddress.Telegram);
+        // Without Telegram (a Zalo-only deployment) the fallback is Zalo's sender.
+        return services.GetKeyedService<IChannelSender>(channel)
+            ?? services.GetKeyedService<IChannelSender>(ChannelAddress.Telegram)
+            ?? services.GetRequiredKeyedService<IChannelSender>(ChannelAddress.Zalo);
     }
 
     public Task<SendResult> TrySendAsync(long personId, OutboundMessage message, SendPriority priority, CancellationToken ct) =>
@@ -31,7 +34,7 @@ public sealed class ChannelSenders(IServiceProvider services, IPersonDirectory d
 
     /// <summary>Only Telegram has presses to answer.</summary>
     public Task AnswerButtonAsync(string pressId, CallbackReply reply, CancellationToken ct) =>
-        services.GetRequiredKeyedService<IChannelSender>(ChannelAddress.Telegram).AnswerButtonAsync(pressId, reply, ct);
+        services.GetKeyedService<IChannelSender>(ChannelAddress.Telegram)?.AnswerButtonAsync(pressId, reply, ct) ?? Task.CompletedTask;
 
     public Task<SendResult> TrySendPhotoAsync(long personId, OutboundFile file, SendPriority priority, CancellationToken ct) =>
         For(personId).TrySendPhotoAsync(personId, file, priority, ct);

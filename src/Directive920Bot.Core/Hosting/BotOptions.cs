@@ -12,8 +12,11 @@ public sealed class BotOptions
 
     public string DefaultLanguage { get; set; } = Languages.Vietnamese;
 
-    /// <summary>Telegram user ids that hold the bloc-admin role from the start.</summary>
-    public List<long> SuperAdmins { get; set; } = [];
+    /// <summary>
+    /// The people who hold the bloc-admin role from the start: person ids (a Telegram user's is their Telegram id) or
+    /// addresses <c>zalo:&lt;id&gt;</c> / <c>telegram:&lt;id&gt;</c> (<see cref="Admin.PersonReference"/>).
+    /// </summary>
+    public List<string> SuperAdmins { get; set; } = [];
 }
 
 internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
@@ -31,9 +34,12 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             failures.Add($"Bot:DefaultLanguage must be 'vi' or 'en', was '{options.DefaultLanguage}'.");
         }
 
-        foreach (var id in options.SuperAdmins.Where(id => id <= 0))
+        for (var i = 0; i < options.SuperAdmins.Count; i++)
         {
-            failures.Add($"Bot:SuperAdmins must hold positive Telegram user ids, had '{id}'.");
+            if (!Admin.PersonReference.IsWellFormed(options.SuperAdmins[i]))
+            {
+                failures.Add($"Bot:SuperAdmins:{i} must be a person id or an address such as zalo:<user id> or telegram:<user id>, was '{options.SuperAdmins[i]}'.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

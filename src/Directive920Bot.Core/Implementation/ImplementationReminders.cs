@@ -24,7 +24,7 @@ public sealed class ImplementationReminders(
     DeliveryLedger ledger,
     BotClock clock,
     IOptions<ImplementationOptions> options,
-    IOptions<BotOptions> bot)
+    SuperAdmins superAdmins)
 {
     private readonly Lock gate = new();
 
@@ -59,7 +59,7 @@ public sealed class ImplementationReminders(
             var reminders = rows.Count;
             if (missing.Count > 0)
             {
-                var blocAdmins = roles.All().Where(r => r.Role == AdminRole.BlocAdmin).Select(r => r.UserId).Concat(bot.Value.SuperAdmins).Distinct();
+                var blocAdmins = roles.All().Where(r => r.Role == AdminRole.BlocAdmin).Select(r => r.UserId).Concat(superAdmins.StoredIds()).Distinct();
                 foreach (var admin in blocAdmins)
                 {
                     var language = Language(admin);

@@ -39,6 +39,11 @@ public static class RegistrationExtensions
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<RegistrationHandler>());
         services.AddSingleton<IMembershipHandler>(sp => sp.GetRequiredService<RegistrationHandler>());
         services.AddSingleton<ICommandHandler, InviteQrHandler>();
+        // Before Questions' free-text handler: a link code typed alone must not become a question about the notice.
+        services.AddSingleton<LinkCodes>();
+        services.AddSingleton<LinkHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LinkHandler>());
+        services.AddSingleton<IFreeTextHandler>(sp => sp.GetRequiredService<LinkHandler>());
         services.AddSingleton<ConsentRenewal>();
         services.AddSingleton<IInboundGate>(sp => sp.GetRequiredService<ConsentRenewal>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ConsentRenewal>());

@@ -28,6 +28,7 @@ public sealed partial class RegistrationHandler
             Status = SubscriberStatus.Registering,
             ConsentAt = now,
             ConsentVersion = consent.Version,
+            Channels = ChannelUses.Of(context.Address.Channel),
             Conversation = Steps.Name,
             Draft = new RegistrationDraft { InviteUnitCode = units.Find(inviteUnit)?.Code },
         };

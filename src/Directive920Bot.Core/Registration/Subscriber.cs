@@ -39,6 +39,12 @@ public sealed class Subscriber
     /// <summary>Local hour at which drip lessons arrive; null means the curriculum's hour.</summary>
     public int? PreferredHour { get; set; }
 
+    /// <summary>The channels the person uses, as stored (None on records older than it; see <see cref="ChannelsInUse"/>).</summary>
+    public ChannelUse Channels { get; set; }
+
+    /// <summary>The channels the person uses: as stored, or for an older record derived from the id.</summary>
+    public ChannelUse ChannelsInUse => ChannelUses.Effective(Channels, Id);
+
     public bool IsRegistered => RegisteredAt is not null;
 
     /// <summary>Registered, subscribed and reachable: pushes may be sent.</summary>

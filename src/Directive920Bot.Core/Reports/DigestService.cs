@@ -26,7 +26,7 @@ public sealed class DigestService(
     DeliveryLedger ledger,
     BotClock clock,
     IOptions<ReportOptions> options,
-    IOptions<BotOptions> bot)
+    SuperAdmins superAdmins)
 {
     // The Quartz tick and a direct call (tests, an admin) must not enqueue the same period's rows at once.
     private readonly Lock gate = new();
@@ -62,7 +62,7 @@ public sealed class DigestService(
             var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             var lastMonth = new DateOnly(local.Year, local.Month, 1).AddMonths(-1);
             var ranking = Ranking(lastMonth);
-            var blocAdmins = roles.All().Where(r => r.Role == AdminRole.BlocAdmin).Select(r => r.UserId).Concat(bot.Value.SuperAdmins).Distinct();
+            var blocAdmins = roles.All().Where(r => r.Role == AdminRole.BlocAdmin).Select(r => r.UserId).Concat(superAdmins.StoredIds()).Distinct();
             foreach (var admin in blocAdmins)
             {
                 ct.ThrowIfCancellationRequested();

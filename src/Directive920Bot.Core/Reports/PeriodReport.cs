@@ -20,7 +20,10 @@ public sealed record PeriodReport(
     int Reached,
     int QuizParticipants,
     IReadOnlyList<ItemFigures> Items,
-    IReadOnlyList<QuestionFigures> Questions)
+    IReadOnlyList<QuestionFigures> Questions,
+    int TelegramOnlyNow = 0,
+    int ZaloOnlyNow = 0,
+    int BothChannelsNow = 0)
 {
     public int Delivered => Items.Sum(i => i.Delivered);
 

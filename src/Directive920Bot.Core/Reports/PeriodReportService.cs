@@ -102,7 +102,8 @@ public sealed class PeriodReportService(
             var (questions, participants) = quiz.GetValueOrDefault(root.Code, ([], 0));
             var current = now[root.Code];
             return new PeriodReport(root.Code, root.Name, from, to, fromUtc, toUtc, current.Roster, registered.GetValueOrDefault(root.Code),
-                current.Active, current.Blocked, current.Stopped, reached[root.Code].Count, participants, figures, questions);
+                current.Active, current.Blocked, current.Stopped, reached[root.Code].Count, participants, figures, questions,
+                current.TelegramOnly, current.ZaloOnly, current.BothChannels);
         }).ToList();
     }
 

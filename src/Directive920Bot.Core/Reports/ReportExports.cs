@@ -23,7 +23,7 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
 {
     public IReadOnlyList<UnitRow> UnitRows(IReadOnlyCollection<string> visibleUnits) => reports.Units(visibleUnits)
         .Select(u => new UnitRow(u.Code, u.Name, u.ParentCode, u.Roster, u.Registered, u.Active, u.Blocked, u.Stopped, u.Delivered, u.Acknowledged,
-            Percent(u.AckRate), Percent(u.AckRateRoster), Percent(u.RegisteredRate)))
+            Percent(u.AckRate), Percent(u.AckRateRoster), Percent(u.RegisteredRate), u.TelegramOnly, u.ZaloOnly, u.BothChannels))
         .ToList();
 
     /// <summary>The unit export as XLSX, its rates numeric cells with a percent format (see <see cref="XlsxPercentFormat"/>).</summary>
@@ -31,7 +31,7 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
     {
         var rows = reports.Units(visibleUnits)
             .Select(u => new UnitXlsxRow(u.Code, u.Name, u.ParentCode, u.Roster, u.Registered, u.Active, u.Blocked, u.Stopped, u.Delivered, u.Acknowledged,
-                u.AckRate, u.AckRateRoster, u.RegisteredRate))
+                u.AckRate, u.AckRateRoster, u.RegisteredRate, u.TelegramOnly, u.ZaloOnly, u.BothChannels))
             .ToList();
         return XlsxPercentFormat.Apply(Write(rows, ExportFormat.Xlsx), UnitXlsxRow.PercentColumns);
     }
@@ -117,6 +117,7 @@ public sealed class ReportExports(ReportService reports, PeriodReportService per
                 ["Đã đăng ký (đến hết ngày " + toText + ")", N(report.RegisteredAtEnd), Percent(report.RegisteredRate) + " so với danh sách"],
                 ["Đang nhận tin (tại thời điểm lập báo cáo)", N(report.ActiveNow), ""],
                 ["Đã chặn, ngừng nhận (tại thời điểm lập báo cáo)", N(report.BlockedNow) + " đã chặn, " + N(report.StoppedNow) + " ngừng nhận", ""],
+                ["Kênh sử dụng (số người, tại thời điểm lập báo cáo)", "chỉ Telegram " + N(report.TelegramOnlyNow) + ", chỉ Zalo " + N(report.ZaloOnlyNow) + ", cả hai " + N(report.BothChannelsNow), ""],
                 ["Cán bộ đã nhận bài, thông báo trong kỳ", N(report.Reached), Percent(report.ReachedRate) + " so với đăng ký"],
                 ["Lượt bài, thông báo đã gửi trong kỳ", N(report.Delivered), ""],
                 ["Lượt xác nhận đã đọc trong kỳ", N(report.Acknowledged), Percent(report.AckRate) + " so với lượt gửi (đúng hạn " + N(report.OnTime) + ", muộn " + N(report.Late) + ")"],

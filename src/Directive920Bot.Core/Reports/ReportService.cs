@@ -103,6 +103,9 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
         public int Stopped;
         public int QuizParticipants;
         public int ReviewDue;
+        public int TelegramOnly;
+        public int ZaloOnly;
+        public int BothChannels;
         public List<ItemCounter> Items { get; } = [];
     }
 
@@ -122,6 +125,9 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
                 own.Active = count.Active;
                 own.Blocked = count.Blocked;
                 own.Stopped = count.Stopped;
+                own.TelegramOnly = count.TelegramOnly;
+                own.ZaloOnly = count.ZaloOnly;
+                own.BothChannels = count.Both;
             }
 
             own.Roster = current.GetValueOrDefault(code);
@@ -181,7 +187,8 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
             .OrderBy(i => Order(i.ItemId)).ThenBy(i => i.ItemId, StringComparer.Ordinal).ToList();
         return new UnitReport(root.Code, root.Name, root.Depth, root.ParentCode,
             tree.Sum(o => o.Roster), tree.Sum(o => o.Registered), tree.Sum(o => o.Active), tree.Sum(o => o.Blocked), tree.Sum(o => o.Stopped),
-            tree.Sum(o => o.QuizParticipants), items.Sum(i => i.Delivered), items.Sum(i => i.Acknowledged), items, tree.Sum(o => o.ReviewDue));
+            tree.Sum(o => o.QuizParticipants), items.Sum(i => i.Delivered), items.Sum(i => i.Acknowledged), items, tree.Sum(o => o.ReviewDue),
+            tree.Sum(o => o.TelegramOnly), tree.Sum(o => o.ZaloOnly), tree.Sum(o => o.BothChannels));
     }
 
     private static ItemFigures Figures(string itemId, List<ItemCounter> counters, Func<string, string> titles)

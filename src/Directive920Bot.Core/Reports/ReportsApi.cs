@@ -248,6 +248,8 @@ public static class ReportsApi
         active = u.Active,
         blocked = u.Blocked,
         stopped = u.Stopped,
+        // People by the channels they use (a linked person once, under both), never channel addresses.
+        channels = new { telegramOnly = u.TelegramOnly, zaloOnly = u.ZaloOnly, both = u.BothChannels },
         registeredRate = u.RegisteredRate,
         activeRate = u.ActiveRateRegistered,
         activeRateRoster = u.ActiveRateRoster,

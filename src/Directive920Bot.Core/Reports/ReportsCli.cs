@@ -15,8 +15,8 @@ internal static class ReportsCli
     public static IEnumerable<Command> Build(CliContext cli)
     {
         var output = cli.Output;
-        yield return RoleCommand("grant", "Grant a role: grant <userId> bloc | grant <userId> unit <CODE>", cli, grant: true);
-        yield return RoleCommand("revoke", "Revoke a role: revoke <userId> bloc | revoke <userId> unit <CODE>", cli, grant: false);
+        yield return RoleCommand("grant", "Grant a role: grant <userId|zalo:id> bloc | grant <userId|zalo:id> unit <CODE>", cli, grant: true);
+        yield return RoleCommand("revoke", "Revoke a role: revoke <userId|zalo:id> bloc | revoke <userId|zalo:id> unit <CODE>", cli, grant: false);
 
         var database = DatabaseOption();
         var roles = new Command("roles", "List granted roles") { database };
@@ -50,7 +50,7 @@ internal static class ReportsCli
     {
         var output = cli.Output;
         var database = DatabaseOption();
-        var user = new Argument<long>("userId") { Description = "Telegram user id" };
+        var user = new Argument<string>("userId") { Description = "A person id (a Telegram user's is their Telegram id), or an address zalo:<id> / telegram:<id>" };
         var role = new Argument<string>("role") { Description = "bloc or unit" };
         var unit = new Argument<string?>("unit") { Description = "Unit code (unit admins)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(verb, description) { user, role, unit, database };
@@ -62,9 +62,21 @@ internal static class ReportsCli
                 return 2;
             }
 
+            var reference = parse.GetValue(user);
+            if (!PersonReference.IsWellFormed(reference))
+            {
+                output.WriteLine($"userId must be a person id or an address such as zalo:<id> or telegram:<id>, was '{reference}'.");
+                return 2;
+            }
+
             using var host = Host(cli, parse.GetValue(database));
             var service = host.Services.GetRequiredService<RoleService>();
-            var userId = parse.GetValue(user);
+            if (PersonReference.Resolve(reference, host.Services.GetRequiredService<Channels.IPersonDirectory>()) is not { } userId)
+            {
+                output.WriteLine($"Nobody has consented from {reference} yet: they open the bot and consent first.");
+                return 1;
+            }
+
             var outcome = grant ? service.Grant(AuditLog.Console, userId, parsed.Role, parsed.Unit) : service.Revoke(AuditLog.Console, userId, parsed.Role, parsed.Unit);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome}: {userId} {RoleService.Describe(parsed.Role, parsed.Unit)}"));
             return outcome is GrantOutcome.Granted or GrantOutcome.Revoked or GrantOutcome.AlreadyHeld or GrantOutcome.NotHeld ? 0 : 1;

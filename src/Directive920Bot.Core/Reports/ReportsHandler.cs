@@ -26,6 +26,7 @@ public sealed class ReportsHandler(
     CallbackKeyStore keys,
     AuditLog audit,
     IChannelFiles files,
+    IPersonDirectory directory,
     ReportInsights insights,
     BotClock clock,
     ILogger<ReportsHandler> log) : ICommandHandler, ICallbackHandler, IDocumentHandler
@@ -163,11 +164,18 @@ public sealed class ReportsHandler(
     {
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var usage = verb == "grant" ? GrantUsage : RevokeUsage;
-        if (words.Length < 2 || !long.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var userId) || userId <= 0
+        if (words.Length < 2 || !PersonReference.IsWellFormed(words[0])
             || RoleService.ParseRole(words[1], words.Length > 2 ? words[2] : null) is not { } parsed
             || (parsed.Role == Directive920Bot.Admin.AdminRole.UnitAdmin && parsed.Unit is null))
         {
             await context.ReplyAsync(usage, ct);
+            return;
+        }
+
+        // A person id, or an address (zalo:<id>, telegram:<id>) of someone who has consented: a role is stored per person.
+        if (PersonReference.Resolve(words[0], directory) is not { } userId)
+        {
+            await context.ReplyAsync(UnknownAddress.Format(context.Language, TelegramHtml.Escape(words[0])), ct);
             return;
         }
 
@@ -237,6 +245,7 @@ public sealed class ReportsHandler(
             .AppendLine(ReportMembers.Format(lang, Count(report.Roster), Count(report.Registered), Pct(report.RegisteredRate), Count(report.Active),
                 Pct(report.ActiveRateRegistered), Pct(report.ActiveRateRoster), Count(report.Blocked + report.Stopped)))
             .AppendLine(ReportAcks.Format(lang, Count(report.Delivered), Count(report.Acknowledged), Pct(report.AckRate), Pct(report.AckRateRoster)))
+            .AppendLine(ReportChannels.Format(lang, Count(report.TelegramOnly), Count(report.ZaloOnly), Count(report.BothChannels)))
             .AppendLine(ReportQuiz.Format(lang, Count(report.QuizParticipants), Pct(report.QuizParticipationRegistered)))
             .AppendLine(ReportReviewDue.Format(lang, Count(report.ReviewDue)))
             .AppendLine()

@@ -5,12 +5,12 @@ namespace Directive920Bot.Reports;
 internal static class ReportsTexts
 {
     public static readonly Loc GrantUsage = new(
-        "Cách dùng: <code>/capquyen &lt;mã người dùng Telegram&gt; bloc</code> hoặc <code>/capquyen &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code>.",
-        "Usage: <code>/grant &lt;Telegram user id&gt; bloc</code> or <code>/grant &lt;user id&gt; unit &lt;UNIT_CODE&gt;</code>.");
+        "Cách dùng: <code>/capquyen &lt;mã người dùng&gt; bloc</code> hoặc <code>/capquyen &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code>. Mã người dùng là mã Telegram, hoặc địa chỉ <code>zalo:&lt;mã Zalo&gt;</code> / <code>telegram:&lt;mã&gt;</code>.",
+        "Usage: <code>/grant &lt;user id&gt; bloc</code> or <code>/grant &lt;user id&gt; unit &lt;UNIT_CODE&gt;</code>. The user id is a Telegram id, or an address <code>zalo:&lt;Zalo id&gt;</code> / <code>telegram:&lt;id&gt;</code>.");
 
     public static readonly Loc RevokeUsage = new(
-        "Cách dùng: <code>/thuhoiquyen &lt;mã người dùng Telegram&gt; bloc</code> hoặc <code>/thuhoiquyen &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code>.",
-        "Usage: <code>/revoke &lt;Telegram user id&gt; bloc</code> or <code>/revoke &lt;user id&gt; unit &lt;UNIT_CODE&gt;</code>.");
+        "Cách dùng: <code>/thuhoiquyen &lt;mã người dùng&gt; bloc</code> hoặc <code>/thuhoiquyen &lt;mã người dùng&gt; unit &lt;MÃ_ĐƠN_VỊ&gt;</code> (mã Telegram, hoặc <code>zalo:&lt;mã Zalo&gt;</code>).",
+        "Usage: <code>/revoke &lt;user id&gt; bloc</code> or <code>/revoke &lt;user id&gt; unit &lt;UNIT_CODE&gt;</code> (a Telegram id, or <code>zalo:&lt;Zalo id&gt;</code>).");
 
     public static readonly Loc ConfirmGrant = new("Đồng chí xác nhận <b>cấp</b> quyền {0} cho người dùng {1}{2}?", "Confirm <b>granting</b> {0} to user {1}{2}?");
 
@@ -34,6 +34,10 @@ internal static class ReportsTexts
 
     public static readonly Loc NotHeld = new("Người dùng {1} không có quyền {0}.", "User {1} does not hold {0}.");
 
+    public static readonly Loc UnknownAddress = new(
+        "Chưa có ai dùng bot từ địa chỉ <code>{0}</code>. Người đó cần mở bot và đồng ý điều khoản trước; sau đó đồng chí cấp quyền lại.",
+        "Nobody has used the bot from <code>{0}</code> yet. They need to open the bot and give consent first; then grant the role again.");
+
     public static readonly Loc UnknownUnit = new("Không tìm thấy đơn vị có mã <code>{0}</code>.", "There is no unit with code <code>{0}</code>.");
 
     public static readonly Loc NotAllowed = new("Đồng chí không có quyền thực hiện thao tác này. Nếu cần quyền, đồng chí liên hệ quản trị viên Khối (Đảng ủy Khối các cơ quan tỉnh).", "You are not allowed to do this. If you need the role, contact the bloc administrator (Party Committee of the Provincial Agencies Bloc).");
@@ -43,6 +47,10 @@ internal static class ReportsTexts
     public static readonly Loc ReportMembers = new(
         "Danh sách: {0} · Đã đăng ký: {1} ({2} so với danh sách)\nĐang nhận tin: {3} ({4} so với đăng ký; {5} so với danh sách)\nĐã chặn/ngừng: {6}",
         "Roster: {0} · Registered: {1} ({2} of the roster)\nReceiving: {3} ({4} of registered; {5} of the roster)\nBlocked/stopped: {6}");
+
+    public static readonly Loc ReportChannels = new(
+        "Kênh sử dụng (số người): chỉ Telegram {0} · chỉ Zalo {1} · cả hai {2}",
+        "Channels used (people): Telegram only {0} · Zalo only {1} · both {2}");
 
     public static readonly Loc ReportAcks = new(
         "Lượt gửi: {0} · Xác nhận: {1} ({2}; {3} so với danh sách)",

@@ -15,8 +15,13 @@ public sealed record UnitReport(
     int Delivered,
     int Acknowledged,
     IReadOnlyList<ItemFigures> Items,
-    int ReviewDue = 0)
+    int ReviewDue = 0,
+    int TelegramOnly = 0,
+    int ZaloOnly = 0,
+    int BothChannels = 0)
 {
+    // TelegramOnly/ZaloOnly/BothChannels: registered people by the channels they use; a linked person counts once, in BothChannels.
+
     /// <summary>Registered against the roster: how many of the people who should know have joined.</summary>
     public double? RegisteredRate => Ratio(Registered, Roster);
 

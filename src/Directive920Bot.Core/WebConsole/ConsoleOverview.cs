@@ -31,7 +31,8 @@ public sealed class ConsoleOverview(ReportService reports, PeriodReportService p
             .ToList();
         var totals = new UnitReport("*", "", 0, null,
             roots.Sum(r => r.Roster), roots.Sum(r => r.Registered), roots.Sum(r => r.Active), roots.Sum(r => r.Blocked), roots.Sum(r => r.Stopped),
-            roots.Sum(r => r.QuizParticipants), roots.Sum(r => r.Delivered), roots.Sum(r => r.Acknowledged), items);
+            roots.Sum(r => r.QuizParticipants), roots.Sum(r => r.Delivered), roots.Sum(r => r.Acknowledged), items, 0,
+            roots.Sum(r => r.TelegramOnly), roots.Sum(r => r.ZaloOnly), roots.Sum(r => r.BothChannels));
         var rootDepth = roots.Count == 0 ? 0 : roots.Min(r => r.Depth);
         var lagging = all.Where(u => u.Depth == rootDepth + 1 && (u.Roster > 0 || u.Registered > 0))
             .OrderBy(u => u.AckRateRoster ?? 0).ThenBy(u => u.RegisteredRate ?? 0).ThenBy(u => u.Code, StringComparer.Ordinal)

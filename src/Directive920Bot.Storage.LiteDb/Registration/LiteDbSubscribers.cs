@@ -154,7 +154,10 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
             u.Value.GetValueOrDefault(RegisteredField),
             u.Value.GetValueOrDefault(nameof(SubscriberStatus.Active)),
             u.Value.GetValueOrDefault(nameof(SubscriberStatus.Blocked)),
-            u.Value.GetValueOrDefault(nameof(SubscriberStatus.Stopped))), StringComparer.Ordinal);
+            u.Value.GetValueOrDefault(nameof(SubscriberStatus.Stopped)),
+            u.Value.GetValueOrDefault(SubscriberCollections.ChannelField(ChannelUse.Telegram)),
+            u.Value.GetValueOrDefault(SubscriberCollections.ChannelField(ChannelUse.Zalo)),
+            u.Value.GetValueOrDefault(SubscriberCollections.ChannelField(ChannelUse.Both))), StringComparer.Ordinal);
 
     public void RebuildCounts(ITransaction tx)
     {
@@ -167,10 +170,10 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
         db.Lite.GetCollection(CollectionName).FindById(id) is { } doc ? db.Mapper.ToObject<Subscriber>(doc) : null;
 
     /// <summary>What the counts file a subscriber under: registered ones with a unit, by unit and status.</summary>
-    private static (string Unit, SubscriberStatus Status)? Membership(Subscriber? s) =>
-        s is { IsRegistered: true, UnitCode: { } unit } ? (unit, s.Status) : null;
+    private static (string Unit, SubscriberStatus Status, ChannelUse Channels)? Membership(Subscriber? s) =>
+        s is { IsRegistered: true, UnitCode: { } unit } ? (unit, s.Status, s.ChannelsInUse) : null;
 
-    private void Count(ITransaction tx, (string Unit, SubscriberStatus Status)? before, (string Unit, SubscriberStatus Status)? after)
+    private void Count(ITransaction tx, (string Unit, SubscriberStatus Status, ChannelUse Channels)? before, (string Unit, SubscriberStatus Status, ChannelUse Channels)? after)
     {
         if (before == after)
         {
@@ -181,12 +184,14 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
         {
             counts.Add(tx, old.Unit, RegisteredField, -1);
             counts.Add(tx, old.Unit, old.Status.ToString(), -1);
+            counts.Add(tx, old.Unit, SubscriberCollections.ChannelField(old.Channels), -1);
         }
 
         if (after is { } now)
         {
             counts.Add(tx, now.Unit, RegisteredField, 1);
             counts.Add(tx, now.Unit, now.Status.ToString(), 1);
+            counts.Add(tx, now.Unit, SubscriberCollections.ChannelField(now.Channels), 1);
         }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
         id AS Id, chat_id AS ChatId, language AS Language, status AS Status, paused AS Paused, full_name AS FullName,
         unit_code AS UnitCode, role AS Role, consent_at AS ConsentAt, consent_version AS ConsentVersion,
         registered_at AS RegisteredAt, updated_at AS UpdatedAt, conversation AS Conversation, draft::text AS Draft,
-        roster_entry_id AS RosterEntryId, preferred_hour AS PreferredHour
+        roster_entry_id AS RosterEntryId, preferred_hour AS PreferredHour, channels AS Channels
         """;
 
     private const string TrackColumns =
@@ -27,14 +27,14 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
         subscriber.UpdatedAt = time.GetUtcNow().UtcDateTime;
         db.Execute(tx, """
             INSERT INTO subscribers (id, chat_id, language, status, paused, full_name, unit_code, role, consent_at, consent_version,
-                registered_at, updated_at, conversation, draft, roster_entry_id, preferred_hour)
+                registered_at, updated_at, conversation, draft, roster_entry_id, preferred_hour, channels)
             VALUES (@Id, @ChatId, @Language, @Status, @Paused, @FullName, @UnitCode, @Role, @ConsentAt, @ConsentVersion,
-                @RegisteredAt, @UpdatedAt, @Conversation, @Draft, @RosterEntryId, @PreferredHour)
+                @RegisteredAt, @UpdatedAt, @Conversation, @Draft, @RosterEntryId, @PreferredHour, @Channels)
             ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, language = excluded.language, status = excluded.status,
                 paused = excluded.paused, full_name = excluded.full_name, unit_code = excluded.unit_code, role = excluded.role,
                 consent_at = excluded.consent_at, consent_version = excluded.consent_version, registered_at = excluded.registered_at,
                 updated_at = excluded.updated_at, conversation = excluded.conversation, draft = excluded.draft,
-                roster_entry_id = excluded.roster_entry_id, preferred_hour = excluded.preferred_hour
+                roster_entry_id = excluded.roster_entry_id, preferred_hour = excluded.preferred_hour, channels = excluded.channels
             """, new
         {
             subscriber.Id,
@@ -53,6 +53,7 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
             subscriber.Draft,
             subscriber.RosterEntryId,
             subscriber.PreferredHour,
+            Channels = (int)subscriber.Channels,
         });
     }
 
@@ -115,14 +116,20 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
     public IReadOnlyDictionary<string, MemberCount> CountsByUnit() =>
         db.Query<CountRow>("""
             SELECT unit_code AS Unit, count(*)::int AS Registered, (count(*) FILTER (WHERE status = 'Active'))::int AS Active,
-                (count(*) FILTER (WHERE status = 'Blocked'))::int AS Blocked, (count(*) FILTER (WHERE status = 'Stopped'))::int AS Stopped
-            FROM subscribers WHERE registered_at IS NOT NULL AND unit_code IS NOT NULL GROUP BY unit_code
-            """).ToDictionary(r => r.Unit, r => new MemberCount(r.Registered, r.Active, r.Blocked, r.Stopped), StringComparer.Ordinal);
+                (count(*) FILTER (WHERE status = 'Blocked'))::int AS Blocked, (count(*) FILTER (WHERE status = 'Stopped'))::int AS Stopped,
+                (count(*) FILTER (WHERE use = 1))::int AS TelegramOnly, (count(*) FILTER (WHERE use = 2))::int AS ZaloOnly,
+                (count(*) FILTER (WHERE use = 3))::int AS Both
+            FROM (SELECT unit_code, status,
+                    CASE WHEN channels <> 0 THEN channels WHEN id > 0 AND id < 4503599627370496 THEN 1 ELSE 2 END AS use
+                  FROM subscribers WHERE registered_at IS NOT NULL AND unit_code IS NOT NULL) s
+            GROUP BY unit_code
+            """).ToDictionary(r => r.Unit, r => new MemberCount(r.Registered, r.Active, r.Blocked, r.Stopped, r.TelegramOnly, r.ZaloOnly, r.Both), StringComparer.Ordinal);
 
     // The counts are a query over what is stored: there is nothing kept to rebuild.
     public void RebuildCounts(ITransaction tx) => PgTransaction.Of(tx, db);
 
     private sealed record ErasedRow(string? UnitCode, string? Role, DateTime? RegisteredAt);
 
-    private sealed record CountRow(string Unit, int Registered, int Active, int Blocked, int Stopped);
+    // 4503599627370496 = 2^52, PersonIds.TelegramLimit: a smaller positive id is a Telegram user's (ChannelUses.Effective).
+    private sealed record CountRow(string Unit, int Registered, int Active, int Blocked, int Stopped, int TelegramOnly, int ZaloOnly, int Both);
 }

@@ -72,6 +72,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/web", Who.UnitAdminOutOfScope, "/signin/" },
         { "/web", Who.BlocAdmin, "/signin/" },
         // The invite QR code: a photo for a unit the admin holds (InviteQrTests); here the refusals and the question.
+        { "/lienket", Who.Cadre, "Mã liên kết của đồng chí" },
+        { "/link 0000 000", Who.Cadre, "gồm 8 chữ số" },
+        { "/capquyen zalo:zu-nobody bloc", Who.UnitAdminInScope, Unknown },
+        { "/capquyen zalo:zu-nobody bloc", Who.BlocAdmin, "Chưa có ai dùng bot từ địa chỉ" },
         { "/maqr SNV-VP", Who.Cadre, Unknown },
         { "/maqr STC", Who.UnitAdminInScope, "chỉ lấy được mã QR của đơn vị mình quản trị" },
         { "/maqr SNV-VP", Who.UnitAdminOutOfScope, "chỉ lấy được mã QR của đơn vị mình quản trị" },

@@ -205,8 +205,9 @@ public sealed class MemberCountPropertyTests
             using var db = new Database(path, mapper, [LiteDbSubscribers.Schema, LiteDbRoster.Schema], TimeProvider.System);
 
             Assert.Equal(Migrations.CurrentVersion, Migrations.ReadVersion(db.Lite));
-            Assert.Equal(new MemberCount(2, 1, 1, 0), new LiteDbSubscribers(db, TimeProvider.System).CountsByUnit()["A"]);
-            Assert.Equal(new MemberCount(1, 0, 0, 1), new LiteDbSubscribers(db, TimeProvider.System).CountsByUnit()["B"]);
+            // Records older than the channel field count under the channel their id says: Telegram users' ids here.
+            Assert.Equal(new MemberCount(2, 1, 1, 0, TelegramOnly: 2), new LiteDbSubscribers(db, TimeProvider.System).CountsByUnit()["A"]);
+            Assert.Equal(new MemberCount(1, 0, 0, 1, TelegramOnly: 1), new LiteDbSubscribers(db, TimeProvider.System).CountsByUnit()["B"]);
             Assert.Equal(new Dictionary<string, int> { ["A"] = 1, ["B"] = 1 }, Normalized(new LiteDbRoster(db).CurrentByUnit()));
             Assert.DoesNotContain(db.Lite.GetCollection("$indexes").FindAll(), i => i["name"].AsString == "report_unit_status");
         }
@@ -220,7 +221,8 @@ public sealed class MemberCountPropertyTests
     {
         var recount = bot.Get<ISubscribers>().Registered().Where(s => s.UnitCode is not null).GroupBy(s => s.UnitCode!)
             .ToDictionary(g => g.Key, g => new MemberCount(g.Count(), g.Count(s => s.Status == SubscriberStatus.Active),
-                g.Count(s => s.Status == SubscriberStatus.Blocked), g.Count(s => s.Status == SubscriberStatus.Stopped)));
+                g.Count(s => s.Status == SubscriberStatus.Blocked), g.Count(s => s.Status == SubscriberStatus.Stopped),
+                g.Count(s => s.ChannelsInUse == ChannelUse.Telegram), g.Count(s => s.ChannelsInUse == ChannelUse.Zalo), g.Count(s => s.ChannelsInUse == ChannelUse.Both)));
         Assert.Equal(recount.OrderBy(x => x.Key, StringComparer.Ordinal), Normalized(bot.Get<ISubscribers>().CountsByUnit()).OrderBy(x => x.Key, StringComparer.Ordinal));
 
         var roster = bot.Get<IRoster>().All().Where(e => e.Current).GroupBy(e => e.UnitCode).ToDictionary(g => g.Key, g => g.Count());

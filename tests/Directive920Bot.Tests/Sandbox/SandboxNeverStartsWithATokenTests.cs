@@ -54,7 +54,7 @@ public sealed class SandboxNeverStartsWithATokenTests
     }
 
     [Fact]
-    public async Task A_production_start_without_a_token_stops_with_a_message_naming_Telegram_BotToken()
+    public async Task A_production_start_without_a_token_stops_with_a_message_naming_both_channel_tokens()
     {
         using var directory = new TempDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = directory.Path });
@@ -75,7 +75,7 @@ public sealed class SandboxNeverStartsWithATokenTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
-        Assert.Contains("Telegram:BotToken is not set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No channel is configured: set Telegram:BotToken or Zalo:BotToken", error.Message, StringComparison.Ordinal);
         Assert.Null(app.Services.GetService<SandboxMode>());
     }
 
