@@ -28,6 +28,7 @@ public static class ConsoleExtensions
         services.AddSingleton<UnitMembers>();
         services.AddSingleton<ICommandHandler, WebCommandHandler>();
         services.AddSingleton<IPersonalDataHolder, ConsolePersonalData>();
+        services.AddConsoleKeys();
         services.AddRazorComponents();
         // Vietnamese text as UTF-8 in the pages, not as a numeric entity per letter (the renderer takes this encoder).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
