@@ -26,6 +26,8 @@ public static class ConsoleExtensions
         services.AddSingleton<ConsoleLinks>();
         services.AddSingleton<ConsoleOverview>();
         services.AddSingleton<UnitMembers>();
+        services.AddSingleton<FeedbackInbox>();
+        services.AddSingleton<ContentDesk>();
         services.AddSingleton<ICommandHandler, WebCommandHandler>();
         services.AddSingleton<IPersonalDataHolder, ConsolePersonalData>();
         services.AddConsoleKeys();
@@ -74,6 +76,7 @@ public static class ConsoleExtensions
         signIn.MapSignIn();
         var console = app.MapGroup("/console").RequireAuthorization(ConsoleAuth.Policy).DisableAntiforgery().AddEndpointFilter(RequireAntiforgery);
         console.MapConsolePages();
+        console.MapConsoleDesk();
         return app;
     }
 
