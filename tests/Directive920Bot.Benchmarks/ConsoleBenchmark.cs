@@ -23,8 +23,10 @@ public partial class ConsoleBenchmark
 {
     public const long BlocAdmin = 42;
     private BenchmarkHost host = null!;
-    private HttpClient http = null!;
+    // Static: one client for the benchmark's run (its cookie is the session), disposed in the cleanup.
+    private static HttpClient http = null!;
     private string unit = "";
+    private string overviewPath = "/console";
 
     /// <summary>Members of the measured division (about 1,000).</summary>
     public int UnitMembersCount { get; private set; }
@@ -48,7 +50,7 @@ public partial class ConsoleBenchmark
         var page = http.GetStringAsync("/signin/" + token).GetAwaiter().GetResult();
         var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["__af"] = TokenPattern().Match(page).Groups[1].Value });
         using var signedIn = http.PostAsync("/signin", form).GetAwaiter().GetResult();
-        if (signedIn.StatusCode != HttpStatusCode.Redirect || !Get("/console").Contains("Tổng quan", StringComparison.Ordinal))
+        if (signedIn.StatusCode != HttpStatusCode.Redirect || !Get(overviewPath).Contains("Tổng quan", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("the benchmark's admin could not sign in to the console: " + signedIn.StatusCode);
         }
@@ -70,13 +72,13 @@ public partial class ConsoleBenchmark
 
     /// <summary>GET /console as a bloc admin: the bloc's figures, the 8-week trend, lagging units, weakest lessons and questions.</summary>
     [Benchmark]
-    public int Overview() => Get("/console").Length;
+    public int Overview() => Get(overviewPath).Length;
 
     /// <summary>GET /console/units/{code}?page=2 of a division of about 1,000 members: figures and 50 members × the delivered items' states.</summary>
     [Benchmark]
     public int UnitPage() => Get($"/console/units/{unit}?page=2").Length;
 
-    private string Get(string path)
+    private static string Get(string path)
     {
         using var response = http.GetAsync(path).GetAwaiter().GetResult();
         response.EnsureSuccessStatusCode();
