@@ -45,6 +45,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IPersonDirectory, PgPersonDirectory>();
         services.AddSingleton<IOfferedChoicesStore, PgOfferedChoicesStore>();
         services.AddSingleton<Directive920Bot.WebConsole.IConsoleSignIns, WebConsole.PgConsoleSignIns>();
+        services.AddSingleton<Directive920Bot.WebConsole.IHandledMarks, WebConsole.PgHandledMarks>();
 
         // Registration: subscribers, units, registrations at an instant.
         services.AddSingleton<Directive920Bot.Registration.ISubscribers, Registration.PgSubscribers>();

@@ -1,11 +1,4 @@
-using Directive920Bot.Storage.LiteDb;
-using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
-using Directive920Bot.Admin;
-using Directive920Bot.Content;
-using Directive920Bot.Delivery;
-using Directive920Bot.Registration;
 using Directive920Bot.Reports;
 
 namespace Directive920Bot.Benchmarks;
@@ -32,89 +25,8 @@ public class ReportBenchmark
     public void Setup()
     {
         host = BenchmarkHost.StartAsync(new Dictionary<string, string?>(), start: false).GetAwaiter().GetResult();
-        var csv = new StringBuilder("code,name,parent_code\nKHOI,Đảng bộ Khối,\n");
-        for (var a = 1; a <= 25; a++)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"A{a},Cơ quan {a},KHOI\n");
-            for (var d = 1; d <= 4; d++)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"A{a}-D{d},Phòng {d} cơ quan {a},A{a}\n");
-            }
-        }
-
-        var imported = host.Get<UnitImporter>().Import("units.csv", new StringReader(csv.ToString()));
-        if (!imported.Ok)
-        {
-            throw new InvalidOperationException(string.Join('\n', imported.Errors));
-        }
-
-        var leaves = host.Get<IUnits>().All().Where(u => u.Depth == 2).Select(u => u.Code).ToList();
-        allUnits = host.Get<IUnits>().All().Select(u => u.Code).ToList();
-        var db = host.Get<Storage.LiteDb.Database>();
-        var random = new Random(920);
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        var unitOf = new string[Subscribers];
-        db.Write(_ =>
-        {
-            var subscribers = db.Collection<Subscriber>(Storage.LiteDb.SubscriberCollections.Subscribers);
-            var roster = db.Collection<RosterEntry>(Storage.LiteDb.RosterCollections.Roster);
-            for (var i = 0; i < Subscribers; i++)
-            {
-                unitOf[i] = leaves[random.Next(leaves.Count)];
-                subscribers.Insert(new Subscriber
-                {
-                    Id = 1_000_000 + i, ChatId = 1_000_000 + i, FullName = "Cán bộ " + i, UnitCode = unitOf[i], Role = CadreRole.Staff,
-                    Status = random.Next(20) switch { 0 => SubscriberStatus.Blocked, 1 => SubscriberStatus.Stopped, _ => SubscriberStatus.Active },
-                    ConsentAt = now, RegisteredAt = now,
-                });
-                roster.Insert(new RosterEntry
-                {
-                    Key = "k" + i, InviteCode = "i" + i, FullName = "Cán bộ " + i, NameKey = "can bo " + i, UnitCode = unitOf[i], SubscriberId = 1_000_000 + i,
-                });
-            }
-        });
-
-        // The seed wrote the collections behind the stores' backs: count their members per unit as migration 6 does.
-        db.Write(host.Get<ISubscribers>().RebuildCounts);
-        db.Write(host.Get<IRoster>().RebuildCounts);
-
-        // What the observers leave after 3,000,000 sent rows: one counter per unit and item.
-        var items = host.Get<ContentService>().Current.Items.Select(i => i.Id).Concat(Enumerable.Range(0, Items).Select(n => "campaign:bench" + n)).Take(Items).ToList();
-        var counters = new Dictionary<string, ItemCounter>(StringComparer.Ordinal);
-        for (var i = 0; i < Subscribers; i++)
-        {
-            foreach (var item in items)
-            {
-                var id = unitOf[i] + "|" + item;
-                if (!counters.TryGetValue(id, out var c))
-                {
-                    counters[id] = c = new ItemCounter { Id = id, UnitCode = unitOf[i], ItemId = item, Kind = DeliveryKind.Lesson };
-                }
-
-                c.Delivered++;
-                if (random.Next(10) < 7)
-                {
-                    var delay = TimeSpan.FromMinutes(random.Next(0, 60 * 24 * 5));
-                    if (delay < TimeSpan.FromDays(2))
-                    {
-                        c.OnTime++;
-                    }
-                    else
-                    {
-                        c.Late++;
-                    }
-
-                    c.Delays[DelayBuckets.Index(delay)]++;
-                }
-            }
-        }
-
-        db.Write(tx => host.Get<IReportCounterStore>().SaveItems(tx, counters.Values));
+        allUnits = ReportSeed.Seed(host, Subscribers, Items).Units;
         reports = host.Get<ReportService>();
-        if (reports.Unit("KHOI")!.Delivered != Subscribers * Items)
-        {
-            throw new InvalidOperationException("setup did not produce 3,000,000 delivered rows' worth of counters");
-        }
     }
 
     [GlobalCleanup]

@@ -31,6 +31,9 @@ public sealed class ReportInsights(ContentService content, IReportCounterStore c
     /// <summary>First answers a question needs before it is analysed (<see cref="ReportOptions.ItemAnalysisMinimumAnswers"/>).</summary>
     public int MinimumSample => options.Value.ItemAnalysisMinimumAnswers;
 
+    /// <summary>Every question of the catalogue with its bloc-wide figures and verdict (below <see cref="MinimumSample"/>: few answers).</summary>
+    public IReadOnlyList<QuestionAnalysis> Analysis(string language) => QuestionAnalysis.Of(content.Current, counters.AllQuestions(), language, MinimumSample);
+
     public string ChatSection(string unitCode, string language)
     {
         var minimumSample = MinimumSample;

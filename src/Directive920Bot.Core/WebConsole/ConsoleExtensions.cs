@@ -26,8 +26,11 @@ public static class ConsoleExtensions
         services.AddSingleton<ConsoleLinks>();
         services.AddSingleton<ConsoleOverview>();
         services.AddSingleton<UnitMembers>();
+        services.AddSingleton<FeedbackInbox>();
+        services.AddSingleton<ContentDesk>();
         services.AddSingleton<ICommandHandler, WebCommandHandler>();
         services.AddSingleton<IPersonalDataHolder, ConsolePersonalData>();
+        services.AddConsoleKeys();
         services.AddRazorComponents();
         // Vietnamese text as UTF-8 in the pages, not as a numeric entity per letter (the renderer takes this encoder).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -73,6 +76,7 @@ public static class ConsoleExtensions
         signIn.MapSignIn();
         var console = app.MapGroup("/console").RequireAuthorization(ConsoleAuth.Policy).DisableAntiforgery().AddEndpointFilter(RequireAntiforgery);
         console.MapConsolePages();
+        console.MapConsoleDesk();
         return app;
     }
 

@@ -76,7 +76,7 @@ internal static class ConsolePeople
         return console;
     }
 
-    private static List<PersonRow> Search(HttpContext http, string? query, ISubscribers subscribers, IUnits units, IAccessPolicy access)
+    internal static List<PersonRow> Search(HttpContext http, string? query, ISubscribers subscribers, IUnits units, IAccessPolicy access)
     {
         var visible = http.GetAccess().VisibleUnits(units);
         var folded = string.IsNullOrWhiteSpace(query) ? null : TextFold.Fold(query);
@@ -99,4 +99,8 @@ public sealed record PersonRow(string Id, string Name, string UnitCode, string S
 /// <param name="Content">The checked file, base64, for the confirmation form (only after a clean preview).</param>
 public sealed record RosterOutcome(string? FileName, RosterImportResult? Result, string? Content, bool Written, Localization.Loc? Problem);
 
-public sealed record PeopleModel(IReadOnlyList<PersonRow> People, string? Query, RosterOutcome? Roster);
+public sealed record PeopleModel(IReadOnlyList<PersonRow> People, string? Query, RosterOutcome? Roster)
+{
+    /// <summary>After the role form: what it did or why it refused.</summary>
+    public RoleOutcome? Role { get; init; }
+}

@@ -4,11 +4,13 @@ namespace Directive920Bot.Storage.LiteDb.WebConsole;
 
 internal static class WebConsoleStores
 {
-    /// <summary>The web console's sign-in links and session stamps.</summary>
+    /// <summary>The web console's sign-in links and session stamps; the handled marks of feedback and questions.</summary>
     internal static IServiceCollection AddWebConsoleStores(this IServiceCollection services)
     {
         services.AddSingleton(LiteDbConsoleSignIns.Schema);
         services.AddSingleton<IConsoleSignIns, LiteDbConsoleSignIns>();
+        services.AddSingleton(LiteDbHandledMarks.Schema);
+        services.AddSingleton<IHandledMarks, LiteDbHandledMarks>();
         return services;
     }
 }
