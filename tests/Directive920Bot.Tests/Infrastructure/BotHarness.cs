@@ -71,6 +71,19 @@ public sealed class BotHarness : IAsyncDisposable
     public static bool OnPostgres { get; } =
         string.Equals(Environment.GetEnvironmentVariable("D920_TEST_STORAGE"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
+    private static readonly AsyncLocal<string?> LiteDbOnly = new();
+
+    /// <summary>
+    /// Keeps the hosts this test starts on LiteDB under <c>D920_TEST_STORAGE=Postgres</c>: for a test of the embedded
+    /// store itself (it reads the file, its instance lock, its migrations, its backups); <paramref name="reason"/> says
+    /// which. Called first in the test method: the setting flows with the test's own async flow and nowhere else.
+    /// </summary>
+    public static void StayOnLiteDb(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        LiteDbOnly.Value = reason;
+    }
+
     /// <summary>The provider this harness's service runs on (the CLI verbs it runs open the same store).</summary>
     public bool UsesPostgres => string.Equals(settings.GetValueOrDefault("Storage:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -131,7 +144,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), transport ?? TimeProvider.System, directory, settings, services);
         settings["Storage:DatabasePath"] = harness.DatabasePath;
-        if (OnPostgres && !settings.ContainsKey("Storage:Provider"))
+        if (OnPostgres && LiteDbOnly.Value is null && !settings.ContainsKey("Storage:Provider"))
         {
             // D920_TEST_STORAGE=Postgres: the same tests on a fresh database of the run's throw-away cluster; a restart
             // of this harness opens the same database, as a restarted service would.
