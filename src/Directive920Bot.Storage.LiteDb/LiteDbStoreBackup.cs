@@ -11,6 +11,8 @@ namespace Directive920Bot.Storage.LiteDb;
 /// </summary>
 internal sealed class LiteDbStoreBackup(Database db, IEnumerable<StoreSchema> schemas) : IStoreBackup
 {
+    public string? ManagedByOperator => null;
+
     public Task<StoreSnapshot> CopyToAsync(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -12,7 +12,7 @@ internal sealed class PostgresHealthCheck(PostgresStorage storage) : IHealthChec
         {
             await using var connection = await storage.Source.OpenConnectionAsync(cancellationToken);
             var version = await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_version");
-            return HealthCheckResult.Healthy($"PostgreSQL answers, schema v{version}");
+            return HealthCheckResult.Healthy($"PostgreSQL answers, schema v{version}; backups are the operator's (pg_dump or WAL archiving), not the service's");
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
         {

@@ -39,6 +39,13 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IStoreLock, PostgresStoreLock>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("storage");
 
+        // The provider's services: backups (the operator's on this provider), restore, upkeep after erasures, metrics.
+        services.AddSingleton<IStoreBackup, PgStoreBackup>();
+        services.AddSingleton<IStoreFiles, PgStoreFiles>();
+        services.AddSingleton<IStorageMaintenance, PgStorageMaintenance>();
+        services.AddBotMetrics();
+        services.AddSingleton<IMetricSource, PostgresStorageMetrics>();
+
         // Channels: callback keys, the inbox, the person directory.
         services.AddSingleton<ICallbackKeyRecords, PgCallbackKeyRecords>();
         services.AddSingleton<IInboxStore, PgInboxStore>();
@@ -67,6 +74,10 @@ public static class PostgresStorageExtensions
         services.AddSingleton<Directive920Bot.Delivery.ITrackPositions, Delivery.PgTrackPositions>();
         services.AddSingleton<Directive920Bot.Delivery.IBroadcastDrafts, Delivery.PgBroadcastDrafts>();
         services.AddSingleton<Directive920Bot.Reports.INudgeMarks, Reports.PgNudgeMarks>();
+        services.AddSingleton<Directive920Bot.Delivery.IDeliveryHistory, Delivery.PgDeliveryHistory>();
+
+        // Reports: the counters, kept in the transaction of what they count.
+        services.AddSingleton<Directive920Bot.Reports.IReportCounterStore, Reports.PgReportCounterStore>();
 
         // Engagement: acknowledgements and quiz answers.
         services.AddSingleton<Directive920Bot.Engagement.IAcknowledgements, Engagement.PgAcknowledgements>();
@@ -76,6 +87,12 @@ public static class PostgresStorageExtensions
         services.AddSingleton<Directive920Bot.Engagement.IOpenReviews, Engagement.PgOpenReviews>();
         services.AddSingleton<Directive920Bot.Engagement.IAcknowledgementHistory, Engagement.PgAcknowledgementHistory>();
         services.AddSingleton<Directive920Bot.Engagement.IAnswerHistory, Engagement.PgAnswerHistory>();
+        services.AddSingleton<Directive920Bot.Engagement.IEscalations, Engagement.PgEscalations>();
+
+        // Questions, implementation reports and commitments.
+        services.AddSingleton<Directive920Bot.Questions.IUnansweredQuestions, Questions.PgUnansweredQuestions>();
+        services.AddSingleton<Directive920Bot.Implementation.IImplementationReports, Implementation.PgImplementationReports>();
+        services.AddSingleton<Directive920Bot.Implementation.ICommitments, Implementation.PgCommitments>();
         return builder;
     }
 }

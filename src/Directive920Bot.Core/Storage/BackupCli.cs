@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Directive920Bot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,12 @@ internal static class BackupCli
     private static async Task<int> BackupAsync(CliContext cli, string? database, string path)
     {
         using var host = CliHost.Build(cli, database, b => b.AddBackups());
+        if (host.Services.GetRequiredService<IStoreBackup>().ManagedByOperator is { } reason)
+        {
+            cli.Output.WriteLine(reason);
+            return 1;
+        }
+
         var snapshot = await host.Services.GetRequiredService<BackupService>().BackupAsync(path);
         cli.Output.WriteLine(FormattableString.Invariant($"Backup written to {Path.GetFullPath(path)}: schema v{snapshot.SchemaVersion}, {snapshot.Counts.Values.Sum()} documents in {snapshot.Counts.Count} collections."));
         return 0;
@@ -49,6 +56,14 @@ internal static class BackupCli
         }
 
         using var response = await http.PostAsync(new Uri("api/admin/backup", UriKind.Relative), null, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            // The store's backups are the operator's (PostgreSQL): the problem's detail says so and what to use.
+            var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ct);
+            cli.Output.WriteLine(problem?.Detail ?? $"The API answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            return 1;
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             cli.Output.WriteLine($"The API answered {(int)response.StatusCode} {response.ReasonPhrase}.");

@@ -13,8 +13,13 @@ internal sealed class BackupEndpoints : IApiEndpoints
     public void Map(RouteGroupBuilder api) =>
         api.MapPost("/admin/backup", BackupAsync).RequireAuthorization(ApiAuth.BlocAdminPolicy);
 
-    private static async Task<FileContentHttpResult> BackupAsync(BackupService backups, HttpContext context)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BackupAsync(BackupService backups, IStoreBackup store, HttpContext context)
     {
+        if (store.ManagedByOperator is { } reason)
+        {
+            return TypedResults.Problem(reason, statusCode: StatusCodes.Status409Conflict, title: "This store's backups are made by the operator's tools");
+        }
+
         var path = Path.Combine(Path.GetTempPath(), "d920-backup-" + Guid.NewGuid().ToString("N") + ".db");
         try
         {

@@ -25,6 +25,11 @@ public sealed class BackupService(
     public async Task<StoreSnapshot> BackupAsync(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (store.ManagedByOperator is { } reason)
+        {
+            throw new NotSupportedException(reason);
+        }
+
         var full = Path.GetFullPath(path);
         var plain = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
@@ -54,6 +59,12 @@ public sealed class BackupService(
     /// </summary>
     public async Task<string?> DailyAsync()
     {
+        if (store.ManagedByOperator is not null)
+        {
+            // The provider's backups are the operator's (PostgreSQL): nothing to write here, and nothing failed.
+            return null;
+        }
+
         var directory = DirectoryOf(options.Value, storage.Value);
         Directory.CreateDirectory(directory);
         var now = time.GetUtcNow().UtcDateTime;

@@ -3,6 +3,12 @@ namespace Directive920Bot.Storage;
 /// <summary>The provider's side of backups: a consistent copy of the open store, and the files of a closed one.</summary>
 public interface IStoreBackup
 {
+    /// <summary>
+    /// Null when <see cref="CopyToAsync"/> makes backups; else why it does not and what does instead (a server database
+    /// is backed up by the operator's tools), shown by the backup verb, the admin API and /readyz.
+    /// </summary>
+    string? ManagedByOperator { get; }
+
     /// <summary>Writes a consistent copy of the open store to <paramref name="path"/> (created, mode 0600); returns its counts.</summary>
     Task<StoreSnapshot> CopyToAsync(string path);
 

@@ -6,8 +6,9 @@ namespace Directive920Bot.Hosting;
 
 /// <summary>
 /// Storage:Provider picks the store: <c>LiteDb</c> (the default, one file, no server) or <c>Postgres</c>
-/// (Storage:ConnectionString). A provider must implement every store the features use; PostgreSQL is being built store
-/// by store, so until it has them all the start stops with the list of what it lacks rather than failing later.
+/// (Storage:ConnectionString). A provider must implement every store the features use; should a new store interface be
+/// added to LiteDB alone, a start on PostgreSQL stops with the list of what it lacks rather than failing later (a test
+/// keeps the list empty).
 /// </summary>
 public static class StoreProvider
 {
@@ -24,7 +25,7 @@ public static class StoreProvider
         if (MissingOnPostgres() is { Count: > 0 } missing)
         {
             throw new InvalidOperationException(
-                "Storage:Provider=Postgres is not complete yet: these stores have no PostgreSQL implementation: " + string.Join(", ", missing) +
+                "Storage:Provider=Postgres lacks stores: these have no PostgreSQL implementation: " + string.Join(", ", missing) +
                 ". Use Storage:Provider=LiteDb (the default) until they do.");
         }
 

@@ -78,6 +78,7 @@ public sealed class CampaignCliTests
     [Fact]
     public async Task While_the_service_runs_the_cli_says_the_database_is_in_use_and_points_to_the_api()
     {
+        BotHarness.StayOnLiteDb("the LiteDB file's instance lock (a PostgreSQL store is shared by design)");
         await using var bot = await BotHarness.StartAsync(DeliveryKit.Settings());
         var (code, output) = await RunAsync(bot, "campaign", "list", "--database", bot.DatabasePath);
         Assert.Equal(3, code);

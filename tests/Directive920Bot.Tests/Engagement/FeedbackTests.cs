@@ -16,6 +16,7 @@ public sealed class FeedbackTests
     [Fact]
     public async Task Anonymous_feedback_is_stored_without_anything_that_links_it_to_the_sender()
     {
+        Infrastructure.BotHarness.StayOnLiteDb("reads the stored feedback document from the LiteDB file");
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(3201, "Đặng Văn Giang");
         var ask = await bot.SayAsync(cadre.Id, "/gopy");

@@ -13,6 +13,7 @@ public sealed class PersonalDataTests
     [Fact]
     public async Task Engagement_data_is_exported_and_erasure_leaves_the_pseudonym_deletes_named_feedback_and_keeps_anonymous_feedback()
     {
+        Infrastructure.BotHarness.StayOnLiteDb("reads the records left after erasure from the LiteDB file");
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(3401);
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);

@@ -35,6 +35,7 @@ public sealed class ImplementationStatusRowsTests
     [Fact]
     public async Task A_database_written_before_the_status_rows_gets_them_from_its_reports_at_the_next_start()
     {
+        Infrastructure.BotHarness.StayOnLiteDb("a LiteDB file written before its status rows existed (PostgreSQL keeps no such rows)");
         await using var bot = await StartImplementationAsync();
         using (var bloc = bot.ApiAs(BlocAdmin))
         {

@@ -64,6 +64,29 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>
+    /// True when the environment variable <c>D920_TEST_STORAGE</c> is <c>Postgres</c>: every harness then runs the
+    /// service on PostgreSQL (a fresh database of <see cref="PostgresCluster"/>) unless its test chose a provider.
+    /// </summary>
+    public static bool OnPostgres { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("D920_TEST_STORAGE"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly AsyncLocal<string?> LiteDbOnly = new();
+
+    /// <summary>
+    /// Keeps the hosts this test starts on LiteDB under <c>D920_TEST_STORAGE=Postgres</c>: for a test of the embedded
+    /// store itself (it reads the file, its instance lock, its migrations, its backups); <paramref name="reason"/> says
+    /// which. Called first in the test method: the setting flows with the test's own async flow and nowhere else.
+    /// </summary>
+    public static void StayOnLiteDb(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        LiteDbOnly.Value = reason;
+    }
+
+    /// <summary>The provider this harness's service runs on (the CLI verbs it runs open the same store).</summary>
+    public bool UsesPostgres => string.Equals(settings.GetValueOrDefault("Storage:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <param name="configuration">Extra configuration keys (e.g. "Bot:SuperAdmins:0").</param>
@@ -121,6 +144,14 @@ public sealed class BotHarness : IAsyncDisposable
 
         var harness = new BotHarness(emulator, owns, new FakeTimeProvider(start ?? DefaultStart), transport ?? TimeProvider.System, directory, settings, services);
         settings["Storage:DatabasePath"] = harness.DatabasePath;
+        if (OnPostgres && LiteDbOnly.Value is null && !settings.ContainsKey("Storage:Provider"))
+        {
+            // D920_TEST_STORAGE=Postgres: the same tests on a fresh database of the run's throw-away cluster; a restart
+            // of this harness opens the same database, as a restarted service would.
+            settings["Storage:Provider"] = "Postgres";
+            settings["Storage:ConnectionString"] = PostgresCluster.CreateDatabase("host_" + Guid.NewGuid().ToString("N"));
+        }
+
         await harness.StartHostAsync();
         if (importDemoUnits)
         {
@@ -205,7 +236,16 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>Runs a CLI verb as an operator on this machine would: the service's business clock, the real transport clock.</summary>
     public Task<int> RunCliAsync(TextWriter output, params string[] args) =>
-        Cli.RunAsync(args, new CliContext(output, Clock, Transport, b => b.AddStoreProvider()));
+        Cli.RunAsync(args, new CliContext(output, Clock, Transport, b =>
+        {
+            if (UsesPostgres)
+            {
+                b.Configuration["Storage:Provider"] = settings["Storage:Provider"];
+                b.Configuration["Storage:ConnectionString"] = settings["Storage:ConnectionString"];
+            }
+
+            b.AddStoreProvider();
+        }));
 
     /// <summary>Stops the service as a clean shutdown would; the database and the emulator stay.</summary>
     public async Task StopHostAsync()

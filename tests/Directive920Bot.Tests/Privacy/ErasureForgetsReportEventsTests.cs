@@ -16,6 +16,7 @@ public sealed class ErasureForgetsReportEventsTests
     [Fact]
     public async Task Delete_removes_the_persons_report_event_records_and_keeps_the_counts_and_other_peoples_records()
     {
+        BotHarness.StayOnLiteDb("reads report_events from the LiteDB file");
         await using var bot = await StartAsync();
         var erased = await bot.RegisterAsync(5501, "Đinh Văn Khoa", "SKHCN");
         var kept = await bot.RegisterAsync(5502, "Lý Thị Ngân", "SKHCN");

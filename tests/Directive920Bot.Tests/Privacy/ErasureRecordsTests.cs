@@ -35,6 +35,7 @@ public sealed class ErasureRecordsTests
     [Fact]
     public async Task The_anonymous_feedback_send_key_is_gone_once_sent_and_feedback_keys_expire_within_half_an_hour()
     {
+        BotHarness.StayOnLiteDb("reads the callback keys from the LiteDB file");
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(6301);
         var ask = await bot.SayAsync(cadre.Id, "/gopy");

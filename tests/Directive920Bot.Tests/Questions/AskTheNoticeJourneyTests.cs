@@ -70,6 +70,7 @@ public sealed class AskTheNoticeJourneyTests
     [Fact]
     public async Task An_off_topic_question_is_answered_not_in_the_notice_stored_forwarded_and_listed_for_propaganda_staff()
     {
+        Infrastructure.BotHarness.StayOnLiteDb("reads the stored question from the LiteDB file");
         await using var bot = await StartAsync(ApiKeys);
         var cadre = await bot.RegisterAsync(3403);
         var answer = await bot.SayAsync(cadre.Id, "Thời tiết ngày mai ở Vinh thế nào?");

@@ -18,6 +18,7 @@ public sealed class SandboxNeverStartsWithATokenTests
     [Fact]
     public async Task A_service_with_a_token_has_no_sandbox_emulator_clock_or_pages()
     {
+        BotHarness.StayOnLiteDb("names the LiteDB file the service opened");
         await using var bot = await BotHarness.StartAsync();
 
         Assert.Null(bot.Services.GetService<SandboxMode>());

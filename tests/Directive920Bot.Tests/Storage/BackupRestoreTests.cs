@@ -15,6 +15,7 @@ public sealed class BackupRestoreTests
     [Fact]
     public async Task A_backup_taken_while_a_broadcast_sends_restores_into_a_fresh_store_that_finishes_the_broadcast_without_duplicates()
     {
+        BotHarness.StayOnLiteDb("backups and restores are the embedded store's files; on PostgreSQL they are the operator's");
         var settings = DeliveryKit.Settings(("Delivery:MessagesPerSecond", "40"), ("Admin:ApiKeys:ops", AdminKey), ("Backup:Daily", "false"));
         var ids = Enumerable.Range(4000, 160).Select(i => (long)i).ToList();
         var backup = Path.Combine(Path.GetTempPath(), "d920-tests", Guid.NewGuid().ToString("N"), "backup.db");
@@ -75,6 +76,7 @@ public sealed class BackupRestoreTests
     [Fact]
     public async Task The_daily_backup_is_encrypted_with_the_configured_key_kept_to_the_configured_number_and_private()
     {
+        BotHarness.StayOnLiteDb("backups and restores are the embedded store's files; on PostgreSQL they are the operator's");
         var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
         var directory = Path.Combine(Path.GetTempPath(), "d920-tests", Guid.NewGuid().ToString("N"));
         await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?>
@@ -115,6 +117,7 @@ public sealed class BackupRestoreTests
     [Fact]
     public async Task Restore_refuses_a_file_that_is_not_a_directive920bot_store_and_changes_nothing()
     {
+        BotHarness.StayOnLiteDb("backups and restores are the embedded store's files; on PostgreSQL they are the operator's");
         await using var bot = await BotHarness.StartAsync();
         await bot.StopHostAsync();
         var before = await File.ReadAllBytesAsync(bot.DatabasePath);

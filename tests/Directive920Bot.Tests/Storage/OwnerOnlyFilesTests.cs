@@ -12,6 +12,7 @@ public sealed class OwnerOnlyFilesTests
     [Fact]
     public async Task A_database_and_folder_loosened_while_the_service_was_stopped_are_owner_only_again_after_the_next_start()
     {
+        BotHarness.StayOnLiteDb("the modes of the LiteDB file and folder");
         if (OperatingSystem.IsWindows())
         {
             return;
@@ -31,6 +32,7 @@ public sealed class OwnerOnlyFilesTests
     [Fact]
     public async Task A_database_loosened_while_running_is_owner_only_again_after_the_next_write()
     {
+        BotHarness.StayOnLiteDb("the modes of the LiteDB file and folder");
         if (OperatingSystem.IsWindows())
         {
             return;
