@@ -1,5 +1,6 @@
 using System.Globalization;
 using Directive920Bot.Engagement;
+using Directive920Bot.Registration;
 
 namespace Directive920Bot.Storage.Postgres.Engagement;
 
@@ -94,14 +95,14 @@ internal sealed class PgEscalations : IEscalations
         db.Execute(tx, "INSERT INTO engagement_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             new { key = WatermarkKey, value = Utc.Of(nowUtc).ToString("O", CultureInfo.InvariantCulture) });
 
-    public void EraseSubscriber(ITransaction tx, long subscriberId, long pseudonym)
+    public void EraseSubscriber(ITransaction tx, long subscriberId, ErasurePseudonyms pseudonyms)
     {
         db.Execute(tx, "DELETE FROM ack_watches WHERE subscriber_id = @subscriberId", new { subscriberId });
         var moved = db.Query<string>(tx, "DELETE FROM escalations WHERE subscriber_id = @subscriberId RETURNING doc::text", new { subscriberId });
         foreach (var escalation in moved.Select(d => Json.Read<Escalation>(d)!))
         {
-            escalation.Id = EngagementPersonalData.Relink(escalation.Id, subscriberId, pseudonym);
-            escalation.SubscriberId = pseudonym;
+            escalation.SubscriberId = pseudonyms.ForDelivery(escalation.Id);
+            escalation.Id = pseudonyms.Relink(escalation.Id);
             Upsert(tx, escalation);
         }
     }

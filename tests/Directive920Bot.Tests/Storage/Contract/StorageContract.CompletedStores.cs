@@ -202,14 +202,16 @@ public abstract partial class StorageContract
             escalations.AddEscalation(tx, Escalated("c:c1:1:8", 8, "SNV"));
         });
 
-        await storage.WriteAsync(tx => escalations.EraseSubscriber(tx, 7, -70));
+        var erasure = Erasure(7);
+        await storage.WriteAsync(tx => escalations.EraseSubscriber(tx, 7, erasure));
 
         Assert.Equal(Monday.AddMinutes(90), escalations.ReminderWatermark());
         Assert.Equal(DateTimeKind.Utc, escalations.ReminderWatermark()!.Value.Kind);
         Assert.Null(escalations.FindWatch("c:c1:1:7"));
         Assert.Empty(escalations.ForSubscriber(7));
-        Assert.Equal(["c:c1:1:-70"], escalations.ForSubscriber(-70).Select(e => e.Id));
-        Assert.Equal(["c:c1:1:-70", "c:c1:1:8"], escalations.OpenForUnits(["SNV"]).Select(e => e.Id).Order(StringComparer.Ordinal));
+        var relinked = erasure.Relink("c:c1:1:7");
+        Assert.Equal([relinked], escalations.ForSubscriber(erasure.ForDelivery("c:c1:1:7")).Select(e => e.Id));
+        Assert.Equal([relinked, "c:c1:1:8"], escalations.OpenForUnits(["SNV"]).Select(e => e.Id).Order(StringComparer.Ordinal));
     }
 
     [SkippableFact]
