@@ -204,9 +204,11 @@ public sealed class CampaignService(
                 return ApprovalOutcome.NotFound;
             }
 
-            if (campaign.Status != CampaignStatus.AwaitingApproval)
+            // The admin API (bloc admins only) and the server's operator are bloc-level by their entry point; a person
+            // in the bot or the console must hold the bloc admin role now.
+            if (by.Channel is ActorChannel.Bot or ActorChannel.Web && !access.For(by.AuditId).IsBlocAdmin)
             {
-                return ApprovalOutcome.NotWaiting;
+                return ApprovalOutcome.NotBlocAdmin;
             }
 
             if (by.AuditId == campaign.CreatedById || by.Name == campaign.CreatedBy)
@@ -214,11 +216,9 @@ public sealed class CampaignService(
                 return ApprovalOutcome.OwnCampaign;
             }
 
-            // The admin API (bloc admins only) and the server's operator are bloc-level by their entry point; a person
-            // in the bot or the console must hold the bloc admin role now.
-            if (by.Channel is ActorChannel.Bot or ActorChannel.Web && !access.For(by.AuditId).IsBlocAdmin)
+            if (campaign.Status != CampaignStatus.AwaitingApproval)
             {
-                return ApprovalOutcome.NotBlocAdmin;
+                return ApprovalOutcome.NotWaiting;
             }
 
             var now = clock.UtcNow;
