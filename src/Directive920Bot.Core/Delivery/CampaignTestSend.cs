@@ -5,7 +5,7 @@ using Directive920Bot.Registration;
 namespace Directive920Bot.Delivery;
 
 /// <summary>
-/// “Gửi thử cho tôi”: the composed message of a (valid) campaign request, sent to the admin's own chat through the normal
+/// “Gửi thử cho đồng chí” (a test to oneself): the composed message of a (valid) campaign request, sent to the admin's own chat through the normal
 /// channel sender — the same row construction and composer as the real send, its buttons inert (as the bot's preview),
 /// nothing in the ledger, so the campaign's figures never count it. Audited as <c>campaign.test</c>.
 /// </summary>

@@ -63,7 +63,7 @@ public static class CampaignTexts
     public static readonly Loc RemindMax = new("tối đa (lần)", "at most (times)");
     public static readonly Loc RemindHelp = new("Để trống: theo cài đặt chung.", "Leave empty: the general setting.");
     public static readonly Loc PreviewSubmit = new("Xem trước", "Preview");
-    public static readonly Loc TestButton = new("Gửi thử cho tôi", "Send a test to me");
+    public static readonly Loc TestButton = new("Gửi thử cho đồng chí", "Send a test to me");
     public static readonly Loc CreateButton = new("Tạo chiến dịch", "Create the campaign");
     public static readonly Loc PreviewHeading = new("Xem trước (như cán bộ nhận trên Telegram)", "Preview (as cadres see it in Telegram)");
     public static readonly Loc PreviewEmpty = new("Chọn bài học hoặc viết nội dung để xem trước.", "Choose a lesson or write a text to see the preview.");
@@ -71,7 +71,7 @@ public static class CampaignTexts
     public static readonly Loc PreviewParts = new("Tin dài, sẽ chia thành {0} phần.", "Long message, sent in {0} parts.");
     public static readonly Loc FormErrors = new("Biểu mẫu còn lỗi, chưa có gì được lưu. Xem các ghi chú bên cạnh từng mục.", "The form has errors; nothing was saved. See the notes beside each field.");
     public static readonly Loc TestSent = new("Đã gửi thử {0} tin tới Telegram của đồng chí (không tính vào số liệu chiến dịch).", "{0} test message(s) sent to your Telegram (not counted in the campaign's figures).");
-    public static readonly Loc TestNotSent = new("Chưa gửi thử được: bot không nhắn được cho đồng chí. Hãy mở bot và bấm Start rồi thử lại.", "The test could not be sent: the bot cannot reach you. Open the bot, press Start and try again.");
+    public static readonly Loc TestNotSent = new("Chưa gửi thử được: bot không nhắn được cho đồng chí. Đồng chí mở bot, bấm Start rồi thử lại.", "The test could not be sent: the bot cannot reach you. Open the bot, press Start and try again.");
     public static readonly Loc Created = new("Đã tạo chiến dịch.", "Campaign created.");
     public static readonly Loc CreatedAwaiting = new("Đã tạo chiến dịch. Chiến dịch chờ một quản trị Khối khác duyệt rồi mới được gửi.", "Campaign created. It waits for another bloc admin's approval before anything is sent.");
 

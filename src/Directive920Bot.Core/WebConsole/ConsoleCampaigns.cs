@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Directive920Bot.WebConsole;
 
 /// <summary>
-/// Chiến dịch / Campaigns: the list, the create form (preview, “Gửi thử cho tôi”), a campaign's page with live progress
+/// Chiến dịch / Campaigns: the list, the create form (preview, “Gửi thử cho đồng chí” (a test to oneself)), a campaign's page with live progress
 /// and recipients, and its actions (approve, cancel, resend to the failed). Every rule is <see cref="CampaignService"/>'s;
 /// here each address is checked against the signed-in admin's scope (<see cref="CampaignService.Covers"/>).
 /// </summary>
