@@ -330,6 +330,10 @@ public sealed class BroadcastHandler(
         SetStep(context, null);
         var count = campaigns.Resolve(campaign.Audience).Count();
         await context.ReplyAsync(Created.Format(context.Language, TelegramHtml.Escape(labels.Title(campaign, context.Language)), Numbers.Count(count, context.Language), When(context, campaign.SendAt)), ct);
+        if (campaign.Status == CampaignStatus.AwaitingApproval)
+        {
+            await context.ReplyAsync(AwaitingApproval, ct);
+        }
         return CallbackReply.Silent;
     }
 
@@ -338,7 +342,7 @@ public sealed class BroadcastHandler(
         var recent = clock.UtcNow.UtcDateTime.AddDays(-30);
         var shown = campaigns.List()
             .Select(c => (Campaign: c, Status: CampaignService.StatusOf(c, campaigns.Progress(c.Id))))
-            .Where(x => x.Status is "scheduled" or "sending" || x.Campaign.CreatedAt >= recent)
+            .Where(x => x.Status is "awaiting-approval" or "scheduled" or "sending" || x.Campaign.CreatedAt >= recent)
             .OrderByDescending(x => x.Campaign.CreatedAt)
             .Take(10)
             .ToList();
@@ -372,7 +376,7 @@ public sealed class BroadcastHandler(
             When(context, campaign.SendAt ?? campaign.CreatedAt), TelegramHtml.Escape(labels.Person(campaign.CreatedBy, lang)),
             Numbers.Count(p.Expanded, lang), Numbers.Count(p.Sent, lang), Numbers.Count(p.Failed, lang), Numbers.Count(p.Blocked, lang), Numbers.Count(p.Skipped, lang), Numbers.Count(p.Remaining, lang), eta);
         var buttons = new List<OutboundButton> { Button(context, Refresh, "bc.refresh", id) };
-        if (status is "scheduled" or "sending")
+        if (status is "awaiting-approval" or "scheduled" or "sending")
         {
             buttons.Add(Button(context, CancelCampaign, "bc.stop", id));
         }

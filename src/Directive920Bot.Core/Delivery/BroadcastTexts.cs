@@ -102,6 +102,10 @@ internal static class BroadcastTexts
         "✅ Đã tạo chiến dịch “{0}”: {1} người nhận, gửi {2}. Theo dõi bằng /chiendich.",
         "✅ Campaign “{0}” created: {1} recipients, sending {2}. Follow it with /campaigns.");
 
+    public static readonly Loc AwaitingApproval = new(
+        "⏳ Chiến dịch chờ một quản trị Khối khác duyệt (trên bảng điều khiển, mục Chiến dịch) rồi mới được gửi.",
+        "⏳ The campaign waits for another bloc admin's approval (in the console, Campaigns) before anything is sent.");
+
     public static readonly Loc DraftIncomplete = new(
         "Bản nháp không còn đầy đủ. Đồng chí vui lòng gõ /guithongbao để soạn lại.",
         "The draft is incomplete. Please type /broadcast to start again.");
@@ -162,6 +166,7 @@ internal static class BroadcastTexts
 
     public static string Status(string status, string language) => status switch
     {
+        "awaiting-approval" => new Loc("chờ duyệt", "awaiting approval").For(language),
         "scheduled" => new Loc("đã lên lịch", "scheduled").For(language),
         "sending" => new Loc("đang gửi", "sending").For(language),
         "cancelled" => new Loc("đã hủy", "cancelled").For(language),

@@ -45,6 +45,14 @@ public sealed class Campaign
 
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>The person (audit id) who created it: the approval rule refuses them as its approver.</summary>
+    public long? CreatedById { get; set; }
+
+    /// <summary>Who approved it (<see cref="CampaignStatus.AwaitingApproval"/> → scheduled), and when (UTC).</summary>
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? ApprovedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? CancelledAt { get; set; }

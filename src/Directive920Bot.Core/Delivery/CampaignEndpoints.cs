@@ -18,6 +18,15 @@ public sealed class CampaignEndpoints : IApiEndpoints
             campaigns.Find(id) is { } c ? TypedResults.Ok(CampaignView.From(c, campaigns.Progress(id))) : NotFound(id));
         group.MapPost("/{id}/cancel", Results<Ok<CampaignView>, NotFound<ProblemDetails>> (string id, HttpContext http, CampaignService campaigns) =>
             campaigns.Cancel(id, http.GetActor()) is null ? NotFound(id) : TypedResults.Ok(CampaignView.From(campaigns.Find(id)!, campaigns.Progress(id))));
+        group.MapPost("/{id}/approve", Results<Ok<CampaignView>, NotFound<ProblemDetails>, ProblemHttpResult> (string id, HttpContext http, CampaignService campaigns) =>
+            campaigns.Approve(id, http.GetActor()) switch
+            {
+                ApprovalOutcome.Approved => TypedResults.Ok(CampaignView.From(campaigns.Find(id)!, campaigns.Progress(id))),
+                ApprovalOutcome.NotFound => NotFound(id),
+                ApprovalOutcome.OwnCampaign => TypedResults.Problem("The creator of a campaign cannot approve it: another bloc admin must.", statusCode: StatusCodes.Status403Forbidden),
+                ApprovalOutcome.NotBlocAdmin => TypedResults.Problem("Only a bloc admin approves campaigns.", statusCode: StatusCodes.Status403Forbidden),
+                _ => TypedResults.Problem($"Campaign '{id}' is not waiting for approval.", statusCode: StatusCodes.Status409Conflict),
+            });
         group.MapPost("/{id}/resend-failed", Results<Ok<ResendResult>, NotFound<ProblemDetails>> (string id, HttpContext http, CampaignService campaigns) =>
             campaigns.ResendFailed(id, http.GetActor()) is { } n ? TypedResults.Ok(new ResendResult(id, n)) : NotFound(id));
         group.MapGet("/{id}/deliveries", Results<Ok<List<DeliveryView>>, NotFound<ProblemDetails>, ValidationProblem> (string id, string? state, CampaignService campaigns) =>

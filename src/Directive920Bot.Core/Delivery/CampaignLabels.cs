@@ -68,13 +68,13 @@ public sealed class CampaignLabels(ContentService content, ISubscribers subscrib
     }
 
     /// <summary>
-    /// Who an actor key (<c>bot:9001</c>, <c>api:ops</c>, <c>cli:root</c>) is for a reader: the person's registered name,
+    /// Who an actor key (<c>bot:9001</c>, <c>web:9001</c>, <c>api:ops</c>, <c>cli:root</c>) is for a reader: the person's registered name,
     /// "API (ops)", or "quản trị qua dòng lệnh".
     /// </summary>
     public string Person(string actor, string language)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.StartsWith("bot:", StringComparison.Ordinal))
+        if (actor.StartsWith("bot:", StringComparison.Ordinal) || actor.StartsWith("web:", StringComparison.Ordinal))
         {
             return long.TryParse(actor.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && subscribers.Find(id)?.FullName is { Length: > 0 } name
                 ? name

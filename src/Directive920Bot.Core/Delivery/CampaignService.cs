@@ -26,6 +26,8 @@ public sealed class CampaignService(
     AuditLog audit,
     BotClock clock,
     IOptions<DeliveryOptions> options,
+    IOptions<CampaignApprovalOptions> approval,
+    IAccessPolicy access,
     ILogger<CampaignService> log)
 {
     private static readonly string[] KnownRoles = ["leader", "staff"];
@@ -34,6 +36,9 @@ public sealed class CampaignService(
     public Campaign? Find(string id) => store.Find(id);
 
     public IReadOnlyList<Campaign> List() => store.All();
+
+    /// <summary>Whether new campaigns wait for a second bloc admin's approval (<c>Console:CampaignApproval</c>).</summary>
+    public bool ApprovalRequired => approval.Value.CampaignApproval;
 
     /// <summary>The earliest scheduled occurrence (UTC) of any campaign; with <see cref="DeliveryLedger.NextDueAt"/> the sandbox's "next event".</summary>
     public DateTime? NextOccurrenceAt() => store.NextOccurrence();
@@ -161,20 +166,81 @@ public sealed class CampaignService(
 
         var now = clock.UtcNow;
         var campaign = Build(request, by.Name, now);
+        campaign.CreatedById = by.AuditId;
+        if (ApprovalRequired)
+        {
+            campaign.Status = CampaignStatus.AwaitingApproval;
+        }
+
         var details = FormattableString.Invariant(
-            $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {(campaign.Audience.All ? "all" : string.Join(',', campaign.Audience.Units))}; roles {string.Join(',', campaign.Audience.Roles)}{(campaign.Audience.PartyMembersOnly ? "; party members only" : "")}; sendAt {campaign.SendAt:O}; cron {campaign.Cron} ({by.Name})");
+            $"{campaign.Kind} {campaign.LessonId ?? "text"}; units {(campaign.Audience.All ? "all" : string.Join(',', campaign.Audience.Units))}; roles {string.Join(',', campaign.Audience.Roles)}{(campaign.Audience.PartyMembersOnly ? "; party members only" : "")}; sendAt {campaign.SendAt:O}; cron {campaign.Cron}{(campaign.Status == CampaignStatus.AwaitingApproval ? "; awaiting approval" : "")} ({by.Name})");
         storage.Write(tx =>
         {
             store.Insert(tx, campaign);
             audit.Write(tx, by.AuditId, "campaign.create", AuditTarget(by, campaign.Id, null), details);
         });
         log.LogInformation("Campaign {Id} created by {By}: {Kind}, first occurrence {At:O}", campaign.Id, by.Name, campaign.Kind, campaign.NextOccurrenceAt);
-        if (campaign.NextOccurrenceAt <= now.UtcDateTime)
+        if (campaign.Status == CampaignStatus.Scheduled && campaign.NextOccurrenceAt <= now.UtcDateTime)
         {
             ExpandDue();
         }
 
         return store.Find(campaign.Id)!;
+    }
+
+    /// <summary>
+    /// A campaign waiting in “Chờ duyệt” is scheduled, by a bloc admin who did not create it (the same person through
+    /// another channel is still its creator). An occurrence whose time passed while it waited is sent now (a recurring
+    /// one from its next time). The approval and its <c>campaign.approve</c> audit entry commit together.
+    /// </summary>
+    public ApprovalOutcome Approve(string id, Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        lock (expandGate)
+        {
+            var campaign = store.Find(id);
+            if (campaign is null)
+            {
+                return ApprovalOutcome.NotFound;
+            }
+
+            // The admin API (bloc admins only) and the server's operator are bloc-level by their entry point; a person
+            // in the bot or the console must hold the bloc admin role now.
+            if (by.Channel is ActorChannel.Bot or ActorChannel.Web && !access.For(by.AuditId).IsBlocAdmin)
+            {
+                return ApprovalOutcome.NotBlocAdmin;
+            }
+
+            if (by.AuditId == campaign.CreatedById || by.Name == campaign.CreatedBy)
+            {
+                return ApprovalOutcome.OwnCampaign;
+            }
+
+            if (campaign.Status != CampaignStatus.AwaitingApproval)
+            {
+                return ApprovalOutcome.NotWaiting;
+            }
+
+            var now = clock.UtcNow;
+            campaign.Status = CampaignStatus.Scheduled;
+            campaign.ApprovedBy = by.Name;
+            campaign.ApprovedAt = now.UtcDateTime;
+            campaign.UpdatedAt = now.UtcDateTime;
+            if (campaign.NextOccurrenceAt is { } next && next < now.UtcDateTime)
+            {
+                campaign.NextOccurrenceAt = campaign.Cron is { } cron ? NextCron(cron, now.AddSeconds(-1)) : now.UtcDateTime;
+            }
+
+            storage.Write(tx =>
+            {
+                store.Update(tx, campaign);
+                audit.Write(tx, by.AuditId, "campaign.approve", AuditTarget(by, id, "approve"), FormattableString.Invariant($"created by {campaign.CreatedBy} ({by.Name})"));
+            });
+            log.LogInformation("Campaign {Id} approved by {By}", id, by.Name);
+        }
+
+        ExpandDue();
+        return ApprovalOutcome.Approved;
     }
 
     /// <summary>
@@ -305,7 +371,7 @@ public sealed class CampaignService(
             counts[DeliveryState.Skipped], remaining, eta);
     }
 
-    /// <summary>"scheduled", "sending", "completed" or "cancelled".</summary>
+    /// <summary>"awaiting-approval", "scheduled", "sending", "completed" or "cancelled".</summary>
     public static string StatusOf(Campaign campaign, CampaignProgress progress)
     {
         ArgumentNullException.ThrowIfNull(campaign);
@@ -313,6 +379,7 @@ public sealed class CampaignService(
         return campaign.Status switch
         {
             CampaignStatus.Cancelled => "cancelled",
+            CampaignStatus.AwaitingApproval => "awaiting-approval",
             _ when progress.Remaining > 0 => "sending",
             CampaignStatus.Scheduled => "scheduled",
             _ => "completed",
@@ -374,9 +441,11 @@ public sealed class CampaignService(
 
     /// <summary>
     /// Failed rows of the campaign are sent again (attempts reset). Returns how many, or null if unknown. Audited as
-    /// <c>campaign.resend</c>.
+    /// <c>campaign.resend</c> when something was requeued. With <paramref name="failedBefore"/> (the moment the admin saw
+    /// the failures) only rows that had failed by then are requeued, so the same request sent twice (a double click)
+    /// requeues each of them once, even if one fails again in between.
     /// </summary>
-    public int? ResendFailed(string id, Actor by)
+    public int? ResendFailed(string id, Actor by, DateTime? failedBefore = null)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (store.Find(id) is null)
@@ -384,8 +453,12 @@ public sealed class CampaignService(
             return null;
         }
 
-        var requeued = ledger.RequeueFailed(id, calendar.NextOpen(clock.UtcNow).UtcDateTime);
-        audit.Write(by.AuditId, "campaign.resend", AuditTarget(by, id, "resend-failed"), FormattableString.Invariant($"{requeued} failed rows requeued ({by.Name})"));
+        var requeued = ledger.RequeueFailed(id, calendar.NextOpen(clock.UtcNow).UtcDateTime, failedBefore);
+        if (requeued > 0 || failedBefore is null)
+        {
+            audit.Write(by.AuditId, "campaign.resend", AuditTarget(by, id, "resend-failed"), FormattableString.Invariant($"{requeued} failed rows requeued ({by.Name})"));
+        }
+
         return requeued;
     }
 
@@ -398,6 +471,28 @@ public sealed class CampaignService(
         by.Channel != ActorChannel.Api ? id
             : apiAction is null ? $"/api/campaigns/{id}"
             : $"/api/campaigns/{id}/{apiAction}";
+
+    /// <summary>
+    /// Whether <paramref name="grant"/> may see and act on a campaign for <paramref name="audience"/>: a bloc admin any;
+    /// a unit admin only one whose every unit and named person lies within their units (never “everyone”).
+    /// </summary>
+    public bool Covers(AccessGrant grant, CampaignAudience audience)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(audience);
+        if (grant.IsBlocAdmin)
+        {
+            return true;
+        }
+
+        if (!grant.IsAdmin || audience.All || (audience.Units.Count == 0 && audience.SubscriberIds.Count == 0))
+        {
+            return false;
+        }
+
+        return audience.Units.All(code => grant.Covers(units, code))
+            && audience.SubscriberIds.All(id => subscribers.Find(id) is { } s && grant.Covers(units, s.UnitCode));
+    }
 
     public IReadOnlyList<DeliveryRow> Deliveries(string id, DeliveryState? state = null) => ledger.ForCampaign(id, state);
 

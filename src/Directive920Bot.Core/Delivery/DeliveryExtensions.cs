@@ -20,10 +20,12 @@ public static class DeliveryExtensions
         var services = builder.Services;
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddOptions<CampaignApprovalOptions>().BindConfiguration(CampaignApprovalOptions.Section);
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignTestSend>();
         services.AddSingleton<CampaignLabels>();
         services.AddSingleton<TrackService>();
         return builder;

@@ -426,12 +426,12 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     }
 
     /// <summary>failed → pending (attempts reset) for a campaign; returns how many.</summary>
-    internal int RequeueFailed(string campaignId, DateTime dueAt)
+    internal int RequeueFailed(string campaignId, DateTime dueAt, DateTime? failedBefore = null)
     {
         var now = Now;
         var rows = storage.Write(tx =>
         {
-            var list = ForCampaign(campaignId, DeliveryState.Failed).ToList();
+            var list = ForCampaign(campaignId, DeliveryState.Failed).Where(r => failedBefore is null || r.UpdatedAt <= failedBefore).ToList();
             foreach (var row in list)
             {
                 row.State = DeliveryState.Pending;

@@ -102,6 +102,7 @@ internal static class ConsolePages
         });
 
         console.MapConsolePeople();
+        console.MapConsoleCampaigns();
         console.MapConsoleImplementation();
         console.MapConsoleCommitteePages();
 

@@ -147,7 +147,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("GET", "/api/exports/members.xlsx?unit=SNV-VP"), ("GET", "/api/exports/thematic.docx?unit=SNV-VP"),
         ("GET", "/api/campaigns"), ("POST", "/api/campaigns"), ("GET", "/api/campaigns/nope"), ("POST", "/api/campaigns/nope/cancel"),
         ("GET", "/api/feedback"), ("GET", "/api/escalations"), ("POST", "/api/items/c2-shortcomings/reack"),
-        ("POST", "/api/campaigns/nope/resend-failed"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
+        ("POST", "/api/campaigns/nope/resend-failed"), ("POST", "/api/campaigns/nope/approve"), ("GET", "/api/campaigns/nope/deliveries"), ("GET", "/api/campaigns/nope/preview"),
         ("GET", "/api/questions/unanswered"), ("GET", "/api/questions/unanswered?format=csv"),
         ("POST", "/api/admin/backup"),
         ("GET", "/api/implementation/requirements"), ("GET", Implementation), ("PUT", Implementation + "/L1"),
@@ -195,6 +195,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ["GET /api/campaigns/nope"] = [401, 403, 403, 403, 404],
         ["POST /api/campaigns/nope/cancel"] = [401, 403, 403, 403, 404],
         ["POST /api/campaigns/nope/resend-failed"] = [401, 403, 403, 403, 404],
+        ["POST /api/campaigns/nope/approve"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/deliveries"] = [401, 403, 403, 403, 404],
         ["GET /api/campaigns/nope/preview"] = [401, 403, 403, 403, 404],
         // Implementation: a named unit's report and evidence are scoped (403 out of scope); the matrix and proposals are
