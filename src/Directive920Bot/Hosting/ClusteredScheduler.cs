@@ -87,5 +87,5 @@ internal sealed class SchedulerOptionsValidator : IValidateOptions<SchedulerOpti
         SchedulerOptions.TryParseInterval(options.ClusterCheckinInterval, out _)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"{ClusteredScheduler.Section}:{nameof(SchedulerOptions.ClusterCheckinInterval)} = '{options.ClusterCheckinInterval}' is not a time between 00:00:01 and 00:10:00 (hh:mm:ss).");
+                $"{ClusteredScheduler.Section}:{nameof(SchedulerOptions.ClusterCheckinInterval)} = '{options.ClusterCheckinInterval}' is not a duration from 1 second to 10 minutes.");
 }
