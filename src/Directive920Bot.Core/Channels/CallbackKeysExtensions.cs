@@ -18,7 +18,9 @@ public static class CallbackKeysExtensions
         services.AddSingleton<CallbackKeyStore>();
         services.AddSingleton<InboundRouter>();
         services.AddQuartz(q => q.ScheduleJob<CallbackKeyCleanupJob>(
-            t => t.WithIdentity(CallbackKeyCleanupJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            t => t.WithIdentity(CallbackKeyCleanupJob.Name).StartNow()
+                // Housekeeping: a missed clean-up waits for the next hour; nothing is late for anyone because of it.
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
             j => j.WithIdentity(CallbackKeyCleanupJob.Name)));
         return services;
     }

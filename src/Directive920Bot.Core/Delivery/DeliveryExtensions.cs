@@ -63,13 +63,15 @@ public static class DeliveryExtensions
         var delivery = builder.Configuration.GetSection(DeliveryOptions.Section);
         var tick = delivery.GetValue(nameof(DeliveryOptions.TickInterval), new DeliveryOptions().TickInterval);
         var trackTick = delivery.GetValue(nameof(DeliveryOptions.TrackInterval), new DeliveryOptions().TrackInterval);
+        // Misfires: short ticks skip what they missed (the next tick comes within seconds and reads what is due from the
+        // business clock); replaying a burst of missed ticks would only repeat the same look.
         services.AddQuartz(q =>
         {
             q.ScheduleJob<CampaignTickJob>(
-                t => t.WithIdentity(CampaignTickJob.Name).StartNow().WithSchedule(SimpleScheduleBuilder.Create().WithInterval(Positive(tick)).RepeatForever()),
+                t => t.WithIdentity(CampaignTickJob.Name).StartNow().WithSchedule(SimpleScheduleBuilder.Create().WithInterval(Positive(tick)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 j => j.WithIdentity(CampaignTickJob.Name));
             q.ScheduleJob<TrackTickJob>(
-                t => t.WithIdentity(TrackTickJob.Name).StartNow().WithSchedule(SimpleScheduleBuilder.Create().WithInterval(Positive(trackTick)).RepeatForever()),
+                t => t.WithIdentity(TrackTickJob.Name).StartNow().WithSchedule(SimpleScheduleBuilder.Create().WithInterval(Positive(trackTick)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 j => j.WithIdentity(TrackTickJob.Name));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

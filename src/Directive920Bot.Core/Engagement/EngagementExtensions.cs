@@ -43,7 +43,8 @@ public static class EngagementExtensions
             services.AddQuartz(q => q.ScheduleJob<EngagementTickJob>(
                 (sp, trigger) => trigger.WithIdentity("engagement-tick")
                     .StartAt(sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport).GetUtcNow().AddSeconds(tickSeconds))
-                    .WithSimpleSchedule(TimeSpan.FromSeconds(tickSeconds)),
+                    // Missed ticks are skipped: the next comes within seconds and reads what is due from the business clock.
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(tickSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 (_, job) => job.WithIdentity(EngagementTickJob.Key)));
             // The scheduler's hosted service is registered once, by Delivery (AddDelivery comes first).
         }

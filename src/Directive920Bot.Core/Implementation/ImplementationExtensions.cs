@@ -44,10 +44,16 @@ public static class ImplementationExtensions
         services.AddSingleton<Registration.IPersonalDataHolder, CommitmentPersonalData>();
         services.AddSingleton<Web.IApiEndpoints, CommitmentApi>();
         services.AddQuartz(q => q.ScheduleJob<CommitmentReminderJob>(
-            t => t.WithIdentity(CommitmentReminderJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            t => t.WithIdentity(CommitmentReminderJob.Name).StartNow()
+                // Down at a fire time: one look as soon as we are back (reminders already due should not wait an hour
+                // more); the missed looks are not replayed — the service sends each due reminder once.
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)),
             j => j.WithIdentity(CommitmentReminderJob.Key)));
         services.AddQuartz(q => q.ScheduleJob<ImplementationReminderJob>(
-            t => t.WithIdentity(ImplementationReminderJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            t => t.WithIdentity(ImplementationReminderJob.Name).StartNow()
+                // Down at a fire time: one look as soon as we are back (reminders already due should not wait an hour
+                // more); the missed looks are not replayed — the service sends each due reminder once.
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)),
             j => j.WithIdentity(ImplementationReminderJob.Key)));
         return builder;
     }

@@ -26,10 +26,14 @@ public static class RegistrationExtensions
         services.AddQuartz(q =>
         {
             q.ScheduleJob<RetentionJob>(
-                t => t.WithIdentity(RetentionJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(retentionEvery).RepeatForever()),
+                t => t.WithIdentity(RetentionJob.Name).StartNow()
+                    // Retention is a promise about personal data: a missed run happens once as soon as we are back.
+                    .WithSimpleSchedule(s => s.WithInterval(retentionEvery).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)),
                 j => j.WithIdentity(RetentionJob.Name));
             q.ScheduleJob<CompactionJob>(
-                t => t.WithIdentity(CompactionJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                t => t.WithIdentity(CompactionJob.Name).StartNow()
+                    // Housekeeping: a missed compaction waits for the next hour.
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 j => j.WithIdentity(CompactionJob.Name));
         });
         services.AddSingleton<IPersonalDataHolder, RegistrationPersonalData>();

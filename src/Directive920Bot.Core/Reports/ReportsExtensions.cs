@@ -30,7 +30,10 @@ public static class ReportsExtensions
         services.AddSingleton<NudgeService>();
         services.AddSingleton<DigestService>();
         services.AddQuartz(q => q.ScheduleJob<DigestJob>(
-            t => t.WithIdentity(DigestJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
+            t => t.WithIdentity(DigestJob.Name).StartNow()
+                // Missed ticks are skipped (the next one comes within 15 minutes and sends whatever digests are due by
+                // the business clock); replaying them would only repeat the same look.
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
             j => j.WithIdentity(DigestJob.Name)));
         services.AddSingleton<ReportsHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReportsHandler>());

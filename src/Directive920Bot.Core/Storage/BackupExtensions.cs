@@ -21,7 +21,10 @@ public static class BackupExtensions
         if (builder.Configuration.GetValue($"{BackupOptions.Section}:{nameof(BackupOptions.Daily)}", true))
         {
             services.AddQuartz(q => q.ScheduleJob<BackupJob>(
-                t => t.WithIdentity(BackupJob.Name).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                t => t.WithIdentity(BackupJob.Name).StartNow()
+                    // Down at a fire time: look once as soon as we are back (a day's backup should not wait another hour);
+                    // the missed looks are not replayed — the service decides whether today's backup is still due.
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)),
                 j => j.WithIdentity(BackupJob.Name)));
         }
 

@@ -23,6 +23,7 @@ public static class AppComposition
         builder.AddBotCore();       // Hosting/: options, time zone, the business and transport clocks
         builder.AddSandbox();       // Sandbox/: a host mode — no token → in-process emulator, sandbox DB, demo data, /sandbox (before the features: it sets their clock and ticks)
         builder.AddStoreProvider(); // Storage:Provider — Directive920Bot.Storage.LiteDb (default, embedded) or Directive920Bot.Storage.Postgres
+        builder.AddClusteredScheduler(); // Hosting/ClusteredScheduler: Quartz's store — in memory on LiteDB, clustered ADO on PostgreSQL
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: the adapter behind Channels/ — client, inbox, polling, routing, sending
         builder.AddZalo();          // Zalo/: the second adapter, when Zalo:BotToken is set — typed replies for buttons, its own pacing
