@@ -59,6 +59,16 @@ public sealed class EvidenceFiles(IOptions<ImplementationOptions> options, IOpti
         return new Evidence { StoredName = stored, FileName = SafeName(fileName), ContentType = contentType, Size = content.Length };
     }
 
+    /// <summary>Deletes a stored file that no report refers to (its change was refused); nothing when it is gone.</summary>
+    public void Discard(Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.StoredName.Length == 32 && evidence.StoredName.All(Uri.IsHexDigit))
+        {
+            File.Delete(Path.Combine(Folder, evidence.StoredName));
+        }
+    }
+
     /// <summary>The stored file, or null when it is gone.</summary>
     public Stream? Open(Evidence evidence)
     {

@@ -242,8 +242,15 @@ public sealed class ImplementationHandler(
         }
 
         var saved = evidence.Save(content, document.FileName ?? "minh-chung", type);
-        await service.ChangeAsync(Actor.Bot(context.PersonId), period, draft.UnitCode, draft.RequirementId, new ReportChange(Evidence: saved));
+        var outcome = await service.ChangeAsync(Actor.Bot(context.PersonId), period, draft.UnitCode, draft.RequirementId, new ReportChange(Evidence: saved));
         await EndConversationAsync(context, keepDraft: draft);
+        if (outcome == ChangeOutcome.Locked)
+        {
+            // Locked between the check above and the change: the file was not kept, and the admin is told why.
+            await context.ReplyAsync(LockedPeriod.Format(context.Language, period.Label(context.Language)), ct);
+            return true;
+        }
+
         await context.ReplyAsync(EvidenceSaved.Format(context.Language, TelegramHtml.Escape(saved.FileName)), ct);
         await SendCardAsync(context, draft.UnitCode, period, IndexOf(draft.RequirementId), ct);
         return true;

@@ -20,7 +20,8 @@ public sealed class ImplementationService(
     Engagement.IFeedback feedback,
     IStorage storage,
     BotClock clock,
-    IOptions<ImplementationOptions> options)
+    IOptions<ImplementationOptions> options,
+    EvidenceFiles evidenceFiles)
 {
     public const int MaxText = 2000;
 
@@ -75,8 +76,27 @@ public sealed class ImplementationService(
     /// <summary>Applies <paramref name="change"/> and writes the audit entry in the same transaction; nothing when the period is locked.</summary>
     public async Task<ChangeOutcome> ChangeAsync(Actor actor, ReportingPeriod period, string unitCode, string requirementId, ReportChange change)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(change);
+        var outcome = ChangeOutcome.Invalid;
+        try
+        {
+            outcome = await ChangeOnceAsync(actor, period, unitCode, requirementId, change);
+            return outcome;
+        }
+        finally
+        {
+            // The bot, the API and the console store an uploaded file before the change is decided (a period locked a
+            // moment earlier, a text too long): a refused change must not leave its file behind, unreferenced.
+            if (outcome != ChangeOutcome.Saved && change.Evidence is { } unused)
+            {
+                evidenceFiles.Discard(unused);
+            }
+        }
+    }
+
+    private async Task<ChangeOutcome> ChangeOnceAsync(Actor actor, ReportingPeriod period, string unitCode, string requirementId, ReportChange change)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
         if (Requirement(requirementId) is not { } requirement)
         {
             return ChangeOutcome.UnknownRequirement;

@@ -112,6 +112,28 @@ public sealed class ImplementationScopeTests
     }
 
     [Fact]
+    public async Task An_uploaded_file_whose_change_is_refused_is_not_left_behind_in_the_evidence_folder()
+    {
+        // Regression: the bot, the API and the console store the file before the change is decided; a period locked a
+        // moment earlier, or a text too long, refused the change and left the file unreferenced in the folder.
+        await using var bot = await StartImplementationAsync();
+        var service = bot.Get<ImplementationService>();
+        var files = bot.Get<EvidenceFiles>();
+        var period = service.CurrentPeriod;
+        var actor = Directive920Bot.Admin.Actor.Console("test");
+
+        var tooLong = files.Save(Pdf, "a.pdf", "application/pdf");
+        var invalid = await service.ChangeAsync(actor, period, "SNV", "L1", new ReportChange(Actions: new string('x', ImplementationService.MaxText + 1), Evidence: tooLong));
+        using var bloc = bot.ApiAs(BlocAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await bloc.PostAsync($"api/implementation/periods/{period.Id}/lock", null)).StatusCode);
+        var late = files.Save(Pdf, "b.pdf", "application/pdf");
+        var locked = await service.ChangeAsync(actor, period, "SNV", "L1", new ReportChange(Evidence: late));
+
+        Assert.Equal((ChangeOutcome.Invalid, ChangeOutcome.Locked), (invalid, locked));
+        Assert.Empty(Directory.GetFiles(files.Folder));
+    }
+
+    [Fact]
     public async Task Every_change_is_audited_and_a_locked_period_refuses_changes_until_a_bloc_admin_unlocks_it()
     {
         await using var bot = await StartImplementationAsync();
