@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Directive920Bot.EndToEnd.Infrastructure;
 using Directive920Bot.Sandbox;
 using Microsoft.Playwright;
@@ -13,7 +12,7 @@ namespace Directive920Bot.EndToEnd.Console;
 /// themself (the emulator receives it), creates it — it waits for approval —; a second bloc admin approves it and the
 /// page's live figures reach 100 % without a reload. Screenshots of the campaign pages on a desktop and a phone.
 /// </summary>
-public sealed partial class CampaignJourneyTests
+public sealed class CampaignJourneyTests
 {
     private const long SecondBlocAdmin = 9100;
 
@@ -43,7 +42,7 @@ public sealed partial class CampaignJourneyTests
                 FullPage = true,
             });
 
-            await page.GotoAsync(await LinkAsync(app, SandboxDemo.BlocAdminId));
+            await page.GotoAsync(await ConsoleJourneyTests.LinkAsync(app, SandboxDemo.BlocAdminId));
             await page.Locator("#signin").ClickAsync();
             await page.Locator("header nav a", new PageLocatorOptions { HasText = "Chiến dịch" }).ClickAsync();
             await Expect(page.Locator("h1")).ToHaveTextAsync("Chiến dịch");
@@ -78,7 +77,7 @@ public sealed partial class CampaignJourneyTests
         await using (var second = await Browser.LaunchAsync(viewport))
         {
             var page = second.Page;
-            await page.GotoAsync(await LinkAsync(app, SecondBlocAdmin));
+            await page.GotoAsync(await ConsoleJourneyTests.LinkAsync(app, SecondBlocAdmin));
             await page.Locator("#signin").ClickAsync();
             await page.GotoAsync(campaignUrl);
             await page.Locator("#approve").ClickAsync();
@@ -89,27 +88,4 @@ public sealed partial class CampaignJourneyTests
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{++step:00}-campaign-sent.png"), FullPage = true });
         }
     }
-
-    /// <summary>Sends <c>/web</c> as the admin through the emulator and returns the link from the bot's answer.</summary>
-    private static async Task<string> LinkAsync(SandboxApp app, long admin)
-    {
-        var emulator = app.Get<SandboxEmulator>().Emulator;
-        if (emulator.Users.All(u => u.Id != admin))
-        {
-            emulator.AddUser(admin, "Quản trị");
-        }
-
-        var before = emulator.Transcript(admin).Count;
-        emulator.SendText(admin, "/web");
-        string? link = null;
-        await emulator.WaitUntilAsync(() =>
-        {
-            link = emulator.Transcript(admin).Skip(before).Where(m => m.FromBot).Select(m => LinkPattern().Match(m.Text ?? "")).FirstOrDefault(m => m.Success)?.Value;
-            return link is not null;
-        }, TimeSpan.FromSeconds(30));
-        return link!;
-    }
-
-    [GeneratedRegex(@"https?://\S+/signin/[A-Za-z0-9_-]+")]
-    private static partial Regex LinkPattern();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Directive920Bot.Engagement;
 using Directive920Bot.EndToEnd.Infrastructure;
 using Directive920Bot.Sandbox;
@@ -15,7 +14,7 @@ namespace Directive920Bot.EndToEnd.Console;
 /// preview, marks a cadre's feedback handled and exports the list, and grants a unit admin role from the People page.
 /// A screenshot of every new page, on a desktop and on a 390 px phone.
 /// </summary>
-public sealed partial class ConsoleDeskJourneyTests
+public sealed class ConsoleDeskJourneyTests
 {
     [Theory]
     [InlineData("desktop")]
@@ -41,7 +40,7 @@ public sealed partial class ConsoleDeskJourneyTests
             FullPage = true,
         });
 
-        await page.GotoAsync(await LinkAsync(app, SandboxDemo.BlocAdminId));
+        await page.GotoAsync(await ConsoleJourneyTests.LinkAsync(app, SandboxDemo.BlocAdminId));
         await page.Locator("#signin").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan");
 
@@ -76,26 +75,4 @@ public sealed partial class ConsoleDeskJourneyTests
         await Expect(page.Locator("#role-outcome")).ToContainTextAsync("Đã cấp quyền UnitAdmin SNV-VP cho người dùng 555000111");
         await ShotAsync("people-role-granted");
     }
-
-    private static async Task<string> LinkAsync(SandboxApp app, long admin)
-    {
-        var emulator = app.Get<SandboxEmulator>().Emulator;
-        if (emulator.Users.All(u => u.Id != admin))
-        {
-            emulator.AddUser(admin, "Quản trị");
-        }
-
-        var before = emulator.Transcript(admin).Count;
-        emulator.SendText(admin, "/web");
-        string? link = null;
-        await emulator.WaitUntilAsync(() =>
-        {
-            link = emulator.Transcript(admin).Skip(before).Where(m => m.FromBot).Select(m => LinkPattern().Match(m.Text ?? "")).FirstOrDefault(m => m.Success)?.Value;
-            return link is not null;
-        }, TimeSpan.FromSeconds(30));
-        return link!;
-    }
-
-    [GeneratedRegex(@"https?://\S+/signin/[A-Za-z0-9_-]+")]
-    private static partial Regex LinkPattern();
 }
