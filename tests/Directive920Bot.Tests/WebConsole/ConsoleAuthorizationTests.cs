@@ -38,11 +38,8 @@ public sealed class ConsoleAuthorizationFixture : IAsyncLifetime
             Campaigns[key] = campaigns.Create(new global::Directive920Bot.Delivery.CampaignRequest(null, "Họp chi bộ", audience, tomorrow), Actor.Console("ops")).Id;
         }
 
-        Browsers[Who.Anonymous] = new ConsoleBrowser(Bot);
-        foreach (var who in new[] { Who.UnitAdminInScope, Who.UnitAdminOutOfScope, Who.BlocAdmin })
+        foreach (var (who, browser) in await ConsoleBrowser.ForEveryVisitorAsync(Bot))
         {
-            var browser = new ConsoleBrowser(Bot);
-            await browser.SignInAsync(Bot, AuthorizationMatrixFixture.UserOf(who)!.Value);
             Browsers[who] = browser;
         }
     }

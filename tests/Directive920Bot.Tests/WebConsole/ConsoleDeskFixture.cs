@@ -44,11 +44,8 @@ public sealed class ConsoleDeskFixture : IAsyncLifetime
             questions.Save(tx, new UnansweredQuestion { Id = QuestionSnv, Text = "Câu hỏi của SNV về chế độ phụ cấp?", UnitCode = TargetUnit, AskedOn = today.AddDays(-1), Confidence = 0.1 });
             questions.Save(tx, new UnansweredQuestion { Id = QuestionStc, Text = "Câu hỏi của STC về ngân sách?", UnitCode = OtherUnit, AskedOn = today.AddDays(-1), Confidence = 0.1 });
         });
-        Browsers[Who.Anonymous] = new ConsoleBrowser(Bot);
-        foreach (var who in new[] { Who.UnitAdminInScope, Who.UnitAdminOutOfScope, Who.BlocAdmin })
+        foreach (var (who, browser) in await ConsoleBrowser.ForEveryVisitorAsync(Bot))
         {
-            var browser = new ConsoleBrowser(Bot);
-            await browser.SignInAsync(Bot, AuthorizationMatrixFixture.UserOf(who)!.Value);
             Browsers[who] = browser;
         }
     }

@@ -39,11 +39,8 @@ public sealed class ConsoleImplementationFixture : IAsyncLifetime
         Assert.Equal(ChangeOutcome.Saved, await service.ChangeAsync(Actor.Web(UnitAdminInScope), period, "SNV", "L1",
             new ReportChange(ImplementationStatus.Done, "Đã tổ chức hội nghị quán triệt.", Evidence: evidence)));
         Assert.Equal(CommitmentOutcome.Saved, await Bot.Get<CommitmentService>().SetTextAsync(Bot.Get<ISubscribers>().Find(Cadre)!, "S1", CommitmentText));
-        Browsers[Who.Anonymous] = new ConsoleBrowser(Bot);
-        foreach (var who in new[] { Who.UnitAdminInScope, Who.UnitAdminOutOfScope, Who.BlocAdmin })
+        foreach (var (who, browser) in await ConsoleBrowser.ForEveryVisitorAsync(Bot))
         {
-            var browser = new ConsoleBrowser(Bot);
-            await browser.SignInAsync(Bot, AuthorizationMatrixFixture.UserOf(who)!.Value);
             Browsers[who] = browser;
         }
     }

@@ -9,6 +9,20 @@ public sealed partial class ConsoleBrowser : IDisposable
 {
     private readonly HttpClientHandler handler;
 
+    /// <summary>A browser per kind of visitor of the authorisation tables: anonymous, and each admin signed in.</summary>
+    public static async Task<Dictionary<Reports.Who, ConsoleBrowser>> ForEveryVisitorAsync(BotHarness bot)
+    {
+        var browsers = new Dictionary<Reports.Who, ConsoleBrowser> { [Reports.Who.Anonymous] = new ConsoleBrowser(bot) };
+        foreach (var who in new[] { Reports.Who.UnitAdminInScope, Reports.Who.UnitAdminOutOfScope, Reports.Who.BlocAdmin })
+        {
+            var browser = new ConsoleBrowser(bot);
+            await browser.SignInAsync(bot, Reports.AuthorizationMatrixFixture.UserOf(who)!.Value);
+            browsers[who] = browser;
+        }
+
+        return browsers;
+    }
+
     public ConsoleBrowser(BotHarness bot, string? forwardedProto = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
