@@ -96,6 +96,10 @@ public static class CampaignTexts
     public static readonly Loc Resend = new("Gửi lại cho người gửi lỗi", "Resend to the failed");
     public static readonly Loc Resent = new("Đã xếp lại {0} tin lỗi để gửi lại.", "{0} failed messages queued again.");
     public static readonly Loc CampaignNotFound = new("Không tìm thấy chiến dịch này. Quay lại danh sách Chiến dịch.", "No such campaign. Go back to Campaigns.");
+    public static readonly Loc BlocAdminsOnly = new(
+        "Chiến dịch do quản trị viên Khối tạo và theo dõi, như trong bot (/guithongbao, /chiendich). Tình hình nhận bài của đơn vị xem ở trang Đơn vị.",
+        "Campaigns are created and followed by bloc admins, as in the bot (/broadcast, /campaigns). Your units' delivery is on the Units pages.");
+
     public static readonly Loc CampaignForbidden = new(
         "Đồng chí không có quyền xem chiến dịch này: người nhận của nó nằm ngoài phạm vi quản trị của đồng chí.",
         "You may not open this campaign: its audience lies outside your scope.");

@@ -24,7 +24,13 @@ internal static partial class ConsoleCampaigns
 
     public static RouteGroupBuilder MapConsoleCampaigns(this RouteGroupBuilder console)
     {
-        console.MapGet("/campaigns", (HttpContext http, CampaignService campaigns, CampaignLabels labels) =>
+        // Roles are exactly the bot's: campaigns (/guithongbao, /chiendich) and the campaign API are a bloc admin's, so
+        // every campaign page, fragment and form is too; a unit admin follows delivery through the unit pages.
+        var blocOnly = console.MapGroup("").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetAccess().IsBlocAdmin
+                ? await next(context)
+                : ConsoleHttp.Message(context.HttpContext, CampaignTexts.BlocAdminsOnly, StatusCodes.Status403Forbidden, "/console"));
+        blocOnly.MapGet("/campaigns", (HttpContext http, CampaignService campaigns, CampaignLabels labels) =>
         {
             var grant = http.GetAccess();
             var language = ConsoleHttp.LanguageOf(http);
@@ -40,10 +46,10 @@ internal static partial class ConsoleCampaigns
             return ConsoleHttp.Page<Components.CampaignsPage>(http, new CampaignsModel(rows, campaigns.ApprovalRequired));
         });
 
-        console.MapGet("/campaigns/new", (HttpContext http, CampaignService campaigns, IUnits units, ContentService content) =>
+        blocOnly.MapGet("/campaigns/new", (HttpContext http, CampaignService campaigns, IUnits units, ContentService content) =>
             ConsoleHttp.Page<Components.CampaignNewPage>(http, NewModel(http, CampaignForm.Empty, new Dictionary<string, Loc>(), null, null, null, campaigns, units, content)));
 
-        console.MapPost("/campaigns/new", async Task<IResult> (HttpContext http, CampaignService campaigns, CampaignTestSend tests, MessageComposer composer,
+        blocOnly.MapPost("/campaigns/new", async Task<IResult> (HttpContext http, CampaignService campaigns, CampaignTestSend tests, MessageComposer composer,
             IUnits units, ContentService content, BotClock clock) =>
         {
             var form = CampaignForm.Read(await http.Request.ReadFormAsync(http.RequestAborted));
@@ -88,14 +94,14 @@ internal static partial class ConsoleCampaigns
         });
 
         // The fragment the create page's script asks for while the admin types (the same form, posted with its token).
-        console.MapPost("/campaigns/preview", async (HttpContext http, CampaignService campaigns, MessageComposer composer, IUnits units, BotClock clock) =>
+        blocOnly.MapPost("/campaigns/preview", async (HttpContext http, CampaignService campaigns, MessageComposer composer, IUnits units, BotClock clock) =>
         {
             var form = CampaignForm.Read(await http.Request.ReadFormAsync(http.RequestAborted));
             var (request, errors) = form.ToRequest(http.GetAccess(), units, clock, campaigns);
             return ConsoleHttp.Page<Components.CampaignPreviewFragment>(http, Preview(http, form, request, errors, campaigns, composer));
         });
 
-        console.MapGet("/campaigns/{id}", (HttpContext http, string id, string? state, int? page, string? done, int? n,
+        blocOnly.MapGet("/campaigns/{id}", (HttpContext http, string id, string? state, int? page, string? done, int? n,
             CampaignService campaigns, CampaignLabels labels, ISubscribers subscribers, BotClock clock) => Scoped(http, campaigns, id, campaign =>
         {
             var language = ConsoleHttp.LanguageOf(http);
@@ -123,13 +129,13 @@ internal static partial class ConsoleCampaigns
             return ConsoleHttp.Page<Components.CampaignPage>(http, model);
         }));
 
-        console.MapGet("/campaigns/{id}/progress", (HttpContext http, string id, CampaignService campaigns) => Scoped(http, campaigns, id, campaign =>
+        blocOnly.MapGet("/campaigns/{id}/progress", (HttpContext http, string id, CampaignService campaigns) => Scoped(http, campaigns, id, campaign =>
         {
             var progress = campaigns.Progress(campaign.Id);
             return ConsoleHttp.Page<Components.CampaignProgressFragment>(http, new CampaignProgressModel(campaign.Id, CampaignService.StatusOf(campaign, progress), progress));
         }));
 
-        console.MapPost("/campaigns/{id}/approve", (HttpContext http, string id, CampaignService campaigns) => Scoped(http, campaigns, id, campaign =>
+        blocOnly.MapPost("/campaigns/{id}/approve", (HttpContext http, string id, CampaignService campaigns) => Scoped(http, campaigns, id, campaign =>
             campaigns.Approve(campaign.Id, ConsoleActor(http)) switch
             {
                 ApprovalOutcome.Approved => Back(campaign.Id, "approved"),
@@ -138,12 +144,12 @@ internal static partial class ConsoleCampaigns
                 _ => ConsoleHttp.Message(http, CampaignTexts.ApproveNotWaiting, StatusCodes.Status409Conflict, Path(campaign.Id)),
             }));
 
-        console.MapPost("/campaigns/{id}/cancel", (HttpContext http, string id, CampaignService campaigns) => Scoped(http, campaigns, id, campaign =>
+        blocOnly.MapPost("/campaigns/{id}/cancel", (HttpContext http, string id, CampaignService campaigns) => Scoped(http, campaigns, id, campaign =>
             Back(campaign.Id, "cancelled", campaigns.Cancel(campaign.Id, ConsoleActor(http)) ?? 0)));
 
         // The form carries the moment its page was shown: rows that failed before it are queued again once, so a double
         // click (or the same form sent twice) does not send anyone a second copy.
-        console.MapPost("/campaigns/{id}/resend", async (HttpContext http, string id, CampaignService campaigns) =>
+        blocOnly.MapPost("/campaigns/{id}/resend", async (HttpContext http, string id, CampaignService campaigns) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var asOf = long.TryParse(form["asOf"], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks is > 0 and <= 3155378975999999999

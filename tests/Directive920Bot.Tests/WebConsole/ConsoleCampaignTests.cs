@@ -66,22 +66,20 @@ public sealed partial class ConsoleCampaignTests
     }
 
     [Fact]
-    public async Task A_unit_admin_cannot_create_a_campaign_for_a_unit_outside_their_scope_nor_for_the_whole_bloc()
+    public async Task A_unit_admin_can_neither_open_nor_post_the_campaign_pages_since_campaigns_are_a_bloc_admins_as_in_the_bot()
     {
         await using var bot = await StartAsync();
         GrantUnitAdmins(bot);
         using var browser = new ConsoleBrowser(bot);
-        await browser.SignInAsync(bot, UnitAdminOutOfScope);
-        var page = await browser.Http.GetStringAsync("/console/campaigns/new");
+        await browser.SignInAsync(bot, UnitAdminInScope);
+        var overview = await browser.Http.GetStringAsync("/console");
 
-        var other = await browser.PostAsync("/console/campaigns/new", page, Fields("Họp", TargetUnit));
-        var all = await browser.PostAsync("/console/campaigns/new", page, new Dictionary<string, string>(Fields("Họp", OtherUnit)) { ["all"] = "1" });
+        var list = await browser.Http.GetAsync("/console/campaigns");
+        var create = await browser.PostAsync("/console/campaigns/new", overview, Fields("Họp", TargetUnit));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
-        Assert.Contains(CampaignTexts.ErrorUnitScope.Vi, WebUtility.HtmlDecode(await other.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, all.StatusCode);
-        Assert.Contains(CampaignTexts.ErrorAllScope.Vi, WebUtility.HtmlDecode(await all.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.DoesNotContain("Sở Nội vụ", page, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (list.StatusCode, create.StatusCode));
+        Assert.Contains(CampaignTexts.BlocAdminsOnly.Vi, WebUtility.HtmlDecode(await create.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.DoesNotContain("/console/campaigns", overview, StringComparison.Ordinal);
         Assert.Empty(bot.Get<CampaignService>().List());
     }
 
@@ -150,7 +148,7 @@ public sealed partial class ConsoleCampaignTests
         Assert.DoesNotContain("id=\"approve\"", creatorPage, StringComparison.Ordinal);
 
         var own = await creator.PostAsync($"/console/campaigns/{id}/approve", creatorPage);
-        var unit = await unitAdmin.PostAsync($"/console/campaigns/{id}/approve", await unitAdmin.Http.GetStringAsync($"/console/campaigns/{id}"));
+        var unit = await unitAdmin.PostAsync($"/console/campaigns/{id}/approve", await unitAdmin.Http.GetStringAsync("/console"));
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Contains(CampaignTexts.ApproveOwn.Vi, WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, unit.StatusCode);
