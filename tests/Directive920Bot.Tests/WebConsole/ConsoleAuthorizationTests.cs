@@ -65,51 +65,44 @@ public sealed class ConsoleAuthorizationTests(ConsoleAuthorizationFixture fixtur
 
     public static TheoryData<string, string, Who, int> Matrix()
     {
-        var data = new TheoryData<string, string, Who, int>();
-        void Row(string method, string path, int anonymous, int inScope, int outOfScope, int bloc)
-        {
-            data.Add(method, path, Who.Anonymous, anonymous);
-            data.Add(method, path, Who.UnitAdminInScope, inScope);
-            data.Add(method, path, Who.UnitAdminOutOfScope, outOfScope);
-            data.Add(method, path, Who.BlocAdmin, bloc);
-        }
+        var data = new VisitorTable();
 
-        Row("GET", "/console", SignIn, 200, 200, 200);
-        Row("GET", "/console/units", SignIn, 200, 200, 200);
-        Row("GET", "/console/units/SNV-VP", SignIn, 200, 403, 200);
-        Row("GET", "/console/units/snv-vp?status=pending", SignIn, 200, 403, 200);
-        Row("GET", "/console/units/SNV-VP?page=2&q=hang", SignIn, 200, 403, 200);
-        Row("GET", "/console/units/STC", SignIn, 403, 200, 200);
-        Row("GET", "/console/units/NO-SUCH-UNIT", SignIn, 403, 403, 404);
-        Row("GET", "/console/units/SNV-VP/members.csv", SignIn, 200, 403, 200);
-        Row("GET", "/console/units/SNV-VP/members.xlsx", SignIn, 200, 403, 200);
-        Row("GET", "/console/units/SNV-VP/thematic.docx?from=2026-11-01&to=2026-11-30", SignIn, 200, 403, 200);
-        Row("GET", "/console/units/SNV-VP/thematic.docx?from=2026-12-31&to=2026-11-30", SignIn, 400, 403, 400);
-        Row("GET", "/console/units/STC/members.csv", SignIn, 403, 200, 200);
-        Row("GET", "/console/units/SNV-VP/invite-qr.png", SignIn, 200, 403, 200);
-        Row("GET", "/console/units/STC/invite-qr.png", SignIn, 403, 200, 200);
-        Row("GET", "/console/people", SignIn, 200, 200, 200);
-        Row("GET", "/console/people?q=hang", SignIn, 200, 200, 200);
-        Row("GET", "/console/audit", SignIn, 403, 403, 200);
-        Row("GET", "/console/audit?person=9001&action=console.signin&from=2026-11-01&to=2026-12-31", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/new", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/{snv}", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/{snv}?state=failed&page=2", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/{snv}/progress", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/{stc}", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/{stc}/progress", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/{all}", SignIn, 403, 403, 200);
-        Row("GET", "/console/campaigns/no-such-campaign", SignIn, 403, 403, 404);
-        Row("POST", "/console/campaigns/preview", SignIn, 403, 403, 200);
-        Row("POST", "/console/campaigns/new", SignIn, 403, 403, 422);
-        Row("POST", "/console/campaigns/{snv}/approve", SignIn, 403, 403, 409);
-        Row("POST", "/console/campaigns/{all}/approve", SignIn, 403, 403, 409);
-        Row("POST", "/console/campaigns/{snv}/resend", SignIn, 403, 403, 400);
-        Row("POST", "/console/campaigns/{all}/resend", SignIn, 403, 403, 400);
-        Row("POST", "/console/campaigns/{all}/cancel", SignIn, 403, 403, 302);
-        Row("POST", "/console/units/STC/nudge", SignIn, 403, 302, 302);
-        Row("POST", "/console/units/SNV-VP/nudge", SignIn, 302, 403, 302);
+        data.Row("GET", "/console", SignIn, 200, 200, 200);
+        data.Row("GET", "/console/units", SignIn, 200, 200, 200);
+        data.Row("GET", "/console/units/SNV-VP", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/units/snv-vp?status=pending", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/units/SNV-VP?page=2&q=hang", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/units/STC", SignIn, 403, 200, 200);
+        data.Row("GET", "/console/units/NO-SUCH-UNIT", SignIn, 403, 403, 404);
+        data.Row("GET", "/console/units/SNV-VP/members.csv", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/units/SNV-VP/members.xlsx", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/units/SNV-VP/thematic.docx?from=2026-11-01&to=2026-11-30", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/units/SNV-VP/thematic.docx?from=2026-12-31&to=2026-11-30", SignIn, 400, 403, 400);
+        data.Row("GET", "/console/units/STC/members.csv", SignIn, 403, 200, 200);
+        data.Row("GET", "/console/units/SNV-VP/invite-qr.png", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/units/STC/invite-qr.png", SignIn, 403, 200, 200);
+        data.Row("GET", "/console/people", SignIn, 200, 200, 200);
+        data.Row("GET", "/console/people?q=hang", SignIn, 200, 200, 200);
+        data.Row("GET", "/console/audit", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/audit?person=9001&action=console.signin&from=2026-11-01&to=2026-12-31", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/new", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/{snv}", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/{snv}?state=failed&page=2", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/{snv}/progress", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/{stc}", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/{stc}/progress", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/{all}", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/campaigns/no-such-campaign", SignIn, 403, 403, 404);
+        data.Row("POST", "/console/campaigns/preview", SignIn, 403, 403, 200);
+        data.Row("POST", "/console/campaigns/new", SignIn, 403, 403, 422);
+        data.Row("POST", "/console/campaigns/{snv}/approve", SignIn, 403, 403, 409);
+        data.Row("POST", "/console/campaigns/{all}/approve", SignIn, 403, 403, 409);
+        data.Row("POST", "/console/campaigns/{snv}/resend", SignIn, 403, 403, 400);
+        data.Row("POST", "/console/campaigns/{all}/resend", SignIn, 403, 403, 400);
+        data.Row("POST", "/console/campaigns/{all}/cancel", SignIn, 403, 403, 302);
+        data.Row("POST", "/console/units/STC/nudge", SignIn, 403, 302, 302);
+        data.Row("POST", "/console/units/SNV-VP/nudge", SignIn, 302, 403, 302);
         return data;
     }
 

@@ -64,37 +64,30 @@ public sealed partial class ConsoleImplementationTests(ConsoleImplementationFixt
 
     public static TheoryData<string, string, Who, int> Matrix()
     {
-        var data = new TheoryData<string, string, Who, int>();
-        void Row(string method, string path, int anonymous, int inScope, int outOfScope, int bloc)
-        {
-            data.Add(method, path, Who.Anonymous, anonymous);
-            data.Add(method, path, Who.UnitAdminInScope, inScope);
-            data.Add(method, path, Who.UnitAdminOutOfScope, outOfScope);
-            data.Add(method, path, Who.BlocAdmin, bloc);
-        }
+        var data = new VisitorTable();
 
-        Row("GET", "/console/implementation", SignIn, 200, 200, 200);
-        Row("GET", "/console/implementation?period={period}&branch=SNV", SignIn, 200, 403, 200);
-        Row("GET", "/console/implementation?branch=NO-SUCH-UNIT", SignIn, 403, 403, 404);
-        Row("GET", "/console/implementation?period=2026-X9", SignIn, 400, 400, 400);
-        Row("GET", "/console/implementation/matrix.xlsx?period={period}", SignIn, 200, 200, 200);
-        Row("GET", "/console/implementation/matrix.xlsx?branch=SNV", SignIn, 200, 403, 200);
-        Row("GET", "/console/implementation/SNV/L1?period={period}", SignIn, 200, 403, 200);
-        Row("GET", "/console/implementation/snv/l1", SignIn, 200, 403, 200);
-        Row("GET", "/console/implementation/STC/L1", SignIn, 403, 200, 200);
-        Row("GET", "/console/implementation/SNV/ZZ9", SignIn, 404, 403, 404);
-        Row("GET", "/console/implementation/SNV-VP/L1", SignIn, 404, 403, 404);
-        Row("GET", "/console/implementation/SNV/L1/evidence?period={period}", SignIn, 200, 403, 200);
-        Row("GET", "/console/implementation/SNV/L2/evidence", SignIn, 404, 403, 404);
-        Row("GET", "/console/commitments", SignIn, 200, 200, 200);
-        Row("GET", "/console/commitments?year=20x6", SignIn, 400, 400, 400);
-        Row("GET", "/console/reports", SignIn, 403, 403, 200);
-        Row("GET", "/console/reports/thematic.docx?period={period}", SignIn, 403, 403, 200);
-        Row("GET", "/console/reports/annual.docx?year=2026", SignIn, 403, 403, 200);
-        Row("POST", "/console/implementation/SNV/L3?period={period}", SignIn, Redirect, 403, Redirect);
-        Row("POST", "/console/implementation/STC/L3?period={period}", SignIn, 403, Redirect, Redirect);
+        data.Row("GET", "/console/implementation", SignIn, 200, 200, 200);
+        data.Row("GET", "/console/implementation?period={period}&branch=SNV", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/implementation?branch=NO-SUCH-UNIT", SignIn, 403, 403, 404);
+        data.Row("GET", "/console/implementation?period=2026-X9", SignIn, 400, 400, 400);
+        data.Row("GET", "/console/implementation/matrix.xlsx?period={period}", SignIn, 200, 200, 200);
+        data.Row("GET", "/console/implementation/matrix.xlsx?branch=SNV", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/implementation/SNV/L1?period={period}", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/implementation/snv/l1", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/implementation/STC/L1", SignIn, 403, 200, 200);
+        data.Row("GET", "/console/implementation/SNV/ZZ9", SignIn, 404, 403, 404);
+        data.Row("GET", "/console/implementation/SNV-VP/L1", SignIn, 404, 403, 404);
+        data.Row("GET", "/console/implementation/SNV/L1/evidence?period={period}", SignIn, 200, 403, 200);
+        data.Row("GET", "/console/implementation/SNV/L2/evidence", SignIn, 404, 403, 404);
+        data.Row("GET", "/console/commitments", SignIn, 200, 200, 200);
+        data.Row("GET", "/console/commitments?year=20x6", SignIn, 400, 400, 400);
+        data.Row("GET", "/console/reports", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/reports/thematic.docx?period={period}", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/reports/annual.docx?year=2026", SignIn, 403, 403, 200);
+        data.Row("POST", "/console/implementation/SNV/L3?period={period}", SignIn, Redirect, 403, Redirect);
+        data.Row("POST", "/console/implementation/STC/L3?period={period}", SignIn, 403, Redirect, Redirect);
         // Unlocking a period that is not locked: the form is the bloc's, and it changes nothing here.
-        Row("POST", "/console/implementation/lock?unlock", SignIn, 403, 403, Redirect);
+        data.Row("POST", "/console/implementation/lock?unlock", SignIn, 403, 403, Redirect);
         return data;
     }
 

@@ -119,3 +119,15 @@ public sealed partial class ConsoleBrowser : IDisposable
     [GeneratedRegex("name=\"__af\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
+
+/// <summary>An authorisation table: each row is one address and the status each kind of visitor must get.</summary>
+public sealed class VisitorTable : TheoryData<string, string, Reports.Who, int>
+{
+    public void Row(string method, string path, int anonymous, int inScope, int outOfScope, int bloc)
+    {
+        Add(method, path, Reports.Who.Anonymous, anonymous);
+        Add(method, path, Reports.Who.UnitAdminInScope, inScope);
+        Add(method, path, Reports.Who.UnitAdminOutOfScope, outOfScope);
+        Add(method, path, Reports.Who.BlocAdmin, bloc);
+    }
+}
