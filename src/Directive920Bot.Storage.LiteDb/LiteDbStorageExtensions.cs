@@ -21,6 +21,7 @@ public static class LiteDbStorageExtensions
         Questions.QuestionsStores.AddQuestionsStores(builder.Services);
         Implementation.ImplementationStores.AddImplementationStores(builder.Services);
         WebConsole.WebConsoleStores.AddWebConsoleStores(builder.Services);
+        Media.MediaStores.AddMediaStores(builder.Services);
         return builder;
     }
 }

@@ -93,6 +93,9 @@ public static class PostgresStorageExtensions
         services.AddSingleton<Directive920Bot.Questions.IUnansweredQuestions, Questions.PgUnansweredQuestions>();
         services.AddSingleton<Directive920Bot.Implementation.IImplementationReports, Implementation.PgImplementationReports>();
         services.AddSingleton<Directive920Bot.Implementation.ICommitments, Implementation.PgCommitments>();
+
+        // Media: short-lived image links (Zalo's sendPhoto takes a URL).
+        services.AddSingleton<Directive920Bot.Media.IMediaLinks, Media.PgMediaLinks>();
         return builder;
     }
 }

@@ -9,7 +9,8 @@ namespace Directive920Bot.Registration;
 /// <summary>
 /// Deletes what has been kept longer than its configured period (<see cref="RetentionOptions"/>), and says beforehand
 /// what the next run would delete. People past their period are erased as /delete erases them (one transaction each,
-/// then one compaction for the run); records are deleted by age.
+/// then one compaction for the run); records are deleted by age. Each run also deletes the media links that expired
+/// (<see cref="Media.IMediaLinks"/>: their lifetime is <c>Media:LinkLifetime</c>, not a retention period).
 /// </summary>
 public sealed class RetentionService(
     IOptions<RetentionOptions> options,
@@ -21,6 +22,7 @@ public sealed class RetentionService(
     IAcknowledgements acknowledgements,
     IQuizAnswers answers,
     IRoster roster,
+    Media.IMediaLinks media,
     PersonalDataService personalData,
     IStorage storage,
     IStorageMaintenance maintenance,
@@ -49,6 +51,13 @@ public sealed class RetentionService(
             {
                 log.LogInformation("Retention: deleted {Count} {Kind} older than {Cutoff:u}", deleted, kind, cutoff);
             }
+        }
+
+        // Images of charts and invite codes, not personal data: no compaction is owed to them.
+        var images = media.CountExpired(now.UtcDateTime) > 0 ? await storage.WriteAsync(tx => media.DeleteExpired(tx, now.UtcDateTime)) : 0;
+        if (images > 0)
+        {
+            log.LogInformation("Retention: deleted {Count} expired media links", images);
         }
 
         if (done.Any(d => d.Count > 0))

@@ -3,6 +3,7 @@ using Directive920Bot.Content;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Implementation;
+using Directive920Bot.Media;
 using Directive920Bot.Questions;
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
@@ -26,6 +27,7 @@ public static class AppComposition
         builder.AddClusteredScheduler(); // Hosting/ClusteredScheduler: Quartz's store — in memory on LiteDB, clustered ADO on PostgreSQL
         builder.AddContent();       // Content/: lessons and quizzes from content/
         builder.AddTelegram();      // Telegram/: the adapter behind Channels/ — client, inbox, polling, routing, sending
+        builder.AddMedia();         // Media/: short-lived image links at <Admin:PublicBaseUrl>/media/<token>, for Zalo's photo-by-URL
         builder.AddZalo();          // Zalo/: the second adapter, when Zalo:BotToken is set — typed replies for buttons, its own pacing
         builder.AddAdmin();         // Admin/: roles and unit scope, the audit log, rosters (Registration adds it too)
         builder.AddRegistration();  // Registration/: units, consent, the registration dialogue
@@ -53,6 +55,7 @@ public static class AppComposition
         app.MapWeb();
         app.MapWebConsole();        // WebConsole/: /signin and /console (after MapWeb: it needs its authentication)
         app.MapMetricsEndpoint();
+        app.MapMediaLinks();        // Media/: GET /media/{token}, anonymous by design (the token is the capability)
         app.MapTelegramWebhook();   // Telegram/: webhook mode's POST endpoint on the path of Telegram:WebhookUrl (nothing in polling mode)
         app.MapZaloWebhook();       // Zalo/: webhook mode's POST endpoint on the path of Zalo:WebhookUrl (nothing otherwise)
         return app;

@@ -13,6 +13,8 @@ public sealed class OptionsValidationTests
     [InlineData("Telegram:Mode", "Webhook", "Telegram:WebhookUrl must be an absolute https URL (http only for a loopback address) in Webhook mode, was ''.")]
     [InlineData("Telegram:ApiBaseUrl", "ftp://x", "Telegram:ApiBaseUrl must be an absolute http(s) URL, was 'ftp://x'.")]
     [InlineData("Telegram:PollTimeoutSeconds", "99", "Telegram:PollTimeoutSeconds must be between 0 and 50, was 99.")]
+    [InlineData("Media:LinkLifetime", "00:00:10", "Media:LinkLifetime must be between 00:05:00 and 7.00:00:00 (a few hours, e.g. 04:00:00), was '00:00:10'.")]
+    [InlineData("Admin:PublicBaseUrl", "ftp://bot.example.vn", "Admin:PublicBaseUrl must be an absolute http(s) address without query or fragment, such as https://bot.example.vn, was 'ftp://bot.example.vn'.")]
     [InlineData("Admin:ApiKeys:ops:Role", "Admni", "Admin:ApiKeys:ops:Role must be BlocAdmin or UnitAdmin, was 'Admni'.")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_the_key_and_the_value(string key, string value, string message)
     {
