@@ -13,7 +13,9 @@ namespace Directive920Bot.Emulator;
 /// (<see cref="BotApiEmulator.ZaloBaseUrl"/>): <c>POST /zalo/bot{token}/{method}</c> answered
 /// <c>{ ok, result, error_code, description }</c>; string ids; getMe with id, account_name, account_type; getUpdates
 /// long-polls and returns ONE update (no list, no offset, no update_id) or error 408 when none came; sendMessage refuses
-/// more than <see cref="MessageLimit"/> characters; sendPhoto takes a URL; setWebhook with a secret_token, after which
+/// more than <see cref="MessageLimit"/> characters; sendPhoto takes a URL (<c>chat_id</c>, <c>photo</c>, <c>caption</c>),
+/// which the emulator FETCHES as the platform does, refusing with 400 what it cannot fetch or is no image of at most
+/// <see cref="PhotoLimit"/> bytes, and keeps the bytes in the transcript; setWebhook with a secret_token, after which
 /// every update is POSTed bare to the webhook with the secret in <c>X-Bot-Api-Secret-Token</c>. No buttons, no edits,
 /// no polls: those methods do not exist here. Users are played through the public methods (<see cref="SendText"/> …).
 /// </summary>
@@ -24,12 +26,16 @@ public sealed class ZaloDialect : IDisposable
 
     public const string SecretHeader = "X-Bot-Api-Secret-Token";
 
+    /// <summary>The largest photo fetched: Zalo's image attachments are JPG or PNG of at most 1 MB.</summary>
+    public const int PhotoLimit = 1024 * 1024;
+
     private readonly TimeProvider time;
     private readonly ConcurrentDictionary<string, ZaloEmulatedUser> users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> delivered = new(StringComparer.Ordinal);
     private readonly Channel<JsonObject> pending = Channel.CreateUnbounded<JsonObject>();
     private readonly ConcurrentQueue<string> calls = new();
     private readonly HttpClient webhookClient = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient photoClient = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly Lock gate = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (string Url, string Secret)? webhook;
@@ -133,7 +139,11 @@ public sealed class ZaloDialect : IDisposable
         }
     }
 
-    public void Dispose() => webhookClient.Dispose();
+    public void Dispose()
+    {
+        webhookClient.Dispose();
+        photoClient.Dispose();
+    }
 
     internal async Task HandleAsync(HttpContext http, string path)
     {
@@ -194,7 +204,7 @@ public sealed class ZaloDialect : IDisposable
             "getMe" => Ok(new JsonObject { ["id"] = BotId, ["account_name"] = "bot.d920emulator", ["account_type"] = "BASIC" }),
             "getUpdates" => await GetUpdatesAsync(args, http.RequestAborted),
             "sendMessage" => SendMessage(args),
-            "sendPhoto" => SendPhoto(args),
+            "sendPhoto" => await SendPhotoAsync(args, http.RequestAborted),
             "sendChatAction" => ChatAction(args),
             "setWebhook" => SetWebhook(args),
             "deleteWebhook" => DeleteWebhook(),
@@ -260,7 +270,7 @@ public sealed class ZaloDialect : IDisposable
         return Deliver(args, text, null);
     }
 
-    private (int Status, JsonObject Body) SendPhoto(JsonObject args)
+    private async Task<(int Status, JsonObject Body)> SendPhotoAsync(JsonObject args, CancellationToken aborted)
     {
         var photo = args["photo"]?.ToString();
         if (!Uri.TryCreate(photo, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
@@ -268,10 +278,50 @@ public sealed class ZaloDialect : IDisposable
             return Error(400, "Bad Request: photo must be a URL");
         }
 
-        return Deliver(args, args["caption"]?.ToString() ?? "", photo);
+        var caption = args["caption"]?.ToString() ?? "";
+        if (caption.Length > MessageLimit)
+        {
+            return Error(400, $"Bad Request: caption is too long (max {MessageLimit} characters)");
+        }
+
+        if (!users.ContainsKey(args["chat_id"]?.ToString() ?? ""))
+        {
+            return Error(404, "Not Found: user not found");
+        }
+
+        // The platform downloads the photo before it delivers anything: a link that does not answer with an image is refused.
+        byte[] bytes;
+        string? contentType;
+        try
+        {
+            using var response = await photoClient.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, aborted);
+            contentType = response.Content.Headers.ContentType?.MediaType;
+            if (!response.IsSuccessStatusCode || contentType is not ("image/png" or "image/jpeg"))
+            {
+                return Error(400, $"Bad Request: photo could not be fetched from the URL (HTTP {(int)response.StatusCode}, {contentType ?? "no type"})");
+            }
+
+            if (response.Content.Headers.ContentLength > PhotoLimit)
+            {
+                return Error(400, "Bad Request: photo is larger than 1 MB");
+            }
+
+            bytes = await response.Content.ReadAsByteArrayAsync(aborted);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !aborted.IsCancellationRequested)
+        {
+            return Error(400, "Bad Request: photo could not be fetched from the URL");
+        }
+
+        if (bytes.Length is 0 or > PhotoLimit)
+        {
+            return Error(400, "Bad Request: photo is empty or larger than 1 MB");
+        }
+
+        return Deliver(args, caption, photo, bytes, contentType);
     }
 
-    private (int Status, JsonObject Body) Deliver(JsonObject args, string text, string? photo)
+    private (int Status, JsonObject Body) Deliver(JsonObject args, string text, string? photo, byte[]? bytes = null, string? contentType = null)
     {
         var chatId = args["chat_id"]?.ToString() ?? "";
         if (!users.TryGetValue(chatId, out var user))
@@ -285,7 +335,7 @@ public sealed class ZaloDialect : IDisposable
         }
 
         var id = NextId();
-        Record(user, new ZaloChatMessage(id, FromBot: true, text, photo, time.GetUtcNow()));
+        Record(user, new ZaloChatMessage(id, FromBot: true, text, photo, time.GetUtcNow(), bytes, contentType));
         return Ok(new JsonObject { ["message_id"] = id, ["date"] = time.GetUtcNow().ToUnixTimeMilliseconds() });
     }
 

@@ -18,6 +18,14 @@ public sealed class ZaloOptions
     /// <summary>Zalo's sendMessage limit (about 2,000 characters; the emulator enforces exactly this).</summary>
     public const int MessageLimit = 2000;
 
+    /// <summary>
+    /// The longest caption sent with sendPhoto (<c>chat_id</c>, <c>photo</c> — a URL —, <c>caption</c>). No separate
+    /// caption limit is documented (the Bot Platform's method list and maintained clients name only the fields); Zalo's
+    /// text with an image attachment (the OA API) is limited like a message, so the same 2,000 characters. A longer
+    /// caption goes after the photo as text, split like a message.
+    /// </summary>
+    public const int CaptionLimit = MessageLimit;
+
     /// <summary>The token Zalo Bot Manager gives when the bot is created (<c>12345:abc…</c>); a secret, never logged.</summary>
     public string? BotToken { get; set; }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Directive920Bot.Channels;
 using Directive920Bot.Localization;
+using Directive920Bot.Media;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
@@ -12,7 +13,9 @@ namespace Directive920Bot.Zalo;
 /// The Zalo implementation of <see cref="IChannelSender"/>, registered under the channel's name. Zalo has no buttons,
 /// no edits, no polls and no documents, so: buttons become numbered typed replies whose meaning is kept durably per
 /// person (<see cref="IOfferedChoicesStore"/>); an edit is sent as a new message (once: the same edit again sends
-/// nothing); a quiz poll is a numbered question answered by typing; a document or a chart is described in text.
+/// nothing); a quiz poll is a numbered question answered by typing; a document is described in text; a photo (a chart,
+/// an invite QR code) goes by URL — a short-lived link of this service (<see cref="MediaLinkService"/>) — when
+/// <c>Admin:PublicBaseUrl</c> is set, and as its caption with a note otherwise.
 /// Every request waits on Zalo's own pacing gate; a 429 penalises it; blocked or unknown users are
 /// <see cref="SendFailure.Blocked"/> as on Telegram.
 /// </summary>
@@ -23,6 +26,7 @@ public sealed class ZaloSender(
     IOfferedChoicesStore offers,
     ISubscribers subscribers,
     IStorage storage,
+    MediaLinkService media,
     [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time,
     [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
     ILogger<ZaloSender> log) : IChannelSender
@@ -37,9 +41,9 @@ public sealed class ZaloSender(
         "(Tệp «{0}» không gửi được qua Zalo. Đồng chí mở tệp trên trang quản trị hoặc qua Telegram.)",
         "(The file “{0}” cannot be sent on Zalo. Open it on the admin pages or in Telegram.)");
 
-    private static readonly Loc ChartByOtherMeans = new(
-        "(Biểu đồ không gửi được qua Zalo; số liệu ở trên.)",
-        "(The chart cannot be sent on Zalo; the figures are above.)");
+    private static readonly Loc ImageByOtherMeans = new(
+        "(Hình ảnh không gửi được qua Zalo lúc này; nội dung chính có trong tin nhắn chữ.)",
+        "(The image cannot be sent on Zalo at the moment; the text messages carry what matters.)");
 
     private static readonly Loc AnswerWithNumber = new("Trả lời bằng số từ {0} đến {1}.", "Reply with a number from {0} to {1}.");
 
@@ -163,11 +167,44 @@ public sealed class ZaloSender(
     /// <summary>Nothing to answer on Zalo: the router sends a press's reply text as a message itself.</summary>
     public Task AnswerButtonAsync(string pressId, CallbackReply reply, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>sendPhoto takes a public URL, not an upload; until charts are served at one, the caption goes as text.</summary>
-    public Task<SendResult> TrySendPhotoAsync(long personId, OutboundFile file, SendPriority priority, CancellationToken ct)
+    /// <summary>
+    /// sendPhoto takes a public URL, not an upload: the image is published as a short-lived link of this service and
+    /// the platform fetches it. Without <c>Admin:PublicBaseUrl</c>, or when the platform refuses the photo (it could not
+    /// fetch it, say), the caption goes as text with a note; blocked, rate-limited and transient failures are returned
+    /// as they are, for the caller to handle as any send's. A caption over <see cref="ZaloOptions.CaptionLimit"/> follows
+    /// the photo as text.
+    /// </summary>
+    public async Task<SendResult> TrySendPhotoAsync(long personId, OutboundFile file, SendPriority priority, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return TextInsteadAsync(personId, file.CaptionHtml, ChartByOtherMeans.For(LanguageOf(personId)), priority, ct);
+        if (ChatOf(personId) is not { } chatId)
+        {
+            return NoAddress;
+        }
+
+        if (media.Enabled && await media.PublishAsync(file.Content) is { } url)
+        {
+            var caption = file.CaptionHtml is null ? null : ZaloText.PlainText(file.CaptionHtml).Trim();
+            var fits = caption is null || caption.Length <= ZaloOptions.CaptionLimit;
+            var sent = await CallAsync(personId, priority, async () =>
+            {
+                var photo = await client.SendPhotoAsync(chatId, url.AbsoluteUri, fits && caption is { Length: > 0 } ? caption : null, ct);
+                return new SendResult(true, MessageIdOf(photo.MessageId));
+            }, ct);
+            if (sent.Ok)
+            {
+                return fits ? sent : await SendTextAsync(personId, chatId, caption!, priority, ct);
+            }
+
+            if (sent.Failure != SendFailure.Rejected)
+            {
+                return sent;
+            }
+
+            log.LogWarning("Zalo refused the photo for {PersonId} ({Code} {Description}); its caption goes as text", personId, sent.ErrorCode, sent.Description);
+        }
+
+        return await TextInsteadAsync(personId, file.CaptionHtml, ImageByOtherMeans.For(LanguageOf(personId)), priority, ct);
     }
 
     /// <summary>The Bot Platform sends no documents: the caption goes as text with where to find the file.</summary>
