@@ -89,7 +89,7 @@ public sealed class InviteQrTests
     }
 
     /// <summary>The text of the one QR code in a PNG, read from its pixels.</summary>
-    private static string Decode(byte[] png)
+    internal static string Decode(byte[] png)
     {
         using var bitmap = SKBitmap.Decode(png);
         var rgb = new byte[bitmap.Width * bitmap.Height * 3];

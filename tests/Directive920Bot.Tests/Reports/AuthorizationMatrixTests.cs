@@ -279,6 +279,34 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         .Replace("/periods/2026-Q1/", "/periods/{}/", StringComparison.Ordinal)
         .Replace("/api/commitments/units/SNV", "/api/commitments/units/{}", StringComparison.Ordinal);
 
+    /// <summary>
+    /// <c>GET /media/{token}</c> is outside <c>/api</c> and anonymous by design: Zalo's platform fetches the image with no
+    /// credentials, and the 256-bit token is the capability. So every visitor, with or without a key, gets the same
+    /// answer: the image for a live token, 404 for any other.
+    /// </summary>
+    [Theory]
+    [InlineData(Who.Anonymous)]
+    [InlineData(Who.Cadre)]
+    [InlineData(Who.UnitAdminInScope)]
+    [InlineData(Who.UnitAdminOutOfScope)]
+    [InlineData(Who.BlocAdmin)]
+    public async Task The_media_link_answers_every_visitor_alike_the_image_for_a_live_token_and_404_for_another(Who who)
+    {
+        var token = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var now = fixture.Bot.Clock.GetUtcNow().UtcDateTime;
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        await fixture.Bot.Get<Directive920Bot.Storage.IStorage>().WriteAsync(tx => fixture.Bot.Get<Directive920Bot.Media.IMediaLinks>().Add(tx,
+            new Directive920Bot.Media.MediaLink { Id = Directive920Bot.Media.MediaLinkService.Hash(token), ContentType = "image/png", Content = png, CreatedAt = now, ExpiresAt = now.AddHours(1) }));
+        using var http = fixture.Bot.ApiAs(AuthorizationMatrixFixture.UserOf(who));
+
+        using var live = await http.GetAsync(new Uri("/media/" + token, UriKind.Relative));
+        using var other = await http.GetAsync(new Uri("/media/" + token[..^4] + "AAAA", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(png, await live.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/reports/units")]
     [InlineData("/api/exports/units.csv")]

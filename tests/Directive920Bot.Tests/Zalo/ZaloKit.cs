@@ -27,7 +27,11 @@ internal sealed partial class ZaloKit : IAsyncDisposable
 
     public ZaloDialect Zalo => Emulator.Zalo;
 
-    public static async Task<ZaloKit> StartAsync(bool webhook = false, IDictionary<string, string?>? extra = null)
+    /// <param name="publicBase">
+    /// Serve images by link: the host listens on a port chosen now and <c>Admin:PublicBaseUrl</c> is that address
+    /// followed by this path ("" for the address itself); null: no public address, images go to Zalo as text.
+    /// </param>
+    public static async Task<ZaloKit> StartAsync(bool webhook = false, IDictionary<string, string?>? extra = null, string? publicBase = null)
     {
         var emulator = await BotApiEmulator.StartAsync();
         emulator.RateLimits.Enabled = false;
@@ -37,6 +41,14 @@ internal sealed partial class ZaloKit : IAsyncDisposable
         settings["Zalo:PollTimeoutSeconds"] = "1";
         settings["Zalo:PerChatInterval"] = "00:00:00";
         settings["Zalo:MessagesPerSecond"] = "1000";
+        if (publicBase is not null)
+        {
+            // The address is in the configuration before the host binds it, as a deployment's public address would be.
+            var port = BotHarness.FreeLoopbackPort();
+            settings["urls"] = $"http://127.0.0.1:{port}";
+            settings["Admin:PublicBaseUrl"] = $"http://127.0.0.1:{port}{publicBase}";
+        }
+
         if (webhook)
         {
             settings["Zalo:Mode"] = "Webhook";
