@@ -27,7 +27,7 @@ internal sealed partial class ZaloKit : IAsyncDisposable
 
     public ZaloDialect Zalo => Emulator.Zalo;
 
-    public static async Task<ZaloKit> StartAsync(bool webhook = false, IDictionary<string, string?>? extra = null)
+    public static async Task<ZaloKit> StartAsync(bool webhook = false, IDictionary<string, string?>? extra = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var emulator = await BotApiEmulator.StartAsync();
         emulator.RateLimits.Enabled = false;
@@ -47,7 +47,7 @@ internal sealed partial class ZaloKit : IAsyncDisposable
 
         try
         {
-            return new ZaloKit(emulator, await BotHarness.StartAsync(settings, emulator: emulator));
+            return new ZaloKit(emulator, await BotHarness.StartAsync(settings, services: services, emulator: emulator));
         }
         catch
         {
@@ -104,6 +104,20 @@ internal sealed partial class ZaloKit : IAsyncDisposable
         return Bot.Get<ISubscribers>().Find(PersonOf(userId))!;
     }
 
+    /// <summary>The Telegram user asks for a link code; returns it as shown ("1234 5678").</summary>
+    public async Task<string> CodeFromTelegramAsync(long userId)
+    {
+        var reply = await Bot.SayAsync(userId, "/lienket", m => m.Text?.Contains("Mã liên kết", StringComparison.Ordinal) == true);
+        return LinkCode().Match(reply.Text ?? "").Value;
+    }
+
+    /// <summary>The Zalo user asks for a link code; returns it as shown ("1234 5678").</summary>
+    public async Task<string> CodeFromZaloAsync(string userId)
+    {
+        var reply = await SayAsync(userId, "/lienket");
+        return LinkCode().Match(Assert.Single(reply, m => LinkCode().IsMatch(m.Text)).Text).Value;
+    }
+
     public long PersonOf(string userId) => Bot.Get<IPersonDirectory>().Find(new ChannelAddress(ChannelNames.Zalo, userId))
         ?? throw new InvalidOperationException($"zalo:{userId} is not registered");
 
@@ -112,6 +126,9 @@ internal sealed partial class ZaloKit : IAsyncDisposable
         await Bot.DisposeAsync();
         await Emulator.DisposeAsync();
     }
+
+    [GeneratedRegex("\\d{4} \\d{4}")]
+    private static partial Regex LinkCode();
 
     [GeneratedRegex("Trả lời (?<n>\\d+) để chọn: (?<label>[^\\n]*)")]
     private static partial Regex ChoiceLine();
