@@ -25,7 +25,7 @@ public sealed class ZaloSender(
     IStorage storage,
     [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time,
     [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
-    ILogger<ZaloSender> log) : IChannelSender
+    ILogger<ZaloSender> log) : IChannelSender, IProvisionalAddresses
 {
     public const int InteractiveAttempts = 4;
 
