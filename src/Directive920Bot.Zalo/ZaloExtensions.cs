@@ -42,6 +42,7 @@ public static class ZaloExtensions
         });
         services.AddSingleton<ZaloSender>();
         services.AddKeyedSingleton<IChannelSender>(ChannelNames.Zalo, (sp, _) => sp.GetRequiredService<ZaloSender>());
+        services.AddKeyedSingleton<IProvisionalAddresses>(ChannelNames.Zalo, (sp, _) => sp.GetRequiredService<ZaloSender>());
         services.Replace(ServiceDescriptor.Singleton<IChannelSender, ChannelSenders>());
         services.AddCallbackKeys();
         services.AddKeyedSingleton(ChannelNames.Zalo, (sp, _) =>

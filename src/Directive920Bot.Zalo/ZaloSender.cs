@@ -29,7 +29,7 @@ public sealed class ZaloSender(
     MediaLinkService media,
     [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time,
     [FromKeyedServices(Hosting.Clocks.Transport)] TimeProvider transport,
-    ILogger<ZaloSender> log) : IChannelSender
+    ILogger<ZaloSender> log) : IChannelSender, IProvisionalAddresses
 {
     public const int InteractiveAttempts = 4;
 

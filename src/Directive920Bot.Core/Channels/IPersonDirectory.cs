@@ -32,6 +32,14 @@ public interface IPersonDirectory
     /// </summary>
     void Link(ITransaction tx, long personId, ChannelAddress address, bool preferred = false);
 
+    /// <summary>
+    /// Removes one address from the person (<c>/huylienket</c>), in the caller's transaction: the address becomes unknown
+    /// again, the person keeps every record and the other addresses; if the removed one was preferred, the first one left
+    /// becomes preferred. Returns false, changing nothing, when the address is not the person's (already removed: idempotent);
+    /// throws <see cref="InvalidOperationException"/> when it is the person's last address (a person is never left unreachable).
+    /// </summary>
+    bool Unlink(ITransaction tx, long personId, ChannelAddress address);
+
     /// <summary>Removes every address of the person (erasure); returns how many there were.</summary>
     int Forget(ITransaction tx, long personId);
 }

@@ -1,6 +1,7 @@
 using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
+using Directive920Bot.Hosting;
 using Directive920Bot.Localization;
 using Directive920Bot.Storage;
 
@@ -30,6 +31,8 @@ public sealed class LinkHandler(
     PersonalDataService personalData,
     AuditLog audit,
     IStorage storage,
+    BotClock clock,
+    IServiceProvider services,
     ILogger<LinkHandler> log) : ICommandHandler, IFreeTextHandler
 {
     private static readonly Loc CodeIssued = new(
@@ -67,6 +70,10 @@ public sealed class LinkHandler(
     private static readonly Loc Linked = new(
         "Đã liên kết tài khoản {0} này với hồ sơ của đồng chí <b>{1}</b>. Từ nay đồng chí nhận bài và trả lời trên ứng dụng nào cũng được; mỗi xác nhận, mỗi câu trả lời chỉ được tính một lần.",
         "This {0} account is now linked to your profile <b>{1}</b>. From now on you can receive lessons and answer in either app; each acknowledgement and answer counts once.");
+
+    private static readonly Loc LinkedElsewhere = new(
+        "Đã liên kết tài khoản {0} với tài khoản này lúc {1}: từ nay hai tài khoản là một hồ sơ. Nếu không phải đồng chí liên kết, gõ /huylienket để hủy liên kết.",
+        "A {0} account was linked with this account at {1}: from now on the two accounts are one profile. If it was not you, type /unlink to undo it.");
 
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
@@ -142,26 +149,27 @@ public sealed class LinkHandler(
             return;
         }
 
-        if (current is { } stub)
+        if (current is { } stub && subscribers.Find(stub) is { IsRegistered: true })
         {
-            if (subscribers.Find(stub) is { IsRegistered: true })
-            {
-                await context.ReplyAsync(RegisteredSeparately.Format(context.Language, channel), ct);
-                return;
-            }
-
-            // A consent or an unfinished registration: nothing in it is worth keeping against the registered profile.
-            personalData.Erase(stub);
+            await context.ReplyAsync(RegisteredSeparately.Format(context.Language, channel), ct);
+            return;
         }
 
         try
         {
-            var profile = subscribers.Find(owner);
-            storage.Write(tx =>
+            // One transaction: the stub's erasure, the code used up, the link, the profile's channels and the audit entry
+            // commit together, so a crash between them can neither lose the stub without linking nor link twice.
+            await storage.WriteAsync(tx =>
             {
+                if (current is { } unfinished)
+                {
+                    // A consent or an unfinished registration: nothing in it is worth keeping against the registered profile.
+                    personalData.Erase(tx, unfinished);
+                }
+
                 codes.Consume(tx, key);
                 directory.Link(tx, owner, address);
-                if (profile is not null)
+                if (subscribers.Find(owner) is { } profile)
                 {
                     // Reports count the person once, under both channels.
                     profile.Channels = profile.ChannelsInUse | ChannelUses.Of(address.Channel);
@@ -184,7 +192,31 @@ public sealed class LinkHandler(
         context.Language = context.Subscriber?.Language ?? context.Language;
         log.LogInformation("Person {PersonId} linked a {Channel} address", owner, address.Channel);
         await context.ReplyAsync(Linked.Format(context.Language, channel, TelegramHtml.Escape(context.Subscriber?.FullName ?? "")), ct);
+        await NotifyOtherChannelsAsync(owner, address, context.Language, ct);
     }
 
-    private static string ChannelName(string channel) => channel.Length == 0 ? channel : char.ToUpperInvariant(channel[0]) + channel[1..];
+    /// <summary>
+    /// Tells the person on the app where the code was issued (every other address) that a link was made: whoever typed
+    /// the code, the owner learns of it where they registered, and can undo it (<see cref="UnlinkHandler"/>). Sent through
+    /// that channel's own sender (its gate, its retries), after the commit; a failure is logged, the link stands.
+    /// </summary>
+    private async Task NotifyOtherChannelsAsync(long owner, ChannelAddress linked, string language, CancellationToken ct)
+    {
+        var text = LinkedElsewhere.Format(language, ChannelName(linked.Channel), Dates.At(clock.LocalNow, language));
+        foreach (var other in directory.AddressesOf(owner).Where(a => a.Channel != linked.Channel))
+        {
+            if (services.GetKeyedService<IChannelSender>(other.Channel) is not { } sender)
+            {
+                continue; // that channel does not run in this deployment
+            }
+
+            var sent = await sender.ReplyAsync(owner, new OutboundMessage(text), ct);
+            if (!sent.Ok)
+            {
+                log.LogWarning("Telling person {PersonId} on {Channel} about a link failed: {Description}", owner, other.Channel, sent.Description);
+            }
+        }
+    }
+
+    internal static string ChannelName(string channel) => channel.Length == 0 ? channel : char.ToUpperInvariant(channel[0]) + channel[1..];
 }

@@ -59,25 +59,31 @@ public sealed class PersonalDataService(
         return JsonSerializer.SerializeToUtf8Bytes(export, Json);
     }
 
-    public long Erase(long subscriberId)
+    public long Erase(long subscriberId) =>
+        // One transaction for every holder: a failure half-way leaves nothing erased and nothing half-linked, and the
+        // person can ask again.
+        storage.Write(tx => Erase(tx, subscriberId));
+
+    /// <summary>
+    /// Erases in <paramref name="tx"/>, for work that must erase and do more atomically (a link replaces a stub); returns
+    /// the tombstone pseudonym. No compaction follows: the caller's transaction has not committed yet.
+    /// </summary>
+    public long Erase(Storage.ITransaction tx, long subscriberId)
     {
+        ArgumentNullException.ThrowIfNull(tx);
         // Negative, keyed by a random key never stored, one per record, so counts survive but nobody can be traced and
         // no two records of the person can be joined (see ErasurePseudonyms).
         var pseudonyms = ErasurePseudonyms.Create(subscriberId);
-        // One transaction for every holder: a failure half-way leaves nothing erased and nothing half-linked, and the
-        // person can ask again.
-        storage.Write(tx =>
+        foreach (var holder in holders)
         {
-            foreach (var holder in holders)
-            {
-                holder.Erase(tx, subscriberId, pseudonyms);
-            }
-        });
+            holder.Erase(tx, subscriberId, pseudonyms);
+        }
+
         return pseudonyms.Tombstone;
     }
 
     /// <summary>
-    /// Erases (see <see cref="Erase"/>), then compacts the store so that the erased records' bytes do not survive in its
+    /// Erases (see <see cref="Erase(long)"/>), then compacts the store so that the erased records' bytes do not survive in its
     /// free pages. Erasures that arrive while a compaction is queued share it. A failed compaction is logged, not
     /// thrown: the erasure is committed, and the periodic compaction will rewrite the file.
     /// </summary>

@@ -48,6 +48,9 @@ public static class RegistrationExtensions
         services.AddSingleton<LinkHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LinkHandler>());
         services.AddSingleton<IFreeTextHandler>(sp => sp.GetRequiredService<LinkHandler>());
+        services.AddSingleton<UnlinkHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<UnlinkHandler>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<UnlinkHandler>());
         services.AddSingleton<ConsentRenewal>();
         services.AddSingleton<IInboundGate>(sp => sp.GetRequiredService<ConsentRenewal>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ConsentRenewal>());

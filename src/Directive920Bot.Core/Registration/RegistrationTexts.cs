@@ -166,8 +166,8 @@ internal static class RegistrationTexts
         "<b>Notice 920-TB/TU assistant</b>\n/start — register\n/language — change language\n/help — help");
 
     public static readonly Loc HelpCadre = new(
-        "<b>Các lệnh của đồng chí</b>\n/baihoc — các bài đã nhận\n/tiendo — kết quả học tập\n/hoi — hỏi về nội dung Thông báo\n/gopy — gửi ý kiến, đề xuất\n/tamdung, /tieptuc — tạm dừng, tiếp tục nhận bài\n/hoso — thông tin cá nhân\n/ngonngu — ngôn ngữ\n/dulieu — tải dữ liệu cá nhân\n/ngungnhan — ngừng nhận tin\n/xoa — xóa dữ liệu cá nhân",
-        "<b>Your commands</b>\n/lessons — lessons received\n/progress — my progress\n/ask — ask about the notice\n/feedback — send an opinion or proposal\n/pause, /resume — pause or resume lessons\n/profile — my details\n/language — language\n/mydata — download my data\n/stop — unsubscribe\n/delete — delete my personal data");
+        "<b>Các lệnh của đồng chí</b>\n/baihoc — các bài đã nhận\n/tiendo — kết quả học tập\n/hoi — hỏi về nội dung Thông báo\n/gopy — gửi ý kiến, đề xuất\n/tamdung, /tieptuc — tạm dừng, tiếp tục nhận bài\n/hoso — thông tin cá nhân\n/lienket, /huylienket — liên kết, hủy liên kết tài khoản Telegram và Zalo\n/ngonngu — ngôn ngữ\n/dulieu — tải dữ liệu cá nhân\n/ngungnhan — ngừng nhận tin\n/xoa — xóa dữ liệu cá nhân",
+        "<b>Your commands</b>\n/lessons — lessons received\n/progress — my progress\n/ask — ask about the notice\n/feedback — send an opinion or proposal\n/pause, /resume — pause or resume lessons\n/profile — my details\n/link, /unlink — link or unlink your Telegram and Zalo accounts\n/language — language\n/mydata — download my data\n/stop — unsubscribe\n/delete — delete my personal data");
 
     public static readonly Loc RosterQuestion = new(
         "Danh sách cán bộ của đơn vị có đồng chí <b>{0}</b> ({1}). Đó có phải là đồng chí không?",

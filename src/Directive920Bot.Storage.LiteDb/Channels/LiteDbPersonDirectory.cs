@@ -90,6 +90,35 @@ internal sealed class LiteDbPersonDirectory(Database db) : IPersonDirectory
         });
     }
 
+    public bool Unlink(ITransaction tx, long personId, ChannelAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(address);
+        var addresses = Read(personId);
+        if (!addresses.Contains(address))
+        {
+            return false;
+        }
+
+        if (addresses.Count == 1)
+        {
+            throw new InvalidOperationException($"The address {address} is the last one of person {personId}.");
+        }
+
+        var next = addresses.First(a => a != address);
+        cache.Writing(tx, personId, () =>
+        {
+            Addresses.Delete(address.ToString());
+            if (addresses[0] == address)
+            {
+                return Addresses.Upsert(PersonCollections.Document(next, personId, preferred: true));
+            }
+
+            return true;
+        });
+        return true;
+    }
+
     public int Forget(ITransaction tx, long personId)
     {
         ArgumentNullException.ThrowIfNull(tx);

@@ -70,5 +70,32 @@ internal sealed class PgPersonDirectory(PostgresStorage db) : IPersonDirectory
             """, new { address = address.ToString(), personId, channel = address.Channel, preferred = makePreferred || (owner is not null && addresses[0] == address) });
     }
 
+    public bool Unlink(ITransaction tx, long personId, ChannelAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        // Locks the person's rows first: two unlinks of the two addresses at once cannot both leave the other one.
+        var addresses = db.Query<(string Address, bool Preferred)>(tx,
+            "SELECT address, preferred FROM person_addresses WHERE person_id = @personId ORDER BY preferred DESC, address COLLATE \"C\" FOR UPDATE",
+            new { personId });
+        var key = address.ToString();
+        if (!addresses.Any(a => a.Address == key))
+        {
+            return false;
+        }
+
+        if (addresses.Count == 1)
+        {
+            throw new InvalidOperationException($"The address {address} is the last one of person {personId}.");
+        }
+
+        db.Execute(tx, "DELETE FROM person_addresses WHERE address = @key AND person_id = @personId", new { key, personId });
+        if (addresses[0].Preferred && addresses[0].Address == key)
+        {
+            db.Execute(tx, "UPDATE person_addresses SET preferred = true WHERE address = @next", new { next = addresses.First(a => a.Address != key).Address });
+        }
+
+        return true;
+    }
+
     public int Forget(ITransaction tx, long personId) => db.Execute(tx, "DELETE FROM person_addresses WHERE person_id = @personId", new { personId });
 }

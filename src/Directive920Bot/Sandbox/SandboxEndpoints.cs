@@ -36,6 +36,7 @@ public static class SandboxEndpoints
             ("POST", "/api/clock/day") => await MoveClockAsync(services, lang, c => c.AdvanceAsync(TimeSpan.FromDays(1), ct)),
             ("POST", "/api/clock/next") => await MoveClockAsync(services, lang, c => c.AdvanceToNextEventAsync(ct)),
             ("POST", "/api/users") => await CreateCadreAsync(services, http),
+            (_, var p) when p.StartsWith("/zalo/chats/", StringComparison.Ordinal) => await SandboxZaloChat.HandleAsync(services, http, p["/zalo/chats/".Length..]),
             (_, var p) when p.StartsWith("/emulator/", StringComparison.Ordinal) => await ProxyAsync(services, http, p["/emulator/".Length..]),
             _ => Results.NotFound(),
         };
@@ -56,7 +57,9 @@ public static class SandboxEndpoints
         var panels = services.GetRequiredService<SandboxPanels>();
         var cadre = long.TryParse(http.Request.Query["cadre"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0;
         var clock = services.GetRequiredService<SandboxClock>();
-        return Results.Json(new { clock = panels.ClockText(lang), utc = clock.GetUtcNow(), panels = panels.Render(cadre, lang) }, Json);
+        // A cadre played on Zalo is the person their Zalo address belongs to (an allocated id, not the demo id).
+        var person = http.Request.Query["ch"].ToString() == SandboxZaloChat.Channel ? SandboxZaloChat.PersonOf(services, cadre) : null;
+        return Results.Json(new { clock = panels.ClockText(lang), utc = clock.GetUtcNow(), panels = panels.Render(cadre, lang, person) }, Json);
     }
 
     private static async Task<IResult> MoveClockAsync(IServiceProvider services, string lang, Func<SandboxClockControl, Task<DateTimeOffset>> move)

@@ -1,6 +1,7 @@
 using Directive920Bot.Hosting;
 using Directive920Bot.Storage;
 using Directive920Bot.Telegram;
+using Directive920Bot.Zalo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,12 @@ public static class SandboxExtensions
         {
             configuration[key] ??= value;
         }
+
+        // Both channels run against the in-process emulator (its Telegram API and its Zalo dialect), so the newcomer can
+        // pick either per persona. These placeholders only make the adapters register; the emulator's tokens replace them
+        // below, before anything uses them.
+        configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"] = SandboxTokenPlaceholder;
+        configuration[$"{ZaloOptions.Section}:{nameof(ZaloOptions.BotToken)}"] = SandboxTokenPlaceholder;
 
         var services = builder.Services;
         var databasePath = Path.GetFullPath(options.DatabasePath);
@@ -71,6 +78,16 @@ public static class SandboxExtensions
             o.ApiBaseUrl = sandbox.Emulator.BaseUrl.ToString().TrimEnd('/');
             o.PollTimeoutSeconds = Math.Min(o.PollTimeoutSeconds, 5);
         });
+        services.AddOptions<ZaloOptions>().PostConfigure<SandboxEmulator>((o, sandbox) =>
+        {
+            // The real Zalo adapter polls the emulator's Zalo dialect, exactly as it would poll the Bot Platform.
+            o.BotToken = sandbox.Emulator.Zalo.Token;
+            o.ApiBaseUrl = sandbox.Emulator.ZaloBaseUrl.ToString();
+            o.Mode = ZaloMode.Polling;
+            o.PollTimeoutSeconds = Math.Min(o.PollTimeoutSeconds, 5);
+            // One newcomer: Zalo's conservative pacing would only make the typed replies feel slow.
+            o.PerChatInterval = TimeSpan.Zero;
+        });
 
         services.TryAddSingleton<ISandboxAnnouncer>(new ConsoleSandboxAnnouncer(Console.Out));
         services.AddSingleton<SandboxDemo>();
@@ -81,6 +98,8 @@ public static class SandboxExtensions
         services.AddTransient<IStartupFilter, SandboxStartupFilter>();
         return builder;
     }
+
+    private const string SandboxTokenPlaceholder = "sandbox-emulator";
 
     /// <summary>Read by the features when they register their jobs, so AddSandbox comes before them in AppComposition.</summary>
     private static readonly (string Key, string Value)[] SandboxTickDefaults =

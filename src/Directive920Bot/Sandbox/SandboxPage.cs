@@ -30,6 +30,10 @@ internal static class SandboxPage
             SandboxPersona.BlocAdmin => SandboxDemo.BlocAdminId,
             _ => cadreId,
         };
+        // The app the cadre is played on: Telegram (buttons) or Zalo (numbered typed replies). Admins stay on Telegram,
+        // where the sandbox grants their roles.
+        var zalo = persona == SandboxPersona.Cadre && query["ch"].ToString() == SandboxZaloChat.Channel;
+        var channel = zalo ? SandboxZaloChat.Channel : "telegram";
         var acting = demo.Find(actingId);
         var other = lang == Languages.English ? Languages.Vietnamese : Languages.English;
         string T(Loc loc) => E(loc.For(lang));
@@ -53,7 +57,7 @@ internal static class SandboxPage
             .Append("<link rel=\"stylesheet\" href=\"/sandbox/assets/sandbox.css\"></head><body>")
             .Append("<header class=\"top\"><h1>").Append(T(SandboxTexts.Title)).Append("</h1>")
             .Append("<a class=\"lang\" id=\"lang-switch\" href=\"?lang=").Append(other).Append("&amp;user=").Append(cadreId.ToString(CultureInfo.InvariantCulture))
-            .Append("&amp;as=").Append(AsParam(persona)).Append("\">").Append(T(SandboxTexts.Language)).Append("</a>")
+            .Append("&amp;as=").Append(AsParam(persona)).Append("&amp;ch=").Append(channel).Append("\">").Append(T(SandboxTexts.Language)).Append("</a>")
             .Append("<p class=\"banner\">").Append(T(SandboxTexts.Banner)).Append("</p>")
             .Append("<p class=\"clock-top\">").Append(T(SandboxTexts.Clock)).Append(": <strong id=\"clock-top\">").Append(E(panels.ClockText(lang))).Append("</strong></p></header>");
 
@@ -80,6 +84,12 @@ internal static class SandboxPage
         PersonaOption(html, "bloc-admin", T(SandboxTexts.PlayBlocAdmin) + " — " + E(demo.BlocAdmin.FullName), persona == SandboxPersona.BlocAdmin);
         html.Append("</fieldset>");
 
+        // The cadre's app.
+        html.Append("<fieldset class=\"persona\" id=\"channel\"><legend>").Append(T(SandboxTexts.Channel)).Append("</legend>");
+        ChannelOption(html, "telegram", "Telegram", !zalo, persona == SandboxPersona.Cadre);
+        ChannelOption(html, SandboxZaloChat.Channel, "Zalo", zalo, persona == SandboxPersona.Cadre);
+        html.Append("</fieldset>");
+
         // The clock.
         html.Append("<section class=\"clock\"><h2>").Append(T(SandboxTexts.Clock)).Append("</h2><p id=\"clock\" class=\"now\">")
             .Append(E(panels.ClockText(lang))).Append("</p><div class=\"row\">")
@@ -90,7 +100,12 @@ internal static class SandboxPage
 
         // The phone.
         html.Append("<section class=\"phone\" id=\"phone\"><div class=\"chat-head\"><span class=\"avatar\">920</span><span><strong>Directive920Bot</strong><br><small id=\"acting\">")
-            .Append(E(acting?.FullName ?? "")).Append(" (").Append(actingId.ToString(CultureInfo.InvariantCulture)).Append(")</small></span></div>");
+            .Append(E(acting?.FullName ?? "")).Append(" (").Append(zalo ? "Zalo · " + E(SandboxZaloChat.UserIdFor(actingId)) : actingId.ToString(CultureInfo.InvariantCulture)).Append(")</small></span></div>");
+        if (zalo)
+        {
+            html.Append("<p class=\"admin-hint\" id=\"zalo-hint\">").Append(T(SandboxTexts.ZaloHint)).Append("</p>");
+        }
+
         if (persona != SandboxPersona.Cadre)
         {
             var hint = persona == SandboxPersona.UnitAdmin
@@ -105,11 +120,11 @@ internal static class SandboxPage
             .Append("<button type=\"submit\" id=\"send\">").Append(T(SandboxTexts.Send)).Append("</button></form></section>");
 
         // The side panels, refreshed by polling.
-        html.Append("<aside class=\"panels\" id=\"panels\">").Append(panels.Render(cadreId, lang)).Append("</aside></main>");
+        html.Append("<aside class=\"panels\" id=\"panels\">").Append(panels.Render(cadreId, lang, zalo ? SandboxZaloChat.PersonOf(services, cadreId) : null)).Append("</aside></main>");
 
         html.Append("<script type=\"application/json\" id=\"labels\">").Append(labels.Replace("</", "<\\/", StringComparison.Ordinal)).Append("</script>")
             .Append("<script id=\"config\" type=\"application/json\">")
-            .Append(JsonSerializer.Serialize(new { lang, user = actingId, cadre = cadreId, persona = AsParam(persona) }))
+            .Append(JsonSerializer.Serialize(new { lang, user = actingId, cadre = cadreId, persona = AsParam(persona), channel }))
             .Append("</script><script src=\"/sandbox/assets/sandbox.js\"></script></body></html>");
         return html.ToString();
     }
@@ -120,6 +135,10 @@ internal static class SandboxPage
         SandboxPersona.BlocAdmin => "bloc-admin",
         _ => "cadre",
     };
+
+    private static void ChannelOption(StringBuilder html, string value, string label, bool selected, bool enabled) =>
+        html.Append("<label class=\"option\"><input type=\"radio\" name=\"ch\" value=\"").Append(value).Append('"').Append(selected ? " checked" : "")
+            .Append(enabled ? "" : " disabled").Append("> ").Append(label).Append("</label>");
 
     private static void PersonaOption(StringBuilder html, string value, string label, bool selected) =>
         html.Append("<label class=\"option\"><input type=\"radio\" name=\"as\" value=\"").Append(value).Append('"').Append(selected ? " checked" : "")

@@ -35,20 +35,21 @@ public sealed class SandboxPanels(
         return $"{day}, {local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} ({clock.Zone.Id})";
     }
 
-    public string Render(long cadreId, string lang)
+    /// <param name="personId">The cadre's person id when it differs from the demo id (a persona played on Zalo has an allocated one).</param>
+    public string Render(long cadreId, string lang, long? personId = null)
     {
         var html = new StringBuilder();
-        RenderProfile(html, cadreId, lang);
-        RenderLedger(html, cadreId, lang);
+        RenderProfile(html, cadreId, personId ?? cadreId, lang);
+        RenderLedger(html, personId ?? cadreId, lang);
         RenderReport(html, lang);
         return html.ToString();
     }
 
-    private void RenderProfile(StringBuilder html, long cadreId, string lang)
+    private void RenderProfile(StringBuilder html, long cadreId, long personId, string lang)
     {
         html.Append("<section class=\"panel\" id=\"panel-profile\"><h2>").Append(E(SandboxTexts.Profile.For(lang))).Append("</h2>");
         var person = demo.Find(cadreId);
-        var s = subscribers.Find(cadreId);
+        var s = subscribers.Find(personId);
         if (s is not { IsRegistered: true })
         {
             html.Append("<p class=\"muted\">").Append(E(person?.FullName ?? "")).Append(" — ").Append(E(SandboxTexts.NotRegistered.For(lang))).Append("</p>");

@@ -5,7 +5,7 @@ namespace Directive920Bot.Sandbox;
 /// <summary>The chat simulator's own labels (the bot's messages come from the bot itself).</summary>
 internal static class SandboxTexts
 {
-    public static readonly Loc Title = new("Sandbox Directive920Bot — mô phỏng Telegram", "Directive920Bot sandbox — Telegram simulator");
+    public static readonly Loc Title = new("Sandbox Directive920Bot — mô phỏng Telegram và Zalo", "Directive920Bot sandbox — Telegram and Zalo simulator");
     public static readonly Loc Banner = new(
         "Môi trường thử nghiệm: không có Telegram thật, không gửi tin cho ai. Mọi dữ liệu là giả định.",
         "Sandbox: no real Telegram, nothing is sent to anyone. All data is fictional.");
@@ -17,6 +17,10 @@ internal static class SandboxTexts
     public static readonly Loc PlayCadre = new("Cán bộ đang chọn", "The selected cadre");
     public static readonly Loc PlayUnitAdmin = new("Quản trị đơn vị", "Unit admin");
     public static readonly Loc PlayBlocAdmin = new("Quản trị Khối", "Bloc admin");
+    public static readonly Loc Channel = new("Ứng dụng của cán bộ", "The cadre's app");
+    public static readonly Loc ZaloHint = new(
+        "Zalo không có nút bấm: bot đánh số các lựa chọn (“Trả lời 1 để chọn: …”), đồng chí gõ số, ví dụ 1.",
+        "Zalo has no buttons: the bot numbers the choices (“Trả lời 1 để chọn: …”, reply 1 to choose) and you type the number, e.g. 1.");
     public static readonly Loc SandboxOnly = new("CHỈ TRONG SANDBOX", "SANDBOX ONLY");
     public static readonly Loc Clock = new("Giờ mô phỏng", "Simulated time");
     public static readonly Loc PlusHour = new("+1 giờ", "+1 hour");

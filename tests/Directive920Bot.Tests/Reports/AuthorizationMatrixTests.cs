@@ -74,6 +74,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         // The invite QR code: a photo for a unit the admin holds (InviteQrTests); here the refusals and the question.
         { "/lienket", Who.Cadre, "Mã liên kết của đồng chí" },
         { "/link 0000 000", Who.Cadre, "gồm 8 chữ số" },
+        { "/huylienket", Who.Cadre, "chỉ có một tài khoản (Telegram)" },
+        { "/unlink", Who.BlocAdmin, "chưa đăng ký" },
         { "/capquyen zalo:zu-nobody bloc", Who.UnitAdminInScope, Unknown },
         { "/capquyen zalo:zu-nobody bloc", Who.BlocAdmin, "Chưa có ai dùng bot từ địa chỉ" },
         { "/maqr SNV-VP", Who.Cadre, Unknown },

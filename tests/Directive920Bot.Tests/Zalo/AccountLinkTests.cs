@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Directive920Bot.Channels;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
@@ -10,14 +9,14 @@ using static Directive920Bot.Tests.Engagement.EngagementKit;
 namespace Directive920Bot.Tests.Zalo;
 
 /// <summary>One cadre, one identity: /lienket on one channel, the code on the other, against the emulator's two dialects.</summary>
-public sealed partial class AccountLinkTests
+public sealed class AccountLinkTests
 {
     [Fact]
     public async Task A_cadre_links_Zalo_with_a_code_from_Telegram_and_acknowledging_on_both_channels_counts_once()
     {
         await using var kit = await ZaloKit.StartAsync();
         var cadre = await kit.Bot.RegisterAsync(3201, "Trần Văn Bình");
-        var code = await CodeFromTelegramAsync(kit, 3201);
+        var code = await kit.CodeFromTelegramAsync(3201);
         kit.Zalo.AddUser("zu-3201", "Bình");
 
         var linked = await kit.SayAsync("zu-3201", "/lienket " + code);
@@ -46,7 +45,7 @@ public sealed partial class AccountLinkTests
     {
         await using var kit = await ZaloKit.StartAsync();
         var cadre = await kit.Bot.RegisterAsync(3202);
-        var code = await CodeFromTelegramAsync(kit, 3202);
+        var code = await kit.CodeFromTelegramAsync(3202);
         var stored = kit.Bot.Get<ICallbackKeyRecords>().FindByIdentity($"{cadre.Id}|{LinkCodes.Action}|")!;
         Assert.DoesNotContain(code.Replace(" ", "", StringComparison.Ordinal), stored.Id, StringComparison.Ordinal);
         Assert.Equal(cadre.Id, stored.OwnerId);
@@ -61,7 +60,7 @@ public sealed partial class AccountLinkTests
         Assert.Null(kit.Bot.Get<IPersonDirectory>().Find(new ChannelAddress("zalo", "zu-3203")));
 
         var other = await kit.Bot.RegisterAsync(3204);
-        var late = await CodeFromTelegramAsync(kit, 3204);
+        var late = await kit.CodeFromTelegramAsync(3204);
         kit.Bot.Clock.Advance(LinkCodes.Lifetime + TimeSpan.FromSeconds(1));
         var expired = await kit.SayAsync("zu-3203", "/lienket " + late);
         Assert.Contains(expired, m => m.Text.Contains("không đúng, đã dùng hoặc đã hết hạn", StringComparison.Ordinal));
@@ -73,7 +72,7 @@ public sealed partial class AccountLinkTests
     {
         await using var kit = await ZaloKit.StartAsync();
         var cadre = await kit.Bot.RegisterAsync(3205);
-        var code = await CodeFromTelegramAsync(kit, 3205);
+        var code = await kit.CodeFromTelegramAsync(3205);
         var wrong = code == "0000 0000" ? "1111 1111" : "0000 0000";
         kit.Zalo.AddUser("zu-3205", "Cường");
         for (var i = 0; i < LinkCodes.MaxWrongTries; i++)
@@ -100,7 +99,7 @@ public sealed partial class AccountLinkTests
         kit.Bot.Get<DeliveryLedger>().Enqueue([row]);
         await kit.Emulator.WaitUntilAsync(() => kit.Bot.Get<DeliveryLedger>().Find(row.Id) is { State: DeliveryState.Sent }, BotHarness.Wait);
         await kit.ChooseAsync("zu-3206", AckLabel);
-        var code = await CodeFromTelegramAsync(kit, 3206);
+        var code = await kit.CodeFromTelegramAsync(3206);
 
         var refused = await kit.SayAsync("zu-3206", "/lienket " + code);
 
@@ -121,7 +120,7 @@ public sealed partial class AccountLinkTests
         await kit.ChooseAsync("zu-3207", "Đồng ý"); // consented: a stub with its own person id, registration not finished
         var stub = kit.PersonOf("zu-3207");
         Assert.NotEqual(cadre.Id, stub);
-        var code = await CodeFromTelegramAsync(kit, 3207);
+        var code = await kit.CodeFromTelegramAsync(3207);
 
         var linked = await kit.SayAsync("zu-3207", "/lienket " + code);
 
@@ -136,7 +135,7 @@ public sealed partial class AccountLinkTests
     {
         await using var kit = await ZaloKit.StartAsync();
         var cadre = await kit.Bot.RegisterAsync(3208);
-        var code = await CodeFromTelegramAsync(kit, 3208);
+        var code = await kit.CodeFromTelegramAsync(3208);
         kit.Zalo.AddUser("zu-3208", "Giang");
         await kit.SayAsync("zu-3208", "/lienket " + code);
         Assert.Equal(2, kit.Bot.Get<IPersonDirectory>().AddressesOf(cadre.Id).Count);
@@ -169,7 +168,7 @@ public sealed partial class AccountLinkTests
         var linked = await kit.Bot.RegisterAsync(3210, "Lê Văn Linh");
         await kit.Bot.RegisterAsync(3211);
         await kit.RegisterAsync("zu-3212");
-        var code = await CodeFromTelegramAsync(kit, 3210);
+        var code = await kit.CodeFromTelegramAsync(3210);
         kit.Zalo.AddUser("zu-3210", "Linh");
         await kit.SayAsync("zu-3210", "/lienket " + code);
 
@@ -196,13 +195,4 @@ public sealed partial class AccountLinkTests
         var after = kit.Bot.Get<ReportService>().Unit("SNV-VP")!;
         Assert.Equal((2, 1, 1, 0), (after.Registered, after.TelegramOnly, after.ZaloOnly, after.BothChannels));
     }
-
-    private static async Task<string> CodeFromTelegramAsync(ZaloKit kit, long userId)
-    {
-        var reply = await kit.Bot.SayAsync(userId, "/lienket", m => m.Text?.Contains("Mã liên kết", StringComparison.Ordinal) == true);
-        return Code().Match(reply.Text ?? "").Value;
-    }
-
-    [GeneratedRegex("\\d{4} \\d{4}")]
-    private static partial Regex Code();
 }

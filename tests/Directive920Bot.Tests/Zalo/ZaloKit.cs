@@ -31,7 +31,8 @@ internal sealed partial class ZaloKit : IAsyncDisposable
     /// Serve images by link: the host listens on a port chosen now and <c>Admin:PublicBaseUrl</c> is that address
     /// followed by this path ("" for the address itself); null: no public address, images go to Zalo as text.
     /// </param>
-    public static async Task<ZaloKit> StartAsync(bool webhook = false, IDictionary<string, string?>? extra = null, string? publicBase = null)
+    public static async Task<ZaloKit> StartAsync(bool webhook = false, IDictionary<string, string?>? extra = null, string? publicBase = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var emulator = await BotApiEmulator.StartAsync();
         emulator.RateLimits.Enabled = false;
@@ -59,7 +60,7 @@ internal sealed partial class ZaloKit : IAsyncDisposable
 
         try
         {
-            return new ZaloKit(emulator, await BotHarness.StartAsync(settings, emulator: emulator));
+            return new ZaloKit(emulator, await BotHarness.StartAsync(settings, services: services, emulator: emulator));
         }
         catch
         {
@@ -116,6 +117,20 @@ internal sealed partial class ZaloKit : IAsyncDisposable
         return Bot.Get<ISubscribers>().Find(PersonOf(userId))!;
     }
 
+    /// <summary>The Telegram user asks for a link code; returns it as shown ("1234 5678").</summary>
+    public async Task<string> CodeFromTelegramAsync(long userId)
+    {
+        var reply = await Bot.SayAsync(userId, "/lienket", m => m.Text?.Contains("Mã liên kết", StringComparison.Ordinal) == true);
+        return LinkCode().Match(reply.Text ?? "").Value;
+    }
+
+    /// <summary>The Zalo user asks for a link code; returns it as shown ("1234 5678").</summary>
+    public async Task<string> CodeFromZaloAsync(string userId)
+    {
+        var reply = await SayAsync(userId, "/lienket");
+        return LinkCode().Match(Assert.Single(reply, m => LinkCode().IsMatch(m.Text)).Text).Value;
+    }
+
     public long PersonOf(string userId) => Bot.Get<IPersonDirectory>().Find(new ChannelAddress(ChannelNames.Zalo, userId))
         ?? throw new InvalidOperationException($"zalo:{userId} is not registered");
 
@@ -124,6 +139,9 @@ internal sealed partial class ZaloKit : IAsyncDisposable
         await Bot.DisposeAsync();
         await Emulator.DisposeAsync();
     }
+
+    [GeneratedRegex("\\d{4} \\d{4}")]
+    private static partial Regex LinkCode();
 
     [GeneratedRegex("Trả lời (?<n>\\d+) để chọn: (?<label>[^\\n]*)")]
     private static partial Regex ChoiceLine();

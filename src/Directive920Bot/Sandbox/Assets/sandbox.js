@@ -3,7 +3,9 @@
   'use strict';
   var config = JSON.parse(document.getElementById('config').textContent);
   var L = JSON.parse(document.getElementById('labels').textContent);
-  var api = '/sandbox/emulator/chats/' + config.user;
+  // A cadre played on Zalo talks to the emulator's Zalo dialect (plain text, numbered typed replies, no buttons).
+  var zalo = config.channel === 'zalo';
+  var api = zalo ? '/sandbox/zalo/chats/' + config.user : '/sandbox/emulator/chats/' + config.user;
   var box = document.getElementById('messages');
   var messages = {};      // messageId -> last seen message
   var voted = {};         // pollId -> option index chosen here
@@ -232,7 +234,7 @@
   }
 
   function status() {
-    return fetch('/sandbox/api/status?lang=' + config.lang + '&cadre=' + config.cadre)
+    return fetch('/sandbox/api/status?lang=' + config.lang + '&cadre=' + config.cadre + '&ch=' + config.channel)
       .then(function (r) { return r.json(); })
       .then(function (s) {
         setClock(s.clock);
@@ -263,13 +265,16 @@
     });
   });
 
-  function go(user, persona) {
-    location.search = '?lang=' + config.lang + '&user=' + user + '&as=' + persona;
+  function go(user, persona, channel) {
+    location.search = '?lang=' + config.lang + '&user=' + user + '&as=' + persona + '&ch=' + (channel || config.channel);
   }
 
   document.getElementById('cadre-select').addEventListener('change', function (e) { go(e.target.value, 'cadre'); });
   document.querySelectorAll('#persona input[name=as]').forEach(function (r) {
     r.addEventListener('change', function () { go(config.cadre, r.value); });
+  });
+  document.querySelectorAll('#channel input[name=ch]').forEach(function (r) {
+    r.addEventListener('change', function () { go(config.cadre, 'cadre', r.value); });
   });
   document.getElementById('create-form').addEventListener('submit', function (e) {
     e.preventDefault();

@@ -47,6 +47,34 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
+    public async Task Unlinking_the_preferred_address_makes_the_other_preferred_forgets_the_removed_one_and_never_removes_the_last()
+    {
+        var store = Store();
+        var storage = store.GetRequiredService<IStorage>();
+        var directory = store.GetRequiredService<IPersonDirectory>();
+        var an = await storage.WriteAsync(tx => directory.Register(tx, ZaloAn));
+        await storage.WriteAsync(tx => directory.Link(tx, an, TelegramAn));
+        Assert.Equal([ZaloAn, TelegramAn], directory.AddressesOf(an));
+
+        Assert.True(await storage.WriteAsync(tx => directory.Unlink(tx, an, ZaloAn)));
+
+        Assert.Null(directory.Find(ZaloAn));
+        Assert.Equal([TelegramAn], directory.AddressesOf(an));
+        // Again: nothing to do, nothing changed (idempotent); an address of nobody or of another person is not touched.
+        Assert.False(await storage.WriteAsync(tx => directory.Unlink(tx, an, ZaloAn)));
+        var binh = await storage.WriteAsync(tx => directory.Register(tx, ZaloBinh));
+        Assert.False(await storage.WriteAsync(tx => directory.Unlink(tx, an, ZaloBinh)));
+        Assert.Equal(binh, directory.Find(ZaloBinh));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => storage.WriteAsync(tx => directory.Unlink(tx, an, TelegramAn)));
+        Assert.Equal(an, directory.Find(TelegramAn));
+
+        // The removed address can be linked again, and is then the second (not preferred) one.
+        await storage.WriteAsync(tx => directory.Link(tx, an, ZaloAn));
+        Assert.Equal([TelegramAn, ZaloAn], directory.AddressesOf(an));
+    }
+
+    [SkippableFact]
     public async Task Linking_a_second_address_is_one_call_and_can_make_it_the_preferred_one()
     {
         var store = Store();
