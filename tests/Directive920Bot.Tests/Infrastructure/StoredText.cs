@@ -16,6 +16,21 @@ internal static class StoredText
         return bot.UsesPostgres ? PostgresHolders(bot.ConnectionString!, text) : LiteDbHolders(bot, text);
     }
 
+    /// <summary>Records stored in a LiteDB collection, or rows of the PostgreSQL table that holds the same.</summary>
+    public static int Count(BotHarness bot, string collection, string table)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        if (!bot.UsesPostgres)
+        {
+            return bot.Get<Directive920Bot.Storage.LiteDb.Database>().Lite.GetCollection(collection).Count();
+        }
+
+        using var connection = new NpgsqlConnection(bot.ConnectionString);
+        connection.Open();
+        using var count = new NpgsqlCommand($"SELECT count(*)::int FROM \"{table}\"", connection);
+        return (int)count.ExecuteScalar()!;
+    }
+
     private static List<string> LiteDbHolders(BotHarness bot, string text)
     {
         var db = bot.Get<Directive920Bot.Storage.LiteDb.Database>().Lite;
