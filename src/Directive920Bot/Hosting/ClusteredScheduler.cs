@@ -1,5 +1,6 @@
 using System.Globalization;
 using Directive920Bot.Storage;
+using Directive920Bot.Storage.Postgres;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -31,8 +32,9 @@ public static class ClusteredScheduler
         var checkin = SchedulerOptions.TryParseInterval(builder.Configuration[$"{Section}:{nameof(SchedulerOptions.ClusterCheckinInterval)}"], out var parsed)
             ? parsed
             : SchedulerOptions.DefaultCheckinInterval;
-        var connectionString = storage[nameof(StorageOptions.ConnectionString)] ?? string.Empty;
+        var connectionString = SchedulerConnections.Of(storage[nameof(StorageOptions.ConnectionString)] ?? string.Empty);
         builder.Services.AddQuartz(q => Configure(q, connectionString, checkin));
+        builder.Services.AddHostedService(_ => new SchedulerConnectionRelease(connectionString));
         return builder;
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,7 +37,9 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checks = json.RootElement.GetProperty("checks");
-        foreach (var name in new[] { "storage", "writer", "content", "telegram", "scheduler" })
+        // The writer check is LiteDB's single writer; PostgreSQL has no writer of its own (its transactions are pooled).
+        string[] names = bot.UsesPostgres ? ["storage", "content", "telegram", "scheduler"] : ["storage", "writer", "content", "telegram", "scheduler"];
+        foreach (var name in names)
         {
             Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
             // Asked with the metrics key: the operator sees the details.
@@ -52,7 +53,7 @@ public sealed class HealthEndpointTests
         await using var bot = await BotHarness.StartAsync();
         using var http = bot.Http();
 
-        bot.Get<Database>().Dispose();
+        bot.MakeStoreUnavailable();
         var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
@@ -66,7 +67,7 @@ public sealed class HealthEndpointTests
     {
         await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?> { ["Metrics:Key"] = "ops-metrics-key-0123456789" });
         using var http = bot.Http();
-        bot.Get<Database>().Dispose();
+        bot.MakeStoreUnavailable();
 
         using var anonymous = new HttpRequestMessage(HttpMethod.Get, new Uri("readyz", UriKind.Relative));
         anonymous.Headers.Add("X-Forwarded-For", "203.0.113.7");
@@ -76,10 +77,12 @@ public sealed class HealthEndpointTests
         trusted.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "ops-metrics-key-0123456789");
         var detailed = await (await http.SendAsync(trusted)).Content.ReadAsStringAsync();
 
+        // The storage check's own words: LiteDB's closed file or PostgreSQL's silent server.
+        var reason = bot.UsesPostgres ? "PostgreSQL does not answer" : "store closed";
         Assert.Contains("Unhealthy", body, StringComparison.Ordinal);
         Assert.DoesNotContain("description", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("closed", body, StringComparison.Ordinal);
-        Assert.Contains("store closed", detailed, StringComparison.Ordinal);
+        Assert.DoesNotContain(reason, body, StringComparison.Ordinal);
+        Assert.Contains(reason, detailed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,18 +28,24 @@ public sealed partial class MetricsEndpointTests
         var families = ParseStrictly(text);
 
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
-        foreach (var name in new[]
-        {
-            "directive920bot_ledger_rows_due", "directive920bot_ledger_rows_overdue", "directive920bot_writer_queue_length", "directive920bot_writer_commits",
-            "directive920bot_writer_commit_seconds", "directive920bot_callback_keys", "directive920bot_send_duration_seconds", "directive920bot_update_handling_duration_seconds",
+        // The store's own instruments: LiteDB's single writer (queue, commits, commit time) or PostgreSQL's transactions
+        // (commits, serialization conflicts run again).
+        string[] store = bot.UsesPostgres
+            ? ["directive920bot_storage_commits", "directive920bot_storage_conflict_retries"]
+            : ["directive920bot_writer_queue_length", "directive920bot_writer_commits", "directive920bot_writer_commit_seconds"];
+        var commits = bot.UsesPostgres ? "directive920bot_storage_commits" : "directive920bot_writer_commits";
+        foreach (var name in store.Concat(
+        [
+            "directive920bot_ledger_rows_due", "directive920bot_ledger_rows_overdue",
+            "directive920bot_callback_keys", "directive920bot_send_duration_seconds", "directive920bot_update_handling_duration_seconds",
             "process_working_set_bytes",
-        })
+        ]))
         {
             Assert.True(families.Keys.Any(f => f.StartsWith(name, StringComparison.Ordinal)), $"no {name} in:\n{string.Join('\n', families.Keys.Order())}");
         }
 
         // Registering pressed buttons and got answers: the writer committed; the feedback buttons are held keys.
-        Assert.True(families.Single(f => f.Key.StartsWith("directive920bot_writer_commits", StringComparison.Ordinal)).Value.Single() > 0);
+        Assert.True(families.Single(f => f.Key.StartsWith(commits, StringComparison.Ordinal)).Value.Single() > 0);
         Assert.True(families.Single(f => f.Key.StartsWith("directive920bot_callback_keys", StringComparison.Ordinal)).Value.Single() > 0, string.Join('\n', text.Split('\n').Where(l => l.Contains("callback", StringComparison.Ordinal) || l.Contains("commits", StringComparison.Ordinal))));
         Assert.DoesNotContain(bot.Emulator.Token.Split(':')[1], text, StringComparison.Ordinal);
     }

@@ -87,6 +87,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The provider this harness's service runs on (the CLI verbs it runs open the same store).</summary>
     public bool UsesPostgres => string.Equals(settings.GetValueOrDefault("Storage:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The PostgreSQL database this harness's service uses, or null on LiteDB.</summary>
+    public string? ConnectionString => UsesPostgres ? settings["Storage:ConnectionString"] : null;
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <param name="configuration">Extra configuration keys (e.g. "Bot:SuperAdmins:0").</param>
@@ -231,6 +234,22 @@ public sealed class BotHarness : IAsyncDisposable
         finally
         {
             scheduler.ListenerManager.RemoveJobListener(ran.Name);
+        }
+    }
+
+    /// <summary>
+    /// Takes the store away under the running service, as a lost disk or server would: the LiteDB file is closed; the
+    /// PostgreSQL database is dropped with its connections.
+    /// </summary>
+    public void MakeStoreUnavailable()
+    {
+        if (UsesPostgres)
+        {
+            PostgresCluster.DropDatabase(ConnectionString!);
+        }
+        else
+        {
+            Get<Directive920Bot.Storage.LiteDb.Database>().Dispose();
         }
     }
 

@@ -61,6 +61,29 @@ public static class PostgresCluster
         kill.ExecuteScalar();
     }
 
+    /// <summary>Server processes connected to the database of <paramref name="connectionString"/> (clients that left it open).</summary>
+    public static int Connections(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using var admin = new NpgsqlConnection(Started.Value.ConnectionString("postgres"));
+        admin.Open();
+        using var count = new NpgsqlCommand("SELECT count(*)::int FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", admin)
+        {
+            Parameters = { new() { Value = database } },
+        };
+        return (int)count.ExecuteScalar()!;
+    }
+
+    /// <summary>Drops the database with its connections (<c>WITH (FORCE)</c>): the store becomes unreachable, as a lost server is.</summary>
+    public static void DropDatabase(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using var admin = new NpgsqlConnection(Started.Value.ConnectionString("postgres"));
+        admin.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE \"{database}\" WITH (FORCE)", admin);
+        drop.ExecuteNonQuery();
+    }
+
     private static string? BinDirectory()
     {
         if (Environment.GetEnvironmentVariable("D920_PG_BIN") is { Length: > 0 } bin)

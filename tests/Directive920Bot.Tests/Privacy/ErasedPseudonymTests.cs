@@ -33,32 +33,68 @@ public sealed class ErasedPseudonymTests
 
         var tombstone = bot.Get<PersonalDataService>().Erase(cadre.Id);
 
-        // Read the file's documents as stored, not through the stores: this is what a copy of the file gives away.
-        var db = bot.Get<Database>().Lite;
-        var subjectsByPseudonym = new Dictionary<long, HashSet<string>>();
-        var records = new[] { LiteDbAcknowledgements.CollectionName, LiteDbQuizAnswers.AnswersCollection, LiteDbReviews.CollectionName, LiteDbEscalations.CollectionName, DeliveryLedger.CollectionName };
-        foreach (var collection in records)
-        {
-            foreach (var doc in db.GetCollection(collection).FindAll().Where(d => d["SubscriberId"].AsInt64 < 0))
-            {
-                var pseudonym = doc["SubscriberId"].AsInt64;
-                var subject = doc["ItemId"].IsNull ? doc["_id"].AsString : doc["ItemId"].AsString;
-                subjectsByPseudonym.TryAdd(pseudonym, []);
-                subjectsByPseudonym[pseudonym].Add(subject);
-            }
-        }
+        // Read the records as stored, not through the stores: this is what a copy of the file (or a dump) gives away.
+        var records = StoredRecords(bot);
+        var subjectsByPseudonym = records.Records.GroupBy(r => r.Pseudonym).ToDictionary(g => g.Key, g => g.Select(r => r.Subject).ToHashSet());
 
         Assert.All(subjectsByPseudonym, p => Assert.Single(p.Value));
-        var acks = db.GetCollection(LiteDbAcknowledgements.CollectionName).FindAll().Where(d => d["SubscriberId"].AsInt64 < 0).ToList();
+        var acks = records.Acknowledgements;
         Assert.Equal(2, acks.Count);
-        Assert.NotEqual(acks[0]["SubscriberId"].AsInt64, acks[1]["SubscriberId"].AsInt64);
-        Assert.Equal(tombstone, Assert.Single(db.GetCollection(LiteDbSubscribers.ErasedCollectionName).FindAll())["_id"].AsInt64);
+        Assert.NotEqual(acks[0], acks[1]);
+        Assert.Equal(tombstone, Assert.Single(records.Tombstones));
         Assert.DoesNotContain(tombstone, subjectsByPseudonym.Keys);
         // The anonymous remains still count: one acknowledgement per lesson, still tied to its sent ledger row.
         Assert.Single(bot.Get<IAcknowledgements>().ForItem(Lesson1));
         Assert.Single(bot.Get<IAcknowledgements>().ForItem(Lesson2));
         var ack = bot.Get<IAcknowledgements>().ForItem(Lesson2).Single();
         Assert.Equal(ack.SubscriberId, bot.Get<DeliveryLedger>().Find(ack.DeliveryId)!.SubscriberId);
+    }
+
+    private sealed record Raw(List<(long Pseudonym, string Subject)> Records, List<long> Acknowledgements, List<long> Tombstones);
+
+    /// <summary>The pseudonymous records (acknowledgements, answers, reviews, escalations, ledger rows) with their subject, and the tombstones.</summary>
+    private static Raw StoredRecords(Directive920Bot.Tests.Infrastructure.BotHarness bot)
+    {
+        if (bot.UsesPostgres)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(bot.ConnectionString);
+            connection.Open();
+            List<(long, string)> Read(string sql)
+            {
+                using var command = new Npgsql.NpgsqlCommand(sql, connection);
+                using var reader = command.ExecuteReader();
+                var rows = new List<(long, string)>();
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? string.Empty : reader.GetString(1)));
+                }
+
+                return rows;
+            }
+
+            var found = Read("""
+                SELECT subscriber_id, coalesce(item_id, id) FROM acknowledgements WHERE subscriber_id < 0
+                UNION ALL SELECT subscriber_id, item_id FROM quiz_answers WHERE subscriber_id < 0
+                UNION ALL SELECT subscriber_id, coalesce(doc->>'ItemId', id) FROM review_items WHERE subscriber_id < 0
+                UNION ALL SELECT subscriber_id, coalesce(doc->>'ItemId', id) FROM escalations WHERE subscriber_id < 0
+                UNION ALL SELECT subscriber_id, coalesce(item_id, id) FROM deliveries WHERE subscriber_id < 0
+                """);
+            var acks = Read("SELECT subscriber_id, id FROM acknowledgements WHERE subscriber_id < 0").Select(r => r.Item1).ToList();
+            var tombstones = Read("SELECT id, '' FROM erased_subscribers").Select(r => r.Item1).ToList();
+            return new Raw(found, acks, tombstones);
+        }
+
+        var db = bot.Get<Database>().Lite;
+        var records = new List<(long, string)>();
+        foreach (var collection in new[] { LiteDbAcknowledgements.CollectionName, LiteDbQuizAnswers.AnswersCollection, LiteDbReviews.CollectionName, LiteDbEscalations.CollectionName, DeliveryLedger.CollectionName })
+        {
+            records.AddRange(db.GetCollection(collection).FindAll().Where(d => d["SubscriberId"].AsInt64 < 0)
+                .Select(d => (d["SubscriberId"].AsInt64, d["ItemId"].IsNull ? d["_id"].AsString : d["ItemId"].AsString)));
+        }
+
+        var liteAcks = db.GetCollection(LiteDbAcknowledgements.CollectionName).FindAll().Where(d => d["SubscriberId"].AsInt64 < 0).Select(d => d["SubscriberId"].AsInt64).ToList();
+        var liteTombstones = db.GetCollection(LiteDbSubscribers.ErasedCollectionName).FindAll().Select(d => d["_id"].AsInt64).ToList();
+        return new Raw(records, liteAcks, liteTombstones);
     }
 
     [Fact]

@@ -255,7 +255,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         }
 
         using var response = await http.SendAsync(request);
-        Assert.Equal(Expected[$"{method} {url}"][(int)who], (int)response.StatusCode);
+        var expected = Expected[$"{method} {url}"][(int)who];
+        if (expected == 200 && url == "/api/admin/backup" && fixture.Bot.UsesPostgres)
+        {
+            // Past the role check, PostgreSQL's backups are the operator's (pg_dump, WAL archiving): 409 with the reason.
+            expected = 409;
+        }
+
+        Assert.Equal(expected, (int)response.StatusCode);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed partial class VietnameseOutputTests
             received.Add(await BroadcastKit.ReceivedAsync(bot, cadre, m => m.Text?.Contains("Họp chi bộ", StringComparison.Ordinal) == true));
         }
 
+        // A chat has the message as soon as Telegram answered the send; the row's outcome and the unit's counters commit
+        // just after. The report below must count all three sends: it is read once the ledger says none is in flight.
+        await Directive920Bot.Tests.Delivery.DeliveryKit.DrainAsync(bot, campaign.Id);
         await EngagementKit.PressAsync(bot, BroadcastKit.SnvCadre, received[0].MessageId, EngagementKit.ReceivedLabel);
         await bot.Emulator.WaitUntilAsync(() => bot.Get<ReportService>().Unit(TargetUnit)!.Acknowledged == 1, BotHarness.Wait);
 
