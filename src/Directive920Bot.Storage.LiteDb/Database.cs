@@ -35,7 +35,9 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
 
     /// <param name="transport">The transport clock, which times the writer's statistics.</param>
     /// <param name="minimumFreeBytes">Writes are refused while the disk has less free space (0: no check); see <see cref="DiskGuard"/>.</param>
-    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, TimeProvider transport, ILogger<Database>? log = null, long minimumFreeBytes = 0)
+    /// <param name="zone">The bot's zone, whose local days migrations count report days in (null: the default zone).</param>
+    public Database(string path, BsonMapper mapper, IEnumerable<StoreSchema> schemas, TimeProvider transport, ILogger<Database>? log = null, long minimumFreeBytes = 0,
+        TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(schemas);
         ArgumentNullException.ThrowIfNull(transport);
@@ -61,7 +63,7 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
         OwnerOnly.File(full);
         OwnerOnly.File(LogPath);
         Mapper = mapper;
-        Migrations.Run(db);
+        Migrations.Run(db, zone);
         foreach (var schema in schemas)
         {
             schema.Prepare(db, mapper);

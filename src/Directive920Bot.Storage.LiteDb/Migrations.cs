@@ -6,7 +6,7 @@ namespace Directive920Bot.Storage.LiteDb;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
@@ -95,9 +95,17 @@ public static class Migrations
         }
     }
 
-    public static int Run(ILiteDatabase db)
+    /// <param name="zone">The bot's zone (<c>Bot:TimeZone</c>), whose local days the report day counters of step 9 are
+    /// counted in; null: Vietnam's, the default.</param>
+    public static int Run(ILiteDatabase db, TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var reportZone = zone ?? DefaultZone();
+        var steps = new SortedDictionary<int, Action<ILiteDatabase>>(Steps)
+        {
+            // v9: the console's weekly trend reads per-unit, per-day counters instead of the ledger; count what is stored.
+            [9] = d => Reports.ReportDaysBackfill.Run(d, reportZone),
+        };
         var meta = db.GetCollection(MetaCollection);
         var doc = meta.FindById("schema");
         var version = doc?["version"].AsInt32 ?? 0;
@@ -107,7 +115,7 @@ public static class Migrations
                 $"The database schema is version {version}, newer than this program's {CurrentVersion}. Use a newer release.");
         }
 
-        foreach (var (target, step) in Steps.Where(s => s.Key > version))
+        foreach (var (target, step) in steps.Where(s => s.Key > version))
         {
             db.BeginTrans();
             step(db);
@@ -118,6 +126,12 @@ public static class Migrations
 
         CleanUp(db);
         return version;
+    }
+
+    private static TimeZoneInfo DefaultZone()
+    {
+        Hosting.BotClock.TryResolveZone(null, out var zone);
+        return zone;
     }
 
     public static int ReadVersion(ILiteDatabase db) =>

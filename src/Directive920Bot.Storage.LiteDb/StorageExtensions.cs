@@ -28,7 +28,8 @@ public static class StorageExtensions
             sp.GetServices<StoreSchema>(),
             sp.GetRequiredKeyedService<TimeProvider>(Hosting.Clocks.Transport),
             sp.GetRequiredService<ILogger<Database>>(),
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.MinimumFreeMegabytes * 1048576L));
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.MinimumFreeMegabytes * 1048576L,
+            ReportZone(sp)));
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
         builder.Services.AddSingleton<IStoreBackup, LiteDbStoreBackup>();
         builder.Services.AddSingleton<IStoreFiles, LiteDbStoreFiles>();
@@ -41,5 +42,12 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IStoreLock>(sp => sp.GetRequiredService<ServiceInstanceLock>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceInstanceLock>());
         return builder;
+    }
+
+    /// <summary>The bot's zone (<c>Bot:TimeZone</c>, else Vietnam's), for migrations that count by local day.</summary>
+    private static TimeZoneInfo ReportZone(IServiceProvider sp)
+    {
+        BotClock.TryResolveZone(sp.GetService<IOptions<BotOptions>>()?.Value.TimeZone, out var zone);
+        return zone;
     }
 }

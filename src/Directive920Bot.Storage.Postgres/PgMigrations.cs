@@ -23,11 +23,18 @@ internal static class PgMigrations
     public static int CurrentVersion => Known[^1].Version;
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/>; returns it.</summary>
-    public static int Run(NpgsqlDataSource source, ILogger? log)
+    /// <param name="timeZone">The bot's zone (IANA id), set as <c>d920.time_zone</c> for migrations that count by local day (0013).</param>
+    public static int Run(NpgsqlDataSource source, ILogger? log, string? timeZone = null)
     {
         using var connection = source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})");
+        using (var zone = new NpgsqlCommand("SELECT set_config('d920.time_zone', $1, true)", connection, transaction))
+        {
+            zone.Parameters.Add(new NpgsqlParameter { Value = timeZone ?? "" });
+            zone.ExecuteNonQuery();
+        }
+
         Execute(connection, transaction, """
             CREATE TABLE IF NOT EXISTS schema_version (
                 version    integer PRIMARY KEY,

@@ -31,14 +31,15 @@ public sealed class PostgresStorage : IStorage, IDisposable
 
     static PostgresStorage() => DapperSetup.Configure();
 
-    public PostgresStorage(NpgsqlDataSource source, int maxConcurrentWrites, ILogger<PostgresStorage>? log = null)
+    /// <param name="timeZone">The bot's zone (IANA id) for migrations that count by local day; null: Vietnam's.</param>
+    public PostgresStorage(NpgsqlDataSource source, int maxConcurrentWrites, ILogger<PostgresStorage>? log = null, string? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentWrites, 1);
         Source = source;
         this.log = log;
         gate = new SemaphoreSlim(maxConcurrentWrites, maxConcurrentWrites);
-        SchemaVersion = PgMigrations.Run(source, log);
+        SchemaVersion = PgMigrations.Run(source, log, timeZone);
     }
 
     public NpgsqlDataSource Source { get; }

@@ -33,7 +33,8 @@ public static class PostgresStorageExtensions
 
             var log = sp.GetRequiredService<ILogger<PostgresStorage>>();
             log.LogInformation("Storage: PostgreSQL at {Server}", ConnectionStrings.Describe(options.ConnectionString!));
-            return new PostgresStorage(source.Build(), options.MaxConcurrentWrites, log);
+            BotClock.TryResolveZone(sp.GetService<IOptions<BotOptions>>()?.Value.TimeZone, out var zone);
+            return new PostgresStorage(source.Build(), options.MaxConcurrentWrites, log, zone.Id);
         });
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IStoreLock, PostgresStoreLock>();

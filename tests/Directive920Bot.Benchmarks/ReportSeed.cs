@@ -67,6 +67,12 @@ internal static class ReportSeed
         // What the observers leave after 3,000,000 sent rows: one counter per unit and item.
         var items = host.Get<ContentService>().Current.Items.Select(i => i.Id).Concat(Enumerable.Range(0, itemCount).Select(n => "campaign:bench" + n)).Take(itemCount).ToList();
         var counters = new Dictionary<string, ItemCounter>(StringComparer.Ordinal);
+        // …and per unit and local day (the console's trend): each item sent on one of the last 50 days (its own random
+        // sequence, so the item counters stay those of earlier runs).
+        var days = new Dictionary<string, UnitDayCounter>(StringComparer.Ordinal);
+        var dayRandom = new Random(921);
+        var zone = host.Get<Hosting.BotClock>().Zone;
+        var sentDays = Enumerable.Range(1, 49).Select(d => UnitDayCounter.DayKey(zone, now.AddDays(-d))).ToArray();
         for (var i = 0; i < subscriberCount; i++)
         {
             foreach (var item in items)
@@ -77,17 +83,27 @@ internal static class ReportSeed
                     counters[id] = c = new ItemCounter { Id = id, UnitCode = unitOf[i], ItemId = item, Kind = DeliveryKind.Lesson };
                 }
 
+                var dayKey = sentDays[dayRandom.Next(sentDays.Length)];
+                var dayId = UnitDayCounter.IdFor(unitOf[i], dayKey);
+                if (!days.TryGetValue(dayId, out var day))
+                {
+                    days[dayId] = day = new UnitDayCounter { Id = dayId, UnitCode = unitOf[i], Day = dayKey };
+                }
+
                 c.Delivered++;
+                day.Delivered++;
                 if (random.Next(10) < 7)
                 {
                     var delay = TimeSpan.FromMinutes(random.Next(0, 60 * 24 * 5));
                     if (delay < TimeSpan.FromDays(2))
                     {
                         c.OnTime++;
+                        day.OnTime++;
                     }
                     else
                     {
                         c.Late++;
+                        day.Late++;
                     }
 
                     c.Delays[DelayBuckets.Index(delay)]++;
@@ -96,6 +112,7 @@ internal static class ReportSeed
         }
 
         db.Write(tx => host.Get<IReportCounterStore>().SaveItems(tx, counters.Values));
+        db.Write(tx => host.Get<IReportCounterStore>().SaveDays(tx, days.Values));
         if (host.Get<ReportService>().Unit("KHOI")!.Delivered != subscriberCount * itemCount)
         {
             throw new InvalidOperationException("setup did not produce the delivered rows' worth of counters");

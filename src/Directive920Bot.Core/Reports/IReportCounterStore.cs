@@ -23,6 +23,11 @@ public interface IReportCounterStore
 
     UnitCounter? FindUnit(string unitCode);
 
+    UnitDayCounter? FindDay(string id);
+
+    /// <summary>Every unit's day counters from <paramref name="fromDay"/> to <paramref name="toDay"/> inclusive (<c>yyyy-MM-dd</c>).</summary>
+    IReadOnlyList<UnitDayCounter> DaysBetween(string fromDay, string toDay);
+
     IReadOnlyList<UnitCounter> AllUnits();
 
     /// <summary>Records <paramref name="eventId"/> as counted; false when it already was (nothing is written then).</summary>
@@ -37,4 +42,7 @@ public interface IReportCounterStore
     void SaveQuestion(ITransaction tx, QuestionCounter counter);
 
     void SaveUnit(ITransaction tx, UnitCounter counter);
+
+    /// <summary>Writes the day counters (inserted or replaced).</summary>
+    void SaveDays(ITransaction tx, IReadOnlyCollection<UnitDayCounter> counters);
 }

@@ -12,7 +12,7 @@ namespace Directive920Bot.Reports;
 /// row <c>sending</c>, and the row is sent again and counted then; the <c>d:</c> event record keeps a row that is sent
 /// again after its count was committed (a resend) from counting twice.
 /// </summary>
-public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcomeRecorder, IEngagementObserver
+public sealed class ReportCounters(IReportCounterStore store, Hosting.BotClock clock) : IDeliveryOutcomeRecorder, IEngagementObserver
 {
     // The committed item counters, kept in memory for reports: a bloc report reads every unit × item counter, and
     // reading 3,780 of them (each with its delay histogram) from the file cost ~130 ms and 60 MB of allocations.
@@ -46,17 +46,25 @@ public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcome
         }
 
         var reack = row.Payload == ReackService.Payload;
-        return Once(tx, "d:" + row.Id, () => Bump(tx, row.UnitCode, item, row.Kind, c =>
+        return Once(tx, "d:" + row.Id, () =>
         {
-            if (reack)
+            Bump(tx, row.UnitCode, item, row.Kind, c =>
             {
-                c.ReackRequested++;
-            }
-            else
+                if (reack)
+                {
+                    c.ReackRequested++;
+                }
+                else
+                {
+                    c.Delivered++;
+                }
+            });
+            if (!reack)
             {
-                c.Delivered++;
+                // The same instant the acknowledgement will carry as its DeliveredAt, so both land on one day.
+                BumpDay(tx, row.UnitCode, row.SentAt ?? row.CreatedAt, c => c.Delivered++);
             }
-        }));
+        });
     }
 
     public void OnAcknowledged(ITransaction tx, Acknowledgement acknowledgement) => RecordAcknowledged(tx, acknowledgement);
@@ -99,6 +107,22 @@ public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcome
 
             c.Delays[bucket]++;
         });
+        if (!ack.Reacknowledgement)
+        {
+            // Counted on the day of the delivery it acknowledges (see UnitDayCounter), however late it comes.
+            BumpDay(tx, ack.UnitCode, ack.DeliveredAt, c =>
+            {
+                if (ack.OnTime)
+                {
+                    c.OnTime++;
+                }
+                else
+                {
+                    c.Late++;
+                }
+            });
+        }
+
         return true;
     }
 
@@ -194,6 +218,14 @@ public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcome
         }
     }
 
+    /// <summary>The day counters of these units for the local days <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public IReadOnlyList<UnitDayCounter> DaysIn(IReadOnlyCollection<string> unitCodes, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(unitCodes);
+        var wanted = unitCodes as IReadOnlySet<string> ?? unitCodes.ToHashSet(StringComparer.Ordinal);
+        return store.DaysBetween(UnitDayCounter.DayKey(from), UnitDayCounter.DayKey(to)).Where(c => wanted.Contains(c.UnitCode)).ToList();
+    }
+
     public IReadOnlyList<QuestionCounter> QuestionsIn(IReadOnlyCollection<string> unitCodes) =>
         store.AllQuestions().Where(c => unitCodes.Contains(c.UnitCode)).ToList();
 
@@ -216,8 +248,30 @@ public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcome
         change(counter);
     }
 
+    private void BumpDay(ITransaction tx, string unitCode, DateTime deliveredUtc, Action<UnitDayCounter> change)
+    {
+        var pending = tx.Local<PendingItems>(this).Days;
+        var day = UnitDayCounter.DayKey(clock.Zone, deliveredUtc);
+        var id = UnitDayCounter.IdFor(unitCode, day);
+        if (!pending.TryGetValue(id, out var counter))
+        {
+            counter = store.FindDay(id) ?? new UnitDayCounter { Id = id, UnitCode = unitCode, Day = day };
+            pending[id] = counter;
+            tx.BeforeCommit(this, WritePending);
+        }
+
+        change(counter);
+    }
+
     private void WritePending(ITransaction tx)
     {
+        var days = tx.Local<PendingItems>(this).Days;
+        if (days.Count > 0)
+        {
+            store.SaveDays(tx, [.. days.Values]);
+            days.Clear();
+        }
+
         var pending = tx.Local<PendingItems>(this).Counters;
         if (pending.Count == 0)
         {
@@ -246,5 +300,7 @@ public sealed class ReportCounters(IReportCounterStore store) : IDeliveryOutcome
     private sealed class PendingItems
     {
         public Dictionary<string, ItemCounter> Counters { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, UnitDayCounter> Days { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ using Directive920Bot.Reports;
 namespace Directive920Bot.WebConsole;
 
 /// <summary>The overview of an admin's scope, from the report services only (the maintained counters, never people).</summary>
-public sealed class ConsoleOverview(ReportService reports, PeriodReportService periods, IUnits units, Hosting.BotClock clock)
+public sealed class ConsoleOverview(ReportService reports, ReportCounters counters, IUnits units, Hosting.BotClock clock)
 {
     public const int Weeks = 8;
     private const int Top = 5;
@@ -39,26 +39,34 @@ public sealed class ConsoleOverview(ReportService reports, PeriodReportService p
             .Take(Top).ToList();
         var weakLessons = items.Where(i => i.Delivered > 0).OrderBy(i => i.AckRate ?? 0).ThenBy(i => i.ItemId, StringComparer.Ordinal).Take(Top).ToList();
         var weakQuestions = reports.Questions(visible).Where(q => q.Answered > 0).OrderBy(q => q.Accuracy ?? 0).ThenBy(q => q.QuestionId, StringComparer.Ordinal).Take(Top).ToList();
-        return new OverviewModel(totals, Trend(roots.Select(r => r.Code).ToList()), lagging, weakLessons, weakQuestions);
+        return new OverviewModel(totals, Trend(units.SubTreeCodes([.. roots.Select(r => r.Code)])), lagging, weakLessons, weakQuestions);
     }
 
-    /// <summary>The acknowledgement rate of each of the last <see cref="Weeks"/> weeks (Monday to Sunday, this one so far).</summary>
-    private List<TrendPoint> Trend(List<string> roots)
+    /// <summary>
+    /// The acknowledgement rate of each of the last <see cref="Weeks"/> weeks (Monday to Sunday, this one so far): what
+    /// was delivered in the week and how much of it has been acknowledged by now, from the per-unit, per-day counters
+    /// (<see cref="UnitDayCounter"/>; a late acknowledgement counts for the week of its delivery).
+    /// </summary>
+    private List<TrendPoint> Trend(IReadOnlyCollection<string> scope)
     {
         var today = DateOnly.FromDateTime(clock.LocalNow);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var points = new List<TrendPoint>();
-        for (var w = Weeks - 1; w >= 0; w--)
+        var first = monday.AddDays(-7 * (Weeks - 1));
+        var delivered = new int[Weeks];
+        var acknowledged = new int[Weeks];
+        if (scope.Count > 0)
         {
-            var from = monday.AddDays(-7 * w);
-            var to = w == 0 ? today : from.AddDays(6);
-            var week = roots.Count == 0 ? [] : periods.ForUnits(roots, from, to);
-            var delivered = week.Sum(p => p.Delivered);
-            var acknowledged = week.Sum(p => p.Acknowledged);
-            points.Add(new TrendPoint(from.ToString("dd/MM", CultureInfo.InvariantCulture), delivered, UnitReport.Ratio(acknowledged, delivered)));
+            foreach (var day in counters.DaysIn(scope, first, today))
+            {
+                var date = DateOnly.ParseExact(day.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var week = (date.DayNumber - first.DayNumber) / 7;
+                delivered[week] += day.Delivered;
+                acknowledged[week] += day.Acknowledged;
+            }
         }
 
-        return points;
+        return [.. Enumerable.Range(0, Weeks).Select(w => new TrendPoint(first.AddDays(7 * w).ToString("dd/MM", CultureInfo.InvariantCulture),
+            delivered[w], UnitReport.Ratio(acknowledged[w], delivered[w])))];
     }
 }
 

@@ -2,12 +2,15 @@ using Directive920Bot.Admin;
 using Directive920Bot.Delivery;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
-using Directive920Bot.Reports;
 
 namespace Directive920Bot.WebConsole;
 
 /// <summary>A unit's members (roster and registered people) and each one's state per item, a page at a time.</summary>
-public sealed class UnitMembers(IRoster roster, ISubscribers subscribers, DeliveryLedger ledger, IAcknowledgements acknowledgements)
+/// <remarks>
+/// States are read for the shown page's members only (every member's for the <c>pending</c> filter), in one narrow read
+/// of their ledger rows and one of their acknowledgements through the SubscriberId indexes, never a person at a time.
+/// </remarks>
+public sealed class UnitMembers(IRoster roster, ISubscribers subscribers, IDeliveryHistory ledger, IAcknowledgementHistory acknowledgements)
 {
     public const int PageSize = 50;
 
@@ -39,36 +42,46 @@ public sealed class UnitMembers(IRoster roster, ISubscribers subscribers, Delive
             "unregistered" => views.Where(v => v.SubscriberId is null),
             "blocked" => views.Where(v => v.Status == SubscriberStatus.Blocked),
             // Needs each member's states: computed for every member of the unit, then paged.
-            "pending" => views.Where(v => v.SubscriberId is not null).Select(v => WithStates(v, itemIds)).Where(v => v.States!.Contains(ItemState.NotYet)),
+            "pending" => WithStates([.. views.Where(v => v.SubscriberId is not null)], itemIds).Where(v => v.States!.Contains(ItemState.NotYet)),
             _ => views,
         };
         var list = views.ToList();
         var pages = Math.Max(1, (list.Count + PageSize - 1) / PageSize);
         var current = Math.Clamp(page, 1, pages);
-        var rows = list.Skip((current - 1) * PageSize).Take(PageSize).Select(v => v.States is null ? WithStates(v, itemIds) : v).ToList();
+        var shown = list.Skip((current - 1) * PageSize).Take(PageSize).ToList();
+        var rows = filter == "pending" ? shown : WithStates(shown, itemIds);
         return new MembersPage(rows, list.Count, current, pages);
     }
 
-    private MemberView WithStates(MemberView member, IReadOnlyList<string> itemIds)
+    private List<MemberView> WithStates(List<MemberView> members, IReadOnlyList<string> itemIds)
     {
-        if (member.SubscriberId is not { } id)
+        var ids = members.Where(m => m.SubscriberId is not null).Select(m => m.SubscriberId!.Value).ToHashSet();
+        var acks = acknowledgements.ForSubscribers(ids).Where(a => !a.Reacknowledgement)
+            .GroupBy(a => (a.SubscriberId, Item: a.ItemId ?? "campaign:" + a.CampaignId))
+            .ToDictionary(g => g.Key, g => g.Any(a => a.OnTime));
+        var rows = ledger.ForSubscribers(ids).Select(r => (Row: r, Item: ReportItemId(r))).Where(r => r.Item is not null)
+            .GroupBy(r => (r.Row.SubscriberId, Item: r.Item!))
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Row.State).ToList());
+        return [.. members.Select(member =>
         {
-            return member with { States = [.. itemIds.Select(_ => ItemState.NotRegistered)] };
-        }
+            if (member.SubscriberId is not { } id)
+            {
+                return member with { States = [.. itemIds.Select(_ => ItemState.NotRegistered)] };
+            }
 
-        var acks = acknowledgements.ForSubscriber(id).Where(a => !a.Reacknowledgement)
-            .GroupBy(a => a.ItemId ?? "campaign:" + a.CampaignId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Any(a => a.OnTime), StringComparer.Ordinal);
-        var rows = ledger.ForSubscriber(id).Where(r => ReportCounters.ReportItemId(r) is not null)
-            .GroupBy(r => ReportCounters.ReportItemId(r)!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var states = itemIds.Select(item =>
-            acks.TryGetValue(item, out var onTime) ? (onTime ? ItemState.OnTime : ItemState.Late)
-            : rows.TryGetValue(item, out var sent) ? (sent.Any(r => r.State == DeliveryState.Sent) ? ItemState.NotYet
-                : sent.Any(r => r.State == DeliveryState.Blocked) ? ItemState.Blocked : ItemState.NotSent)
-            : ItemState.NotSent).ToList();
-        return member with { States = states };
+            var states = itemIds.Select(item =>
+                acks.TryGetValue((id, item), out var onTime) ? (onTime ? ItemState.OnTime : ItemState.Late)
+                : rows.TryGetValue((id, item), out var sent) ? (sent.Contains(DeliveryState.Sent) ? ItemState.NotYet
+                    : sent.Contains(DeliveryState.Blocked) ? ItemState.Blocked : ItemState.NotSent)
+                : ItemState.NotSent).ToList();
+            return member with { States = states };
+        })];
     }
+
+    // What a row is reported under, as ReportCounters.ReportItemId says of a full row.
+    private static string? ReportItemId(SentDelivery row) => row.Kind is DeliveryKind.Lesson or DeliveryKind.Announcement
+        ? row.ItemId ?? (row.CampaignId is { } c ? "campaign:" + c : null)
+        : null;
 }
 
 public enum ItemState

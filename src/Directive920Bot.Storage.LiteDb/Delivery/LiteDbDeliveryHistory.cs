@@ -19,6 +19,21 @@ internal sealed class LiteDbDeliveryHistory(Database db) : IDeliveryHistory
             .Where(Filter.From(nameof(DeliveryRow.SentAt), fromUtc, toUtc))
             .Select(Fields)
             .ToEnumerable();
+        return Narrow(rows);
+    }
+
+    // The SubscriberId index, one key per person, read as the narrow projection (rows carry their message's HTML).
+    public IEnumerable<SentDelivery> ForSubscribers(IReadOnlyCollection<long> subscriberIds)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberIds);
+        return subscriberIds.Count == 0 ? [] : Narrow(db.Lite.GetCollection(DeliveryLedger.CollectionName).Query()
+            .Where(Query.In(nameof(DeliveryRow.SubscriberId), subscriberIds.Distinct().Select(id => new BsonValue(id))))
+            .Select(Fields)
+            .ToEnumerable());
+    }
+
+    private static IEnumerable<SentDelivery> Narrow(IEnumerable<BsonDocument> rows)
+    {
         foreach (var row in rows)
         {
             // A kind or state this build does not know cannot be reported on.

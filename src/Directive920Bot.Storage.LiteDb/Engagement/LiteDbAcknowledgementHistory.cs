@@ -20,4 +20,19 @@ internal sealed class LiteDbAcknowledgementHistory(Database db) : IAcknowledgeme
             .ToEnumerable()
             .Select(doc => new AcknowledgedDelivery(doc["DeliveryId"].AsString, doc["UnitCode"].AsString, doc["OnTime"].AsBoolean,
                 doc["DeliveredAt"].AsDateTime, doc["AcknowledgedAt"].AsDateTime));
+
+    private static readonly BsonExpression MemberFields = BsonExpression.Create(
+        "{SubscriberId: $.SubscriberId, ItemId: $.ItemId, CampaignId: $.CampaignId, OnTime: $.OnTime, Reacknowledgement: $.Reacknowledgement}");
+
+    public IEnumerable<MemberAcknowledgement> ForSubscribers(IReadOnlyCollection<long> subscriberIds)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberIds);
+        return subscriberIds.Count == 0 ? [] : db.Lite.GetCollection(LiteDbAcknowledgements.CollectionName).Query()
+            .Where(Query.In(nameof(Acknowledgement.SubscriberId), subscriberIds.Distinct().Select(id => new BsonValue(id))))
+            .Select(MemberFields)
+            .ToEnumerable()
+            .Select(doc => new MemberAcknowledgement(doc["SubscriberId"].AsInt64, doc["ItemId"].IsString ? doc["ItemId"].AsString : null,
+                doc["CampaignId"].IsString ? doc["CampaignId"].AsString : null, doc["OnTime"].IsBoolean && doc["OnTime"].AsBoolean,
+                doc["Reacknowledgement"].IsBoolean && doc["Reacknowledgement"].AsBoolean));
+    }
 }

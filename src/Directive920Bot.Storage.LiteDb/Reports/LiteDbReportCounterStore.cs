@@ -19,16 +19,19 @@ internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStor
     public const string QuestionsCollection = "report_questions";
     public const string UnitsCollection = "report_units";
     public const string EventsCollection = "report_events";
+    public const string DaysCollection = "report_days";
 
     public static readonly StoreSchema Schema = new(ItemsCollection, (database, mapper) =>
     {
         database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.UnitCode);
         database.GetCollection<ItemCounter>(ItemsCollection).EnsureIndex(c => c.ItemId);
         database.GetCollection<QuestionCounter>(QuestionsCollection).EnsureIndex(c => c.UnitCode);
+        database.GetCollection<UnitDayCounter>(DaysCollection).EnsureIndex(c => c.Day);
         mapper.ToDocument(new ItemCounter());
         mapper.ToDocument(new QuestionCounter());
         mapper.ToDocument(new UnitCounter());
         mapper.ToDocument(new CountedEvent());
+        mapper.ToDocument(new UnitDayCounter());
         HashPlainEvents(database);
     });
 
@@ -37,6 +40,8 @@ internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStor
     private ILiteCollection<QuestionCounter> Questions => db.Collection<QuestionCounter>(QuestionsCollection);
 
     private ILiteCollection<UnitCounter> Units => db.Collection<UnitCounter>(UnitsCollection);
+
+    private ILiteCollection<UnitDayCounter> Days => db.Collection<UnitDayCounter>(DaysCollection);
 
     private ILiteCollection<CountedEvent> Events => db.Collection<CountedEvent>(EventsCollection);
 
@@ -54,6 +59,12 @@ internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStor
 
     public IReadOnlyList<UnitCounter> AllUnits() => Units.FindAll().ToList();
 
+    public UnitDayCounter? FindDay(string id) => Days.FindById(id);
+
+    // A range of the Day index: a few rows per unit and day, whatever the size of the ledger.
+    public IReadOnlyList<UnitDayCounter> DaysBetween(string fromDay, string toDay) =>
+        Days.Find(Query.Between(nameof(UnitDayCounter.Day), fromDay, toDay)).ToList();
+
     // Upsert reports whether it inserted: one key lookup inside the engine instead of a query and an insert.
     public bool MarkCounted(ITransaction tx, string eventId) =>
         Events.Upsert(new CountedEvent { Id = StoreSecrets.Hash(key ??= StoreSecrets.Get(db.Lite, StoreSecrets.ReportEvents), eventId) });
@@ -70,6 +81,8 @@ internal sealed class LiteDbReportCounterStore(Database db) : IReportCounterStor
     public void SaveQuestion(ITransaction tx, QuestionCounter counter) => Questions.Upsert(counter);
 
     public void SaveUnit(ITransaction tx, UnitCounter counter) => Units.Upsert(counter);
+
+    public void SaveDays(ITransaction tx, IReadOnlyCollection<UnitDayCounter> counters) => Days.Upsert(counters);
 
     /// <summary>Replaces the plain event ids of a file written before they were hashed; runs at start, before the writer.</summary>
     private static void HashPlainEvents(ILiteDatabase database)

@@ -9,15 +9,28 @@ namespace Directive920Bot.Storage.Postgres.Delivery;
 /// </summary>
 internal sealed class PgDeliveryHistory(PostgresStorage db) : IDeliveryHistory
 {
-    public IEnumerable<SentDelivery> SentBetween(DateTime fromUtc, DateTime toUtc)
+    public IEnumerable<SentDelivery> SentBetween(DateTime fromUtc, DateTime toUtc) =>
+        Read("SELECT id, kind, state, item_id, campaign_id, unit_code, subscriber_id, payload FROM deliveries WHERE sent_at >= $1 AND sent_at < $2",
+            Utc.Of(fromUtc), Utc.Of(toUtc));
+
+    // The subscriber index, one read for a page of members.
+    public IEnumerable<SentDelivery> ForSubscribers(IReadOnlyCollection<long> subscriberIds)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberIds);
+        return subscriberIds.Count == 0 ? [] : Read(
+            "SELECT id, kind, state, item_id, campaign_id, unit_code, subscriber_id, payload FROM deliveries WHERE subscriber_id = ANY ($1) ORDER BY id",
+            subscriberIds.Distinct().ToArray());
+    }
+
+    private IEnumerable<SentDelivery> Read(string sql, params object[] values)
     {
         using var connection = db.Source.OpenConnection();
-        using var command = new NpgsqlCommand("""
-            SELECT id, kind, state, item_id, campaign_id, unit_code, subscriber_id, payload
-            FROM deliveries WHERE sent_at >= $1 AND sent_at < $2
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = Utc.Of(fromUtc) });
-        command.Parameters.Add(new NpgsqlParameter { Value = Utc.Of(toUtc) });
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -11,4 +11,14 @@ internal sealed class PgAcknowledgementHistory(PostgresStorage db) : IAcknowledg
                 (doc->>'DeliveredAt')::timestamptz AS DeliveredAt, acknowledged_at AS AcknowledgedAt
             FROM acknowledgements WHERE acknowledged_at >= @fromUtc AND acknowledged_at < @toUtc ORDER BY acknowledged_at, id
             """, new { fromUtc, toUtc });
+
+    public IEnumerable<MemberAcknowledgement> ForSubscribers(IReadOnlyCollection<long> subscriberIds)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberIds);
+        return subscriberIds.Count == 0 ? [] : db.Query<MemberAcknowledgement>("""
+            SELECT subscriber_id AS SubscriberId, item_id AS ItemId, doc->>'CampaignId' AS CampaignId, coalesce((doc->>'OnTime')::boolean, false) AS OnTime,
+                coalesce((doc->>'Reacknowledgement')::boolean, false) AS Reacknowledgement
+            FROM acknowledgements WHERE subscriber_id = ANY (@ids) ORDER BY id
+            """, new { ids = subscriberIds.Distinct().ToArray() });
+    }
 }

@@ -11,6 +11,8 @@ namespace Directive920Bot.Storage.Postgres.Reports;
 /// </summary>
 internal sealed class PgReportCounterStore(PostgresStorage db) : IReportCounterStore
 {
+    private const string DayColumns = "id AS Id, unit_code AS UnitCode, day AS Day, delivered AS Delivered, on_time AS OnTime, late AS Late";
+
     private byte[]? key;
 
     public ItemCounter? FindItem(string id) => Json.Read<ItemCounter>(db.One<string>("SELECT doc::text FROM report_items WHERE id = @id", new { id }));
@@ -26,6 +28,35 @@ internal sealed class PgReportCounterStore(PostgresStorage db) : IReportCounterS
     public UnitCounter? FindUnit(string unitCode) => Json.Read<UnitCounter>(db.One<string>("SELECT doc::text FROM report_units WHERE id = @unitCode", new { unitCode }));
 
     public IReadOnlyList<UnitCounter> AllUnits() => Many<UnitCounter>("SELECT doc::text FROM report_units ORDER BY id", null);
+
+    public UnitDayCounter? FindDay(string id) =>
+        db.Query<UnitDayCounter>($"SELECT {DayColumns} FROM report_days WHERE id = @id", new { id }).SingleOrDefault();
+
+    public IReadOnlyList<UnitDayCounter> DaysBetween(string fromDay, string toDay) =>
+        db.Query<UnitDayCounter>($"SELECT {DayColumns} FROM report_days WHERE day BETWEEN @fromDay AND @toDay ORDER BY id", new { fromDay, toDay }).ToList();
+
+    public void SaveDays(ITransaction tx, IReadOnlyCollection<UnitDayCounter> counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        if (counters.Count == 0)
+        {
+            return;
+        }
+
+        db.Execute(tx, """
+            INSERT INTO report_days (id, unit_code, day, delivered, on_time, late)
+            SELECT * FROM unnest(@ids, @units, @days, @delivered, @onTime, @late)
+            ON CONFLICT (id) DO UPDATE SET delivered = excluded.delivered, on_time = excluded.on_time, late = excluded.late
+            """, new
+        {
+            ids = counters.Select(c => c.Id).ToArray(),
+            units = counters.Select(c => c.UnitCode).ToArray(),
+            days = counters.Select(c => c.Day).ToArray(),
+            delivered = counters.Select(c => c.Delivered).ToArray(),
+            onTime = counters.Select(c => c.OnTime).ToArray(),
+            late = counters.Select(c => c.Late).ToArray(),
+        });
+    }
 
     public bool MarkCounted(ITransaction tx, string eventId) =>
         db.Execute(tx, "INSERT INTO report_events (id) VALUES (@id) ON CONFLICT (id) DO NOTHING", new { id = Hash(eventId) }) == 1;
