@@ -74,7 +74,8 @@ public class AcknowledgementCallbackBenchmark
     [Benchmark(Description = "Acknowledge 2,000 deliveries through the update path (per acknowledgement)", OperationsPerInvoke = Cadres)]
     public async Task Acknowledge()
     {
-        var before = host.Get<Storage.LiteDb.Database>().WriterStatistics;
+        var before = Writer();
+        var pgBefore = host.OnPostgres ? host.Get<Storage.Postgres.PostgresStorage>().Statistics : default;
         var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var (allocatedBefore, pausedBefore, gcsBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -100,14 +101,25 @@ public class AcknowledgementCallbackBenchmark
         }
 
         // Where the time goes: how busy the single LiteDB writer was, and how many items each commit carried.
-        var after = host.Get<Storage.LiteDb.Database>().WriterStatistics;
+        var after = Writer();
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine(System.FormattableString.Invariant(
             $"// process CPU {cpu.TotalMicroseconds / Cadres:F0} µs per acknowledgement ({cpu.TotalMilliseconds / elapsed.TotalMilliseconds:F2} cores busy); {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / Cadres:F0} KB allocated per acknowledgement, {GC.CollectionCount(0) - gcsBefore} collections pausing {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms"));
-        Console.WriteLine(System.FormattableString.Invariant(
-            $"// writer busy {(after.Busy - before.Busy).TotalMilliseconds / elapsed.TotalMilliseconds:P0} of {elapsed.TotalMilliseconds:F0} ms (committing {(after.Committing - before.Committing).TotalMilliseconds:F0} ms), {after.Items - before.Items} items in {after.Commits - before.Commits} commits"));
+        if (host.OnPostgres)
+        {
+            var (retries, commits) = host.Get<Storage.Postgres.PostgresStorage>().Statistics;
+            Console.WriteLine(System.FormattableString.Invariant($"// PostgreSQL: {commits - pgBefore.Commits} commits, {retries - pgBefore.Retries} retried transactions"));
+        }
+        else
+        {
+            Console.WriteLine(System.FormattableString.Invariant(
+                $"// writer busy {(after!.Value.Busy - before!.Value.Busy).TotalMilliseconds / elapsed.TotalMilliseconds:P0} of {elapsed.TotalMilliseconds:F0} ms (committing {(after.Value.Committing - before.Value.Committing).TotalMilliseconds:F0} ms), {after.Value.Items - before.Value.Items} items in {after.Value.Commits - before.Value.Commits} commits"));
+        }
     }
+
+    // The single LiteDB writer's statistics; PostgreSQL has no such writer (its commits are counted instead).
+    private (long Commits, long Items, TimeSpan Busy, TimeSpan Committing)? Writer() => host.OnPostgres ? null : host.Get<Storage.LiteDb.Database>().WriterStatistics;
 
     [IterationCleanup]
     public void Verify()

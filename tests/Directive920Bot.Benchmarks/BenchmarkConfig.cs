@@ -14,7 +14,9 @@ public sealed class BenchmarkConfig : ManualConfig
     public BenchmarkConfig()
     {
         AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            // 30 minutes, not the default 5: on the loaded shared machine one expansion or dispatcher run (warm-up, 5 iterations and
+            // their clean-ups) passed 5 minutes and BenchmarkDotNet ended the run before its summary (2026-12-07).
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
             .WithWarmupCount(1)

@@ -9,15 +9,24 @@ using Microsoft.Extensions.Logging;
 
 namespace Directive920Bot.Benchmarks;
 
-/// <summary>The real service against the emulator (as the tests' harness does), with a real LiteDB file in a temp folder.</summary>
+/// <summary>
+/// The real service against the emulator (as the tests' harness does), with a real LiteDB file in a temp folder or, with
+/// <c>D920_BENCH_STORAGE=Postgres</c> (<see cref="BenchStorage"/>), a fresh database of the throw-away PostgreSQL cluster.
+/// </summary>
 internal sealed class BenchmarkHost : IAsyncDisposable
 {
-    private BenchmarkHost(WebApplication app, BotApiEmulator emulator, string directory)
+    private BenchmarkHost(WebApplication app, BotApiEmulator emulator, string directory, string? connectionString)
     {
         App = app;
         Emulator = emulator;
         Directory = directory;
+        ConnectionString = connectionString;
     }
+
+    /// <summary>The PostgreSQL database the host runs on, or null on LiteDB.</summary>
+    public string? ConnectionString { get; }
+
+    public bool OnPostgres => ConnectionString is not null;
 
     public WebApplication App { get; }
 
@@ -63,7 +72,12 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["Delivery:QuietHolidays"] = "false",
             ["urls"] = "http://127.0.0.1:0",
         });
+        var storage = settings.ContainsKey("Storage:Provider") ? [] : BenchStorage.Settings();
+        builder.Configuration.AddInMemoryCollection(storage);
         builder.Configuration.AddInMemoryCollection(settings);
+        var connectionString = string.Equals(builder.Configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? builder.Configuration["Storage:ConnectionString"]
+            : null;
         builder.Logging.ClearProviders();
         builder.AddDirective920Bot();
         var app = builder.Build();
@@ -73,7 +87,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             await app.StartAsync();
         }
 
-        return new BenchmarkHost(app, emulator, directory);
+        return new BenchmarkHost(app, emulator, directory, connectionString);
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
@@ -90,29 +104,31 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         ["Delivery:MaxConcurrency"] = maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Registered, active subscribers written in one transaction (and, if asked, the emulator's users).</summary>
+    /// <summary>
+    /// Registered, active subscribers written in one transaction through the store on LiteDB, or in one COPY on PostgreSQL
+    /// (<see cref="PgSeed"/>: a statement per person would take minutes); and, if asked, the emulator's users.
+    /// </summary>
     public void Seed(int count, bool addUsers)
     {
-        var store = Get<ISubscribers>();
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        Get<Storage.IStorage>().Write(tx =>
+        if (ConnectionString is { } pg)
         {
-            for (var i = 1; i <= count; i++)
+            // The storage runs the migrations when it is first resolved: the tables exist before the COPY.
+            _ = Get<Storage.IStorage>();
+            PgSeed.Subscribers(pg, Enumerable.Range(1, count).Select(i => Subscriber(i, now)));
+        }
+        else
+        {
+            var store = Get<ISubscribers>();
+            Get<Storage.IStorage>().Write(tx =>
             {
-                store.Save(tx, new Subscriber
+                for (var i = 1; i <= count; i++)
                 {
-                    Id = 1_000_000 + i,
-                    ChatId = 1_000_000 + i,
-                    Language = i % 5 == 0 ? "en" : "vi",
-                    Status = SubscriberStatus.Active,
-                    UnitCode = "SNV-VP",
-                    Role = i % 10 == 0 ? CadreRole.Leader : CadreRole.Staff,
-                    ConsentAt = now,
-                    ConsentVersion = "bench",
-                    RegisteredAt = now,
-                });
-            }
-        });
+                    store.Save(tx, Subscriber(i, now));
+                }
+            });
+        }
+
         if (addUsers)
         {
             for (var i = 1; i <= count; i++)
@@ -121,6 +137,20 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             }
         }
     }
+
+    private static Subscriber Subscriber(int i, DateTime now) => new()
+    {
+        Id = 1_000_000 + i,
+        ChatId = 1_000_000 + i,
+        Language = i % 5 == 0 ? "en" : "vi",
+        Status = SubscriberStatus.Active,
+        UnitCode = "SNV-VP",
+        Role = i % 10 == 0 ? CadreRole.Leader : CadreRole.Staff,
+        ConsentAt = now,
+        ConsentVersion = "bench",
+        RegisteredAt = now,
+        UpdatedAt = now,
+    };
 
     public async ValueTask DisposeAsync()
     {

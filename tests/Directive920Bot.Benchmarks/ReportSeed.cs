@@ -36,33 +36,53 @@ internal static class ReportSeed
         }
 
         var leaves = host.Get<IUnits>().All().Where(u => u.Depth == 2).Select(u => u.Code).ToList();
-        var db = host.Get<Storage.LiteDb.Database>();
         var random = new Random(920);
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var unitOf = new string[subscriberCount];
-        db.Write(_ =>
+        var statuses = new SubscriberStatus[subscriberCount];
+        for (var i = 0; i < subscriberCount; i++)
         {
-            var subscribers = db.Collection<Subscriber>(Storage.LiteDb.SubscriberCollections.Subscribers);
-            var roster = db.Collection<RosterEntry>(Storage.LiteDb.RosterCollections.Roster);
-            for (var i = 0; i < subscriberCount; i++)
-            {
-                unitOf[i] = leaves[random.Next(leaves.Count)];
-                subscribers.Insert(new Subscriber
-                {
-                    Id = 1_000_000 + i, ChatId = 1_000_000 + i, FullName = "Cán bộ " + i, UnitCode = unitOf[i], Role = CadreRole.Staff,
-                    Status = random.Next(20) switch { 0 => SubscriberStatus.Blocked, 1 => SubscriberStatus.Stopped, _ => SubscriberStatus.Active },
-                    ConsentAt = now, RegisteredAt = now,
-                });
-                roster.Insert(new RosterEntry
-                {
-                    Key = "k" + i, InviteCode = "i" + i, FullName = "Cán bộ " + i, NameKey = "can bo " + i, UnitCode = unitOf[i], SubscriberId = 1_000_000 + i,
-                });
-            }
-        });
+            unitOf[i] = leaves[random.Next(leaves.Count)];
+            statuses[i] = random.Next(20) switch { 0 => SubscriberStatus.Blocked, 1 => SubscriberStatus.Stopped, _ => SubscriberStatus.Active };
+        }
 
-        // The seed wrote the collections behind the stores' backs: count their members per unit as migration 6 does.
-        db.Write(host.Get<ISubscribers>().RebuildCounts);
-        db.Write(host.Get<IRoster>().RebuildCounts);
+        var people = Enumerable.Range(0, subscriberCount).Select(i => new Subscriber
+        {
+            Id = 1_000_000 + i, ChatId = 1_000_000 + i, FullName = "Cán bộ " + i, UnitCode = unitOf[i], Role = CadreRole.Staff,
+            Status = statuses[i], ConsentAt = now, RegisteredAt = now, UpdatedAt = now,
+        });
+        var entries = Enumerable.Range(0, subscriberCount).Select(i => new RosterEntry
+        {
+            Key = "k" + i, InviteCode = "i" + i, FullName = "Cán bộ " + i, NameKey = "can bo " + i, UnitCode = unitOf[i], SubscriberId = 1_000_000 + i, UpdatedAt = now,
+        });
+        if (host.ConnectionString is { } pg)
+        {
+            // PostgreSQL: one COPY per table (a bulk import); the member counts are a query there, nothing to rebuild.
+            PgSeed.Subscribers(pg, people);
+            PgSeed.Roster(pg, entries);
+        }
+        else
+        {
+            var db = host.Get<Storage.LiteDb.Database>();
+            db.Write(_ =>
+            {
+                var subscribers = db.Collection<Subscriber>(Storage.LiteDb.SubscriberCollections.Subscribers);
+                var roster = db.Collection<RosterEntry>(Storage.LiteDb.RosterCollections.Roster);
+                foreach (var subscriber in people)
+                {
+                    subscribers.Insert(subscriber);
+                }
+
+                foreach (var entry in entries)
+                {
+                    roster.Insert(entry);
+                }
+            });
+
+            // The seed wrote the collections behind the stores' backs: count their members per unit as migration 6 does.
+            db.Write(host.Get<ISubscribers>().RebuildCounts);
+            db.Write(host.Get<IRoster>().RebuildCounts);
+        }
 
         // What the observers leave after 3,000,000 sent rows: one counter per unit and item.
         var items = host.Get<ContentService>().Current.Items.Select(i => i.Id).Concat(Enumerable.Range(0, itemCount).Select(n => "campaign:bench" + n)).Take(itemCount).ToList();
@@ -111,9 +131,10 @@ internal static class ReportSeed
             }
         }
 
-        db.Write(tx => host.Get<IReportCounterStore>().SaveItems(tx, counters.Values));
-        db.Write(tx => host.Get<IReportCounterStore>().SaveDays(tx, days.Values));
-        if (host.Get<ReportService>().Unit("KHOI")!.Delivered != subscriberCount * itemCount)
+        var storage = host.Get<Storage.IStorage>();
+        storage.Write(tx => host.Get<IReportCounterStore>().SaveItems(tx, counters.Values));
+        storage.Write(tx => host.Get<IReportCounterStore>().SaveDays(tx, days.Values));
+        if (host.Get<ReportService>().Unit("KHOI")!.Delivered != (long)subscriberCount * itemCount)
         {
             throw new InvalidOperationException("setup did not produce the delivered rows' worth of counters");
         }

@@ -23,8 +23,11 @@ public interface IRoster
     /// <inheritdoc cref="Save"/>
     void SaveAll(ITransaction tx, IEnumerable<RosterEntry> entries);
 
-    /// <summary>Current entries per unit, committed; kept with every save, equal to a count of the entries (see <see cref="RebuildCounts"/>).</summary>
-    IReadOnlyDictionary<string, int> CurrentByUnit();
+    /// <summary>
+    /// Current entries per unit, committed; kept with every save, equal to a count of the entries (see <see cref="RebuildCounts"/>).
+    /// With <paramref name="unitCodes"/>, only those units.
+    /// </summary>
+    IReadOnlyDictionary<string, int> CurrentByUnit(IReadOnlyCollection<string>? unitCodes = null);
 
     /// <summary>Counts the entries again and replaces the kept counts (for anyone who wrote behind the store's back, such as a bulk seed).</summary>
     void RebuildCounts(ITransaction tx);

@@ -159,11 +159,12 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
         var now = Now;
         var first = InsertAbsent(tx, rows.Take(chunkSize), assumeNew: true);
         var number = 0;
+        var chunks = new List<DeliveryChunk>();
         foreach (var part in rows.Skip(chunkSize).Chunk(chunkSize))
         {
             number++;
             var template = part[0];
-            store.InsertChunk(tx, new DeliveryChunk
+            chunks.Add(new DeliveryChunk
             {
                 Id = string.Create(CultureInfo.InvariantCulture, $"{template.OccurrenceId}#{number:D6}"),
                 CampaignId = template.CampaignId,
@@ -171,6 +172,11 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
                 Template = DeliveryChunk.TemplateOf(template),
                 Members = [.. part.Select(ChunkMember.Of)],
             });
+        }
+
+        if (chunks.Count > 0)
+        {
+            store.InsertChunks(tx, chunks);
         }
 
         return first;

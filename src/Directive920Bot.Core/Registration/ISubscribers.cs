@@ -58,9 +58,11 @@ public interface ISubscribers
 
     /// <summary>
     /// Registered subscribers per unit, committed: registered, and of them active, blocked and stopped. Kept with every
-    /// save and erasure; equal to a count of the subscribers (see <see cref="RebuildCounts"/>).
+    /// save and erasure; equal to a count of the subscribers (see <see cref="RebuildCounts"/>). With
+    /// <paramref name="unitCodes"/>, only those units (a unit report need not count the whole bloc: on a store that
+    /// counts by query, that is the difference between its sub-tree's rows and every row).
     /// </summary>
-    IReadOnlyDictionary<string, MemberCount> CountsByUnit();
+    IReadOnlyDictionary<string, MemberCount> CountsByUnit(IReadOnlyCollection<string>? unitCodes = null);
 
     /// <summary>Counts the subscribers again and replaces the kept counts (for anyone who wrote behind the store's back, such as a bulk seed).</summary>
     void RebuildCounts(ITransaction tx);

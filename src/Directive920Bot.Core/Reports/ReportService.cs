@@ -115,8 +115,8 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
         var whole = codes.Count == units.Count();
         // Members per unit come from the counts the stores keep with every write: a few small documents, not a read of
         // every person and roster entry.
-        var members = subscribers.CountsByUnit();
-        var current = roster.CurrentByUnit();
+        var members = whole ? subscribers.CountsByUnit() : subscribers.CountsByUnit(codes);
+        var current = whole ? roster.CurrentByUnit() : roster.CurrentByUnit(codes);
         foreach (var (code, own) in result)
         {
             if (members.TryGetValue(code, out var count))

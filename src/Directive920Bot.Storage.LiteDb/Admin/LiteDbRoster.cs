@@ -61,8 +61,8 @@ internal sealed class LiteDbRoster(Database db) : IRoster
         }
     }
 
-    public IReadOnlyDictionary<string, int> CurrentByUnit() =>
-        counts.All().ToDictionary(u => u.Key, u => u.Value.GetValueOrDefault(CurrentField), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> CurrentByUnit(IReadOnlyCollection<string>? unitCodes = null) =>
+        counts.All().Where(u => unitCodes is null || unitCodes.Contains(u.Key)).ToDictionary(u => u.Key, u => u.Value.GetValueOrDefault(CurrentField), StringComparer.Ordinal);
 
     public void RebuildCounts(ITransaction tx)
     {

@@ -106,6 +106,17 @@ internal sealed class LiteDbDeliveryLedger(Database db) : IDeliveryLedgerStore
         ChunkDocuments.Insert(chunk);
     }
 
+    // LiteDB has no cheaper bulk path inside the writer's transaction: one insert per chunk, as before.
+    public void InsertChunks(ITransaction tx, IReadOnlyCollection<DeliveryChunk> chunks)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(chunks);
+        foreach (var chunk in chunks)
+        {
+            ChunkDocuments.Insert(chunk);
+        }
+    }
+
     public void UpdateChunk(ITransaction tx, DeliveryChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(tx);

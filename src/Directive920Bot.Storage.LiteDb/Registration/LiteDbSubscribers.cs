@@ -149,8 +149,9 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
 
     public IEnumerable<ErasedSubscriber> Erased() => db.Collection<ErasedSubscriber>(ErasedCollectionName).FindAll();
 
-    public IReadOnlyDictionary<string, MemberCount> CountsByUnit() =>
-        counts.All().ToDictionary(u => u.Key, u => new MemberCount(
+    // The counts are one small document per unit: filtering after reading them all costs nothing worth an index.
+    public IReadOnlyDictionary<string, MemberCount> CountsByUnit(IReadOnlyCollection<string>? unitCodes = null) =>
+        counts.All().Where(u => unitCodes is null || unitCodes.Contains(u.Key)).ToDictionary(u => u.Key, u => new MemberCount(
             u.Value.GetValueOrDefault(RegisteredField),
             u.Value.GetValueOrDefault(nameof(SubscriberStatus.Active)),
             u.Value.GetValueOrDefault(nameof(SubscriberStatus.Blocked)),

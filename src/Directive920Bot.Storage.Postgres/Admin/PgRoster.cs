@@ -70,8 +70,10 @@ internal sealed class PgRoster(PostgresStorage db) : IRoster
         }
     }
 
-    public IReadOnlyDictionary<string, int> CurrentByUnit() =>
-        db.Query<(string Unit, int Count)>("SELECT unit_code, count(*)::int FROM roster WHERE current GROUP BY unit_code")
+    public IReadOnlyDictionary<string, int> CurrentByUnit(IReadOnlyCollection<string>? unitCodes = null) =>
+        db.Query<(string Unit, int Count)>(
+                $"SELECT unit_code, count(*)::int FROM roster WHERE current {(unitCodes is null ? "" : "AND unit_code = ANY (@codes)")} GROUP BY unit_code",
+                new { codes = unitCodes?.ToArray() ?? [] })
             .ToDictionary(r => r.Unit, r => r.Count, StringComparer.Ordinal);
 
     // The counts are a query over what is stored: there is nothing kept to rebuild.

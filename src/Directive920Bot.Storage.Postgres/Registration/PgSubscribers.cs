@@ -113,17 +113,18 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
     public IEnumerable<ErasedSubscriber> Erased() =>
         db.Query<ErasedSubscriber>("SELECT id AS Id, unit_code AS UnitCode, role AS Role, registered_at AS RegisteredAt, erased_at AS ErasedAt FROM erased_subscribers ORDER BY id");
 
-    public IReadOnlyDictionary<string, MemberCount> CountsByUnit() =>
-        db.Query<CountRow>("""
+    // A unit's report counts its sub-tree's rows through the partial index on (unit_code, status), not the whole table.
+    public IReadOnlyDictionary<string, MemberCount> CountsByUnit(IReadOnlyCollection<string>? unitCodes = null) =>
+        db.Query<CountRow>($"""
             SELECT unit_code AS Unit, count(*)::int AS Registered, (count(*) FILTER (WHERE status = 'Active'))::int AS Active,
                 (count(*) FILTER (WHERE status = 'Blocked'))::int AS Blocked, (count(*) FILTER (WHERE status = 'Stopped'))::int AS Stopped,
                 (count(*) FILTER (WHERE use = 1))::int AS TelegramOnly, (count(*) FILTER (WHERE use = 2))::int AS ZaloOnly,
                 (count(*) FILTER (WHERE use = 3))::int AS Both
             FROM (SELECT unit_code, status,
                     CASE WHEN channels <> 0 THEN channels WHEN id > 0 AND id < 4503599627370496 THEN 1 ELSE 2 END AS use
-                  FROM subscribers WHERE registered_at IS NOT NULL AND unit_code IS NOT NULL) s
+                  FROM subscribers WHERE registered_at IS NOT NULL AND unit_code IS NOT NULL {(unitCodes is null ? "" : "AND unit_code = ANY (@codes)")}) s
             GROUP BY unit_code
-            """).ToDictionary(r => r.Unit, r => new MemberCount(r.Registered, r.Active, r.Blocked, r.Stopped, r.TelegramOnly, r.ZaloOnly, r.Both), StringComparer.Ordinal);
+            """, new { codes = unitCodes?.ToArray() ?? [] }).ToDictionary(r => r.Unit, r => new MemberCount(r.Registered, r.Active, r.Blocked, r.Stopped, r.TelegramOnly, r.ZaloOnly, r.Both), StringComparer.Ordinal);
 
     // The counts are a query over what is stored: there is nothing kept to rebuild.
     public void RebuildCounts(ITransaction tx) => PgTransaction.Of(tx, db);

@@ -138,4 +138,32 @@ public abstract partial class StorageContract
         Assert.Equal(["c1-0001", "c1-0002"], ledger.Chunks("c1").Select(c => c.Id).Order(StringComparer.Ordinal));
         Assert.Equal(2, ledger.Chunks().Count);
     }
+
+    [SkippableFact]
+    public async Task Chunks_inserted_together_read_back_as_inserted_one_by_one_and_a_stored_id_among_them_writes_none()
+    {
+        var store = Store();
+        var storage = store.GetRequiredService<IStorage>();
+        var ledger = store.GetRequiredService<IDeliveryLedgerStore>();
+        DeliveryChunk Chunk(int number, string? skip = null) => new()
+        {
+            Id = $"c:c9:1#{number:D6}",
+            CampaignId = "c9",
+            CreatedAt = Monday,
+            SkipReason = skip,
+            Template = Row("c:c9:1", 0, campaign: "c9"),
+            Members = [.. Enumerable.Range(number * 10, 10).Select(p => new ChunkMember { S = p, C = p, L = p % 2 == 0 ? "vi" : "en", U = "SNV", Skip = p % 7 == 0 ? "paused" : null })],
+        };
+
+        // Enough chunks for a store's bulk path (PostgreSQL: COPY from four on).
+        await storage.WriteAsync(tx => ledger.InsertChunks(tx, [.. Enumerable.Range(1, 12).Select(n => Chunk(n, n == 3 ? "cancelled" : null))]));
+        await Assert.ThrowsAnyAsync<Exception>(() => storage.WriteAsync(tx => ledger.InsertChunks(tx, [.. Enumerable.Range(12, 6).Select(n => Chunk(n))])));
+
+        var read = ledger.Chunks("c9");
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"c:c9:1#{n:D6}"), read.Select(c => c.Id).Order(StringComparer.Ordinal));
+        var third = read.Single(c => c.Id == "c:c9:1#000003");
+        Assert.Equal(("cancelled", "c:c9:1", Monday), (third.SkipReason, third.Template.OccurrenceId, third.CreatedAt.ToUniversalTime()));
+        Assert.Equal(Chunk(3).Members.Select(m => (m.S, m.C, m.L, m.U, m.Skip)), third.Members.Select(m => (m.S, m.C, m.L, m.U, m.Skip)));
+        Assert.Equal(120, read.Sum(c => c.Members.Count));
+    }
 }

@@ -90,6 +90,31 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
+    public async Task Members_counted_for_some_units_are_those_units_counts_and_no_other_units()
+    {
+        var store = Store();
+        var subscribers = store.GetRequiredService<ISubscribers>();
+        var roster = store.GetRequiredService<Admin.IRoster>();
+        await store.GetRequiredService<IStorage>().WriteAsync(tx =>
+        {
+            subscribers.Save(tx, Cadre(2, "SNV"));
+            subscribers.Save(tx, Cadre(3, "SNV", SubscriberStatus.Blocked));
+            subscribers.Save(tx, Cadre(4, "STC"));
+            subscribers.Save(tx, Cadre(5, "SYT", SubscriberStatus.Stopped));
+            roster.SaveAll(tx, [Member("SNV", "An", "p1"), Member("STC", "Bình", "p2"), Member("SYT", "Chi", "p3")]);
+        });
+
+        var all = subscribers.CountsByUnit();
+        var some = subscribers.CountsByUnit(["SNV", "SYT", "KHONG-CO"]);
+        Assert.Equal(["SNV", "SYT"], some.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((all["SNV"], all["SYT"]), (some["SNV"], some["SYT"]));
+        Assert.Equal(new MemberCount(2, 1, 1, 0, TelegramOnly: 2), some["SNV"]);
+        Assert.Equal(new Dictionary<string, int> { ["STC"] = 1 }, roster.CurrentByUnit(["STC"]));
+        Assert.Equal(3, roster.CurrentByUnit().Count);
+        Assert.Empty(subscribers.CountsByUnit([]));
+    }
+
+    [SkippableFact]
     public async Task Delivery_and_the_track_read_only_reachable_registered_subscribers_in_id_order()
     {
         var store = Store();
