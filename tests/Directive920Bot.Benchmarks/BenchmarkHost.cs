@@ -102,7 +102,6 @@ internal sealed class BenchmarkHost : IAsyncDisposable
                 store.Save(tx, new Subscriber
                 {
                     Id = 1_000_000 + i,
-                    ChatId = 1_000_000 + i,
                     Language = i % 5 == 0 ? "en" : "vi",
                     Status = SubscriberStatus.Active,
                     UnitCode = "SNV-VP",

@@ -49,7 +49,7 @@ internal static class ReportSeed
                 unitOf[i] = leaves[random.Next(leaves.Count)];
                 subscribers.Insert(new Subscriber
                 {
-                    Id = 1_000_000 + i, ChatId = 1_000_000 + i, FullName = "Cán bộ " + i, UnitCode = unitOf[i], Role = CadreRole.Staff,
+                    Id = 1_000_000 + i, FullName = "Cán bộ " + i, UnitCode = unitOf[i], Role = CadreRole.Staff,
                     Status = random.Next(20) switch { 0 => SubscriberStatus.Blocked, 1 => SubscriberStatus.Stopped, _ => SubscriberStatus.Active },
                     ConsentAt = now, RegisteredAt = now,
                 });
