@@ -6,7 +6,7 @@ namespace Directive920Bot.Storage.LiteDb;
 /// <summary>Schema version document and the ordered migration steps applied at start.</summary>
 public static class Migrations
 {
-    public const int CurrentVersion = 9;
+    public const int CurrentVersion = 10;
     private const string MetaCollection = "_meta";
 
     private static readonly SortedDictionary<int, Action<ILiteDatabase>> Steps = new()
@@ -40,6 +40,9 @@ public static class Migrations
         [7] = Channels.PersonCollections.MapExistingSubscribers,
         // v8: the members per unit are also counted by the channels they use (Telegram only, Zalo only, both).
         [8] = SubscriberCollections.RebuildCounts,
+        // v10: a person is reached through their channel addresses alone; the Telegram-era ChatId copy leaves the
+        // subscriber documents (see SubscriberCollections.DropChatIds for why ledger rows keep theirs).
+        [10] = SubscriberCollections.DropChatIds,
     };
 
     /// <summary>

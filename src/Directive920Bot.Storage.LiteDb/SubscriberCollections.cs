@@ -21,6 +21,30 @@ public static class SubscriberCollections
     /// <summary>The count field of the channels a registered subscriber uses: <c>ch.Telegram</c>, <c>ch.Zalo</c>, <c>ch.Both</c>.</summary>
     public static string ChannelField(global::Directive920Bot.Registration.ChannelUse use) => "ch." + use;
 
+    /// <summary>
+    /// Removes the stored <c>ChatId</c> copy from every subscriber document (migration step 10), in the caller's
+    /// transaction. Subscribers are bounded by the head count and are read whole on every audience and lookup, so the
+    /// pass is short and keeps what is read smaller. Ledger rows, chunk members (<c>C</c>) and acknowledgement watches
+    /// keep the field they were written with: the mapper ignores it, no query or index names it, each is written anew
+    /// without it when it changes, and rewriting millions of historical rows at start would cost what writing them did
+    /// (about 60 KB allocated per row with the ledger's indexes) for bytes that retention removes anyway. It is never
+    /// personal data beyond the person id the same document holds (a chat id was always the person's own id).
+    /// </summary>
+    public static void DropChatIds(ILiteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var subscribers = database.GetCollection(Subscribers);
+        var ids = subscribers.Query().Where("$.ChatId != null").Select("{_id: $._id}").ToEnumerable().Select(d => d["_id"]).ToList();
+        foreach (var id in ids)
+        {
+            var doc = subscribers.FindById(id);
+            if (doc is not null && doc.Remove("ChatId"))
+            {
+                subscribers.Update(doc);
+            }
+        }
+    }
+
     /// <summary>Counts the subscribers again and replaces the kept counts; runs inside the caller's transaction.</summary>
     public static void RebuildCounts(ILiteDatabase database)
     {

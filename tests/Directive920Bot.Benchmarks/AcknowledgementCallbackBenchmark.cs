@@ -45,7 +45,6 @@ public class AcknowledgementCallbackBenchmark
             OccurrenceId = $"c:bench{round}:1",
             CampaignId = $"bench{round}",
             SubscriberId = 1_000_000 + i,
-            ChatId = 1_000_000 + i,
             Kind = DeliveryKind.Announcement,
             // Free text, so each round is a new subject to acknowledge (an item is acknowledged once per content hash).
             Html = $"Thông báo số {round}: đơn vị sẽ học tập Thông báo 920-TB/TU tại buổi sinh hoạt tới.",
@@ -66,7 +65,7 @@ public class AcknowledgementCallbackBenchmark
 
         presses = ledger.ForCampaign($"bench{round}").Select(r =>
         {
-            var message = host.Emulator.Transcript(r.ChatId).Single(m => m.MessageId == r.MessageId);
+            var message = host.Emulator.Transcript(r.SubscriberId).Single(m => m.MessageId == r.MessageId);
             return (r.SubscriberId, r.MessageId!.Value, message.Buttons.SelectMany(b => b).Single().CallbackData!);
         }).ToList();
     }

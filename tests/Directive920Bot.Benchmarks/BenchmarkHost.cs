@@ -141,7 +141,6 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     private static Subscriber Subscriber(int i, DateTime now) => new()
     {
         Id = 1_000_000 + i,
-        ChatId = 1_000_000 + i,
         Language = i % 5 == 0 ? "en" : "vi",
         Status = SubscriberStatus.Active,
         UnitCode = "SNV-VP",

@@ -109,7 +109,7 @@ public partial class ConsoleBenchmark
                     var id = $"bench:{item}:{subscriber}";
                     rows.Insert(new DeliveryRow
                     {
-                        Id = id, OccurrenceId = "bench:" + item, SubscriberId = subscriber, ChatId = subscriber, Kind = DeliveryKind.Lesson, ItemId = item,
+                        Id = id, OccurrenceId = "bench:" + item, SubscriberId = subscriber, Kind = DeliveryKind.Lesson, ItemId = item,
                         UnitCode = unit, State = DeliveryState.Sent, CreatedAt = sentAt, SentAt = sentAt, DueAt = sentAt, RequireAck = true,
                     });
                     if (random.Next(10) < 7)

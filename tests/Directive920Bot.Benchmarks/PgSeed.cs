@@ -19,7 +19,7 @@ internal static class PgSeed
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using (var writer = connection.BeginBinaryImport("""
-            COPY subscribers (id, chat_id, language, status, paused, full_name, unit_code, role, consent_at, consent_version,
+            COPY subscribers (id, language, status, paused, full_name, unit_code, role, consent_at, consent_version,
                 registered_at, updated_at, conversation, draft, roster_entry_id, preferred_hour, channels) FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -27,7 +27,6 @@ internal static class PgSeed
             {
                 writer.StartRow();
                 writer.Write(s.Id, NpgsqlDbType.Bigint);
-                writer.Write(s.ChatId, NpgsqlDbType.Bigint);
                 writer.Write(s.Language, NpgsqlDbType.Text);
                 writer.Write(s.Status.ToString(), NpgsqlDbType.Text);
                 writer.Write(s.Paused, NpgsqlDbType.Boolean);

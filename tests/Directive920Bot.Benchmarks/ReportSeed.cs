@@ -48,7 +48,7 @@ internal static class ReportSeed
 
         var people = Enumerable.Range(0, subscriberCount).Select(i => new Subscriber
         {
-            Id = 1_000_000 + i, ChatId = 1_000_000 + i, FullName = "Cán bộ " + i, UnitCode = unitOf[i], Role = CadreRole.Staff,
+            Id = 1_000_000 + i, FullName = "Cán bộ " + i, UnitCode = unitOf[i], Role = CadreRole.Staff,
             Status = statuses[i], ConsentAt = now, RegisteredAt = now, UpdatedAt = now,
         });
         var entries = Enumerable.Range(0, subscriberCount).Select(i => new RosterEntry

@@ -51,8 +51,8 @@ public sealed class CrashMidBroadcastTests(ITestOutputHelper log)
                 var rows = store.Rows(campaignId);
                 inFlight = rows.Count(r => r.State == DeliveryState.Sending);
                 // What the ledger says was sent, Telegram received; what Telegram received is sent or still in flight.
-                Assert.All(rows.Where(r => r.State == DeliveryState.Sent), r => Assert.True(atKill.ContainsKey(r.ChatId), $"row {r.Id} is sent but chat {r.ChatId} received nothing"));
-                var open = rows.Where(r => r.State is DeliveryState.Sent or DeliveryState.Sending).Select(r => r.ChatId).ToHashSet();
+                Assert.All(rows.Where(r => r.State == DeliveryState.Sent), r => Assert.True(atKill.ContainsKey(r.SubscriberId), $"row {r.Id} is sent but chat {r.SubscriberId} received nothing"));
+                var open = rows.Where(r => r.State is DeliveryState.Sent or DeliveryState.Sending).Select(r => r.SubscriberId).ToHashSet();
                 Assert.All(atKill.Keys, chat => Assert.Contains(chat, open));
                 Assert.InRange(inFlight, 0, ServiceUnderTest.MaxConcurrency);
             }
@@ -70,7 +70,7 @@ public sealed class CrashMidBroadcastTests(ITestOutputHelper log)
                 Assert.Equal(Cadres, rows.Count);
                 Assert.All(rows, r => Assert.Equal(DeliveryState.Sent, r.State));
                 // The ledger's Telegram message id is a message that chat really received.
-                Assert.All(rows, r => Assert.Contains(r.MessageId!.Value, final[r.ChatId]));
+                Assert.All(rows, r => Assert.Contains(r.MessageId!.Value, final[r.SubscriberId]));
                 Assert.Equal(Cadres, store.Progress(campaignId).Sent);
             }
 

@@ -45,7 +45,7 @@ public sealed class GracefulStopTests(ITestOutputHelper log)
             await using var store = sut.Inspect();
             var atStop = sut.ReceivedBy(Marker);
             var sending = store.Rows(campaignId).Where(r => r.State == DeliveryState.Sending).ToList();
-            log.WriteLine($"sending after stop: {sending.Count}: " + string.Join(", ", sending.Select(r => $"{r.ChatId} received={atStop.ContainsKey(r.ChatId)} attempts={r.Attempts}")));
+            log.WriteLine($"sending after stop: {sending.Count}: " + string.Join(", ", sending.Select(r => $"{r.SubscriberId} received={atStop.ContainsKey(r.SubscriberId)} attempts={r.Attempts}")));
             // Regression: rows claimed in the moment of the stop were left "sending" without a send (the dispatcher gave up
             // taking their concurrency slots when the stop came).
             Assert.Empty(sending);

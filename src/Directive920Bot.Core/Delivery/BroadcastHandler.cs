@@ -289,7 +289,7 @@ public sealed class BroadcastHandler(
             return;
         }
 
-        var self = context.Subscriber ?? new Subscriber { Id = context.PersonId, ChatId = context.PersonId, Language = context.Language };
+        var self = context.Subscriber ?? new Subscriber { Id = context.PersonId, Language = context.Language };
         var row = campaigns.SampleRow(request, self);
         OutboundMessage? composed;
         using (CallbackKeyStore.Preview(context.PersonId, PreviewAction, KeyLifetime))

@@ -23,7 +23,7 @@ public sealed class CampaignTestSend(CampaignService campaigns, MessageComposer 
             return null;
         }
 
-        var self = subscribers.Find(by.AuditId) ?? new Subscriber { Id = by.AuditId, ChatId = by.AuditId };
+        var self = subscribers.Find(by.AuditId) ?? new Subscriber { Id = by.AuditId };
         var row = campaigns.SampleRow(request, self);
         OutboundMessage? composed;
         using (CallbackKeyStore.Preview(by.AuditId, BroadcastHandler.PreviewAction, KeyLifetime))

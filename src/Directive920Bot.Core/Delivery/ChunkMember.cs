@@ -7,8 +7,6 @@ public sealed class ChunkMember
 {
     public long S { get; set; }
 
-    public long C { get; set; }
-
     public string L { get; set; } = "vi";
 
     public string? U { get; set; }
@@ -21,7 +19,6 @@ public sealed class ChunkMember
     internal static ChunkMember Of(DeliveryRow row) => new()
     {
         S = row.SubscriberId,
-        C = row.ChatId,
         L = row.Language,
         U = row.UnitCode,
         R = row.Role,

@@ -44,7 +44,7 @@ public sealed class DeliveryChunk
 
     // The rows as expansion made them: created when the occurrence was expanded, updated when the ledger stores them.
     internal IEnumerable<DeliveryRow> ToRows() => Members.Select(m => DeliveryRows.For(
-        Template.OccurrenceId, new DeliveryRecipient(m.S, m.C, m.L, m.U, m.R), Template.Kind, Template.DueAt, Template.CreatedAt,
+        Template.OccurrenceId, new DeliveryRecipient(m.S, m.L, m.U, m.R), Template.Kind, Template.DueAt, Template.CreatedAt,
         campaignId: Template.CampaignId,
         itemId: Template.ItemId,
         contentHash: Template.ContentHash,

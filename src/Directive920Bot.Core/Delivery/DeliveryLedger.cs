@@ -486,7 +486,6 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
             var original = row.Id;
             row.Id = pseudonyms.Names(original) ? pseudonyms.Relink(original) : $"{original}:erased";
             row.SubscriberId = pseudonyms.ForDelivery(original);
-            row.ChatId = 0;
             row.Html = null;
             store.Upsert(tx, row);
         }

@@ -13,9 +13,13 @@ public sealed class DeliveryRow
 
     public string? CampaignId { get; set; }
 
+    /// <summary>
+    /// The person the row goes to. No chat id or address is stored: the dispatcher resolves the person's preferred address
+    /// through the person directory when it sends (<see cref="Channels.ChannelSenders"/>), so a row queued before the
+    /// person linked or preferred another channel goes where they can be reached now, and the address stays the one
+    /// source; <see cref="Channel"/> records where each send actually went.
+    /// </summary>
     public long SubscriberId { get; set; }
-
-    public long ChatId { get; set; }
 
     public DeliveryKind Kind { get; set; }
 

@@ -44,7 +44,6 @@ public static class DeliveryRows
             OccurrenceId = occurrenceId,
             CampaignId = campaignId,
             SubscriberId = to.SubscriberId,
-            ChatId = to.ChatId,
             Kind = kind,
             ItemId = itemId,
             ContentHash = contentHash,

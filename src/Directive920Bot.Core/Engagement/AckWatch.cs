@@ -8,8 +8,6 @@ public sealed class AckWatch
 
     public long SubscriberId { get; set; }
 
-    public long ChatId { get; set; }
-
     public string? ItemId { get; set; }
 
     public string Subject { get; set; } = "";

@@ -75,7 +75,6 @@ public sealed class ReminderService(
                 {
                     Id = row.Id,
                     SubscriberId = row.SubscriberId,
-                    ChatId = row.ChatId,
                     ItemId = row.ItemId,
                     Subject = AcknowledgementService.SubjectOf(row),
                     CampaignId = row.CampaignId,

@@ -68,7 +68,7 @@ public sealed class ReviewService(
             item.NextDueAt = due;
             item.UpdatedAt = now;
             var rowId = $"rv{item.WrongCount}:{answer.SubscriberId}:{answer.ItemId}:{answer.QuestionId}";
-            var to = new DeliveryRecipient(answer.SubscriberId, row.ChatId, row.Language, row.UnitCode, row.Role);
+            var to = new DeliveryRecipient(answer.SubscriberId, row.Language, row.UnitCode, row.Role);
             if (ReviewRow(rowId, $"rv{item.WrongCount}:{answer.ItemId}:{answer.QuestionId}", to, answer.ItemId, answer.QuestionId, due, weekly: false) is { } review)
             {
                 // One review row per question at a time: a wrong answer elsewhere (another copy of the lesson, the weekly
@@ -192,9 +192,7 @@ public sealed class ReviewService(
 
         var title = TelegramHtml.Escape(item.For(language).Title);
         var header = weekly ? WeeklyHeader.Format(language, title) : ReviewHeader.Format(language, title);
-        // Without a known chat the question goes to the person's private chat, whose id is theirs.
-        var chat = to.ChatId == 0 ? to with { ChatId = to.SubscriberId } : to;
-        return DeliveryRows.For(occurrence, chat, DeliveryKind.Review, dueAt, clock.UtcNow.UtcDateTime, id: id,
+        return DeliveryRows.For(occurrence, to, DeliveryKind.Review, dueAt, clock.UtcNow.UtcDateTime, id: id,
             itemId: itemId,
             contentHash: item.ContentHash,
             html: QuizService.QuestionHtml(header, question, language, QuizService.OrderFor(to.SubscriberId, itemId, question)),

@@ -48,7 +48,7 @@ public sealed class CommitmentReminders(CommitmentService service, ICommitments 
 
                 var html = Reminder.Format(language, CommitmentService.RoundLabel(round, language), year.ToString(CultureInfo.InvariantCulture), list.ToString().TrimStart('\n'));
                 var id = string.Create(CultureInfo.InvariantCulture, $"cmt:{year}:{round}:{person.Id}");
-                rows.Add(DeliveryRows.For(id, new DeliveryRecipient(person.Id, person.ChatId, language, person.UnitCode, person.Role), DeliveryKind.Digest,
+                rows.Add(DeliveryRows.For(id, new DeliveryRecipient(person.Id, language, person.UnitCode, person.Role), DeliveryKind.Digest,
                     now.UtcDateTime, now.UtcDateTime, id: id, html: html,
                     payload: string.Create(CultureInfo.InvariantCulture, $"{PayloadPrefix}{year}|{round}")));
             }

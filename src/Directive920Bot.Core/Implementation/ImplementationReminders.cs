@@ -81,6 +81,6 @@ public sealed class ImplementationReminders(
     private string Language(long userId) => subscribers.Find(userId)?.Language ?? "vi";
 
     private static DeliveryRow Row(string id, long userId, string language, string html, DateTimeOffset now) =>
-        DeliveryRows.For(id, new DeliveryRecipient(userId, userId, language, null, null), DeliveryKind.Digest,
+        DeliveryRows.For(id, new DeliveryRecipient(userId, language, null, null), DeliveryKind.Digest,
             now.UtcDateTime, now.UtcDateTime, id: id, html: html);
 }

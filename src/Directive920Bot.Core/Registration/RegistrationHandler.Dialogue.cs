@@ -23,7 +23,6 @@ public sealed partial class RegistrationHandler
         var subscriber = new Subscriber
         {
             Id = context.PersonId,
-            ChatId = context.PersonId,
             Language = language,
             Status = SubscriberStatus.Registering,
             ConsentAt = now,
@@ -45,7 +44,7 @@ public sealed partial class RegistrationHandler
         // Consent first: the person's channel address is stored from here on, with their profile, never before.
         context.PersonId = await storage.WriteAsync(tx =>
         {
-            subscriber.Id = subscriber.ChatId = directory.Register(tx, context.Address);
+            subscriber.Id = directory.Register(tx, context.Address);
             subscribers.Save(tx, subscriber);
             return subscriber.Id;
         });

@@ -2,10 +2,12 @@ namespace Directive920Bot.Registration;
 
 public sealed class Subscriber
 {
-    /// <summary>The Telegram user id.</summary>
+    /// <summary>
+    /// The person id (<see cref="Channels.PersonIds"/>): a Telegram user's own id, or one the person directory allocated.
+    /// Where to reach the person is not stored here: their channel addresses (<see cref="Channels.IPersonDirectory"/>)
+    /// are the one source, so a second channel or a changed preference needs no copy kept in step.
+    /// </summary>
     public long Id { get; set; }
-
-    public long ChatId { get; set; }
 
     public string Language { get; set; } = "vi";
 

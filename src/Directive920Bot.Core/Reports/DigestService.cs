@@ -130,6 +130,6 @@ public sealed class DigestService(
     // chat. The html is already in the admin's language and the row says so (what the dispatcher adds, and the ledger's
     // records, follow it); no unit or role snapshot, as digest rows always had (an admin need not be a registered cadre).
     private static DeliveryRow Row(string id, long userId, string language, string html, DateTimeOffset now) =>
-        DeliveryRows.For(id, new DeliveryRecipient(userId, userId, language, null, null), DeliveryKind.Digest,
+        DeliveryRows.For(id, new DeliveryRecipient(userId, language, null, null), DeliveryKind.Digest,
             now.UtcDateTime, now.UtcDateTime, id: id, html: html);
 }

@@ -22,7 +22,7 @@ internal sealed class LedgerPendingAcknowledgements(DeliveryLedger ledger, IAckn
             .Where(r => r.RequireAck && r.UnitCode is not null && scope.Contains(r.UnitCode))
             .Where(r => acks.Find(Acknowledgement.IdFor(r.SubscriberId, AcknowledgementService.SubjectOf(r), AcknowledgementService.HashOf(r))) is null)
             .Where(r => subscribers.Find(r.SubscriberId) is { IsReachable: true })
-            .Select(r => new PendingAcknowledgement(r.SubscriberId, r.ChatId, r.UnitCode!, ReportCounters.ReportItemId(r)!, r.Id, r.Language))
+            .Select(r => new PendingAcknowledgement(r.SubscriberId, r.UnitCode!, ReportCounters.ReportItemId(r)!, r.Id, r.Language))
             .OrderBy(p => p.UnitCode, StringComparer.Ordinal).ThenBy(p => p.SubscriberId).ToList();
     }
 }

@@ -51,7 +51,7 @@ public sealed class NudgeService(IEnumerable<IPendingAcknowledgements> pending, 
 
                 // The chat and language of the delivery being nudged about (the text is in that language); the unit and
                 // role as they are now, like every new row.
-                var to = new DeliveryRecipient(p.SubscriberId, p.ChatId, p.Language, subscriber.UnitCode, subscriber.Role);
+                var to = new DeliveryRecipient(p.SubscriberId, p.Language, subscriber.UnitCode, subscriber.Role);
                 rows.Add(DeliveryRows.For($"n:{unitCode}:{item.Key}:{today}", to, DeliveryKind.Nudge, dueAt: now, now: now,
                     itemId: item.Key,
                     payload: p.DeliveryId,

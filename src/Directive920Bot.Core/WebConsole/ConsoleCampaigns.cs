@@ -224,7 +224,7 @@ internal static partial class ConsoleCampaigns
         var messages = new List<PreviewMessage>();
         foreach (var language in new[] { Languages.Vietnamese, Languages.English })
         {
-            var row = campaigns.SampleRow(request, new Subscriber { Id = person, ChatId = person, Language = language });
+            var row = campaigns.SampleRow(request, new Subscriber { Id = person, Language = language });
             OutboundMessage? composed;
             using (CallbackKeyStore.Preview(person, BroadcastHandler.PreviewAction, PreviewKeyLifetime))
             {

@@ -31,12 +31,12 @@ internal sealed class LiteDbSubscribers(Database db, [FromKeyedServices(Hosting.
     private const string RegisteredField = SubscriberCollections.RegisteredField;
 
     private static readonly BsonExpression DeliveryFields = BsonExpression.Create(
-        "{_id: $._id, ChatId: $.ChatId, Language: $.Language, Status: $.Status, Paused: $.Paused, UnitCode: $.UnitCode, Role: $.Role, RegisteredAt: $.RegisteredAt}");
+        "{_id: $._id, Language: $.Language, Status: $.Status, Paused: $.Paused, UnitCode: $.UnitCode, Role: $.Role, RegisteredAt: $.RegisteredAt}");
 
     private static readonly BsonExpression ActiveFilter = Filter.Eq(nameof(Subscriber.Status), nameof(SubscriberStatus.Active));
 
     private static readonly BsonExpression TrackFields = BsonExpression.Create(
-        "{_id: $._id, ChatId: $.ChatId, Language: $.Language, Status: $.Status, Paused: $.Paused, UnitCode: $.UnitCode, Role: $.Role, RegisteredAt: $.RegisteredAt, PreferredHour: $.PreferredHour}");
+        "{_id: $._id, Language: $.Language, Status: $.Status, Paused: $.Paused, UnitCode: $.UnitCode, Role: $.Role, RegisteredAt: $.RegisteredAt, PreferredHour: $.PreferredHour}");
 
     // Stored documents, not objects (only this store writes the collection; see StoredCache): each Find returns a fresh
     // object that its caller may change and save.

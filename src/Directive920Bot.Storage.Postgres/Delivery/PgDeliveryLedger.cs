@@ -16,7 +16,7 @@ internal sealed class PgDeliveryLedger(PostgresStorage db) : IDeliveryLedgerStor
     public const int CopyThreshold = 64;
 
     private const string Columns = """
-        id AS Id, occurrence_id AS OccurrenceId, campaign_id AS CampaignId, subscriber_id AS SubscriberId, chat_id AS ChatId,
+        id AS Id, occurrence_id AS OccurrenceId, campaign_id AS CampaignId, subscriber_id AS SubscriberId,
         kind AS Kind, item_id AS ItemId, content_hash AS ContentHash, html AS Html, payload AS Payload, language AS Language,
         require_ack AS RequireAck, unit_code AS UnitCode, role AS Role, state AS State, attempts AS Attempts, last_error AS LastError,
         message_id AS MessageId, due_at AS DueAt, priority AS Priority, created_at AS CreatedAt, sent_at AS SentAt, channel AS Channel,
@@ -24,12 +24,12 @@ internal sealed class PgDeliveryLedger(PostgresStorage db) : IDeliveryLedgerStor
         """;
 
     private const string InsertColumns = """
-        id, occurrence_id, campaign_id, subscriber_id, chat_id, kind, item_id, content_hash, html, payload, language, require_ack,
+        id, occurrence_id, campaign_id, subscriber_id, kind, item_id, content_hash, html, payload, language, require_ack,
         unit_code, role, state, attempts, last_error, message_id, due_at, priority, created_at, sent_at, channel, updated_at, parts_sent
         """;
 
     private const string Values = """
-        @Id, @OccurrenceId, @CampaignId, @SubscriberId, @ChatId, @Kind, @ItemId, @ContentHash, @Html, @Payload, @Language, @RequireAck,
+        @Id, @OccurrenceId, @CampaignId, @SubscriberId, @Kind, @ItemId, @ContentHash, @Html, @Payload, @Language, @RequireAck,
         @UnitCode, @Role, @State, @Attempts, @LastError, @MessageId, @DueAt, @Priority, @CreatedAt, @SentAt, @Channel, @UpdatedAt, @PartsSent
         """;
 
@@ -151,7 +151,7 @@ internal sealed class PgDeliveryLedger(PostgresStorage db) : IDeliveryLedgerStor
         ArgumentNullException.ThrowIfNull(row);
         return new
         {
-            row.Id, row.OccurrenceId, row.CampaignId, row.SubscriberId, row.ChatId, Kind = row.Kind.ToString(), row.ItemId, row.ContentHash,
+            row.Id, row.OccurrenceId, row.CampaignId, row.SubscriberId, Kind = row.Kind.ToString(), row.ItemId, row.ContentHash,
             row.Html, row.Payload, row.Language, row.RequireAck, row.UnitCode, Role = row.Role?.ToString(), State = row.State.ToString(),
             row.Attempts, row.LastError, row.MessageId, row.DueAt, row.Priority, row.CreatedAt, row.SentAt, row.Channel, row.UpdatedAt, row.PartsSent,
         };
@@ -170,7 +170,6 @@ internal sealed class PgDeliveryLedger(PostgresStorage db) : IDeliveryLedgerStor
                 writer.Write(row.OccurrenceId, NpgsqlDbType.Text);
                 Nullable(writer, row.CampaignId);
                 writer.Write(row.SubscriberId, NpgsqlDbType.Bigint);
-                writer.Write(row.ChatId, NpgsqlDbType.Bigint);
                 writer.Write(row.Kind.ToString(), NpgsqlDbType.Text);
                 Nullable(writer, row.ItemId);
                 Nullable(writer, row.ContentHash);

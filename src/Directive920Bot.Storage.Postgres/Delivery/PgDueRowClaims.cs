@@ -13,7 +13,7 @@ namespace Directive920Bot.Storage.Postgres.Delivery;
 internal sealed class PgDueRowClaims(PostgresStorage db) : IDueRowClaims
 {
     private const string Returned = """
-        d.id AS Id, d.occurrence_id AS OccurrenceId, d.campaign_id AS CampaignId, d.subscriber_id AS SubscriberId, d.chat_id AS ChatId,
+        d.id AS Id, d.occurrence_id AS OccurrenceId, d.campaign_id AS CampaignId, d.subscriber_id AS SubscriberId,
         d.kind AS Kind, d.item_id AS ItemId, d.content_hash AS ContentHash, d.html AS Html, d.payload AS Payload, d.language AS Language,
         d.require_ack AS RequireAck, d.unit_code AS UnitCode, d.role AS Role, d.state AS State, d.attempts AS Attempts, d.last_error AS LastError,
         d.message_id AS MessageId, d.due_at AS DueAt, d.priority AS Priority, d.created_at AS CreatedAt, d.sent_at AS SentAt, d.channel AS Channel,

@@ -10,14 +10,14 @@ namespace Directive920Bot.Storage.Postgres.Registration;
 internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time) : ISubscribers
 {
     private const string Columns = """
-        id AS Id, chat_id AS ChatId, language AS Language, status AS Status, paused AS Paused, full_name AS FullName,
+        id AS Id, language AS Language, status AS Status, paused AS Paused, full_name AS FullName,
         unit_code AS UnitCode, role AS Role, consent_at AS ConsentAt, consent_version AS ConsentVersion,
         registered_at AS RegisteredAt, updated_at AS UpdatedAt, conversation AS Conversation, draft::text AS Draft,
         roster_entry_id AS RosterEntryId, preferred_hour AS PreferredHour, channels AS Channels
         """;
 
     private const string TrackColumns =
-        "id AS Id, chat_id AS ChatId, language AS Language, status AS Status, paused AS Paused, unit_code AS UnitCode, role AS Role, registered_at AS RegisteredAt, preferred_hour AS PreferredHour";
+        "id AS Id, language AS Language, status AS Status, paused AS Paused, unit_code AS UnitCode, role AS Role, registered_at AS RegisteredAt, preferred_hour AS PreferredHour";
 
     public Subscriber? Find(long userId) => db.One<Subscriber>($"SELECT {Columns} FROM subscribers WHERE id = @userId", new { userId });
 
@@ -26,11 +26,11 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
         ArgumentNullException.ThrowIfNull(subscriber);
         subscriber.UpdatedAt = time.GetUtcNow().UtcDateTime;
         db.Execute(tx, """
-            INSERT INTO subscribers (id, chat_id, language, status, paused, full_name, unit_code, role, consent_at, consent_version,
+            INSERT INTO subscribers (id, language, status, paused, full_name, unit_code, role, consent_at, consent_version,
                 registered_at, updated_at, conversation, draft, roster_entry_id, preferred_hour, channels)
-            VALUES (@Id, @ChatId, @Language, @Status, @Paused, @FullName, @UnitCode, @Role, @ConsentAt, @ConsentVersion,
+            VALUES (@Id, @Language, @Status, @Paused, @FullName, @UnitCode, @Role, @ConsentAt, @ConsentVersion,
                 @RegisteredAt, @UpdatedAt, @Conversation, @Draft, @RosterEntryId, @PreferredHour, @Channels)
-            ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, language = excluded.language, status = excluded.status,
+            ON CONFLICT (id) DO UPDATE SET language = excluded.language, status = excluded.status,
                 paused = excluded.paused, full_name = excluded.full_name, unit_code = excluded.unit_code, role = excluded.role,
                 consent_at = excluded.consent_at, consent_version = excluded.consent_version, registered_at = excluded.registered_at,
                 updated_at = excluded.updated_at, conversation = excluded.conversation, draft = excluded.draft,
@@ -38,7 +38,6 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
             """, new
         {
             subscriber.Id,
-            subscriber.ChatId,
             subscriber.Language,
             Status = subscriber.Status.ToString(),
             subscriber.Paused,
@@ -64,7 +63,7 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
 
     public IEnumerable<Subscriber> RegisteredForDelivery(IReadOnlyCollection<string>? unitCodes = null) =>
         db.Query<Subscriber>($"""
-            SELECT id AS Id, chat_id AS ChatId, language AS Language, status AS Status, paused AS Paused, unit_code AS UnitCode,
+            SELECT id AS Id, language AS Language, status AS Status, paused AS Paused, unit_code AS UnitCode,
                 role AS Role, registered_at AS RegisteredAt
             FROM subscribers WHERE registered_at IS NOT NULL {(unitCodes is null ? "" : "AND unit_code = ANY (@codes)")} ORDER BY id
             """, new { codes = unitCodes?.ToArray() ?? [] });

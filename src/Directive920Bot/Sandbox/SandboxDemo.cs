@@ -153,7 +153,6 @@ public sealed class SandboxDemo(
             var subscriber = new Subscriber
             {
                 Id = person.Id,
-                ChatId = person.Id,
                 Language = "vi",
                 Status = SubscriberStatus.Active,
                 FullName = person.FullName,

@@ -21,7 +21,7 @@ public sealed class SandboxDatabaseReuseTests
             Assert.Equal(first.SandboxDatabasePath, first.Get<Database>().Path);
             Assert.Single(first.Announced, l => l == $"Sandbox: open {first.SandboxUrl}");
             first.Get<SandboxDemo>().Create("Lê Thị Thử");
-            first.Get<IStorage>().Write(tx => first.Get<ISubscribers>().Save(tx, new Subscriber { Id = 2001, ChatId = 2001, FullName = "Lê Thị Thử", UnitCode = "SNV-VP", Status = SubscriberStatus.Active, RegisteredAt = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc) }));
+            first.Get<IStorage>().Write(tx => first.Get<ISubscribers>().Save(tx, new Subscriber { Id = 2001, FullName = "Lê Thị Thử", UnitCode = "SNV-VP", Status = SubscriberStatus.Active, RegisteredAt = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc) }));
             await first.Get<SandboxClockControl>().AdvanceAsync(TimeSpan.FromDays(3), CancellationToken.None);
         }
         finally

@@ -61,7 +61,6 @@ public sealed class StoreInspector : IAsyncDisposable
                     Get<ISubscribers>().Save(tx, new Subscriber
                     {
                         Id = id,
-                        ChatId = id,
                         Language = "vi",
                         Status = SubscriberStatus.Active,
                         FullName = "Cán bộ " + id,

@@ -20,26 +20,35 @@ public sealed class PersonIdSeamTests
     /// </summary>
     private static readonly Type[] ChannelPacing = [typeof(IOutboundGate), typeof(Directive920Bot.Delivery.PacingGate)];
 
-    /// <summary>
-    /// Snapshots that still carry the stored <c>ChatId</c> copy of rows written before the directory (equal to the person
-    /// id for every Telegram private chat). No send reads it (<see cref="No_send_of_the_features_is_addressed_by_a_chat_id"/>);
-    /// removing the field from the stored rows is a schema change of its own. This list only shrinks.
-    /// </summary>
-    private static readonly Type[] LegacyChatCopies = [typeof(Directive920Bot.Delivery.DeliveryRecipient), typeof(Directive920Bot.Reports.PendingAcknowledgement)];
-
     private static readonly Regex SendByChat = new(@"\b(TrySend\w*|Reply|Edit\w*)Async\([^,;]*ChatId\b", RegexOptions.Compiled);
 
     [Fact]
     public void No_public_constructor_or_method_of_the_features_takes_a_chat_id()
     {
         var offenders = Core.GetExportedTypes()
-            .Where(t => !ChannelPacing.Contains(t) && !LegacyChatCopies.Contains(t))
+            .Where(t => !ChannelPacing.Contains(t))
             .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .OfType<MethodBase>()
                 .SelectMany(m => m.GetParameters().Select(p => (Type: t, Member: m, Parameter: p))))
             .Where(x => x.Parameter.Name?.Contains("chat", StringComparison.OrdinalIgnoreCase) == true)
             .Select(x => $"{x.Type.FullName}.{x.Member.Name}({x.Parameter.Name})")
             .Distinct()
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void No_type_of_the_features_keeps_a_copy_of_a_chat_id()
+    {
+        // Subscribers, ledger rows, chunk members, watches and recipients once stored the Telegram chat beside the person;
+        // the person's channel addresses are now the one source of where they are reached. (The inbox's chat keys are
+        // the channel's own ordering keys of raw updates, strings, before any person is known.)
+        var offenders = Core.GetTypes()
+            .Where(t => !ChannelPacing.Contains(t) && !ChannelPacing.Contains(t.DeclaringType) && t.Namespace?.StartsWith("Directive920Bot", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(p => p.Name.EndsWith("ChatId", StringComparison.Ordinal) && (p.PropertyType == typeof(long) || p.PropertyType == typeof(long?)))
+                .Select(p => $"{t.FullName}.{p.Name}"))
             .ToList();
 
         Assert.Empty(offenders);

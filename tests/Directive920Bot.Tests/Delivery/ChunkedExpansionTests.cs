@@ -123,7 +123,6 @@ public sealed class ChunkedExpansionTests
             OccurrenceId = "c:crash:1",
             CampaignId = "crash",
             SubscriberId = id,
-            ChatId = id,
             Kind = DeliveryKind.Announcement,
             Html = "Sau sự cố.",
             UnitCode = "SNV",

@@ -35,7 +35,6 @@ internal static class DeliveryKit
         var subscriber = new Subscriber
         {
             Id = id,
-            ChatId = id,
             Language = language,
             Status = SubscriberStatus.Active,
             FullName = "Cán bộ " + id,

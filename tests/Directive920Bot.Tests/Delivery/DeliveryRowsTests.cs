@@ -14,7 +14,6 @@ public sealed class DeliveryRowsTests
     private static Subscriber Cadre() => new()
     {
         Id = 4401,
-        ChatId = 9_004_401,
         Language = "en",
         UnitCode = "SNV-VP",
         Role = CadreRole.Leader,
@@ -88,12 +87,13 @@ public sealed class DeliveryRowsTests
     }
 
     [Fact]
-    public void The_subscribers_chat_language_unit_and_role_are_copied()
+    public void The_subscribers_language_unit_and_role_are_copied_and_no_chat_id_is()
     {
         var row = DeliveryRows.For("c:ab12:3", DeliveryRecipient.Of(Cadre()), DeliveryKind.Announcement, Due);
 
         Assert.Equal(4401, row.SubscriberId);
-        Assert.Equal(9_004_401, row.ChatId);
+        // Where the person is reached is their address in the person directory, resolved when the row is sent.
+        Assert.DoesNotContain("ChatId", Mapper.Create().ToDocument(row).Keys);
         Assert.Equal("en", row.Language);
         Assert.Equal("SNV-VP", row.UnitCode);
         Assert.Equal(CadreRole.Leader, row.Role);
@@ -137,7 +137,6 @@ public sealed class DeliveryRowsTests
             OccurrenceId = "c:ab12:3",
             CampaignId = "ab12",
             SubscriberId = cadre.Id,
-            ChatId = cadre.ChatId,
             Kind = DeliveryKind.Lesson,
             ItemId = "c1-context",
             ContentHash = "h1",
@@ -166,7 +165,7 @@ public sealed class DeliveryRowsTests
         {
             DeliveryRows.For("c:ab12:3", DeliveryRecipient.Of(Cadre()), DeliveryKind.Lesson, Due, Now, campaignId: "ab12", itemId: "c1-context",
                 contentHash: "h1", requireAck: true, priority: 3),
-            DeliveryRows.For("c:ab12:3", new DeliveryRecipient(4402, 4402, "vi", "SNV-TC", CadreRole.Staff), DeliveryKind.Lesson, Due, Now,
+            DeliveryRows.For("c:ab12:3", new DeliveryRecipient(4402, "vi", "SNV-TC", CadreRole.Staff), DeliveryKind.Lesson, Due, Now,
                 campaignId: "ab12", itemId: "c1-context", contentHash: "h1", requireAck: true, priority: 3, skipReason: "paused"),
         };
         var chunk = new DeliveryChunk

@@ -63,10 +63,10 @@ public sealed class DripTrackTests
 
         track.Advance();
 
-        // Every field the step is built from reached it: the hour, the chat, the language, the unit and the role.
+        // Every field the step is built from reached it: the hour, the person, the language, the unit and the role.
         var first = ledger.Find(TrackService.RowId("c1-context", 821))!;
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 19, 0, 0, Vietnam).UtcDateTime, first.DueAt);
-        Assert.Equal((821L, "en", "STC", (CadreRole?)CadreRole.Leader, DeliveryState.Pending), (first.ChatId, first.Language, first.UnitCode, first.Role, first.State));
+        Assert.Equal((821L, "en", "STC", (CadreRole?)CadreRole.Leader, DeliveryState.Pending), (first.SubscriberId, first.Language, first.UnitCode, first.Role, first.State));
         Assert.Equal(first.Id, track.PositionOf(821)!.CurrentRowId);
         foreach (var passedOver in new long[] { 822, 823, 824, 825 })
         {

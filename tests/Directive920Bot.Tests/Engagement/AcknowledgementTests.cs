@@ -114,7 +114,6 @@ public sealed class AcknowledgementTests
             OccurrenceId = "c:meeting:1",
             CampaignId = "meeting",
             SubscriberId = cadre.Id,
-            ChatId = cadre.ChatId,
             Kind = DeliveryKind.Announcement,
             Html = "Chi bộ sẽ học tập Thông báo 920-TB/TU tại buổi sinh hoạt tới.",
             RequireAck = true,

@@ -76,7 +76,6 @@ internal static class EngagementKit
             OccurrenceId = occurrence,
             CampaignId = campaignId,
             SubscriberId = subscriber.Id,
-            ChatId = subscriber.ChatId,
             Kind = kind,
             ItemId = itemId,
             ContentHash = item.ContentHash,
@@ -102,7 +101,7 @@ internal static class EngagementKit
         await bot.Emulator.WaitUntilAsync(() => ledger.Find(rowId) is { State: DeliveryState.Sent or DeliveryState.Failed or DeliveryState.Skipped or DeliveryState.Blocked }, BotHarness.Wait);
         var sent = ledger.Find(rowId)!;
         Assert.True(sent.State == DeliveryState.Sent, $"row {rowId} ended {sent.State}: {sent.LastError}");
-        return (sent, bot.Current(sent.ChatId, sent.MessageId!.Value));
+        return (sent, bot.Current(sent.SubscriberId, sent.MessageId!.Value));
     }
 
     /// <summary>Presses a button and waits until the bot has answered the press; returns the answer text.</summary>

@@ -18,7 +18,7 @@ public sealed class SubscriberCacheTests : IDisposable
     {
         db = new Database(Path.Combine(folder, "bot.db"), Mapper.Create(), [LiteDbSubscribers.Schema], TimeProvider.System);
         store = new LiteDbSubscribers(db, clock);
-        db.Write(tx => store.Save(tx, new Subscriber { Id = 5, ChatId = 5, FullName = "Nguyễn Văn An", UnitCode = "SNV-VP", Language = "vi" }));
+        db.Write(tx => store.Save(tx, new Subscriber { Id = 5, FullName = "Nguyễn Văn An", UnitCode = "SNV-VP", Language = "vi" }));
     }
 
     public void Dispose()

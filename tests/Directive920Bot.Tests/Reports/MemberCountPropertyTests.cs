@@ -51,7 +51,6 @@ public sealed class MemberCountPropertyTests
                     var added = new Subscriber
                     {
                         Id = id,
-                        ChatId = id,
                         FullName = Name(random),
                         UnitCode = random.Next(10) == 0 ? null : Pick(units, random),
                         Role = CadreRole.Staff,

@@ -34,7 +34,6 @@ public sealed class ReportFiguresPropertyTests
         var people = Enumerable.Range(0, 120).Select(i => new Subscriber
         {
             Id = 50_000 + i,
-            ChatId = 50_000 + i,
             FullName = "Cán Bộ " + i,
             UnitCode = units[random.Next(units.Count)].Code,
             Role = random.Next(4) == 0 ? CadreRole.Leader : CadreRole.Staff,
@@ -216,7 +215,6 @@ public sealed class ReportFiguresPropertyTests
             OccurrenceId = item is null ? $"c:{campaign}:1" : $"t:{item}",
             CampaignId = campaign,
             SubscriberId = p.Id,
-            ChatId = p.ChatId,
             Kind = kind,
             ItemId = item,
             UnitCode = p.UnitCode,

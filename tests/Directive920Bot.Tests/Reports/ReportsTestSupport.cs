@@ -92,7 +92,6 @@ public static class ReportsTestSupport
         Id = $"t:{item}:{subscriber}",
         OccurrenceId = $"t:{item}",
         SubscriberId = subscriber,
-        ChatId = subscriber,
         Kind = kind,
         ItemId = item,
         UnitCode = unit,

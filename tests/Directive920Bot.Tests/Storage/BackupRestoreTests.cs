@@ -178,6 +178,6 @@ public sealed class BackupRestoreTests
     private static Dictionary<long, DeliveryState> StatesIn(string path, string campaignId)
     {
         using var lite = new LiteDatabase(new ConnectionString { Filename = path, ReadOnly = true }, Mapper.Create());
-        return lite.GetCollection<DeliveryRow>("deliveries").Find(r => r.CampaignId == campaignId).ToDictionary(r => r.ChatId, r => r.State);
+        return lite.GetCollection<DeliveryRow>("deliveries").Find(r => r.CampaignId == campaignId).ToDictionary(r => r.SubscriberId, r => r.State);
     }
 }

@@ -52,7 +52,6 @@ public sealed class PostgresDispatcherLeaseTests : IDisposable
         OccurrenceId = "c:c1:1",
         CampaignId = "c1",
         SubscriberId = person,
-        ChatId = person,
         Kind = DeliveryKind.Announcement,
         Html = "<b>Thông báo 920-TB/TU</b>",
         Language = "vi",

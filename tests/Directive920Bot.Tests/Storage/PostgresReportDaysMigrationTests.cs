@@ -40,11 +40,16 @@ public sealed class PostgresReportDaysMigrationTests : IDisposable
             acks.InsertNew(tx, Ack("b", "SNV", lateEvening, lateEvening.AddDays(10), onTime: false));
             acks.InsertNew(tx, Ack("e", "STC", nextMorning, nextMorning.AddHours(1), onTime: true, reack: true));
         });
-        // The database as it was before 0013: no day counters, schema version 12.
+        // The database as it was before 0013: no day counters, schema version 12 (the runner applies what comes after
+        // the highest recorded version, so the later migrations are undone too and run again after 0013).
         await using (var undo = new NpgsqlConnection(connection))
         {
             await undo.OpenAsync();
-            await using var command = new NpgsqlCommand("DROP TABLE report_days; DELETE FROM schema_version WHERE version = 13", undo);
+            await using var command = new NpgsqlCommand("""
+                DROP TABLE report_days; DROP TABLE media_links;
+                ALTER TABLE subscribers ADD COLUMN chat_id bigint; ALTER TABLE deliveries ADD COLUMN chat_id bigint;
+                DELETE FROM schema_version WHERE version >= 13
+                """, undo);
             await command.ExecuteNonQueryAsync();
         }
 
@@ -69,7 +74,7 @@ public sealed class PostgresReportDaysMigrationTests : IDisposable
 
     private static DeliveryRow Row(string id, string unit, DateTime sentAt, DeliveryState state = DeliveryState.Sent, string? payload = null) => new()
     {
-        Id = id, OccurrenceId = "t:lesson-1", SubscriberId = id[0], ChatId = id[0], Kind = DeliveryKind.Lesson, ItemId = "lesson-1", UnitCode = unit,
+        Id = id, OccurrenceId = "t:lesson-1", SubscriberId = id[0], Kind = DeliveryKind.Lesson, ItemId = "lesson-1", UnitCode = unit,
         State = state, Payload = payload, CreatedAt = sentAt, SentAt = sentAt, DueAt = sentAt, UpdatedAt = sentAt, Language = "vi", RequireAck = true,
         Html = "<b>920</b>", Priority = 1,
     };

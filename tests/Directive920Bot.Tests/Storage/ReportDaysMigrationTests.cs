@@ -49,7 +49,7 @@ public sealed class ReportDaysMigrationTests : IDisposable
 
     private static DeliveryRow Row(string id, string unit, DateTime sentAt, DeliveryState state = DeliveryState.Sent, string? payload = null) => new()
     {
-        Id = id, OccurrenceId = "t:lesson-1", SubscriberId = id[0], ChatId = id[0], Kind = DeliveryKind.Lesson, ItemId = "lesson-1", UnitCode = unit,
+        Id = id, OccurrenceId = "t:lesson-1", SubscriberId = id[0], Kind = DeliveryKind.Lesson, ItemId = "lesson-1", UnitCode = unit,
         State = state, Payload = payload, CreatedAt = sentAt, SentAt = sentAt, DueAt = sentAt, UpdatedAt = sentAt, Language = "vi", RequireAck = true,
     };
 

@@ -111,7 +111,7 @@ public sealed class InboundEventMappingTests
         await using var bot = await StartAsync();
         var probe = bot.Get<ProbeHandler>();
         bot.User(2702);
-        bot.Get<IStorage>().Write(tx => bot.Get<ISubscribers>().Save(tx, new Subscriber { Id = 2702, ChatId = 2702, Language = "vi", Conversation = Probe + ".step" }));
+        bot.Get<IStorage>().Write(tx => bot.Get<ISubscribers>().Save(tx, new Subscriber { Id = 2702, Language = "vi", Conversation = Probe + ".step" }));
 
         var id = bot.Emulator.SendText(2702, "Nguyễn Văn An");
 

@@ -38,7 +38,7 @@ public sealed class ConsoleTrendTests
             var item = items[random.Next(items.Count)];
             return new DeliveryRow
             {
-                Id = $"t:{item}:{n}", OccurrenceId = "t:" + item, SubscriberId = 70_000 + n, ChatId = 70_000 + n, Kind = DeliveryKind.Lesson, ItemId = item,
+                Id = $"t:{item}:{n}", OccurrenceId = "t:" + item, SubscriberId = 70_000 + n, Kind = DeliveryKind.Lesson, ItemId = item,
                 UnitCode = units[random.Next(units.Count)].Code, Role = CadreRole.Staff, Html = "<b>920</b>", Language = "vi", RequireAck = true,
                 State = random.Next(8) == 0 ? DeliveryState.Failed : DeliveryState.Sent, Payload = random.Next(12) == 0 ? ReackService.Payload : null,
                 CreatedAt = sentAt, SentAt = sentAt, DueAt = sentAt, UpdatedAt = sentAt,

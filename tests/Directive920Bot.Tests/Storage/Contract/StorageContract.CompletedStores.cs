@@ -110,7 +110,6 @@ public abstract partial class StorageContract
     {
         Id = delivery,
         SubscriberId = person,
-        ChatId = person,
         ItemId = "lesson-1",
         Subject = "lesson-1",
         UnitCode = "SNV",

@@ -14,7 +14,6 @@ public abstract partial class StorageContract
         OccurrenceId = occurrence,
         CampaignId = campaign,
         SubscriberId = person,
-        ChatId = person,
         Kind = DeliveryKind.Announcement,
         Html = "<b>Thông báo 920-TB/TU</b>",
         Language = "vi",
@@ -115,7 +114,7 @@ public abstract partial class StorageContract
             CampaignId = campaign,
             CreatedAt = Monday,
             Template = Row("c:" + campaign + ":1", 0, campaign: campaign),
-            Members = [new ChunkMember { S = 1, C = 1, L = "vi", U = "SNV", R = CadreRole.Leader }, new ChunkMember { S = 2, C = 2, L = "en", Skip = "paused" }],
+            Members = [new ChunkMember { S = 1, L = "vi", U = "SNV", R = CadreRole.Leader }, new ChunkMember { S = 2, L = "en", Skip = "paused" }],
         };
         await storage.WriteAsync(tx =>
         {

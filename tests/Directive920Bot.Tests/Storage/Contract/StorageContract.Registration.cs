@@ -12,7 +12,6 @@ public abstract partial class StorageContract
     private static Subscriber Cadre(long id, string unit, SubscriberStatus status = SubscriberStatus.Active, bool registered = true) => new()
     {
         Id = id,
-        ChatId = id,
         Language = "vi",
         Status = status,
         FullName = $"Nguyễn Văn {id}",
