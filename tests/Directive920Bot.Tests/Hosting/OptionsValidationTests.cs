@@ -13,6 +13,9 @@ public sealed class OptionsValidationTests
     [InlineData("Telegram:Mode", "Webhook", "Telegram:WebhookUrl must be an absolute https URL (http only for a loopback address) in Webhook mode, was ''.")]
     [InlineData("Telegram:ApiBaseUrl", "ftp://x", "Telegram:ApiBaseUrl must be an absolute http(s) URL, was 'ftp://x'.")]
     [InlineData("Telegram:PollTimeoutSeconds", "99", "Telegram:PollTimeoutSeconds must be between 0 and 50, was 99.")]
+    [InlineData("Scheduler:ClusterCheckinInterval", "soon", "Scheduler:ClusterCheckinInterval = 'soon' is not a duration from 1 second to 10 minutes.")]
+    [InlineData("Scheduler:ClusterCheckinInterval", "00:00:00.500", "Scheduler:ClusterCheckinInterval = '00:00:00.500' is not a duration from 1 second to 10 minutes.")]
+    [InlineData("Scheduler:ClusterCheckinInterval", "01:00:00", "Scheduler:ClusterCheckinInterval = '01:00:00' is not a duration from 1 second to 10 minutes.")]
     [InlineData("Admin:ApiKeys:ops:Role", "Admni", "Admin:ApiKeys:ops:Role must be BlocAdmin or UnitAdmin, was 'Admni'.")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_the_key_and_the_value(string key, string value, string message)
     {
