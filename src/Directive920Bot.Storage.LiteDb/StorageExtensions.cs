@@ -31,6 +31,8 @@ public static class StorageExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.MinimumFreeMegabytes * 1048576L,
             ReportZone(sp)));
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<Database>());
+        // One process writes the file (the instance lock): in-memory state needs no announcements from other instances.
+        builder.Services.AddSingleton<IChangeFeed, SingleWriterChangeFeed>();
         builder.Services.AddSingleton<IStoreBackup, LiteDbStoreBackup>();
         builder.Services.AddSingleton<IStoreFiles, LiteDbStoreFiles>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<WriterHealthCheck>("writer");

@@ -38,6 +38,10 @@ public static class PostgresStorageExtensions
         });
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IStoreLock, PostgresStoreLock>();
+        // Several instances write one database: what one changes is announced to the others (LISTEN/NOTIFY).
+        services.AddSingleton<PgChangeFeed>();
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PgChangeFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<PgChangeFeed>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("storage");
 
         // The provider's services: backups (the operator's on this provider), restore, upkeep after erasures, metrics.

@@ -4,12 +4,28 @@ namespace Directive920Bot.Storage.Postgres.Delivery;
 
 /// <summary>
 /// The campaigns: status, next occurrence and creation time as columns (the tick's query uses a partial index), the
-/// campaign as jsonb. <see cref="Version"/> counts this instance's writes only: another instance's edit is seen by the
-/// next read, not announced (multi-instance invalidation is a later part of #19).
+/// campaign as jsonb. <see cref="Version"/> moves with this instance's writes and with every campaign write another
+/// instance announces through the change feed (LISTEN/NOTIFY), so the campaign settings kept in memory
+/// (<c>DeliveryCampaignEngagementSource</c>) are read again after an edit on any instance.
 /// </summary>
-internal sealed class PgCampaigns(PostgresStorage db) : ICampaigns
+internal sealed class PgCampaigns : ICampaigns, IDisposable
 {
+    /// <summary>The change-feed topic of campaign writes.</summary>
+    public const string Topic = "campaigns";
+
+    private readonly PostgresStorage db;
+    private readonly IChangeFeed feed;
+    private readonly IDisposable subscription;
     private long version;
+
+    public PgCampaigns(PostgresStorage db, IChangeFeed feed)
+    {
+        this.db = db;
+        this.feed = feed;
+        subscription = feed.Subscribe(Topic, () => Interlocked.Increment(ref version));
+    }
+
+    public void Dispose() => subscription.Dispose();
 
     public long Version => Interlocked.Read(ref version);
 
@@ -46,5 +62,6 @@ internal sealed class PgCampaigns(PostgresStorage db) : ICampaigns
     {
         Interlocked.Increment(ref version);
         tx.AfterCommit(() => Interlocked.Increment(ref version));
+        feed.Announce(tx, Topic);
     }
 }

@@ -9,7 +9,7 @@ namespace Directive920Bot.Hosting;
 /// <summary>
 /// The scheduler's job store follows Storage:Provider. On <c>Postgres</c> Quartz keeps its jobs and triggers in the same
 /// database (tables <c>qrtz_*</c>, created by Quartz itself when missing) and runs clustered: every instance shares the one (default) scheduler name, each gets
-/// Quartz's generated instance id, a trigger's fire time is claimed under a row
+/// an instance id of its own (<see cref="UniqueInstanceIdGenerator"/>), a trigger's fire time is claimed under a row
 /// lock by exactly one instance, and an instance that stops checking in (Scheduler:ClusterCheckinInterval) has its
 /// in-flight jobs recovered by the others. On LiteDB (one process by design) the in-memory store stays.
 /// </summary>
@@ -42,6 +42,8 @@ public static class ClusteredScheduler
     public static void Configure(IQuartzBuilder q, string connectionString, TimeSpan checkinInterval)
     {
         ArgumentNullException.ThrowIfNull(q);
+        // Quartz 4.7 generates an id for a clustered scheduler anyway (#4091); ours cannot repeat on one machine.
+        q.UseInstanceIdGenerator<UniqueInstanceIdGenerator>();
         q.UsePersistentStore(s =>
         {
             // The connection string goes to Quartz's data source only; nothing here logs it.

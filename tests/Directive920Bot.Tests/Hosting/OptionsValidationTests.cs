@@ -15,6 +15,9 @@ public sealed class OptionsValidationTests
     [InlineData("Telegram:PollTimeoutSeconds", "99", "Telegram:PollTimeoutSeconds must be between 0 and 50, was 99.")]
     [InlineData("Media:LinkLifetime", "00:00:10", "Media:LinkLifetime must be between 00:05:00 and 7.00:00:00 (a few hours, e.g. 04:00:00), was '00:00:10'.")]
     [InlineData("Admin:PublicBaseUrl", "ftp://bot.example.vn", "Admin:PublicBaseUrl must be an absolute http(s) address without query or fragment, such as https://bot.example.vn, was 'ftp://bot.example.vn'.")]
+    [InlineData("Scheduler:ClusterCheckinInterval", "soon", "Scheduler:ClusterCheckinInterval = 'soon' is not a duration from 1 second to 10 minutes.")]
+    [InlineData("Scheduler:ClusterCheckinInterval", "00:00:00.500", "Scheduler:ClusterCheckinInterval = '00:00:00.500' is not a duration from 1 second to 10 minutes.")]
+    [InlineData("Scheduler:ClusterCheckinInterval", "01:00:00", "Scheduler:ClusterCheckinInterval = '01:00:00' is not a duration from 1 second to 10 minutes.")]
     [InlineData("Admin:ApiKeys:ops:Role", "Admni", "Admin:ApiKeys:ops:Role must be BlocAdmin or UnitAdmin, was 'Admni'.")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_the_key_and_the_value(string key, string value, string message)
     {
