@@ -39,21 +39,22 @@ internal static class MigrateStoreCli
             return Refused;
         }
 
-        // Held until the copy is over: the service cannot start on the file while it is read.
-        using var held = source.Services.GetRequiredService<IStoreLock>().Hold();
         IStoreCopyReader reader;
         try
         {
+            // Read-only: opening creates nothing (a missing file stays missing).
             reader = source.Services.GetRequiredService<IStoreCopySource>().Open();
         }
         catch (InvalidDataException ex)
         {
-            output.WriteLine(ex.Message.Contains(":0: ", StringComparison.Ordinal) ? ex.Message : ReplaceFirstColon(ex.Message) + " Nothing was changed.");
+            output.WriteLine(ReplaceFirstColon(ex.Message) + ". Nothing was changed.");
             return Refused;
         }
 
         using (reader)
         {
+            // Held until the copy is over: the service cannot start on the file while it is read (refused if it just did).
+            using var held = source.Services.GetRequiredService<IStoreLock>().Hold();
             if (reader.Unknown.Count > 0)
             {
                 output.WriteLine($"{reader.Location}:0: the store holds collections this program does not know ({string.Join(", ", reader.Unknown)}); "
