@@ -39,6 +39,13 @@ public sealed class ServiceInstanceLock(IOptions<StorageOptions> storage) : IHos
         }
     }
 
+    IDisposable IStoreLock.Hold()
+    {
+        var holder = new ServiceInstanceLock(storage);
+        holder.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return holder;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var path = PathFor(storage.Value.DatabasePath);

@@ -35,6 +35,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IChangeFeed, SingleWriterChangeFeed>();
         builder.Services.AddSingleton<IStoreBackup, LiteDbStoreBackup>();
         builder.Services.AddSingleton<IStoreFiles, LiteDbStoreFiles>();
+        builder.Services.AddSingleton<IStoreCopySource, LiteDbStoreCopySource>(); // migrate-store: the file read-only
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<WriterHealthCheck>("writer");
         builder.Services.AddBotMetrics();
         builder.Services.AddSingleton<IMetricSource, StorageMetrics>();

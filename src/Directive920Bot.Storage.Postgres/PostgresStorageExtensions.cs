@@ -48,6 +48,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IStoreBackup, PgStoreBackup>();
         services.AddSingleton<IStoreFiles, PgStoreFiles>();
         services.AddSingleton<IStorageMaintenance, PgStorageMaintenance>();
+        services.AddSingleton<IStoreCopyTarget, PgStoreCopyTarget>(); // migrate-store: an empty database, written in one transaction
         services.AddBotMetrics();
         services.AddSingleton<IMetricSource, PostgresStorageMetrics>();
 

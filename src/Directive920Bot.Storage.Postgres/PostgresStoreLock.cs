@@ -11,4 +11,13 @@ internal sealed class PostgresStoreLock(IOptions<StorageOptions> options) : ISto
     public string Location => ConnectionStrings.Describe(options.Value.ConnectionString ?? "");
 
     public bool IsHeld() => false;
+
+    public IDisposable Hold() => new Nothing();
+
+    private sealed class Nothing : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -12,7 +12,7 @@ public static class Cli
     /// <summary>The exit code of a verb refused because the running service holds the database.</summary>
     public const int DatabaseInUse = 3;
 
-    private static readonly string[] Verbs = ["content", "units", "campaign", "roster", "grant", "revoke", "roles", "report", "admin", "backup", "restore"];
+    private static readonly string[] Verbs = ["content", "units", "campaign", "roster", "grant", "revoke", "roles", "report", "admin", "backup", "restore", "migrate-store"];
 
     public static bool IsCliInvocation(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);

@@ -11,7 +11,8 @@ internal static class CliHost
     /// refuses a database the running service holds: LiteDB's direct mode lets a second process open the file and
     /// write under the service. Throws <see cref="DatabaseInUseException"/> before the file is opened.
     /// </summary>
-    public static IHost Build(CliContext cli, string? databasePath, Action<IHostApplicationBuilder> features)
+    /// <param name="settings">Configuration that overrides the service's (migrate-store opens two providers at once).</param>
+    public static IHost Build(CliContext cli, string? databasePath, Action<IHostApplicationBuilder> features, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -19,6 +20,11 @@ internal static class CliHost
         if (databasePath is not null)
         {
             builder.Configuration[storage] = databasePath;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
         }
 
         // Registered before AddBotCore, whose TryAdd leaves them be: the service's business clock for this database.

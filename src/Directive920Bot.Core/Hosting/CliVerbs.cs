@@ -12,5 +12,6 @@ internal static class CliVerbs
         yield return Delivery.CampaignCli.Build(cli);
         foreach (var verb in Reports.ReportsCli.Build(cli)) { yield return verb; }
         foreach (var verb in Storage.BackupCli.Build(cli)) { yield return verb; }
+        yield return Storage.MigrateStoreCli.Build(cli);
     }
 }

@@ -11,4 +11,11 @@ public interface IStoreLock
 
     /// <summary>True while a running service holds the store.</summary>
     bool IsHeld();
+
+    /// <summary>
+    /// Holds the store as the running service would, until disposed, so the service cannot start on it while a verb
+    /// reads it whole (<c>migrate-store</c>); throws <see cref="Hosting.DatabaseInUseException"/> while the service runs.
+    /// A shared server store has no such hold: nothing is taken.
+    /// </summary>
+    IDisposable Hold();
 }

@@ -25,6 +25,13 @@ internal sealed class PgSubscribers(PostgresStorage db, [FromKeyedServices(Hosti
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         subscriber.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Write(tx, subscriber);
+    }
+
+    /// <summary>Stores the subscriber as it is, its <see cref="Subscriber.UpdatedAt"/> kept (migrate-store copies it).</summary>
+    internal void Write(ITransaction tx, Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
         db.Execute(tx, """
             INSERT INTO subscribers (id, language, status, paused, full_name, unit_code, role, consent_at, consent_version,
                 registered_at, updated_at, conversation, draft, roster_entry_id, preferred_hour, channels)

@@ -46,6 +46,8 @@ public static class StoreProvider
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         register(builder);
-        return [.. builder.Services.Select(d => d.ServiceType).Where(t => t.IsInterface && t.Assembly == typeof(IStorage).Assembly)];
+        // The two ends of migrate-store are one-way by design (LiteDB is only ever copied from, PostgreSQL into): not stores.
+        return [.. builder.Services.Select(d => d.ServiceType)
+            .Where(t => t.IsInterface && t.Assembly == typeof(IStorage).Assembly && t != typeof(IStoreCopySource) && t != typeof(IStoreCopyTarget))];
     }
 }
