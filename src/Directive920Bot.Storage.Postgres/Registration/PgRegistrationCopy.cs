@@ -11,12 +11,11 @@ internal static class PgRegistrationCopy
         var units = (PgUnits)services.GetRequiredService<IUnits>();
         yield return PgCopySection.Batched<Unit>(db, "units", units.SaveAll);
         yield return PgCopySection.Batched<Subscriber>(db, "subscribers", (tx, batch) => PgCopy.Import(db, tx, """
-            subscribers (id, chat_id, language, status, paused, full_name, unit_code, role, consent_at, consent_version, registered_at,
+            subscribers (id, language, status, paused, full_name, unit_code, role, consent_at, consent_version, registered_at,
                 updated_at, conversation, draft, roster_entry_id, preferred_hour, channels)
             """, batch, (w, s) =>
         {
             w.Write(s.Id, NpgsqlDbType.Bigint);
-            w.Write(s.ChatId, NpgsqlDbType.Bigint);
             w.Write(s.Language, NpgsqlDbType.Text);
             w.Write(s.Status.ToString(), NpgsqlDbType.Text);
             w.Write(s.Paused, NpgsqlDbType.Boolean);
