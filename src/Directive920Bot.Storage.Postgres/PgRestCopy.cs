@@ -4,7 +4,7 @@ using Directive920Bot.WebConsole;
 
 namespace Directive920Bot.Storage.Postgres;
 
-/// <summary>The small features' sections on PostgreSQL: unanswered questions, implementation reports and commitments, the console's state.</summary>
+/// <summary>The small features' sections on PostgreSQL: unanswered questions, implementation reports and commitments, the console's state, the image links.</summary>
 internal static class PgRestCopy
 {
     public static IEnumerable<PgCopySection> Sections(IServiceProvider services, PostgresStorage db)
@@ -21,5 +21,7 @@ internal static class PgRestCopy
         yield return PgCopySection.Table<ConsoleSessionStamp>(db, "console_sessions", (tx, s) => console.SetStamp(tx, s.Id, s.Stamp, s.ChangedAt));
         var handled = (WebConsole.PgHandledMarks)services.GetRequiredService<IHandledMarks>();
         yield return PgCopySection.Table<HandledMark>(db, "console_handled", (tx, mark) => handled.TryAdd(tx, mark));
+        var media = (Media.PgMediaLinks)services.GetRequiredService<Directive920Bot.Media.IMediaLinks>();
+        yield return PgCopySection.Table<Directive920Bot.Media.MediaLink>(db, "media_links", media.Add);
     }
 }

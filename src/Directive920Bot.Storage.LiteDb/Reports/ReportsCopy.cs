@@ -14,6 +14,7 @@ internal static class ReportsCopy
         yield return CopyCollections.Of<ItemCounter>(lite, "report_items", LiteDbReportCounterStore.ItemsCollection);
         yield return CopyCollections.Of<QuestionCounter>(lite, "report_questions", LiteDbReportCounterStore.QuestionsCollection);
         yield return CopyCollections.Of<UnitCounter>(lite, "report_units", LiteDbReportCounterStore.UnitsCollection);
+        yield return CopyCollections.Of<UnitDayCounter>(lite, "report_days", LiteDbReportCounterStore.DaysCollection);
         yield return CopyCollections.Of<CountedEvent>(lite, "report_events", LiteDbReportCounterStore.EventsCollection);
         var key = lite.CollectionExists(StoreSecrets.Collection) ? lite.GetCollection(StoreSecrets.Collection).FindById(StoreSecrets.ReportEvents) : null;
         yield return new StoreSection("report_event_key", key is null ? 0 : 1,

@@ -20,13 +20,17 @@ internal sealed class PgDueRowClaims(PostgresStorage db) : IDueRowClaims
         d.updated_at AS UpdatedAt, d.parts_sent AS PartsSent
         """;
 
+    // The locked head is a MATERIALIZED CTE, evaluated once: as a sub-select joined to the table, the planner may scan it
+    // again for the join, and each scan locks (SKIP LOCKED) and returns other rows, so one claim could take more than max.
     private const string Claim = $"""
+        WITH due AS MATERIALIZED (
+            SELECT id AS claim_id FROM deliveries
+            WHERE state = 'Pending' AND due_at <= @now
+            ORDER BY priority DESC, due_at, id
+            LIMIT @max
+            FOR UPDATE SKIP LOCKED)
         UPDATE deliveries d SET state = 'Sending', attempts = d.attempts + 1, updated_at = @now
-        FROM (SELECT id AS claim_id FROM deliveries
-              WHERE state = 'Pending' AND due_at <= @now
-              ORDER BY priority DESC, due_at, id
-              LIMIT @max
-              FOR UPDATE SKIP LOCKED) due
+        FROM due
         WHERE d.id = due.claim_id
         RETURNING {Returned}
         """;

@@ -15,6 +15,8 @@ internal static class PgReportsCopy
         yield return PgCopySection.Batched<ItemCounter>(db, "report_items", counters.SaveItems, batch: 1000);
         yield return PgCopySection.Table<QuestionCounter>(db, "report_questions", counters.SaveQuestion);
         yield return PgCopySection.Table<UnitCounter>(db, "report_units", counters.SaveUnit);
+        // The day counters as counted, not backfilled again (migration 0013 found no rows on the empty target).
+        yield return PgCopySection.Batched<UnitDayCounter>(db, "report_days", (tx, batch) => counters.SaveDays(tx, [.. batch]), batch: 1000);
         yield return PgCopySection.Batched<CountedEvent>(db, "report_events", (tx, batch) =>
             PgCopy.Import(db, tx, "report_events (id)", batch, (w, e) => w.Write(e.Id, NpgsqlDbType.Text)));
         byte[]? copiedKey = null;

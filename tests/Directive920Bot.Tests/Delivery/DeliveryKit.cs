@@ -61,7 +61,9 @@ internal static class DeliveryKit
         {
             if (waited.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
             {
-                throw new TimeoutException($"Campaign {campaignId} still has {service.Progress(campaignId).Remaining} rows to send.");
+                var left = bot.Get<DeliveryLedger>().ForCampaign(campaignId).Where(r => r.State is DeliveryState.Pending or DeliveryState.Sending)
+                    .Select(r => $"{r.Id} {r.State} due {r.DueAt:O} attempts {r.Attempts} {r.LastError}");
+                throw new TimeoutException($"Campaign {campaignId} still has {service.Progress(campaignId).Remaining} rows to send (now {bot.Clock.GetUtcNow():O}): {string.Join("; ", left)}");
             }
 
             if (advanceClock)

@@ -100,6 +100,7 @@ public sealed class MigrateStoreTests
         Assert.Matches(@"acknowledgements\s+3\s+3\s+ok", output.ToString());
         Assert.Matches(@"quiz_answers\s+1\s+1\s+ok", output.ToString());
         Assert.Matches(@"feedback\s+1\s+1\s+ok", output.ToString());
+        Assert.Matches(@"report_days\s+[1-9]\d*\s+[1-9]\d*\s+ok", output.ToString());
         Assert.Contains("console_signins", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("MISMATCH", output.ToString(), StringComparison.Ordinal);
 
@@ -116,10 +117,9 @@ public sealed class MigrateStoreTests
         Assert.Single(bot.Get<IFeedback>().NamedFromUnits([TargetUnit]));
 
         // A new acknowledgement, pressed on the message the LiteDB service sent (its button key was copied), counts once.
-        var answer = await EngagementKit.PressAsync(bot, Third, received[Third].MessageId, EngagementKit.ReceivedLabel);
-        Assert.True(bot.Get<IAcknowledgements>().ForSubscriber(Third).Count == 1, $"answer: {answer}; acks: {bot.Get<IAcknowledgements>().Count()}; unit: {bot.Get<ReportService>().Unit(TargetUnit)!.Acknowledged}");
-        // OPEN (see the branch report): the acknowledgement is stored on PostgreSQL, but the unit report did not count it
-        // within 15 s in the last run; the assertion on the report goes back once that is understood.
+        await EngagementKit.PressAsync(bot, Third, received[Third].MessageId, EngagementKit.ReceivedLabel);
+        // (The unit's figure before the move also holds the lesson First acknowledged, not only the two presses above.)
+        await bot.Emulator.WaitUntilAsync(() => bot.Get<ReportService>().Unit(TargetUnit)!.Acknowledged == unit.Acknowledged + 1, BotHarness.Wait);
 
         // The announcement left in chunks goes out from PostgreSQL, once to each of the twelve.
         await bot.DrainAsync(late.Id);

@@ -98,6 +98,8 @@ public sealed class PostgresDispatcherLeaseTests : IDisposable
             var mine = new List<string>();
             for (List<DeliveryRow> rows; (rows = await ledger.ClaimDueAsync(now, 7)).Count > 0;)
             {
+                // A claim takes at most what was asked: the dispatcher holds a slot per claimed row.
+                Assert.InRange(rows.Count, 1, 7);
                 mine.AddRange(rows.Select(r => r.Id));
             }
 

@@ -41,7 +41,7 @@ public sealed class ReportDaysMigrationTests : IDisposable
 
         using var migrated = new Database(path, Mapper.Create(), [], TimeProvider.System, zone: Vietnam);
 
-        Assert.Equal(9, Migrations.ReadVersion(migrated.Lite));
+        Assert.Equal(Migrations.CurrentVersion, Migrations.ReadVersion(migrated.Lite));
         var days = migrated.Collection<UnitDayCounter>(Directive920Bot.Storage.LiteDb.Reports.LiteDbReportCounterStore.DaysCollection).FindAll()
             .OrderBy(d => d.Id, StringComparer.Ordinal).Select(d => (d.Id, d.Delivered, d.OnTime, d.Late)).ToList();
         Assert.Equal([("SNV|2026-11-30", 2, 1, 1), ("SNV|2026-12-01", 1, 0, 0), ("STC|2026-12-01", 1, 0, 0)], days);
