@@ -19,6 +19,10 @@ public sealed class PostgresStorage : IStorage, IDisposable
     /// <summary>A transaction that lost a serialization conflict this many times gives up (never seen short of a bug).</summary>
     public const int MaxAttempts = 200;
 
+    /// <summary>A work whose transaction a swallowed failure aborted (25P02) runs at most this many times: enough for a
+    /// conflict hidden that way to clear, few enough that a failure that is not transient surfaces soon.</summary>
+    public const int MaxAbortedAttempts = 10;
+
     // The work of a transaction is synchronous (Func<ITransaction, T>): it runs on one thread from start to end, so the
     // transaction it runs in can be found by the stores' reads through a thread-static.
     [ThreadStatic]
@@ -125,7 +129,7 @@ public sealed class PostgresStorage : IStorage, IDisposable
 
                         await transaction.CommitAsync();
                     }
-                    catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
+                    catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex) && (attempt < MaxAbortedAttempts || !IsAborted(ex)))
                     {
                         // Rolled back when the transaction is disposed; nothing of this attempt (steps, locals) survives.
                         Interlocked.Increment(ref retries);
@@ -149,12 +153,35 @@ public sealed class PostgresStorage : IStorage, IDisposable
         }
     }
 
-    /// <summary>A serialization failure or a deadlock: PostgreSQL rolled the transaction back and running it again is the cure.</summary>
+    /// <summary>
+    /// A serialization failure or a deadlock: PostgreSQL rolled the transaction back and running it again is the cure.
+    /// Also "current transaction is aborted" (25P02): a statement of the work failed and something in the work caught
+    /// that and went on — features may, by design (an outcome recorder's or engagement observer's failure is logged and
+    /// must not undo a send), and the embedded store has no such state — so the failure that aborted it, most often a
+    /// serialization conflict raised at a statement, is lost; the work runs again on a fresh transaction, and a failure
+    /// that is not transient fails every attempt and surfaces.
+    /// </summary>
     internal static bool IsConflict(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {
-            if (ex is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
+            if (ex is PostgresException
+                {
+                    SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.InFailedSqlTransaction,
+                })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAborted(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is PostgresException { SqlState: PostgresErrorCodes.InFailedSqlTransaction })
             {
                 return true;
             }
@@ -209,6 +236,12 @@ public sealed class PostgresStorage : IStorage, IDisposable
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new DuplicateKeyException($"Unique key {ex.ConstraintName} of {ex.TableName} is taken.", ex);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
+        {
+            // A feature's catch inside the work must not swallow it (see StorageConflictException); IsConflict finds it
+            // as the inner exception and the work runs again.
+            throw new StorageConflictException($"The transaction lost a conflict with a concurrent one ({ex.SqlState}).", ex);
         }
     }
 

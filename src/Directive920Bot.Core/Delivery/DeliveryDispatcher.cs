@@ -303,7 +303,7 @@ public sealed class DeliveryDispatcher(
             {
                 recorder.Record(tx, row);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not Storage.StorageConflictException)
             {
                 // As for engagement's observers: one recorder's bug must not undo or repeat a send that happened, nor
                 // starve the others. A failure of the commit itself (a counter's write) still rolls the outcome back.

@@ -234,7 +234,7 @@ public sealed class AcknowledgementService(
             {
                 observer.OnAcknowledged(tx, ack);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not Storage.StorageConflictException)
             {
                 // One observer's bug must not undo a recorded acknowledgement or starve the others.
                 log.LogError(ex, "Engagement observer {Observer} failed on an acknowledgement", observer.GetType().Name);

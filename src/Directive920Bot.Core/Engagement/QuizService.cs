@@ -373,7 +373,7 @@ public sealed class QuizService(
             {
                 observer.OnAnswered(tx, stored);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not Storage.StorageConflictException)
             {
                 log.LogError(ex, "Engagement observer {Observer} failed on an answer", observer.GetType().Name);
             }

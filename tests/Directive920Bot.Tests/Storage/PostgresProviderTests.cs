@@ -69,6 +69,91 @@ public sealed class PostgresProviderTests : IDisposable
         Assert.Equal($"The database schema is version {PgMigrations.CurrentVersion + 1}, newer than this program's {PgMigrations.CurrentVersion}. Use a newer release.", refused.Message);
     }
 
+    [SkippableFact]
+    public async Task A_failure_caught_inside_a_write_does_not_lose_the_write_it_runs_again_on_a_fresh_transaction()
+    {
+        // Features may catch a failure inside a write and go on (an outcome recorder's bug must not undo a send). On
+        // PostgreSQL the failed statement has aborted the transaction (25P02 at the next one), and what failed — most
+        // often a serialization conflict raised at a statement — is hidden: the whole write runs again.
+        var storage = Open(PostgresCluster.CreateDatabase("aborted_" + Guid.NewGuid().ToString("N"))).GetRequiredService<PostgresStorage>();
+        var attempts = 0;
+
+        await storage.WriteAsync(tx =>
+        {
+            if (++attempts == 1)
+            {
+                try
+                {
+                    storage.Execute(tx, "SELECT 1 / 0");
+                }
+                catch (PostgresException)
+                {
+                    // Swallowed, as a recorder's failure is.
+                }
+            }
+
+            storage.Execute(tx, "INSERT INTO units (code, name, path, invite_code, search_key, updated_at) VALUES ('U1', 'Đơn vị', '/U1/', 'inv-u1', 'don vi', now())");
+        });
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, storage.One<int>("SELECT count(*)::int FROM units WHERE code = 'U1'"));
+    }
+
+    [SkippableFact]
+    public async Task A_conflict_raised_at_a_statement_passes_a_features_catch_and_the_write_runs_again()
+    {
+        var storage = Open(PostgresCluster.CreateDatabase("conflict_" + Guid.NewGuid().ToString("N"))).GetRequiredService<PostgresStorage>();
+        var attempts = 0;
+        var swallowed = 0;
+
+        await storage.WriteAsync(tx =>
+        {
+            if (++attempts == 1)
+            {
+                try
+                {
+                    // What PostgreSQL raises at a statement of a SERIALIZABLE transaction that lost to a concurrent one.
+                    storage.Execute(tx, "DO $$ BEGIN RAISE EXCEPTION 'lost' USING ERRCODE = '40001'; END $$");
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not StorageConflictException)
+                {
+                    // The catch the outcome recorders and engagement observers run under.
+                    swallowed++;
+                }
+            }
+
+            storage.Execute(tx, "INSERT INTO units (code, name, path, invite_code, search_key, updated_at) VALUES ('U3', 'Đơn vị', '/U3/', 'inv-u3', 'don vi', now())");
+        });
+
+        Assert.Equal((2, 0), (attempts, swallowed));
+        Assert.Equal(1, storage.One<int>("SELECT count(*)::int FROM units WHERE code = 'U3'"));
+    }
+
+    [SkippableFact]
+    public async Task A_failure_caught_inside_every_attempt_surfaces_after_a_few_attempts_and_writes_nothing()
+    {
+        var storage = Open(PostgresCluster.CreateDatabase("aborted_" + Guid.NewGuid().ToString("N"))).GetRequiredService<PostgresStorage>();
+        var attempts = 0;
+
+        var failure = await Assert.ThrowsAsync<PostgresException>(() => storage.WriteAsync(tx =>
+        {
+            attempts++;
+            try
+            {
+                storage.Execute(tx, "SELECT 1 / 0");
+            }
+            catch (PostgresException)
+            {
+            }
+
+            storage.Execute(tx, "INSERT INTO units (code, name, path, invite_code, search_key, updated_at) VALUES ('U2', 'Đơn vị', '/U2/', 'inv-u2', 'don vi', now())");
+        }));
+
+        Assert.Equal(PostgresErrorCodes.InFailedSqlTransaction, failure.SqlState);
+        Assert.Equal(PostgresStorage.MaxAbortedAttempts, attempts);
+        Assert.Equal(0, storage.One<int>("SELECT count(*)::int FROM units"));
+    }
+
     [Fact]
     public void Migrations_are_numbered_from_one_without_gaps()
     {
