@@ -36,7 +36,8 @@ public sealed partial class ZaloSandboxJourneyTests
         await simulator.ShotAsync("consent-as-numbered-choices");
         await ChooseAsync(simulator, "Đồng ý");
         await simulator.SayAsync(name);
-        await simulator.SayAsync(Journey.CadreUnit, Journey.CadreUnitName);
+        // The search's own answer, not any message naming the unit: the full unit list above names it too, under another number.
+        await simulator.SayAsync(Journey.CadreUnit, $"khớp với “{Journey.CadreUnit}”");
         await ChooseAsync(simulator, Journey.CadreUnitName);
         await ChooseAsync(simulator, "Cán bộ", "Xác nhận");
         await simulator.ShotAsync("summary");
@@ -66,7 +67,18 @@ public sealed partial class ZaloSandboxJourneyTests
     /// <summary>Types the number the latest bot message offers for <paramref name="label"/> and waits for the answer.</summary>
     private static async Task ChooseAsync(Simulator simulator, string label, string? expect = null)
     {
-        var offering = await simulator.BotMessages.Filter(new LocatorFilterOptions { HasTextRegex = new Regex("để chọn: [^\\n]*" + Regex.Escape(label)) }).Last.TextContentAsync() ?? "";
+        string offering;
+        try
+        {
+            offering = await simulator.BotMessages.Filter(new LocatorFilterOptions { HasTextRegex = new Regex("để chọn: [^\\n]*" + Regex.Escape(label)) }).Last.TextContentAsync() ?? "";
+        }
+        catch (TimeoutException ex)
+        {
+            // Say what the chat showed: which offer came instead, or none.
+            var shown = await simulator.Page.Locator("#messages .msg").AllTextContentsAsync();
+            throw new TimeoutException($"No offer of '{label}'. The chat:\n" + string.Join("\n---\n", shown.TakeLast(8)), ex);
+        }
+
         // Labels may carry an emoji ("✅ Đồng ý"); the meta line (the time) follows the last one without a break.
         var number = Choice().Matches(offering).First(m => m.Groups["label"].Value.Contains(label, StringComparison.Ordinal)).Groups["n"].Value;
         await simulator.SayAsync(number.ToString(CultureInfo.InvariantCulture), expect);
