@@ -203,19 +203,7 @@ public sealed class LinkHandler(
     private async Task NotifyOtherChannelsAsync(long owner, ChannelAddress linked, string language, CancellationToken ct)
     {
         var text = LinkedElsewhere.Format(language, ChannelName(linked.Channel), Dates.At(clock.LocalNow, language));
-        foreach (var other in directory.AddressesOf(owner).Where(a => a.Channel != linked.Channel))
-        {
-            if (services.GetKeyedService<IChannelSender>(other.Channel) is not { } sender)
-            {
-                continue; // that channel does not run in this deployment
-            }
-
-            var sent = await sender.ReplyAsync(owner, new OutboundMessage(text), ct);
-            if (!sent.Ok)
-            {
-                log.LogWarning("Telling person {PersonId} on {Channel} about a link failed: {Description}", owner, other.Channel, sent.Description);
-            }
-        }
+        await OtherAppsNotice.SendAsync(services, log, owner, directory.AddressesOf(owner).Where(a => a.Channel != linked.Channel), text, ct);
     }
 
     internal static string ChannelName(string channel) => channel.Length == 0 ? channel : char.ToUpperInvariant(channel[0]) + channel[1..];

@@ -192,13 +192,7 @@ public sealed class UnlinkHandler(
 
         // The person hears of it where they still are, unless they did it from there.
         var notice = UnlinkedElsewhere.Format(context.Language, channel, Dates.At(clock.LocalNow, context.Language));
-        foreach (var other in left.Where(a => a != context.Address))
-        {
-            if (services.GetKeyedService<IChannelSender>(other.Channel) is { } sender)
-            {
-                await sender.ReplyAsync(person, new OutboundMessage(notice), ct);
-            }
-        }
+        await OtherAppsNotice.SendAsync(services, log, person, left.Where(a => a != context.Address), notice, ct);
 
         return CallbackReply.Silent;
     }
