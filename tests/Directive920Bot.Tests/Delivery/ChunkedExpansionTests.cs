@@ -1,7 +1,7 @@
-using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Delivery;
-using Directive920Bot.Storage.LiteDb.Delivery;
+using Directive920Bot.Storage;
 using Directive920Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Directive920Bot.Tests.Delivery;
 
@@ -112,7 +112,7 @@ public sealed class ChunkedExpansionTests
 
     /// <summary>
     /// Writes an expansion of everyone (campaign "crash": 10 rows, the rest in chunks of 10) into the stopped service's
-    /// file, as the service itself does, then runs <paramref name="then"/> on the same ledger.
+    /// store, as the service itself does, then runs <paramref name="then"/> on the same ledger.
     /// </summary>
     private static void WhileStopped(BotHarness bot, Action<DeliveryLedger> then)
     {
@@ -128,9 +128,10 @@ public sealed class ChunkedExpansionTests
             UnitCode = "SNV",
             DueAt = now,
         }).ToList();
-        using var db = new Directive920Bot.Storage.LiteDb.Database(bot.DatabasePath, Directive920Bot.Storage.LiteDb.Mapper.Create(), [LiteDbDeliveryLedger.Schema], TimeProvider.System);
-        var ledger = new DeliveryLedger(db, new LiteDbDeliveryLedger(db), bot.Clock);
-        db.Write(tx => ledger.InsertExpansion(tx, rows, 10));
+        using var store = bot.OpenStore();
+        var storage = store.Services.GetRequiredService<IStorage>();
+        var ledger = new DeliveryLedger(storage, store.Services.GetRequiredService<IDeliveryLedgerStore>(), bot.Clock);
+        storage.Write(tx => ledger.InsertExpansion(tx, rows, 10));
         then(ledger);
     }
 }

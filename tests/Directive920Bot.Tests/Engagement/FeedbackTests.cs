@@ -1,4 +1,3 @@
-using Directive920Bot.Storage.LiteDb;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Directive920Bot.Engagement;
@@ -16,7 +15,6 @@ public sealed class FeedbackTests
     [Fact]
     public async Task Anonymous_feedback_is_stored_without_anything_that_links_it_to_the_sender()
     {
-        Infrastructure.BotHarness.StayOnLiteDb("reads the stored feedback document from the LiteDB file");
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(3201, "Đặng Văn Giang");
         var ask = await bot.SayAsync(cadre.Id, "/gopy");
@@ -37,11 +35,11 @@ public sealed class FeedbackTests
         Assert.Equal(TimeSpan.Zero, stored.CreatedAt.TimeOfDay);
 
         // Nothing in the stored document names the sender, their unit or their id, and no draft is left behind.
-        var raw = bot.Get<Database>().Lite.GetCollection(LiteDbFeedback.CollectionName).FindAll().Single().ToString();
+        var raw = Assert.Single(Infrastructure.StoredText.Records(bot, LiteDbFeedback.CollectionName, "feedback"));
         Assert.DoesNotContain(cadre.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), raw, StringComparison.Ordinal);
         Assert.DoesNotContain("SNV", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("Giang", raw, StringComparison.Ordinal);
-        Assert.Equal(0, bot.Get<Database>().Lite.GetCollection(LiteDbFeedback.DraftCollection).Count());
+        Assert.Equal(0, Infrastructure.StoredText.Count(bot, LiteDbFeedback.DraftCollection, "feedback_drafts"));
         Assert.Null(bot.Get<ISubscribers>().Find(cadre.Id)!.Conversation);
         Assert.Empty(bot.Get<IFeedback>().FromSubscriber(cadre.Id));
     }

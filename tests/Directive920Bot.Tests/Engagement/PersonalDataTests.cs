@@ -1,4 +1,3 @@
-using Directive920Bot.Storage.LiteDb;
 using System.Text.Json;
 using Directive920Bot.Engagement;
 using Directive920Bot.Registration;
@@ -13,7 +12,6 @@ public sealed class PersonalDataTests
     [Fact]
     public async Task Engagement_data_is_exported_and_erasure_leaves_the_pseudonym_deletes_named_feedback_and_keeps_anonymous_feedback()
     {
-        Infrastructure.BotHarness.StayOnLiteDb("reads the records left after erasure from the LiteDB file");
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(3401);
         var (_, lesson) = await DeliverAsync(bot, cadre, Lesson1);
@@ -41,11 +39,15 @@ public sealed class PersonalDataTests
 
         var tombstone = personal.Erase(cadre.Id);
 
-        var db = bot.Get<Database>().Lite;
         var id = cadre.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var collection in new[] { LiteDbAcknowledgements.CollectionName, LiteDbQuizAnswers.AnswersCollection, LiteDbQuizAnswers.SentCollection, LiteDbReviews.CollectionName, LiteDbEscalations.WatchCollection, LiteDbFeedback.CollectionName })
+        foreach (var (collection, table) in new[]
         {
-            Assert.All(db.GetCollection(collection).FindAll(), doc => Assert.DoesNotContain(id, doc.ToString(), StringComparison.Ordinal));
+            (LiteDbAcknowledgements.CollectionName, "acknowledgements"), (LiteDbQuizAnswers.AnswersCollection, "quiz_answers"),
+            (LiteDbQuizAnswers.SentCollection, "quiz_sent"), (LiteDbReviews.CollectionName, "review_items"),
+            (LiteDbEscalations.WatchCollection, "ack_watches"), (LiteDbFeedback.CollectionName, "feedback"),
+        })
+        {
+            Assert.All(Infrastructure.StoredText.Records(bot, collection, table), record => Assert.DoesNotContain(id, record, StringComparison.Ordinal));
         }
 
         var ack = Assert.Single(bot.Get<IAcknowledgements>().ForItem(Lesson1));

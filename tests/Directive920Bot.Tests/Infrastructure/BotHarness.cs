@@ -266,6 +266,26 @@ public sealed class BotHarness : IAsyncDisposable
             b.AddStoreProvider();
         }));
 
+    /// <summary>
+    /// This harness's store opened as the service opens it (its provider, its file or database, the harness's business
+    /// clock), without the service: for a test that writes what a crash would have left while the host is stopped.
+    /// Dispose it before the host starts again (a LiteDB file has one opener at a time).
+    /// </summary>
+    public IHost OpenStore()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Configuration["Storage:DatabasePath"] = DatabasePath;
+        if (UsesPostgres)
+        {
+            builder.Configuration["Storage:Provider"] = settings["Storage:Provider"];
+            builder.Configuration["Storage:ConnectionString"] = settings["Storage:ConnectionString"];
+        }
+
+        builder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Business, Clock);
+        builder.AddStoreProvider();
+        return builder.Build();
+    }
+
     /// <summary>Stops the service as a clean shutdown would; the database and the emulator stay.</summary>
     public async Task StopHostAsync()
     {

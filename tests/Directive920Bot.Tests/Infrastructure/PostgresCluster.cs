@@ -104,7 +104,7 @@ public static class PostgresCluster
     {
         var bin = BinDirectory()!;
         RemoveStale();
-        var root = Directory.CreateTempSubdirectory(Prefix).FullName;
+        var root = Claim();
         var data = Path.Combine(root, "data");
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -126,16 +126,54 @@ public static class PostgresCluster
 
     private const string Prefix = "d920-pg-";
 
+    private const string Making = "d920-pgnew-";
+
+    private const string OwnerLock = "owner.lock";
+
+    // Held (an exclusive lock on the file) for as long as this process lives; the operating system lets go when it ends.
+    private static FileStream? owner;
+
+    // The cluster's directory is made under another name with its owner's lock already held, then renamed into place (a
+    // rename is atomic): another test process's RemoveStale (two test assemblies of the solution, or two runs on one
+    // machine) never sees it before the lock is there, and took it for stale when initdb had not yet written the data
+    // directory — it deleted the directory under initdb ("PG_VERSION is missing") and the run's PostgreSQL tests failed.
+    private static string Claim()
+    {
+        var making = Directory.CreateTempSubdirectory(Making).FullName;
+        owner = new FileStream(Path.Combine(making, OwnerLock), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        var root = Path.Combine(Path.GetDirectoryName(making)!, Prefix + Path.GetFileName(making)[Making.Length..]);
+        Directory.Move(making, root);
+        return root;
+    }
+
     // A test process that was killed (or whose exit handler ran out of time) leaves its stopped cluster behind: a
-    // directory without a running server (no postmaster.pid) is removed by the next run.
+    // directory whose owner is gone (its lock is free) and without a running server (no postmaster.pid) is removed.
     private static void RemoveStale()
     {
-        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*").Concat(Directory.GetDirectories(Path.GetTempPath(), Making + "*")))
         {
-            if (!File.Exists(Path.Combine(stale, "data", "postmaster.pid")))
+            if (!File.Exists(Path.Combine(stale, "data", "postmaster.pid")) && !InUse(stale))
             {
                 TryDelete(stale);
             }
+        }
+    }
+
+    private static bool InUse(string directory)
+    {
+        try
+        {
+            using var probe = new FileStream(Path.Combine(directory, OwnerLock), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Left by a run from before owner locks, or already removed.
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 

@@ -31,6 +31,29 @@ internal static class StoredText
         return (int)count.ExecuteScalar()!;
     }
 
+    /// <summary>Every record of a LiteDB collection, or every row of the PostgreSQL table that holds the same, as text
+    /// (a document's JSON; a row's text form, every column).</summary>
+    public static List<string> Records(BotHarness bot, string collection, string table)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        if (!bot.UsesPostgres)
+        {
+            return [.. bot.Get<Directive920Bot.Storage.LiteDb.Database>().Lite.GetCollection(collection).FindAll().Select(d => d.ToString())];
+        }
+
+        using var connection = new NpgsqlConnection(bot.ConnectionString);
+        connection.Open();
+        using var rows = new NpgsqlCommand($"SELECT r::text FROM \"{table}\" r", connection);
+        using var reader = rows.ExecuteReader();
+        var records = new List<string>();
+        while (reader.Read())
+        {
+            records.Add(reader.GetString(0));
+        }
+
+        return records;
+    }
+
     private static List<string> LiteDbHolders(BotHarness bot, string text)
     {
         var db = bot.Get<Directive920Bot.Storage.LiteDb.Database>().Lite;

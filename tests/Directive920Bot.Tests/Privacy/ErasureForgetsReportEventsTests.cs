@@ -1,7 +1,6 @@
 using Directive920Bot.Registration;
 using Directive920Bot.Reports;
-using Directive920Bot.Storage.LiteDb;
-using Directive920Bot.Storage.LiteDb.Reports;
+using Directive920Bot.Storage;
 using Directive920Bot.Tests.Infrastructure;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
@@ -16,7 +15,6 @@ public sealed class ErasureForgetsReportEventsTests
     [Fact]
     public async Task Delete_removes_the_persons_report_event_records_and_keeps_the_counts_and_other_peoples_records()
     {
-        BotHarness.StayOnLiteDb("reads report_events from the LiteDB file");
         await using var bot = await StartAsync();
         var erased = await bot.RegisterAsync(5501, "Đinh Văn Khoa", "SKHCN");
         var kept = await bot.RegisterAsync(5502, "Lý Thị Ngân", "SKHCN");
@@ -43,10 +41,17 @@ public sealed class ErasureForgetsReportEventsTests
         Assert.Equal(participants, counters.QuizParticipants()["SKHCN"]);
     }
 
+    // Whether the event is recorded as counted, asked through the store on either provider: MarkCounted answers false
+    // for an event already recorded. The probe's transaction is rolled back, so asking records nothing.
     private static bool Stored(BotHarness bot, string eventId)
     {
-        var lite = bot.Get<Database>().Lite;
-        var hash = StoreSecrets.Hash(StoreSecrets.Get(lite, StoreSecrets.ReportEvents), eventId);
-        return lite.GetCollection(LiteDbReportCounterStore.EventsCollection).FindById(hash) is not null;
+        var stored = false;
+        var probe = Assert.Throws<InvalidOperationException>(() => bot.Get<IStorage>().Write(tx =>
+        {
+            stored = !bot.Get<IReportCounterStore>().MarkCounted(tx, eventId);
+            throw new InvalidOperationException("probe rolled back");
+        }));
+        Assert.Equal("probe rolled back", probe.Message);
+        return stored;
     }
 }

@@ -1,8 +1,6 @@
 using Directive920Bot.Admin;
 using Directive920Bot.Channels;
 using Directive920Bot.Registration;
-using Directive920Bot.Storage.LiteDb;
-using Directive920Bot.Storage.LiteDb.Channels;
 using Directive920Bot.Tests.Infrastructure;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
@@ -35,20 +33,18 @@ public sealed class ErasureRecordsTests
     [Fact]
     public async Task The_anonymous_feedback_send_key_is_gone_once_sent_and_feedback_keys_expire_within_half_an_hour()
     {
-        BotHarness.StayOnLiteDb("reads the callback keys from the LiteDB file");
         await using var bot = await StartAsync();
         var cadre = await bot.RegisterAsync(6301);
         var ask = await bot.SayAsync(cadre.Id, "/gopy");
         await bot.PressAndExpectReplyAsync(cadre.Id, ask, "Gửi ẩn danh");
         var preview = await bot.SayAsync(cadre.Id, "Một góp ý ẩn danh về việc học tập Thông báo.");
-        var keys = bot.Get<Database>().Lite.GetCollection<CallbackKey>(LiteDbCallbackKeyRecords.CollectionName);
-        Assert.Contains(keys.FindAll(), k => k.Payload.StartsWith("send:", StringComparison.Ordinal));
+        Assert.Contains(StoredCallbackKeys.All(bot), k => k.Payload.StartsWith("send:", StringComparison.Ordinal));
 
         await PressAsync(bot, cadre.Id, preview.MessageId, "Gửi góp ý");
         await SettleAsync(bot);
 
-        Assert.DoesNotContain(keys.FindAll(), k => k.Payload.StartsWith("send:", StringComparison.Ordinal));
-        Assert.All(keys.Find(k => k.Action == "eng.fb"), k => Assert.True(k.ExpiresAt <= k.CreatedAt + TimeSpan.FromMinutes(30)));
+        Assert.DoesNotContain(StoredCallbackKeys.All(bot), k => k.Payload.StartsWith("send:", StringComparison.Ordinal));
+        Assert.All(StoredCallbackKeys.All(bot).Where(k => k.Action == "eng.fb"), k => Assert.True(k.ExpiresAt <= k.CreatedAt + TimeSpan.FromMinutes(30)));
         var sent = Assert.Single(bot.Get<Directive920Bot.Engagement.IFeedback>().All());
         Assert.Equal(TimeSpan.Zero, sent.CreatedAt.TimeOfDay);
     }

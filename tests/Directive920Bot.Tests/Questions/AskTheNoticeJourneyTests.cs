@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Directive920Bot.Content;
 using Directive920Bot.Questions;
-using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Storage.LiteDb.Questions;
 using static Directive920Bot.Tests.Engagement.EngagementKit;
 
@@ -70,7 +69,6 @@ public sealed class AskTheNoticeJourneyTests
     [Fact]
     public async Task An_off_topic_question_is_answered_not_in_the_notice_stored_forwarded_and_listed_for_propaganda_staff()
     {
-        Infrastructure.BotHarness.StayOnLiteDb("reads the stored question from the LiteDB file");
         await using var bot = await StartAsync(ApiKeys);
         var cadre = await bot.RegisterAsync(3403);
         var answer = await bot.SayAsync(cadre.Id, "Thời tiết ngày mai ở Vinh thế nào?");
@@ -83,7 +81,7 @@ public sealed class AskTheNoticeJourneyTests
         Assert.Equal(TimeSpan.Zero, stored.AskedOn.TimeOfDay);
 
         // Nothing in the stored question names the asker.
-        var raw = bot.Get<Database>().Lite.GetCollection(LiteDbUnansweredQuestions.CollectionName).FindAll().Single().ToString();
+        var raw = Assert.Single(Infrastructure.StoredText.Records(bot, LiteDbUnansweredQuestions.CollectionName, "unanswered_questions"));
         Assert.DoesNotContain(cadre.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), raw, StringComparison.Ordinal);
 
         await bot.PressAsync(cadre.Id, answer, "Gửi câu hỏi cho cán bộ tuyên giáo");

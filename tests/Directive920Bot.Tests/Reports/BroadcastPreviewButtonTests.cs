@@ -1,4 +1,3 @@
-using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Channels;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
@@ -78,6 +77,5 @@ public sealed class BroadcastPreviewButtonTests
         return PreviewOf(bot, summary).Preview.Last(m => m.Buttons.Count > 0);
     }
 
-    private static List<CallbackKey> Keys(BotHarness bot) =>
-        bot.Get<Database>().Collection<CallbackKey>(Directive920Bot.Storage.LiteDb.Channels.LiteDbCallbackKeyRecords.CollectionName).FindAll().ToList();
+    private static List<CallbackKey> Keys(BotHarness bot) => StoredCallbackKeys.All(bot);
 }

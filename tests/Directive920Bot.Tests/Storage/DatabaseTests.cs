@@ -9,6 +9,7 @@ public sealed class DatabaseTests
     [Fact]
     public async Task The_database_file_is_created_in_its_directory_readable_by_the_owner_only()
     {
+        BotHarness.StayOnLiteDb("the LiteDB file and its mode");
         await using var bot = await BotHarness.StartAsync();
 
         Assert.True(File.Exists(bot.DatabasePath));
@@ -21,6 +22,7 @@ public sealed class DatabaseTests
     [Fact]
     public async Task The_schema_version_is_recorded_and_a_newer_database_is_refused()
     {
+        BotHarness.StayOnLiteDb("the LiteDB file's schema version and its migrations (PostgresProviderTests has the server's)");
         await using var bot = await BotHarness.StartAsync();
         var db = bot.Get<Database>().Lite;
         Assert.Equal(Migrations.CurrentVersion, Migrations.ReadVersion(db));

@@ -45,4 +45,35 @@ public abstract partial class StorageContract
         Assert.Null(counters.FindDay("SNV|2026-11-30"));
         Assert.Empty(counters.DaysBetween("2026-01-01", "2026-12-31"));
     }
+
+    [SkippableFact]
+    public async Task Concurrent_transactions_adding_to_the_same_report_counters_all_count()
+    {
+        var store = Store();
+        var storage = store.GetRequiredService<IStorage>();
+        var counters = store.GetRequiredService<IReportCounterStore>();
+        const int Sends = 60;
+
+        // What the outcome of each send to one unit does: mark its event, then add one to the unit's item counter and
+        // its day counter, read and written in the send's own transaction. Run at once, a provider that let two of them
+        // read the same figure (and both write it plus one) would end short of Sends.
+        await Task.WhenAll(Enumerable.Range(0, Sends).Select(i => Task.Run(() => storage.WriteAsync(tx =>
+        {
+            Assert.True(counters.MarkCounted(tx, $"d:send-{i}"));
+            var item = counters.FindItem("SNV|L1") ?? new ItemCounter { Id = "SNV|L1", UnitCode = "SNV", ItemId = "L1" };
+            item.Delivered++;
+            item.Delays[i % item.Delays.Length]++;
+            counters.SaveItems(tx, [item]);
+            var day = counters.FindDay("SNV|2026-12-01") ?? Day("SNV", "2026-12-01", 0);
+            day.Delivered++;
+            counters.SaveDays(tx, [day]);
+        }))));
+
+        var counted = counters.FindItem("SNV|L1")!;
+        Assert.Equal(Sends, counted.Delivered);
+        Assert.Equal(Sends, counted.Delays.Sum());
+        Assert.Equal(Sends, counters.FindDay("SNV|2026-12-01")!.Delivered);
+        Assert.Equal([Sends], counters.ItemsFor("L1").Select(c => c.Delivered));
+        await storage.WriteAsync(tx => Assert.False(counters.MarkCounted(tx, "d:send-0")));
+    }
 }
