@@ -45,6 +45,13 @@ public sealed class TelegramOptions
     /// <summary>A callback query not answered by its handler within this time is answered empty (Telegram's deadline is ~10 s… 15 s).</summary>
     public TimeSpan CallbackAnswerDeadline { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// Several instances on PostgreSQL: how long the inbox batches an instance stored stay its own without a renewal
+    /// (it renews every third of this); a crashed instance's unhandled updates are taken over by another within about
+    /// this time and a third. A stopping instance gives its batches up at once.
+    /// </summary>
+    public TimeSpan InboxLeaseTime { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
 
     public override string ToString() => $"Telegram {{ Mode = {Mode}, ApiBaseUrl = {ApiBaseUrl ?? "(Telegram)"}, BotToken = {(HasToken ? "(set)" : "(none)")}, WebhookUrl = {WebhookUrl ?? "(none)"}, WebhookSecret = {(string.IsNullOrEmpty(WebhookSecret) ? "(none)" : "(set)")} }}";

@@ -57,6 +57,11 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
             failures.Add($"Telegram:InputPerMinute must be between 1 and 60000, was {options.InputPerMinute}.");
         }
 
+        if (options.InboxLeaseTime < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"Telegram:InboxLeaseTime must be at least 00:00:01, was {options.InboxLeaseTime}.");
+        }
+
         if (options.InputNoticeWindow < TimeSpan.Zero)
         {
             failures.Add($"Telegram:InputNoticeWindow must not be negative, was {options.InputNoticeWindow}.");

@@ -1,22 +1,32 @@
+using System.Globalization;
 using Directive920Bot.Channels;
 using Directive920Bot.Storage;
 using Telegram.Bot;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 
 namespace Directive920Bot.Telegram;
 
 /// <summary>
-/// Every update is written here before Telegram is told it was received (the next poll's offset), and forgotten once
-/// handled. A crash in between handles the updates of an unfinished batch again at the next start; every handler is
-/// idempotent. The same update_id delivered twice is accepted once: the ids seen lately are kept as ranges next to the
-/// offset, in the same document and transaction.
+/// Every update is written here before Telegram is told it was received (the next poll's offset, a webhook's 200), and
+/// forgotten once handled. The store decides, in the accepting transaction, which updates are new (the update ids seen
+/// lately are kept as ranges next to the offset, merged there), numbers the batch and records this instance as its
+/// owner: an update that reaches two instances is handled by the one that stored it. A batch this instance has not
+/// finished is leased to it; a crashed instance's batches are taken over by another once the lease runs out
+/// (<see cref="KeepAsync"/>), a stopped one's at once, the embedded store's at the next start. Every handler is
+/// idempotent, so a batch handled again after a crash costs nothing but the repeat.
 /// <para>
 /// A batch is one document and one write, however many updates it holds, and handling an update writes nothing: per
 /// update, the inbox costs a share of one insert and one delete instead of an insert and an update with two indexes
 /// each. At thousands of presses a second that was a third of the database writer's work.
 /// </para>
 /// </summary>
-public sealed class UpdateInbox(IInboxStore store, IStorage storage, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time, ILogger<UpdateInbox> log) : IDisposable
+public sealed class UpdateInbox(
+    IInboxStore store,
+    IStorage storage,
+    [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time,
+    IOptions<TelegramOptions> options,
+    ILogger<UpdateInbox> log) : IDisposable
 {
     /// <summary>The channel this inbox keeps the cursor of.</summary>
     public const string Channel = "telegram";
@@ -26,17 +36,17 @@ public sealed class UpdateInbox(IInboxStore store, IStorage storage, [FromKeyedS
 
     private readonly SemaphoreSlim accepting = new(1, 1);
     private readonly Lock progressLock = new();
-    // Per stored batch, the updates not handled yet; a batch is deleted when the last one is handled. Batches left by
-    // a previous run are read once, before the first accept, so that batch ids continue after theirs.
+    // Per batch this instance owns, the updates not handled yet; a batch is deleted when the last one is handled.
     private readonly Dictionary<long, Dictionary<int, InboxEntry>> unhandled = [];
-    private bool recovered;
-    private long recoveredThrough;
-    private List<SeenRange>? seen;
-    private long nextBatchId;
+
+    /// <summary>This instance, as the batches it owns name it: unique per process, even for two on one machine.</summary>
+    public string Owner { get; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+
+    private TimeSpan Lease => options.Value.InboxLeaseTime;
 
     public void Dispose() => accepting.Dispose();
 
-    /// <summary>Stores the updates not seen before, in one transaction with the next offset, and returns them.</summary>
+    /// <summary>Stores the updates no instance stored lately, in one transaction with the channel's cursor, and returns them.</summary>
     public async Task<IReadOnlyList<InboxEntry>> AcceptAsync(IReadOnlyList<Update> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
@@ -49,57 +59,37 @@ public sealed class UpdateInbox(IInboxStore store, IStorage storage, [FromKeyedS
         try
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var ranges = Seen().Where(r => now - r.LastSeenAt < SeenFor).ToList();
-            var fresh = new List<Update>();
+            // Serialised here, not on the database writer, which every handler waits for.
+            var received = new Dictionary<int, Update>();
+            var stored = new List<StoredUpdate>(updates.Count);
             foreach (var update in updates)
             {
-                if (!ranges.Any(r => r.Contains(update.Id)))
+                if (received.TryAdd(update.Id, update))
                 {
-                    SeenRanges.Remember(ranges, update.Id, now);
-                    fresh.Add(update);
+                    // Without the Telegram names and username: stored before anyone consented (see UpdateMinimiser).
+                    stored.Add(new StoredUpdate
+                    {
+                        Id = update.Id,
+                        Json = UpdateMinimiser.Minimise(System.Text.Json.JsonSerializer.Serialize(update, JsonBotAPI.Options)),
+                        ChatKey = ChatKeyOf(update),
+                        ReceivedAt = now,
+                    });
                 }
             }
 
-            ranges = SeenRanges.Newest(ranges);
-
-            Recover();
-            var batchId = Interlocked.Increment(ref nextBatchId);
-            // Serialised here, not on the database writer, which every handler waits for.
-            var entries = fresh.Select(update => new InboxEntry
+            var arrival = new InboxArrival(Channel, Owner, stored, updates.Max(u => u.Id) + 1, now, SeenFor, Lease);
+            var batch = await storage.WriteAsync(tx => store.Accept(tx, arrival));
+            if (batch is null)
             {
-                Id = update.Id,
-                // Without the Telegram names and username: stored before anyone consented (see UpdateMinimiser).
-                Json = UpdateMinimiser.Minimise(System.Text.Json.JsonSerializer.Serialize(update, JsonBotAPI.Options)),
-                ChatKey = ChatKeyOf(update),
-                ReceivedAt = now,
-                BatchId = batchId,
-                Received = update,
-            }).ToList();
-            var cursor = new InboxCursor(updates.Max(u => u.Id) + 1, ranges);
-            var batch = entries.Count == 0 ? null : new StoredUpdateBatch { Id = batchId, ReceivedAt = now, Updates = [.. entries.Select(Stored)] };
-            if (entries.Count > 0)
-            {
-                lock (progressLock)
-                {
-                    unhandled[batchId] = entries.ToDictionary(e => e.Id);
-                }
+                return [];
             }
 
-            try
+            var entries = batch.Updates.Select(u => Entry(batch.Id, u, received[u.Id])).ToList();
+            lock (progressLock)
             {
-                await storage.WriteAsync(tx => store.Accept(tx, Channel, batch, cursor));
-            }
-            catch
-            {
-                lock (progressLock)
-                {
-                    unhandled.Remove(batchId);
-                }
-
-                throw;
+                unhandled[batch.Id] = entries.ToDictionary(e => e.Id);
             }
 
-            seen = ranges;
             return entries;
         }
         finally
@@ -110,44 +100,107 @@ public sealed class UpdateInbox(IInboxStore store, IStorage storage, [FromKeyedS
 
     public int? ReadOffset() => store.ReadCursor(Channel)?.Offset;
 
-    /// <summary>The updates stored and not handled yet, in the order they arrived.</summary>
+    /// <summary>The updates this instance owns and has not handled yet, in the order they arrived.</summary>
     public IReadOnlyList<InboxEntry> Pending()
     {
-        Recover();
         lock (progressLock)
         {
             return [.. unhandled.OrderBy(b => b.Key).SelectMany(b => b.Value.Values.OrderBy(e => e.Id))];
         }
     }
 
-    /// <summary>The updates a previous run stored and did not finish handling, in the order they arrived.</summary>
-    public IReadOnlyList<InboxEntry> Recovered()
+    /// <summary>
+    /// Takes over the batches no live instance handles (a previous run's; on PostgreSQL those of an instance whose lease
+    /// ran out or that stopped) and returns their updates, in the order they arrived.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxEntry>> RecoverAsync()
     {
-        Recover();
+        if (!store.AnyToClaim(Owner))
+        {
+            return [];
+        }
+
+        var batches = await storage.WriteAsync(tx => store.Claim(tx, Owner, Lease));
+        var entries = new List<InboxEntry>();
         lock (progressLock)
         {
-            return [.. unhandled.Where(b => b.Key <= recoveredThrough).OrderBy(b => b.Key).SelectMany(b => b.Value.Values.OrderBy(e => e.Id))];
+            foreach (var batch in batches)
+            {
+                var taken = batch.Updates.Select(u => Entry(batch.Id, u, null)).ToList();
+                unhandled[batch.Id] = taken.ToDictionary(e => e.Id);
+                entries.AddRange(taken);
+            }
         }
+
+        if (entries.Count > 0)
+        {
+            log.LogInformation("Inbox took over {Batches} batch(es) with {Updates} update(s) no running instance was handling", batches.Count, entries.Count);
+        }
+
+        return entries;
     }
 
-    private void Recover()
+    /// <summary>
+    /// While the service runs: every third of the lease time, renews the lease of the batches this instance is still
+    /// handling and takes over any another instance left (<see cref="RecoverAsync"/>), handing them to
+    /// <paramref name="handOver"/>. On the embedded store both find nothing after the start and write nothing.
+    /// </summary>
+    public async Task KeepAsync(Action<IReadOnlyList<InboxEntry>> handOver, TimeProvider transport, CancellationToken ct)
     {
-        lock (progressLock)
+        ArgumentNullException.ThrowIfNull(handOver);
+        ArgumentNullException.ThrowIfNull(transport);
+        while (!ct.IsCancellationRequested)
         {
-            if (recovered)
+            try
+            {
+                await Task.Delay(Lease / 3, transport, ct);
+                bool owning;
+                lock (progressLock)
+                {
+                    owning = unhandled.Count > 0;
+                }
+
+                if (owning)
+                {
+                    await storage.WriteAsync(tx => store.Renew(tx, Owner, Lease));
+                }
+
+                var taken = await RecoverAsync();
+                if (taken.Count > 0)
+                {
+                    handOver(taken);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
             }
-
-            foreach (var batch in store.Batches())
+            catch (Exception ex)
             {
-                unhandled[batch.Id] = batch.Updates.Select(u => new InboxEntry { Id = u.Id, Json = u.Json, ChatKey = u.ChatKey, ReceivedAt = u.ReceivedAt, BatchId = batch.Id })
-                    .ToDictionary(e => e.Id);
-                nextBatchId = Math.Max(nextBatchId, batch.Id);
+                // Tried again at the next turn; a lease that runs out meanwhile only lets another instance repeat a batch.
+                log.LogWarning(ex, "Could not renew or take over inbox batches; trying again");
             }
+        }
+    }
 
-            recoveredThrough = nextBatchId;
-            recovered = true;
+    /// <summary>A stopping instance gives its unfinished batches up, so that the next start (or another instance) takes them at once.</summary>
+    public async Task ReleaseAsync()
+    {
+        lock (progressLock)
+        {
+            if (unhandled.Count == 0)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await storage.WriteAsync(tx => store.Release(tx, Owner));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Could not give up this instance's inbox batches; another takes them once their lease runs out");
         }
     }
 
@@ -185,18 +238,6 @@ public sealed class UpdateInbox(IInboxStore store, IStorage storage, [FromKeyedS
         _ => 0,
     };
 
-    private static StoredUpdate Stored(InboxEntry entry) =>
-        new() { Id = entry.Id, Json = entry.Json, ChatKey = entry.ChatKey, ReceivedAt = entry.ReceivedAt };
-
-    private List<SeenRange> Seen()
-    {
-        if (seen is not null)
-        {
-            return seen;
-        }
-
-        seen = [.. store.ReadCursor(Channel)?.Seen ?? []];
-        log.LogDebug("Inbox remembers {Count} range(s) of update ids", seen.Count);
-        return seen;
-    }
+    private static InboxEntry Entry(long batchId, StoredUpdate update, Update? received) =>
+        new() { Id = update.Id, Json = update.Json, ChatKey = update.ChatKey, ReceivedAt = update.ReceivedAt, BatchId = batchId, Received = received };
 }

@@ -24,6 +24,7 @@ public sealed class UpdateProcessor : BackgroundService
     private readonly UpdateInbox inbox;
     private readonly ILogger<UpdateProcessor> log;
     private long inFlight;
+    private IReadOnlyList<InboxEntry> recovered = [];
 
     private readonly Hosting.BotMetrics metrics;
     private readonly TimeProvider transport;
@@ -142,10 +143,22 @@ public sealed class UpdateProcessor : BackgroundService
         base.Dispose();
     }
 
+    /// <summary>
+    /// Takes over what a previous run (or a crashed instance) left before the poller or the webhook accepts anything new,
+    /// so that it is handled first, in update order.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        recovered = await inbox.RecoverAsync();
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Whatever a crash left unhandled is handled first, in update order.
-        Enqueue(inbox.Recovered());
+        Enqueue(recovered);
+        recovered = [];
+        // Renews this instance's lease on its unfinished batches and takes over those another instance left.
+        var keeping = inbox.KeepAsync(Enqueue, transport, stoppingToken);
         var running = new List<Task>();
         try
         {
@@ -167,8 +180,11 @@ public sealed class UpdateProcessor : BackgroundService
         {
         }
 
-        // Let handlers that already started finish; what has not started stays pending in the inbox.
+        // Let handlers that already started finish; what has not started stays pending in the inbox, given up for the
+        // next start or another instance to take at once.
         await Task.WhenAll(running);
+        await keeping;
+        await inbox.ReleaseAsync();
     }
 
     private async Task ChainAsync(Task previous, InboxEntry entry, CancellationToken ct)

@@ -15,8 +15,29 @@ public interface IInboxStore
     /// <summary>The channel's cursor, or null before its first poll.</summary>
     InboxCursor? ReadCursor(string channel);
 
-    /// <summary>Stores <paramref name="batch"/> (when there is one) and the channel's new cursor.</summary>
-    void Accept(ITransaction tx, string channel, StoredUpdateBatch? batch, InboxCursor cursor);
+    /// <summary>
+    /// Stores the updates of <paramref name="arrival"/> that no instance stored lately as one batch, under an id the
+    /// store allocates (never the same for two instances), owned by <see cref="InboxArrival.Owner"/>, and merges the
+    /// channel's cursor (offset and seen ranges) in the same transaction. Returns the batch as stored — only what this
+    /// call stored, which its caller alone handles — or null when every update was seen before.
+    /// </summary>
+    StoredUpdateBatch? Accept(ITransaction tx, InboxArrival arrival);
+
+    /// <summary>
+    /// Takes over the batches no live instance handles: on PostgreSQL those whose owner's lease ran out (a crashed or
+    /// stopped instance's), skipping rows another claimer holds; on the embedded store, where one process is the only
+    /// writer, every batch another run left. They are <paramref name="owner"/>'s afterwards, for <paramref name="lease"/>.
+    /// </summary>
+    IReadOnlyList<StoredUpdateBatch> Claim(ITransaction tx, string owner, TimeSpan lease);
+
+    /// <summary>Whether <see cref="Claim"/> would take anything now (a read, so that an idle check writes nothing).</summary>
+    bool AnyToClaim(string owner);
+
+    /// <summary>Extends the lease of <paramref name="owner"/>'s batches by <paramref name="lease"/> from now.</summary>
+    void Renew(ITransaction tx, string owner, TimeSpan lease);
+
+    /// <summary>Ends the lease of <paramref name="owner"/>'s batches (a stopping instance): any instance takes them at once.</summary>
+    void Release(ITransaction tx, string owner);
 
     /// <summary>Forgets a batch whose updates are all handled.</summary>
     void DeleteBatch(ITransaction tx, long batchId);

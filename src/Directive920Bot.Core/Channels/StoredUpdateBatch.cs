@@ -7,5 +7,11 @@ public sealed class StoredUpdateBatch
 
     public DateTime ReceivedAt { get; set; }
 
+    /// <summary>
+    /// The instance handling it (<see cref="InboxArrival.Owner"/>); another instance takes it over when the owner's lease
+    /// runs out (PostgreSQL) or, on the embedded store, at the next start. Empty for batches older than owners.
+    /// </summary>
+    public string Owner { get; set; } = "";
+
     public List<StoredUpdate> Updates { get; set; } = [];
 }

@@ -34,16 +34,45 @@ internal sealed class LiteDbInboxStore(Database db) : IInboxStore
 
     public InboxCursor? ReadCursor(string channel) => InboxCursorDocument.Read(Meta.FindById(InboxCursorDocument.KeyFor(channel)));
 
-    public void Accept(ITransaction tx, string channel, StoredUpdateBatch? batch, InboxCursor cursor)
+    public StoredUpdateBatch? Accept(ITransaction tx, InboxArrival arrival)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        if (batch is not null)
+        ArgumentNullException.ThrowIfNull(arrival);
+        // The only writer is this process, and the writer runs one transaction at a time: reading the cursor and the
+        // highest batch id here, under it, is already the merge the shared store does with a row lock.
+        var (fresh, cursor) = arrival.Sift(ReadCursor(arrival.Channel));
+        StoredUpdateBatch? batch = null;
+        if (fresh.Count > 0)
         {
+            var last = Batches.Query().OrderByDescending(b => b.Id).Select(b => b.Id).FirstOrDefault();
+            batch = new StoredUpdateBatch { Id = last + 1, ReceivedAt = arrival.ReceivedAt, Owner = arrival.Owner, Updates = fresh };
             Batches.Insert(batch);
         }
 
-        Meta.Upsert(InboxCursorDocument.For(channel, cursor));
+        Meta.Upsert(InboxCursorDocument.For(arrival.Channel, cursor));
+        return batch;
     }
+
+    // One process is the only writer: whatever another run (another owner) left is nobody's now.
+    public IReadOnlyList<StoredUpdateBatch> Claim(ITransaction tx, string owner, TimeSpan lease)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var left = Batches.Find(Query.Not(nameof(StoredUpdateBatch.Owner), owner)).OrderBy(b => b.Id).ToList();
+        foreach (var batch in left)
+        {
+            batch.Owner = owner;
+            Batches.Update(batch);
+        }
+
+        return left;
+    }
+
+    public bool AnyToClaim(string owner) => Batches.Exists(Query.Not(nameof(StoredUpdateBatch.Owner), owner));
+
+    // No lease on the embedded store: nobody else could take the batches.
+    public void Renew(ITransaction tx, string owner, TimeSpan lease) => ArgumentNullException.ThrowIfNull(tx);
+
+    public void Release(ITransaction tx, string owner) => ArgumentNullException.ThrowIfNull(tx);
 
     public void DeleteBatch(ITransaction tx, long batchId)
     {

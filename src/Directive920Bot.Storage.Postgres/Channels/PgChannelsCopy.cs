@@ -39,7 +39,10 @@ internal static class PgChannelsCopy
         yield return PgCopySection.Table<CallbackKey>(db, "callback_keys", keys.Insert);
         yield return PgCopySection.Table<StoredUpdateBatch>(db, "inbox_batches", (tx, batch) =>
         {
+            // Without an owner (the copied batches are nobody's: the first instance takes them); the sequence moves past
+            // the copied ids so that the service's next batch does not collide with one.
             db.Execute(tx, "INSERT INTO inbox_batches (id, received_at) VALUES (@Id, @ReceivedAt)", new { batch.Id, ReceivedAt = Utc.Of(batch.ReceivedAt) });
+            db.Execute(tx, "SELECT setval('inbox_batch_ids', GREATEST(@Id, (SELECT last_value FROM inbox_batch_ids)))", new { batch.Id });
             db.Execute(tx, """
                 INSERT INTO inbox_updates (update_id, batch_id, json, chat_key, received_at)
                 SELECT u.id, @batch, u.json, u.chat_key, u.received_at FROM unnest(@ids, @jsons, @keys, @ats) AS u (id, json, chat_key, received_at)

@@ -6,13 +6,14 @@ namespace Directive920Bot.Storage.Postgres.Channels;
 
 /// <summary>
 /// The inbox in <c>inbox_batches</c> + <c>inbox_updates</c> (one row per update, unique by update id, so an update that
-/// reaches two instances is stored once) and the cursors in <c>inbox_cursors</c> (the seen ranges as jsonb).
+/// reaches two instances is stored once) and the cursors in <c>inbox_cursors</c> (the seen ranges as jsonb, merged under
+/// the row's lock). Batch ids come from a sequence; each batch names its owner instance and a lease on the server's clock.
 /// </summary>
 internal sealed class PgInboxStore(PostgresStorage db) : IInboxStore
 {
     public IReadOnlyList<StoredUpdateBatch> Batches() => db.Read((connection, transaction) =>
     {
-        var batches = connection.Query<StoredUpdateBatch>("SELECT id AS Id, received_at AS ReceivedAt FROM inbox_batches ORDER BY id", transaction: transaction)
+        var batches = connection.Query<StoredUpdateBatch>("SELECT id AS Id, received_at AS ReceivedAt, owner AS Owner FROM inbox_batches ORDER BY id", transaction: transaction)
             .ToDictionary(b => b.Id);
         foreach (var row in connection.Query<UpdateRow>(
             "SELECT batch_id AS BatchId, update_id AS Id, json AS Json, chat_key AS ChatKey, received_at AS ReceivedAt FROM inbox_updates ORDER BY batch_id, update_id",
@@ -29,33 +30,81 @@ internal sealed class PgInboxStore(PostgresStorage db) : IInboxStore
             ? new InboxCursor(row.Offset, JsonSerializer.Deserialize<List<SeenRange>>(row.Seen) ?? [])
             : null;
 
-    public void Accept(ITransaction tx, string channel, StoredUpdateBatch? batch, InboxCursor cursor)
+    public StoredUpdateBatch? Accept(ITransaction tx, InboxArrival arrival)
     {
-        ArgumentNullException.ThrowIfNull(cursor);
-        if (batch is not null)
+        ArgumentNullException.ThrowIfNull(arrival);
+        // The cursor row is locked for the rest of the transaction: instances accepting at once merge their seen ranges
+        // one after the other instead of writing over each other's.
+        db.Execute(tx, "INSERT INTO inbox_cursors (channel, \"offset\", seen) VALUES (@channel, 0, '[]') ON CONFLICT (channel) DO NOTHING", new { channel = arrival.Channel });
+        var row = db.Query<CursorRow>(tx, "SELECT \"offset\" AS Offset, seen::text AS Seen FROM inbox_cursors WHERE channel = @channel FOR UPDATE", new { channel = arrival.Channel }).Single();
+        var (fresh, cursor) = arrival.Sift(new InboxCursor(row.Offset, JsonSerializer.Deserialize<List<SeenRange>>(row.Seen) ?? []));
+        db.Execute(tx, "UPDATE inbox_cursors SET \"offset\" = @offset, seen = @seen::jsonb WHERE channel = @channel",
+            new { channel = arrival.Channel, offset = cursor.Offset, seen = JsonSerializer.Serialize(cursor.Seen) });
+        if (fresh.Count == 0)
         {
-            db.Execute(tx, "INSERT INTO inbox_batches (id, received_at) VALUES (@Id, @ReceivedAt)", new { batch.Id, batch.ReceivedAt });
-            // One statement for the whole batch; an update id already pending (another instance took it) is skipped.
-            db.Execute(tx, """
-                INSERT INTO inbox_updates (update_id, batch_id, json, chat_key, received_at)
-                SELECT u.id, @batch, u.json, u.chat_key, u.received_at
-                FROM unnest(@ids, @jsons, @keys, @ats) AS u (id, json, chat_key, received_at)
-                ON CONFLICT (update_id) DO NOTHING
-                """, new
-            {
-                batch = batch.Id,
-                ids = batch.Updates.Select(u => u.Id).ToArray(),
-                jsons = batch.Updates.Select(u => u.Json).ToArray(),
-                keys = batch.Updates.Select(u => u.ChatKey).ToArray(),
-                ats = batch.Updates.Select(u => Utc.Of(u.ReceivedAt)).ToArray(),
-            });
+            return null;
         }
 
-        db.Execute(tx, """
-            INSERT INTO inbox_cursors (channel, "offset", seen) VALUES (@channel, @offset, @seen::jsonb)
-            ON CONFLICT (channel) DO UPDATE SET "offset" = excluded."offset", seen = excluded.seen
-            """, new { channel, offset = cursor.Offset, seen = JsonSerializer.Serialize(cursor.Seen) });
+        var at = Utc.Of(arrival.ReceivedAt);
+        var id = db.Query<long>(tx, "INSERT INTO inbox_batches (received_at, owner, lease_until) VALUES (@at, @owner, clock_timestamp() + @lease) RETURNING id",
+            new { at, owner = arrival.Owner, lease = arrival.Lease }).Single();
+        // One statement for the whole batch. An update id still pending in another batch (stored by another instance
+        // before the seen ranges knew it, say by a copy) is skipped, and RETURNING says what this batch really holds.
+        var stored = db.Query<int>(tx, """
+            INSERT INTO inbox_updates (update_id, batch_id, json, chat_key, received_at)
+            SELECT u.id, @batch, u.json, u.chat_key, u.received_at
+            FROM unnest(@ids, @jsons, @keys, @ats) AS u (id, json, chat_key, received_at)
+            ON CONFLICT (update_id) DO NOTHING
+            RETURNING update_id
+            """, new
+        {
+            batch = id,
+            ids = fresh.Select(u => u.Id).ToArray(),
+            jsons = fresh.Select(u => u.Json).ToArray(),
+            keys = fresh.Select(u => u.ChatKey).ToArray(),
+            ats = fresh.Select(u => Utc.Of(u.ReceivedAt)).ToArray(),
+        }).ToHashSet();
+        if (stored.Count == 0)
+        {
+            db.Execute(tx, "DELETE FROM inbox_batches WHERE id = @id", new { id });
+            return null;
+        }
+
+        return new StoredUpdateBatch { Id = id, ReceivedAt = arrival.ReceivedAt, Owner = arrival.Owner, Updates = [.. fresh.Where(u => stored.Contains(u.Id))] };
     }
+
+    public IReadOnlyList<StoredUpdateBatch> Claim(ITransaction tx, string owner, TimeSpan lease)
+    {
+        // SKIP LOCKED: two instances claiming at once split the batches between them instead of waiting for each other.
+        var batches = db.Query<StoredUpdateBatch>(tx, """
+            UPDATE inbox_batches SET owner = @owner, lease_until = clock_timestamp() + @lease
+            WHERE id IN (SELECT id FROM inbox_batches WHERE owner <> @owner AND lease_until < clock_timestamp() ORDER BY id FOR UPDATE SKIP LOCKED)
+            RETURNING id AS Id, received_at AS ReceivedAt, owner AS Owner
+            """, new { owner, lease }).ToDictionary(b => b.Id);
+        if (batches.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var row in db.Query<UpdateRow>(tx, """
+            SELECT batch_id AS BatchId, update_id AS Id, json AS Json, chat_key AS ChatKey, received_at AS ReceivedAt
+            FROM inbox_updates WHERE batch_id = ANY(@ids) ORDER BY batch_id, update_id
+            """, new { ids = batches.Keys.ToArray() }))
+        {
+            batches[row.BatchId].Updates.Add(new StoredUpdate { Id = row.Id, Json = row.Json, ChatKey = row.ChatKey, ReceivedAt = row.ReceivedAt });
+        }
+
+        return [.. batches.Values.OrderBy(b => b.Id)];
+    }
+
+    public bool AnyToClaim(string owner) =>
+        db.One<bool>("SELECT EXISTS (SELECT 1 FROM inbox_batches WHERE owner <> @owner AND lease_until < clock_timestamp())", new { owner });
+
+    public void Renew(ITransaction tx, string owner, TimeSpan lease) =>
+        db.Execute(tx, "UPDATE inbox_batches SET lease_until = clock_timestamp() + @lease WHERE owner = @owner", new { owner, lease });
+
+    public void Release(ITransaction tx, string owner) =>
+        db.Execute(tx, "UPDATE inbox_batches SET lease_until = '-infinity' WHERE owner = @owner", new { owner });
 
     public void DeleteBatch(ITransaction tx, long batchId) => db.Execute(tx, "DELETE FROM inbox_batches WHERE id = @batchId", new { batchId });
 

@@ -39,7 +39,7 @@ public sealed class InboxStoresNoNamesTests : IDisposable
         };
 
         using (var db = new Database(path, Mapper.Create(), [LiteDbInboxStore.Schema], TimeProvider.System))
-        using (var inbox = new UpdateInbox(new LiteDbInboxStore(db), db, clock, NullLogger<UpdateInbox>.Instance))
+        using (var inbox = new UpdateInbox(new LiteDbInboxStore(db), db, clock, Microsoft.Extensions.Options.Options.Create(new TelegramOptions()), NullLogger<UpdateInbox>.Instance))
         {
             await inbox.AcceptAsync([update]);
             var json = Assert.Single(Assert.Single(((Directive920Bot.Channels.IInboxStore)new LiteDbInboxStore(db)).Batches()).Updates).Json;

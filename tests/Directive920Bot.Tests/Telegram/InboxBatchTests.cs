@@ -26,7 +26,7 @@ public sealed class InboxBatchTests : IDisposable
     private (Database Db, UpdateInbox Inbox) Open()
     {
         var db = new Database(DatabasePath, Mapper.Create(), [LiteDbInboxStore.Schema], TimeProvider.System);
-        return (db, new UpdateInbox(new LiteDbInboxStore(db), db, clock, NullLogger<UpdateInbox>.Instance));
+        return (db, new UpdateInbox(new LiteDbInboxStore(db), db, clock, Microsoft.Extensions.Options.Options.Create(new TelegramOptions()), NullLogger<UpdateInbox>.Instance));
     }
 
     private static Update Text(int updateId, long chatId, string text) =>
@@ -74,13 +74,16 @@ public sealed class InboxBatchTests : IDisposable
         using (inbox)
         {
             // Handled updates are not recorded one by one: the whole unfinished batch comes back (handlers are idempotent).
-            var recovered = inbox.Recovered();
+            var recovered = await inbox.RecoverAsync();
             Assert.Equal([20, 21], recovered.Select(e => e.Id));
             Assert.Equal("b", UpdateInbox.Deserialize(recovered[1]).Message!.Text);
 
             var later = await inbox.AcceptAsync([Text(22, 1, "c")]);
             Assert.Equal(2, StoredBatches(db));
-            Assert.Equal([20, 21], inbox.Recovered().Select(e => e.Id));
+            Assert.True(later[0].BatchId > recovered[0].BatchId);
+            Assert.Equal([20, 21, 22], inbox.Pending().Select(e => e.Id));
+            // Taken over once: this run owns them now, and nothing is left for another claim.
+            Assert.Empty(await inbox.RecoverAsync());
             foreach (var entry in recovered.Concat(later))
             {
                 await inbox.MarkDoneAsync(entry);
@@ -156,7 +159,7 @@ public sealed class InboxBatchTests : IDisposable
         {
             Assert.Equal(Migrations.CurrentVersion, Migrations.ReadVersion(db.Lite));
             Assert.False(db.Lite.CollectionExists("inbox"));
-            var left = Assert.Single(upgraded.Recovered());
+            var left = Assert.Single(await upgraded.RecoverAsync());
             Assert.Equal("left", UpdateInbox.Deserialize(left).Message!.Text);
             Assert.Equal(63, upgraded.ReadOffset());
 

@@ -12,6 +12,8 @@ namespace Directive920Bot.Tests.Storage.Contract;
 /// </summary>
 public sealed class PostgresStorageContractTests : StorageContract
 {
+    protected override bool LeasesInboxBatches => true;
+
     protected override string NewLocation() => "contract_" + Guid.NewGuid().ToString("N");
 
     protected override IServiceProvider Open(string location)

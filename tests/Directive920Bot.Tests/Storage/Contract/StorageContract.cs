@@ -128,7 +128,7 @@ public abstract partial class StorageContract : IDisposable
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(() => storage.WriteAsync(tx =>
         {
             var offset = inbox.ReadCursor("contract")?.Offset ?? 0;
-            inbox.Accept(tx, "contract", null, new InboxCursor(offset + 1, []));
+            inbox.Accept(tx, Arrival("contract", "me", offset + 1));
         }))));
 
         Assert.Equal(Writers, inbox.ReadCursor("contract")!.Offset);
@@ -151,7 +151,7 @@ public abstract partial class StorageContract : IDisposable
             tx.BeforeCommit(key, t =>
             {
                 var offset = inbox.ReadCursor("tally")?.Offset ?? 0;
-                inbox.Accept(t, "tally", null, new InboxCursor(offset + t.Local<Tally>(key).Count, []));
+                inbox.Accept(t, Arrival("tally", "me", offset + t.Local<Tally>(key).Count));
             });
         }))));
 
@@ -184,12 +184,7 @@ public abstract partial class StorageContract : IDisposable
         var keys = store.GetRequiredService<ICallbackKeyRecords>();
         var inbox = store.GetRequiredService<IInboxStore>();
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => storage.WriteAsync(tx => keys.Insert(tx, Key($"k{i}", $"7|eng.ack|{i}")))));
-        await storage.WriteAsync(tx => inbox.Accept(tx, "telegram", new StoredUpdateBatch
-        {
-            Id = 1,
-            ReceivedAt = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc),
-            Updates = [new StoredUpdate { Id = 41, Json = "{}", ChatKey = 7, ReceivedAt = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc) }],
-        }, new InboxCursor(42, [new SeenRange(41, 41, new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc))])));
+        await storage.WriteAsync(tx => inbox.Accept(tx, Arrival("telegram", "me", 42, Update(41))));
 
         var reopened = Store(Crash(location));
 
