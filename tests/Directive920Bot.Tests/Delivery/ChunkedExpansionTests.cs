@@ -48,6 +48,7 @@ public sealed class ChunkedExpansionTests
     [Fact]
     public async Task Chunks_left_by_a_crash_after_the_expansion_are_written_out_and_sent_after_the_restart()
     {
+        BotHarness.StayOnLiteDb("the stopped service's ledger is changed through the LiteDB file (WhileStopped)");
         await using var bot = await StartAsync();
         SeedPeople(bot);
         await bot.StopHostAsync();
@@ -67,6 +68,7 @@ public sealed class ChunkedExpansionTests
     [Fact]
     public async Task Cancelling_skips_the_rows_still_in_chunks_with_the_reason()
     {
+        BotHarness.StayOnLiteDb("the stopped service's ledger is changed through the LiteDB file (WhileStopped)");
         await using var bot = await StartAsync();
         SeedPeople(bot);
         await bot.StopHostAsync();
@@ -93,6 +95,7 @@ public sealed class ChunkedExpansionTests
     [Fact]
     public async Task Erasing_a_person_removes_them_from_chunks_not_yet_written_out()
     {
+        BotHarness.StayOnLiteDb("the stopped service's ledger is changed through the LiteDB file (WhileStopped)");
         await using var bot = await StartAsync();
         SeedPeople(bot);
         const long Erased = 7000 + People - 1;

@@ -21,6 +21,7 @@ public sealed class BroadcastPreviewButtonTests
     [Fact]
     public async Task Pressing_the_acknowledgement_button_of_a_preview_records_nothing_and_says_it_is_a_preview()
     {
+        BotHarness.StayOnLiteDb("the issued callback keys are listed from the LiteDB collection (the store interface lists none)");
         await using var bot = await BroadcastKit.StartAsync();
         var ackKeysBefore = Keys(bot).Count(k => k.Action == AcknowledgementService.AckAction);
 
@@ -45,6 +46,7 @@ public sealed class BroadcastPreviewButtonTests
     [Fact]
     public async Task Previews_share_one_expiring_key_that_the_clean_up_removes_once_expired()
     {
+        BotHarness.StayOnLiteDb("the issued callback keys are listed from the LiteDB collection (the store interface lists none)");
         await using var bot = await BroadcastKit.StartAsync();
         var first = await PreviewLessonAsync(bot);
         var second = await PreviewLessonAsync(bot);

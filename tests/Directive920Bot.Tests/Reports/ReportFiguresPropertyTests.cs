@@ -1,4 +1,3 @@
-using Directive920Bot.Storage.LiteDb;
 using Directive920Bot.Admin;
 using Directive920Bot.Content;
 using Directive920Bot.Delivery;
@@ -119,7 +118,8 @@ public sealed class ReportFiguresPropertyTests
         // way engagement passes it on: in the transaction of its insert, which fails on a taken id when told again.
         var counters = bot.Get<ReportCounters>();
         var store = bot.Get<IAcknowledgements>();
-        var db = bot.Get<Directive920Bot.Storage.LiteDb.Database>();
+        // The service's store, whichever provider runs (D920_TEST_STORAGE): the figures must hold on both.
+        var db = bot.Get<IStorage>();
         var events = new List<Action>();
         // A sent row reaches them the way the dispatcher passes it on: in the transaction that records its outcome.
         events.AddRange(rows.Select(r => (Action)(() => db.Write(tx => counters.RecordDelivered(tx, r)))));
