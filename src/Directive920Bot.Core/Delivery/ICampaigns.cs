@@ -10,6 +10,9 @@ public interface ICampaigns
 
     Campaign? Find(string id);
 
+    /// <summary>The campaigns among <paramref name="ids"/> that exist, in no particular order (a report names many at once).</summary>
+    IReadOnlyList<Campaign> FindMany(IReadOnlyCollection<string> ids);
+
     /// <summary>Every campaign, newest first.</summary>
     IReadOnlyList<Campaign> All();
 

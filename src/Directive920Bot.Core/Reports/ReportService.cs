@@ -20,7 +20,7 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
         var allCodes = all.Select(u => u.Code).ToList();
         var scope = visible.Count == all.Count ? (IReadOnlyCollection<string>)allCodes : units.SubTreeCodes(visible);
         var own = OwnFigures(scope);
-        var titles = Titles();
+        var titles = Titles(own.Values);
         return all.Where(u => visible.Contains(u.Code)).Select(u => RollUp(u, all, own, titles)).ToList();
     }
 
@@ -35,14 +35,14 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
 
         var tree = units.SubTree(root.Code);
         var own = OwnFigures(tree.Select(u => u.Code).ToList());
-        return RollUp(root, tree, own, Titles());
+        return RollUp(root, tree, own, Titles(own.Values));
     }
 
     /// <summary>One item across the visible units, per unit (not rolled up: each unit's own rows).</summary>
     public IReadOnlyList<(string UnitCode, ItemFigures Figures)> Item(string itemId, IReadOnlyCollection<string> visibleUnits)
     {
         var visible = visibleUnits.ToHashSet(StringComparer.Ordinal);
-        var titles = Titles();
+        var titles = Titles([itemId]);
         return counters.ItemsFor(itemId)
             .Where(c => visible.Contains(c.UnitCode))
             .Select(c => (c.UnitCode, Figures(itemId, [c], titles)))
@@ -70,13 +70,23 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
     public string Title(string itemId, string language = Localization.Languages.Vietnamese)
     {
         ArgumentNullException.ThrowIfNull(itemId);
+        return Title(itemId, language, CampaignIdOf(itemId) is { } id ? campaigns.Find(id) : null);
+    }
+
+    private const string CampaignPrefix = "campaign:";
+
+    /// <summary>The campaign an announcement's item id names, or null for a lesson.</summary>
+    private static string? CampaignIdOf(string itemId) => itemId.StartsWith(CampaignPrefix, StringComparison.Ordinal) ? itemId[CampaignPrefix.Length..] : null;
+
+    // campaign: the announcement's campaign when the item is one and it is still stored.
+    private string Title(string itemId, string language, Delivery.Campaign? campaign)
+    {
         var english = language == Localization.Languages.English;
-        if (!itemId.StartsWith("campaign:", StringComparison.Ordinal))
+        if (CampaignIdOf(itemId) is null)
         {
             return content.Current.Find(itemId)?.For(language).Title ?? itemId;
         }
 
-        var campaign = campaigns.Find(itemId["campaign:".Length..]);
         if (campaign is null)
         {
             return english ? "Announcement" : "Thông báo";
@@ -162,17 +172,23 @@ public sealed class ReportService(ReportCounters counters, IUnits units, ISubscr
     }
 
     /// <summary>
-    /// Each item's title looked up once per report: a free-text announcement's title is a campaign lookup, and a bloc
-    /// report names every item once per unit (126 units × 30 items).
+    /// Each item's title made once per report: a free-text announcement's title needs its campaign, and a bloc report
+    /// names every item once per unit (126 units × 30 items). The campaigns of all the report's announcements are read
+    /// in one query, not one round trip each (on PostgreSQL a round trip is most of a unit report's time).
     /// </summary>
-    private Func<string, string> Titles()
+    private Func<string, string> Titles(IEnumerable<Own> figures) => Titles(figures.SelectMany(o => o.Items).Select(c => c.ItemId));
+
+    private Func<string, string> Titles(IEnumerable<string> itemIds)
     {
+        var announced = itemIds.Select(CampaignIdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var found = announced.Count == 0 ? [] : campaigns.FindMany(announced).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         return itemId =>
         {
             if (!known.TryGetValue(itemId, out var title))
             {
-                known[itemId] = title = Title(itemId);
+                var campaign = CampaignIdOf(itemId) is { } id ? found.GetValueOrDefault(id) : null;
+                known[itemId] = title = Title(itemId, Localization.Languages.Vietnamese, campaign);
             }
 
             return title;

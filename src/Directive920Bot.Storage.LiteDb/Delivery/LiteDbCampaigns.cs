@@ -25,6 +25,9 @@ internal sealed class LiteDbCampaigns(Database db) : ICampaigns
 
     public Campaign? Find(string id) => Campaigns.FindById(id);
 
+    public IReadOnlyList<Campaign> FindMany(IReadOnlyCollection<string> ids) =>
+        [.. (ids ?? throw new ArgumentNullException(nameof(ids))).Distinct(StringComparer.Ordinal).Select(id => Campaigns.FindById(id)).OfType<Campaign>()];
+
     public IReadOnlyList<Campaign> All() => Campaigns.FindAll().OrderByDescending(c => c.CreatedAt).ToList();
 
     public IReadOnlyList<Campaign> Due(DateTime now) =>

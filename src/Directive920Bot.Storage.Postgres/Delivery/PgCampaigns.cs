@@ -31,6 +31,10 @@ internal sealed class PgCampaigns : ICampaigns, IDisposable
 
     public Campaign? Find(string id) => Json.Read<Campaign>(db.One<string>("SELECT doc::text FROM campaigns WHERE id = @id", new { id }));
 
+    // One round trip for a report's announcements, not one per item.
+    public IReadOnlyList<Campaign> FindMany(IReadOnlyCollection<string> ids) =>
+        Many("SELECT doc::text FROM campaigns WHERE id = ANY (@ids)", new { ids = (ids ?? throw new ArgumentNullException(nameof(ids))).ToArray() });
+
     public IReadOnlyList<Campaign> All() => Many("SELECT doc::text FROM campaigns ORDER BY created_at DESC, id", null);
 
     public IReadOnlyList<Campaign> Due(DateTime now) =>

@@ -114,7 +114,9 @@ public static class PostgresCluster
 
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
         // Listens on no TCP address: only the socket in the temp directory, which nothing else on the machine uses.
-        var server = $"-k {root} -c listen_addresses= -p 5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
+        var server = $"-k {root} -c listen_addresses= -p 5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
+            // For profiling a run (e.g. "-c log_min_duration_statement=0"): more server settings, appended as given.
+            + (Environment.GetEnvironmentVariable("D920_PG_SERVER_OPTIONS") is { Length: > 0 } extra ? " " + extra : "");
         Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", server, "start"], asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

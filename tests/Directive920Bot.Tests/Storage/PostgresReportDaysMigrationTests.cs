@@ -48,6 +48,8 @@ public sealed class PostgresReportDaysMigrationTests : IDisposable
             await using var command = new NpgsqlCommand("""
                 DROP TABLE report_days; DROP TABLE media_links;
                 ALTER TABLE subscribers ADD COLUMN chat_id bigint; ALTER TABLE deliveries ADD COLUMN chat_id bigint;
+                DROP INDEX subscribers_registered_unit_count;
+                CREATE INDEX subscribers_registered_unit ON subscribers (unit_code, status) INCLUDE (registered_at, paused) WHERE registered_at IS NOT NULL;
                 DELETE FROM schema_version WHERE version >= 13
                 """, undo);
             await command.ExecuteNonQueryAsync();

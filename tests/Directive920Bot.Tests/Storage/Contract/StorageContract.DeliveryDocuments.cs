@@ -52,6 +52,28 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
+    public async Task Campaigns_found_together_are_those_of_the_ids_that_exist_each_once_and_whole()
+    {
+        var store = Store();
+        var storage = store.GetRequiredService<IStorage>();
+        var campaigns = store.GetRequiredService<ICampaigns>();
+        await storage.WriteAsync(tx =>
+        {
+            campaigns.Insert(tx, CampaignOf("early", CampaignStatus.Scheduled, 10, 1));
+            campaigns.Insert(tx, CampaignOf("late", CampaignStatus.Expanded, null, 2));
+            campaigns.Insert(tx, CampaignOf("other", CampaignStatus.Scheduled, 5, 3));
+        });
+
+        var found = campaigns.FindMany(["late", "none", "early", "late"]);
+
+        Assert.Equal(["early", "late"], found.Select(c => c.Id).Order(StringComparer.Ordinal));
+        var late = found.Single(c => c.Id == "late");
+        Assert.Equal((CampaignStatus.Expanded, "Học tập Thông báo 920-TB/TU", 2), (late.Status, late.Text, late.Reminders!.Max));
+        Assert.Empty(campaigns.FindMany([]));
+        Assert.Empty(campaigns.FindMany(["none"]));
+    }
+
+    [SkippableFact]
     public async Task A_track_position_and_a_broadcast_draft_are_kept_per_person_and_replaced_whole()
     {
         var store = Store();
