@@ -48,6 +48,8 @@ public sealed class PostgresReportDaysMigrationTests : IDisposable
             await using var command = new NpgsqlCommand("""
                 DROP TABLE report_days; DROP TABLE media_links;
                 ALTER TABLE subscribers ADD COLUMN chat_id bigint; ALTER TABLE deliveries ADD COLUMN chat_id bigint;
+                ALTER TABLE inbox_batches ALTER COLUMN id DROP DEFAULT; DROP SEQUENCE inbox_batch_ids;
+                DROP INDEX inbox_batches_lease; DROP INDEX inbox_batches_owner; ALTER TABLE inbox_batches DROP COLUMN owner, DROP COLUMN lease_until;
                 DROP INDEX subscribers_registered_unit_count;
                 CREATE INDEX subscribers_registered_unit ON subscribers (unit_code, status) INCLUDE (registered_at, paused) WHERE registered_at IS NOT NULL;
                 DELETE FROM schema_version WHERE version >= 13
