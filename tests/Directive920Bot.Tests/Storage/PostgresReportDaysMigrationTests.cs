@@ -48,6 +48,8 @@ public sealed class PostgresReportDaysMigrationTests : IDisposable
             await using var command = new NpgsqlCommand("""
                 DROP TABLE report_days; DROP TABLE media_links;
                 ALTER TABLE subscribers ADD COLUMN chat_id bigint; ALTER TABLE deliveries ADD COLUMN chat_id bigint;
+                ALTER TABLE inbox_batches ALTER COLUMN id DROP DEFAULT; DROP SEQUENCE inbox_batch_ids;
+                ALTER TABLE inbox_batches DROP COLUMN owner, DROP COLUMN lease_until;
                 DELETE FROM schema_version WHERE version >= 13
                 """, undo);
             await command.ExecuteNonQueryAsync();
