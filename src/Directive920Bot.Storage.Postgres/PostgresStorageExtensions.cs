@@ -59,6 +59,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IOfferedChoicesStore, PgOfferedChoicesStore>();
         services.AddSingleton<Directive920Bot.WebConsole.IConsoleSignIns, WebConsole.PgConsoleSignIns>();
         services.AddSingleton<Directive920Bot.WebConsole.IHandledMarks, WebConsole.PgHandledMarks>();
+        services.AddSingleton<Directive920Bot.WebConsole.IInboxItems, WebConsole.PgInboxItems>();
 
         // Registration: subscribers, units, registrations at an instant.
         services.AddSingleton<Directive920Bot.Registration.ISubscribers, Registration.PgSubscribers>();

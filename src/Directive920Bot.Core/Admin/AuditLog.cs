@@ -25,4 +25,7 @@ public sealed class AuditLog(IAuditEntries entries, IStorage storage, [FromKeyed
     public IReadOnlyList<AuditEntry> Recent(int limit = 200, string? action = null) => entries.Recent(limit, action);
 
     public int Count() => entries.Count();
+
+    /// <summary>One page of the entries the filter selects, newest first, with their count (the console's audit page).</summary>
+    public AuditPage Page(AuditQuery query, int page, int pageSize) => entries.Page(query, page, pageSize);
 }

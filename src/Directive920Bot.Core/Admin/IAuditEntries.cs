@@ -14,6 +14,12 @@ public interface IAuditEntries
 
     int Count();
 
+    /// <summary>
+    /// Page <paramref name="page"/> (1-based, clamped to the last page) of the entries <paramref name="query"/> selects,
+    /// newest first, and how many it selects in all: the filter and the page are the store's query.
+    /// </summary>
+    AuditPage Page(AuditQuery query, int page, int pageSize);
+
     /// <summary>The entries the person did or that name them (target or details), oldest first.</summary>
     IReadOnlyList<AuditEntry> About(long personId);
 

@@ -14,6 +14,9 @@ public interface IFeedback
 
     IReadOnlyList<Feedback> FromSubscriber(long subscriberId);
 
+    /// <summary>One item by its id; null when there is none.</summary>
+    Feedback? Find(string id);
+
     int Count();
 
     FeedbackDraft? Draft(long subscriberId);

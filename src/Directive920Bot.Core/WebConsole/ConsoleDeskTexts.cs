@@ -32,7 +32,7 @@ public static class ConsoleDeskTexts
     public static readonly Loc FeedbackProposal = new("Kiến nghị của đơn vị ({0})", "Unit's proposal ({0})");
     public static readonly Loc FeedbackForwarded = new("cán bộ đề nghị trả lời", "the cadre asked for an answer");
     public static readonly Loc FeedbackExport = new("Xuất danh sách đang lọc", "Export the filtered list");
-    public static readonly Loc FeedbackLimit = new("Hiển thị tối đa {0} mục mới nhất.", "At most the {0} newest items are shown.");
+    public static readonly Loc FeedbackPages = new("Các trang ý kiến", "Feedback pages");
     public static readonly Loc FeedbackCount = new("{0} mục", "{0} items");
     public static readonly Loc FeedbackBadKind = new(
         "Bộ lọc không đúng: loại là “feedback” hoặc “question”, xử lý là “yes” hoặc “no”. Quay lại trang Ý kiến.",

@@ -14,11 +14,20 @@ internal static class ConsoleFeedbackPages
 {
     public static RouteGroupBuilder MapConsoleFeedback(this RouteGroupBuilder console)
     {
-        console.MapGet("/feedback", (HttpContext http, string? unit, string? from, string? to, string? handled, string? kind, string? marked,
+        // Paged in the store; a page number past the end shows the last page (plain links: no script needed).
+        console.MapGet("/feedback", (HttpContext http, string? unit, string? from, string? to, string? handled, string? kind, string? marked, string? page,
             FeedbackInbox inbox, IUnits units, Hosting.BotClock clock) =>
             Filtered(http, units, clock, unit, from, to, handled, kind, filter =>
-                ConsoleHttp.Page<Components.FeedbackPage>(http, new FeedbackModel(inbox.List(http.GetAccess(), filter), filter,
-                    http.GetAccess().VisibleUnits(units).Select(c => units.Find(c)!).ToList(), marked, filter.Query))));
+            {
+                var number = 1;
+                if (!string.IsNullOrEmpty(page) && !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number))
+                {
+                    return ConsoleHttp.Message(http, ConsoleTexts.BadPage, StatusCodes.Status400BadRequest, "/console/feedback");
+                }
+
+                return ConsoleHttp.Page<Components.FeedbackPage>(http, new FeedbackModel(inbox.Page(http.GetAccess(), filter, number), filter,
+                    http.GetAccess().VisibleUnits(units).Select(c => units.Find(c)!).ToList(), marked));
+            }));
 
         foreach (var format in new[] { ExportFormat.Csv, ExportFormat.Xlsx })
         {
@@ -28,7 +37,7 @@ internal static class ConsoleFeedbackPages
                 FeedbackInbox inbox, IUnits units, AuditLog audit, Hosting.BotClock clock) =>
                 Filtered(http, units, clock, unit, from, to, handled, kind, filter =>
                 {
-                    var rows = inbox.List(http.GetAccess(), filter).Select(r => new FeedbackExportRow(
+                    var rows = inbox.All(http.GetAccess(), filter).Select(r => new FeedbackExportRow(
                         r.Kind, Localization.Dates.Day(r.Day), r.UnitCode ?? "", r.Anonymous ? "(ẩn danh)" : r.Person ?? "", r.Source ?? "", r.RequirementId ?? "",
                         r.Text, r.Handled ? "x" : "", r.HandledOn is { } on ? Localization.Dates.Day(on) : ""));
                     audit.Write(Actor(http), "export", filter.UnitCode ?? "scope", string.Create(CultureInfo.InvariantCulture,
@@ -104,8 +113,17 @@ internal static class ConsoleFeedbackPages
     }
 }
 
-/// <param name="Query">The page's query string, for “mark handled” to come back to the same filter.</param>
-public sealed record FeedbackModel(IReadOnlyList<FeedbackRow> Rows, FeedbackFilter Filter, IReadOnlyList<Unit> Units, string? Marked, string Query);
+public sealed record FeedbackModel(FeedbackRowsPage Found, FeedbackFilter Filter, IReadOnlyList<Unit> Units, string? Marked)
+{
+    /// <summary>The filter as a query string (export links).</summary>
+    public string Query => Filter.Query;
+
+    /// <summary>This page's address, for “mark handled” to come back to the same filter and page.</summary>
+    public string Back => "/console/feedback" + Filter.Query + (Found.Page > 1 ? "&page=" + Found.Page.ToString(CultureInfo.InvariantCulture) : "");
+
+    /// <summary>The address of page <paramref name="page"/> with the same filter.</summary>
+    public string PageLink(int page) => "/console/feedback" + Filter.Query + "&page=" + page.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <summary>One row of the feedback export (CSV escapes cells that would run as formulas, like every export).</summary>
 public sealed record FeedbackExportRow(string Kind, string Date, string UnitCode, string From, string Source, string Requirement, string Text, string Handled, string HandledOn);

@@ -78,7 +78,7 @@ internal static class ConsolePages
                 : TypedResults.File(InviteQrCode.Png(link), "image/png", $"ma-qr-{found.Code}.png"));
         });
 
-        console.MapGet("/audit", (HttpContext http, long? person, string? action, string? from, string? to, AuditLog audit, Hosting.BotClock clock) =>
+        console.MapGet("/audit", (HttpContext http, long? person, string? action, string? from, string? to, string? page, AuditLog audit, Hosting.BotClock clock) =>
         {
             if (!http.GetAccess().IsBlocAdmin)
             {
@@ -91,14 +91,19 @@ internal static class ConsolePages
                 return ConsoleHttp.Message(http, ConsoleTexts.BadDate, StatusCodes.Status400BadRequest, "/console/audit");
             }
 
+            var number = 1;
+            if (!string.IsNullOrEmpty(page) && !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number))
+            {
+                return ConsoleHttp.Message(http, ConsoleTexts.BadPage, StatusCodes.Status400BadRequest, "/console/audit");
+            }
+
+            // Filtered and paged by the store (before: the newest 5,000 entries were read and filtered here, so an older
+            // period found nothing once 5,000 newer entries existed, and only 500 rows could ever be seen).
             var fromUtc = TimeZoneInfo.ConvertTimeToUtc(fromDate.ToDateTime(TimeOnly.MinValue), clock.Zone);
             var toUtc = TimeZoneInfo.ConvertTimeToUtc(toDate.AddDays(1).ToDateTime(TimeOnly.MinValue), clock.Zone);
-            var entries = audit.Recent(5000, string.IsNullOrWhiteSpace(action) ? null : action.Trim())
-                .Where(e => e.At >= fromUtc && e.At < toUtc && (person is null || e.Actor == person))
-                .Take(500)
-                .Select(e => new AuditRow(clock.ToLocal(e.At), e.Actor, e.Action, e.Target, e.Details))
-                .ToList();
-            return ConsoleHttp.Page<Components.AuditPage>(http, new AuditModel(entries, person, action, fromDate, toDate));
+            var found = audit.Page(new AuditQuery(fromUtc, toUtc, person, string.IsNullOrWhiteSpace(action) ? null : action.Trim()), number, AuditPageSize);
+            var entries = found.Entries.Select(e => new AuditRow(clock.ToLocal(e.At), e.Actor, e.Action, e.Target, e.Details)).ToList();
+            return ConsoleHttp.Page<Components.AuditPage>(http, new AuditModel(entries, person, action, fromDate, toDate) { Total = found.Total, Page = found.Page, Pages = found.Pages });
         });
 
         console.MapConsolePeople();
@@ -118,6 +123,9 @@ internal static class ConsolePages
         });
         return console;
     }
+
+    /// <summary>Audit entries on one page of Nhật ký.</summary>
+    public const int AuditPageSize = 100;
 
     private static Actor ConsoleActor(HttpContext http) => Actor.Web(ConsoleAuth.PersonOf(http.User) ?? AuditLog.Console);
 
@@ -154,4 +162,18 @@ public sealed record UnitPageModel(UnitReport Report, IReadOnlyList<UnitReport> 
 
 public sealed record AuditRow(DateTime At, long Actor, string Action, string Target, string Details);
 
-public sealed record AuditModel(IReadOnlyList<AuditRow> Entries, long? Person, string? Action, DateOnly From, DateOnly To);
+public sealed record AuditModel(IReadOnlyList<AuditRow> Entries, long? Person, string? Action, DateOnly From, DateOnly To)
+{
+    /// <summary>Every entry the filter selects, on all pages.</summary>
+    public int Total { get; init; } = Entries.Count;
+
+    public int Page { get; init; } = 1;
+
+    public int Pages { get; init; } = 1;
+
+    /// <summary>The address of page <paramref name="page"/> with the same filter.</summary>
+    public string PageLink(int page) => "/console/audit?" + FormattableString.Invariant($"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}")
+        + (Person is { } p ? "&person=" + p.ToString(CultureInfo.InvariantCulture) : "")
+        + (string.IsNullOrWhiteSpace(Action) ? "" : "&action=" + Uri.EscapeDataString(Action))
+        + "&page=" + page.ToString(CultureInfo.InvariantCulture);
+}

@@ -18,8 +18,18 @@ internal static class ConsolePeople
 
     public static RouteGroupBuilder MapConsolePeople(this RouteGroupBuilder console)
     {
-        console.MapGet("/people", (HttpContext http, string? q, ISubscribers subscribers, IUnits units, IAccessPolicy access) =>
-            ConsoleHttp.Page<Components.PeoplePage>(http, new PeopleModel(Search(http, q, subscribers, units, access), q, null)));
+        // 50 people a page, with plain page links; a page number past the end shows the last page.
+        console.MapGet("/people", (HttpContext http, string? q, string? page, ISubscribers subscribers, IUnits units, IAccessPolicy access) =>
+        {
+            var number = 1;
+            if (!string.IsNullOrEmpty(page) && !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number))
+            {
+                return (IResult)ConsoleHttp.Message(http, ConsoleTexts.BadPage, StatusCodes.Status400BadRequest, "/console/people");
+            }
+
+            var found = SearchPage(http, q, subscribers, units, access, number);
+            return ConsoleHttp.Page<Components.PeoplePage>(http, new PeopleModel(found.Rows, q, null) { Total = found.Total, Page = found.Page, Pages = found.Pages });
+        });
 
         console.MapPost("/people/roster", async (HttpContext http, RosterImporter importer, IUnits units, AuditLog audit, ISubscribers subscribers, IAccessPolicy access) =>
         {
@@ -76,14 +86,24 @@ internal static class ConsolePeople
         return console;
     }
 
-    internal static List<PersonRow> Search(HttpContext http, string? query, ISubscribers subscribers, IUnits units, IAccessPolicy access)
+    public const int PageSize = 50;
+
+    internal static List<PersonRow> Search(HttpContext http, string? query, ISubscribers subscribers, IUnits units, IAccessPolicy access) =>
+        SearchPage(http, query, subscribers, units, access, 1).Rows;
+
+    /// <summary>Page <paramref name="page"/> (clamped) of the registered people of the scope the query finds, and how many it finds.</summary>
+    internal static (List<PersonRow> Rows, int Total, int Page, int Pages) SearchPage(HttpContext http, string? query, ISubscribers subscribers, IUnits units,
+        IAccessPolicy access, int page)
     {
         var visible = http.GetAccess().VisibleUnits(units);
         var folded = string.IsNullOrWhiteSpace(query) ? null : TextFold.Fold(query);
-        return subscribers.InUnits(visible).Where(s => s.IsRegistered)
+        var matching = subscribers.InUnits(visible).Where(s => s.IsRegistered)
             .Where(s => folded is null || TextFold.Fold(s.FullName ?? "").Contains(folded, StringComparison.Ordinal))
-            .OrderBy(s => s.UnitCode, StringComparer.Ordinal).ThenBy(s => s.FullName, StringComparer.Ordinal)
-            .Take(50)
+            .ToList();
+        var (current, pages, skip) = InboxItemsPage.Clamp(matching.Count, page, PageSize);
+        var rows = matching
+            .OrderBy(s => s.UnitCode, StringComparer.Ordinal).ThenBy(s => s.FullName, StringComparer.Ordinal).ThenBy(s => s.Id)
+            .Skip(skip).Take(PageSize)
             .Select(s =>
             {
                 var grant = access.For(s.Id);
@@ -91,6 +111,7 @@ internal static class ConsolePeople
                 return new PersonRow(s.Id.ToString(CultureInfo.InvariantCulture), s.FullName ?? "", s.UnitCode ?? "", s.Status.ToString(), role);
             })
             .ToList();
+        return (rows, matching.Count, current, pages);
     }
 }
 
@@ -103,4 +124,14 @@ public sealed record PeopleModel(IReadOnlyList<PersonRow> People, string? Query,
 {
     /// <summary>After the role form: what it did or why it refused.</summary>
     public RoleOutcome? Role { get; init; }
+
+    /// <summary>Everyone the search finds, on all pages.</summary>
+    public int Total { get; init; } = People.Count;
+
+    public int Page { get; init; } = 1;
+
+    public int Pages { get; init; } = 1;
+
+    /// <summary>The address of page <paramref name="page"/> of the same search.</summary>
+    public string PageLink(int page) => "/console/people?q=" + Uri.EscapeDataString(Query ?? "") + "&page=" + page.ToString(CultureInfo.InvariantCulture);
 }

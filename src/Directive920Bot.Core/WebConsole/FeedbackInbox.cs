@@ -12,46 +12,56 @@ namespace Directive920Bot.WebConsole;
 /// A bloc admin sees everything; a unit admin sees the named feedback and the questions of their units' sub-trees only —
 /// anonymous feedback has no unit, so it is the bloc's, and it never names a person.
 /// </summary>
-public sealed class FeedbackInbox(IFeedback feedback, IUnansweredQuestions questions, IHandledMarks marks, ISubscribers subscribers, IUnits units,
-    IStorage storage, AuditLog audit, Hosting.BotClock clock)
+public sealed class FeedbackInbox(IFeedback feedback, IUnansweredQuestions questions, IHandledMarks marks, IInboxItems items, ISubscribers subscribers,
+    IUnits units, IStorage storage, AuditLog audit, Hosting.BotClock clock)
 {
     public const string FeedbackKind = "feedback";
     public const string QuestionKind = "question";
 
-    /// <summary>At most this many rows on the page and in an export (newest first).</summary>
-    public const int Limit = 1000;
+    /// <summary>Rows on one page of the list (the store pages; an export has every matching row).</summary>
+    public const int PageSize = 50;
 
-    /// <summary>The rows the filter selects, newest first. <paramref name="unitCode"/> must be in the grant's scope (checked by the caller).</summary>
-    public IReadOnlyList<FeedbackRow> List(AccessGrant grant, FeedbackFilter filter)
+    /// <summary>Page <paramref name="page"/> (clamped) of the rows the filter selects, newest first, and how many it selects.</summary>
+    /// <remarks><see cref="FeedbackFilter.UnitCode"/> must be in the grant's scope (checked by the caller).</remarks>
+    public FeedbackRowsPage Page(AccessGrant grant, FeedbackFilter filter, int page)
+    {
+        var found = items.Page(Query(grant, filter), page, PageSize);
+        return new FeedbackRowsPage(Rows(found.Items), found.Total, found.Page, found.Pages);
+    }
+
+    /// <summary>Every row the filter selects, newest first (the export: complete, not one page).</summary>
+    public IReadOnlyList<FeedbackRow> All(AccessGrant grant, FeedbackFilter filter) => Rows(items.Page(Query(grant, filter), 1, int.MaxValue).Items);
+
+    private InboxQuery Query(AccessGrant grant, FeedbackFilter filter)
     {
         ArgumentNullException.ThrowIfNull(grant);
         ArgumentNullException.ThrowIfNull(filter);
         // The units whose items may be listed: the chosen unit's sub-tree, else the whole scope (null = everything, bloc).
         IReadOnlyCollection<string>? scope = filter.UnitCode is { } code ? units.SubTreeCodes([code])
             : grant.IsBlocAdmin ? null : grant.VisibleUnits(units);
-        var rows = new List<FeedbackRow>();
-        if (filter.Kind is null or FeedbackKind)
+        return new InboxQuery(scope, filter.From, filter.To, clock.Zone, filter.Handled, filter.Kind);
+    }
+
+    private List<FeedbackRow> Rows(IReadOnlyList<InboxItem> found)
+    {
+        var rows = new List<FeedbackRow>(found.Count);
+        foreach (var item in found)
         {
-            var items = scope is null ? feedback.All() : feedback.NamedFromUnits(scope);
-            rows.AddRange(items.Select(f => new FeedbackRow(FeedbackKind, f.Id, DayOf(f), f.Anonymous ? null : f.UnitCode,
-                f.Anonymous ? null : (f.SubscriberId is { } id ? subscribers.Find(id)?.FullName ?? "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
-                f.Anonymous, f.Source, f.RequirementId, f.Text, false, null)));
+            DateOnly? handledOn = item.HandledAt is { } at ? DateOnly.FromDateTime(clock.ToLocal(at)) : null;
+            if (item.Feedback is { } f)
+            {
+                rows.Add(new FeedbackRow(FeedbackKind, f.Id, item.Day, f.Anonymous ? null : f.UnitCode,
+                    f.Anonymous ? null : (f.SubscriberId is { } id ? subscribers.Find(id)?.FullName ?? "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
+                    f.Anonymous, f.Source, f.RequirementId, f.Text, handledOn is not null, handledOn));
+            }
+            else if (item.Question is { } q)
+            {
+                rows.Add(new FeedbackRow(QuestionKind, q.Id, item.Day, q.UnitCode, null, false, q.Forwarded ? "forwarded" : null, null, q.Text,
+                    handledOn is not null, handledOn));
+            }
         }
 
-        if (filter.Kind is null or QuestionKind)
-        {
-            rows.AddRange(questions.List(scope).Select(q => new FeedbackRow(QuestionKind, q.Id, DateOnly.FromDateTime(q.AskedOn), q.UnitCode, null, false,
-                q.Forwarded ? "forwarded" : null, null, q.Text, false, null)));
-        }
-
-        var selected = rows.Where(r => r.Day >= filter.From && r.Day <= filter.To).ToList();
-        var handled = marks.Find([.. selected.Select(r => r.Key)]);
-        return selected
-            .Select(r => handled.TryGetValue(r.Key, out var at) ? r with { Handled = true, HandledOn = DateOnly.FromDateTime(clock.ToLocal(at)) } : r)
-            .Where(r => filter.Handled is null || r.Handled == filter.Handled)
-            .OrderByDescending(r => r.Day).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Take(Limit)
-            .ToList();
+        return rows;
     }
 
     /// <summary>
@@ -63,7 +73,7 @@ public sealed class FeedbackInbox(IFeedback feedback, IUnansweredQuestions quest
         ArgumentNullException.ThrowIfNull(grant);
         string? unit;
         bool anonymous;
-        if (kind == FeedbackKind && feedback.All().FirstOrDefault(f => f.Id == id) is { } found)
+        if (kind == FeedbackKind && feedback.Find(id) is { } found)
         {
             (unit, anonymous) = (found.UnitCode, found.Anonymous);
         }
@@ -95,8 +105,6 @@ public sealed class FeedbackInbox(IFeedback feedback, IUnansweredQuestions quest
         });
     }
 
-    // Anonymous feedback keeps only its UTC date (midnight), so it is placed by that date; named feedback by its local day.
-    private DateOnly DayOf(Feedback item) => item.Anonymous ? DateOnly.FromDateTime(item.CreatedAt) : DateOnly.FromDateTime(clock.ToLocal(item.CreatedAt));
 }
 
 /// <param name="Kind"><see cref="FeedbackInbox.FeedbackKind"/>, <see cref="FeedbackInbox.QuestionKind"/> or null for both.</param>
@@ -117,6 +125,10 @@ public sealed record FeedbackRow(string Kind, string Id, DateOnly Day, string? U
 {
     public string Key => Kind + ":" + Id;
 }
+
+/// <param name="Page">The page shown (1…<paramref name="Pages"/>).</param>
+/// <param name="Total">Every row the filter selects, on all pages.</param>
+public sealed record FeedbackRowsPage(IReadOnlyList<FeedbackRow> Rows, int Total, int Page, int Pages);
 
 public enum HandleOutcome
 {

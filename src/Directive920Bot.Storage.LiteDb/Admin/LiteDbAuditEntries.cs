@@ -31,6 +31,27 @@ internal sealed class LiteDbAuditEntries(Database db) : IAuditEntries
 
     public int Count() => Entries.Count();
 
+    public AuditPage Page(AuditQuery query, int page, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (from, to, actor, action) = (query.FromUtc, query.ToUtc, query.Actor, query.Action);
+        // Through the At index; the actor and action narrow it further in the same query.
+        var selected = Entries.Query().Where(e => e.At >= from && e.At < to);
+        if (actor is { } person)
+        {
+            selected = selected.Where(e => e.Actor == person);
+        }
+
+        if (action is not null)
+        {
+            selected = selected.Where(e => e.Action == action);
+        }
+
+        var total = selected.Count();
+        var (current, pages, skip) = Directive920Bot.WebConsole.InboxItemsPage.Clamp(total, page, pageSize);
+        return new AuditPage(selected.OrderByDescending(e => e.Id).Skip(skip).Limit(pageSize).ToList(), total, current, pages);
+    }
+
     public IReadOnlyList<AuditEntry> About(long personId) =>
         Entries.FindAll().Where(e => AuditEntry.Mentions(e, personId)).OrderBy(e => e.Id).ToList();
 

@@ -31,6 +31,8 @@ internal sealed class LiteDbFeedback(Database db) : IFeedback
 
     public IReadOnlyList<Feedback> FromSubscriber(long subscriberId) => Items.Find(f => f.SubscriberId == subscriberId).ToList();
 
+    public Feedback? Find(string id) => Items.FindById(id);
+
     public int Count() => Items.Count();
 
     public FeedbackDraft? Draft(long subscriberId) => Drafts.FindById(subscriberId);

@@ -19,6 +19,17 @@ internal sealed class PgAuditEntries(PostgresStorage db) : IAuditEntries
 
     public int Count() => db.One<int>("SELECT count(*)::int FROM audit");
 
+    public AuditPage Page(AuditQuery query, int page, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = "WHERE at >= @from AND at < @to" + (query.Actor is null ? "" : " AND actor = @actor") + (query.Action is null ? "" : " AND action = @action");
+        var param = new { from = Utc.Of(query.FromUtc), to = Utc.Of(query.ToUtc), actor = query.Actor, action = query.Action, take = pageSize, skip = 0 };
+        var total = db.One<int>($"SELECT count(*)::int FROM audit {where}", param);
+        var (current, pages, skip) = Directive920Bot.WebConsole.InboxItemsPage.Clamp(total, page, pageSize);
+        var entries = db.Query<AuditEntry>($"SELECT {Columns} FROM audit {where} ORDER BY id DESC LIMIT @take OFFSET @skip", param with { skip = skip });
+        return new AuditPage(entries, total, current, pages);
+    }
+
     // The same rule as AuditEntry.Mentions: the id as a whole number, not inside a longer one.
     public IReadOnlyList<AuditEntry> About(long personId) =>
         db.Query<AuditEntry>($"SELECT {Columns} FROM audit WHERE actor = @personId OR target ~ @pattern OR details ~ @pattern ORDER BY id", new { personId, pattern = Pattern(personId) });

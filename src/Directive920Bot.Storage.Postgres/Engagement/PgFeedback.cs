@@ -13,6 +13,8 @@ internal sealed class PgFeedback(PostgresStorage db) : IFeedback
 
     public IReadOnlyList<Feedback> FromSubscriber(long subscriberId) => Many("WHERE subscriber_id = @subscriberId", new { subscriberId });
 
+    public Feedback? Find(string id) => Many("WHERE id = @id", new { id }).SingleOrDefault();
+
     public int Count() => db.One<int>("SELECT count(*)::int FROM feedback");
 
     public FeedbackDraft? Draft(long subscriberId) =>

@@ -84,6 +84,8 @@ public sealed class ConsoleAuthorizationTests(ConsoleAuthorizationFixture fixtur
         data.Row("GET", "/console/people", SignIn, 200, 200, 200);
         data.Row("GET", "/console/people?q=hang", SignIn, 200, 200, 200);
         data.Row("GET", "/console/audit", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/audit?action=console.signin&page=2", SignIn, 403, 403, 200);
+        data.Row("GET", "/console/audit?page=x", SignIn, 403, 403, 400);
         data.Row("GET", "/console/audit?person=9001&action=console.signin&from=2026-11-01&to=2026-12-31", SignIn, 403, 403, 200);
         data.Row("GET", "/console/campaigns", SignIn, 403, 403, 200);
         data.Row("GET", "/console/campaigns/new", SignIn, 403, 403, 200);

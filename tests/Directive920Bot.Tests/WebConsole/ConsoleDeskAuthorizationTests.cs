@@ -33,6 +33,11 @@ public sealed class ConsoleDeskAuthorizationTests(ConsoleDeskFixture fixture) : 
         Row("GET", "/console/feedback?unit=NO-SUCH-UNIT", "", SignIn, 403, 403, 404);
         Row("GET", "/console/feedback?from=2026-12-31&to=2026-11-01", "", SignIn, 400, 400, 400);
         Row("GET", "/console/feedback?handled=maybe", "", SignIn, 400, 400, 400);
+        // Paged addresses: the scope is checked whatever the page; past the end is the last page; not a number is refused.
+        Row("GET", "/console/feedback?page=2", "", SignIn, 200, 200, 200);
+        Row("GET", "/console/feedback?unit=SNV-VP&page=2", "", SignIn, 200, 403, 200);
+        Row("GET", "/console/feedback?unit=STC&kind=question&page=99", "", SignIn, 403, 200, 200);
+        Row("GET", "/console/feedback?page=x", "", SignIn, 400, 400, 400);
         Row("GET", "/console/feedback.csv", "", SignIn, 200, 200, 200);
         Row("GET", "/console/feedback.csv?unit=SNV-VP", "", SignIn, 200, 403, 200);
         Row("GET", "/console/feedback.xlsx?unit=SNV-VP", "", SignIn, 200, 403, 200);
@@ -42,6 +47,13 @@ public sealed class ConsoleDeskAuthorizationTests(ConsoleDeskFixture fixture) : 
         Row("POST", "/console/feedback/handled", "kind=question&id=" + ConsoleDeskFixture.QuestionStc, SignIn, 404, 302, 302);
         Row("POST", "/console/feedback/handled", "kind=feedback&id=" + ConsoleDeskFixture.Anonymous, SignIn, 404, 404, 302);
         Row("POST", "/console/feedback/handled", "kind=feedback&id=no-such", SignIn, 404, 404, 404);
+        Row("GET", "/console/people?page=2", "", SignIn, 200, 200, 200);
+        Row("GET", "/console/people?q=hang&page=x", "", SignIn, 400, 400, 400);
+        // The roster import form (confirmation step): a file naming STC is written for STC's admin and a bloc admin, and
+        // refused (422, nothing written) for SNV's; an empty file is refused for everyone.
+        Row("POST", "/console/people/roster", "apply=1&name=roster.csv&content=" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+            "full_name,unit_code,role,position,phone,dang_vien\nNguyễn Văn Ma Trận,STC,staff,,,\n")), SignIn, 422, 200, 200);
+        Row("POST", "/console/people/roster", "apply=1&name=roster.csv&content=", SignIn, 400, 400, 400);
         Row("POST", "/console/people/role", "user=424242&role=unit&unit=SNV-VP&action=grant", SignIn, 403, 403, 200);
         Row("POST", "/console/people/role", "user=424242&role=bloc&action=revoke", SignIn, 403, 403, 200);
         return data;

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Directive920Bot.Admin;
+using Directive920Bot.Registration;
+using Directive920Bot.Storage;
 using static Directive920Bot.Tests.Reports.ReportsTestSupport;
 
 namespace Directive920Bot.Tests.WebConsole;
@@ -101,6 +103,44 @@ public sealed class ConsolePeopleTests
 
         Assert.Contains("Đặng Thị Hằng", await inScope.Http.GetStringAsync("/console/people?q=hang"), StringComparison.Ordinal);
         Assert.DoesNotContain("Đặng Thị Hằng", await outOfScope.Http.GetStringAsync("/console/people?q=hang"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_people_search_is_paged_so_everyone_of_the_scope_can_be_reached_and_no_one_outside_it()
+    {
+        await using var bot = await StartAsync();
+        GrantUnitAdmins(bot);
+        var registered = bot.Clock.GetUtcNow().UtcDateTime;
+        bot.Get<IStorage>().Write(tx =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                bot.Get<ISubscribers>().Save(tx, new Subscriber
+                {
+                    Id = 60_000 + i, FullName = FormattableString.Invariant($"Cán Bộ {i:00}"), UnitCode = TargetUnit, Status = SubscriberStatus.Active, RegisteredAt = registered,
+                });
+            }
+
+            bot.Get<ISubscribers>().Save(tx, new Subscriber { Id = 61_000, FullName = "Cán Bộ STC", UnitCode = OtherUnit, Status = SubscriberStatus.Active, RegisteredAt = registered });
+        });
+        using var browser = new ConsoleBrowser(bot);
+        await browser.SignInAsync(bot, UnitAdminInScope);
+
+        var first = await browser.Http.GetStringAsync("/console/people?q=can%20bo");
+        var next = System.Text.RegularExpressions.Regex.Match(first, "<a href=\"([^\"]+)\" rel=\"next\"");
+        Assert.True(next.Success, "no link to the next page");
+        var second = await browser.Http.GetStringAsync(WebUtility.HtmlDecode(next.Groups[1].Value));
+
+        Assert.Contains("Cán Bộ 00", first, StringComparison.Ordinal);
+        Assert.Contains("Cán Bộ 49", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cán Bộ 50", first, StringComparison.Ordinal);
+        Assert.Contains("Trang 1/2", first, StringComparison.Ordinal);
+        Assert.Contains("Cán Bộ 50", second, StringComparison.Ordinal);
+        Assert.Contains("Cán Bộ 59", second, StringComparison.Ordinal);
+        Assert.Contains("Trang 2/2", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cán Bộ STC", first + second, StringComparison.Ordinal);
+        Assert.Contains("Trang 2/2", await browser.Http.GetStringAsync("/console/people?q=can%20bo&page=7"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.Http.GetAsync("/console/people?page=-1")).StatusCode);
     }
 
     private static Task<HttpResponseMessage> UploadAsync(ConsoleBrowser browser, string page, string name, string csv)
