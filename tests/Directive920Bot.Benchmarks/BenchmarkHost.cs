@@ -104,8 +104,10 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         ["Delivery:MaxConcurrency"] = maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    private const int SeedBatch = 1_000;
+
     /// <summary>
-    /// Registered, active subscribers written in one transaction through the store on LiteDB, or in one COPY on PostgreSQL
+    /// Registered, active subscribers written through the store on LiteDB (a thousand per transaction), or in one COPY on PostgreSQL
     /// (<see cref="PgSeed"/>: a statement per person would take minutes); and, if asked, the emulator's users.
     /// </summary>
     public void Seed(int count, bool addUsers)
@@ -119,14 +121,22 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         }
         else
         {
+            // A thousand people per transaction, not all in one: registrations arrive one at a time, and LiteDB's page
+            // cache grows to the most pages one transaction held and never shrinks, so a single 100,000-person
+            // transaction would leave the measured process ~65 MB of cache the service never builds up.
             var store = Get<ISubscribers>();
-            Get<Storage.IStorage>().Write(tx =>
+            var storage = Get<Storage.IStorage>();
+            for (var from = 1; from <= count; from += SeedBatch)
             {
-                for (var i = 1; i <= count; i++)
+                var first = from;
+                storage.Write(tx =>
                 {
-                    store.Save(tx, Subscriber(i, now));
-                }
-            });
+                    for (var i = first; i < first + SeedBatch && i <= count; i++)
+                    {
+                        store.Save(tx, Subscriber(i, now));
+                    }
+                });
+            }
         }
 
         if (addUsers)

@@ -91,14 +91,7 @@ public class ExpandOccurrenceBenchmark
     [GlobalCleanup]
     public void Cleanup()
     {
-        // Issue 13 bounds the resident set through these benchmarks (≤ 400 MB); BenchmarkDotNet reports only allocations.
-        // In-process jobs: the peak covers the seeding and every iteration of this process's benchmarks.
-        using (var process = System.Diagnostics.Process.GetCurrentProcess())
-        {
-            Console.WriteLine(System.FormattableString.Invariant(
-                $"// peak working set {process.PeakWorkingSet64 / 1_000_000} MB, working set now {process.WorkingSet64 / 1_000_000} MB"));
-        }
-
+        ResidentSet.Print(nameof(ExpandOccurrenceBenchmark));
         host.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -30,7 +30,11 @@ public class ReportBenchmark
     }
 
     [GlobalCleanup]
-    public void Cleanup() => host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        ResidentSet.Print(nameof(ReportBenchmark));
+        host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     /// <summary>One division (about 800 people): what a unit admin's /report and GET /api/reports/units/{code} compute.</summary>
     [Benchmark]

@@ -64,15 +64,23 @@ internal static class ReportSeed
         else
         {
             var db = host.Get<Storage.LiteDb.Database>();
+            // The people a thousand per transaction, as registrations arrive one at a time (LiteDB's page cache grows to
+            // the most pages one transaction held and never shrinks); the roster in one, as a roster import writes it.
+            var subscribers = db.Collection<Subscriber>(Storage.LiteDb.SubscriberCollections.Subscribers);
+            foreach (var batch in people.Chunk(1_000))
+            {
+                db.Write(_ =>
+                {
+                    foreach (var subscriber in batch)
+                    {
+                        subscribers.Insert(subscriber);
+                    }
+                });
+            }
+
             db.Write(_ =>
             {
-                var subscribers = db.Collection<Subscriber>(Storage.LiteDb.SubscriberCollections.Subscribers);
                 var roster = db.Collection<RosterEntry>(Storage.LiteDb.RosterCollections.Roster);
-                foreach (var subscriber in people)
-                {
-                    subscribers.Insert(subscriber);
-                }
-
                 foreach (var entry in entries)
                 {
                     roster.Insert(entry);
