@@ -79,7 +79,7 @@ public static class ConsoleTexts
     public static readonly Loc Late = new("Muộn", "Late");
     public static readonly Loc NotYet = new("Chưa xác nhận", "Not yet");
     public static readonly Loc NotSent = new("Chưa gửi", "Not sent");
-    public static readonly Loc BadPage = new("Số trang không hợp lệ: hãy dùng các liên kết trang.", "That page number is not valid: please use the page links.");
+    public static readonly Loc BadPage = new("Số trang không hợp lệ: đồng chí vui lòng dùng các liên kết chuyển trang.", "That page number is not valid: please use the page links.");
     public static readonly Loc Page = new("Trang {0}/{1}", "Page {0} of {1}");
     public static readonly Loc Previous = new("Trang trước", "Previous");
     public static readonly Loc Next = new("Trang sau", "Next");
