@@ -160,7 +160,8 @@ public sealed class UpdateInbox(
                     owning = unhandled.Count > 0;
                 }
 
-                if (owning)
+                // On the embedded store there is no lease to renew: no transaction every few seconds for nothing.
+                if (owning && store.LeasesBatches)
                 {
                     await storage.WriteAsync(tx => store.Renew(tx, Owner, Lease));
                 }

@@ -33,6 +33,12 @@ public interface IInboxStore
     /// <summary>Whether <see cref="Claim"/> would take anything now (a read, so that an idle check writes nothing).</summary>
     bool AnyToClaim(string owner);
 
+    /// <summary>
+    /// Whether batches carry a lease another instance may take over when it runs out (PostgreSQL); false where one
+    /// process is the only writer (the embedded store), so that nothing renews what cannot run out.
+    /// </summary>
+    bool LeasesBatches { get; }
+
     /// <summary>Extends the lease of <paramref name="owner"/>'s batches by <paramref name="lease"/> from now.</summary>
     void Renew(ITransaction tx, string owner, TimeSpan lease);
 

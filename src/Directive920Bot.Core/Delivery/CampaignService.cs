@@ -565,20 +565,21 @@ public sealed class CampaignService(
         var dueAt = calendar.NextOpen(occurrence).UtcDateTime;
         var now = clock.UtcNow.UtcDateTime;
         var kind = campaign.Kind;
-        var rows = new List<DeliveryRow>();
+        var chunkSize = options.Value.ExpansionChunkSize;
+        // Each person past the first chunk is folded into a chunk member as they are read: no row list of the audience.
+        var rows = new ExpansionRows(chunkSize, now);
         foreach (var s in Resolve(campaign.Audience))
         {
             var skipReason = missedReason
                 ?? (!s.IsReachable ? $"not reachable ({s.Status})"
                 : s.Paused && kind == DeliveryKind.Lesson ? "paused"
                 : null);
-            rows.Add(RowOf(campaign, occurrenceId, item, s, skipReason, dueAt, now));
+            rows.Add(DeliveryRecipient.Of(s), skipReason, () => RowOf(campaign, occurrenceId, item, s, skipReason, dueAt, now));
         }
 
-        var chunkSize = options.Value.ExpansionChunkSize;
         var added = storage.Write(tx =>
         {
-            var inserted = ledger.InsertExpansion(tx, rows, chunkSize);
+            var inserted = ledger.InsertExpansion(tx, rows);
             campaign.Occurrences = number;
             campaign.LastOccurrenceAt = occurrence.UtcDateTime;
             campaign.NextOccurrenceAt = next;
@@ -588,12 +589,12 @@ public sealed class CampaignService(
             return inserted;
         });
         ledger.Publish(added);
-        if (rows.Count > chunkSize)
+        if (rows.Chunks.Count > 0)
         {
             ledger.SignalChunks();
         }
 
-        log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O} ({Chunked} of them written out in the background)",
+        log.LogInformation("Campaign {Id} occurrence {Number} expanded: {Rows} rows due {Due:O} ({Chunked} of them held in chunks until they are sent)",
             campaign.Id, number, rows.Count, dueAt, rows.Count - added.Count);
         return rows.Count;
     }

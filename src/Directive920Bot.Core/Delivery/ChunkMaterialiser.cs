@@ -3,8 +3,10 @@ using Directive920Bot.Hosting;
 namespace Directive920Bot.Delivery;
 
 /// <summary>
-/// Writes the chunks of large expansions out as ledger rows, one chunk per transaction, as soon as they are committed
-/// (and, after a restart, whatever chunks are left). The dispatcher sends the first rows meanwhile.
+/// Looks after the chunks of large expansions in the background. On the embedded store their rows are written when the
+/// dispatcher claims them (<see cref="DeliveryLedger.HoldsChunkRows"/>): this writes a chunk's skipped rows and deletes
+/// it once none of its rows is held. On a shared store it writes each chunk out as ledger rows, one chunk per
+/// transaction, as soon as it is committed (and, after a restart, whatever chunks are left).
 /// </summary>
 public sealed class ChunkMaterialiser(DeliveryLedger ledger, [FromKeyedServices(Clocks.Transport)] TimeProvider transport, ILogger<ChunkMaterialiser> log) : BackgroundService
 {
@@ -19,15 +21,26 @@ public sealed class ChunkMaterialiser(DeliveryLedger ledger, [FromKeyedServices(
             try
             {
                 var signal = ledger.ChunksSignal;
-                var written = 0;
-                while (!stoppingToken.IsCancellationRequested && await ledger.MaterialiseNextAsync())
+                if (ledger.HoldsChunkRows)
                 {
-                    written++;
+                    var settled = await ledger.SettleChunksAsync();
+                    if (settled > 0)
+                    {
+                        log.LogInformation("{Count} delivery chunks done with (every row claimed or skipped) and deleted", settled);
+                    }
                 }
-
-                if (written > 0)
+                else
                 {
-                    log.LogInformation("{Count} delivery chunks written out as ledger rows", written);
+                    var written = 0;
+                    while (!stoppingToken.IsCancellationRequested && await ledger.MaterialiseNextAsync())
+                    {
+                        written++;
+                    }
+
+                    if (written > 0)
+                    {
+                        log.LogInformation("{Count} delivery chunks written out as ledger rows", written);
+                    }
                 }
 
                 await Task.WhenAny(signal, Task.Delay(Poll, transport, stoppingToken));

@@ -15,13 +15,4 @@ public sealed class ChunkMember
 
     /// <summary>Why this row is skipped from the start (not reachable, paused, missed), or null.</summary>
     public string? Skip { get; set; }
-
-    internal static ChunkMember Of(DeliveryRow row) => new()
-    {
-        S = row.SubscriberId,
-        L = row.Language,
-        U = row.UnitCode,
-        R = row.Role,
-        Skip = row.State == DeliveryState.Skipped ? row.LastError : null,
-    };
 }

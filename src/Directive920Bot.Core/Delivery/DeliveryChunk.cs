@@ -1,8 +1,9 @@
 namespace Directive920Bot.Delivery;
 
 /// <summary>
-/// Up to <c>Delivery:ExpansionChunkSize</c> rows of one occurrence kept as one document until the materialiser writes
-/// them as ledger rows: what the rows share is stored once, what differs per person in <see cref="Members"/>.
+/// Up to <c>Delivery:ExpansionChunkSize</c> rows of one occurrence kept as one document until they are ledger rows (on
+/// the embedded store each row is written when the dispatcher claims it, see <see cref="HeldRows"/>; on a shared store
+/// the materialiser writes the chunk out at once): what the rows share is stored once, what differs per person in <see cref="Members"/>.
 /// Part of the ledger: counted by campaign progress, skipped by cancel, erased with a person's data.
 /// </summary>
 public sealed class DeliveryChunk
@@ -43,7 +44,9 @@ public sealed class DeliveryChunk
     };
 
     // The rows as expansion made them: created when the occurrence was expanded, updated when the ledger stores them.
-    internal IEnumerable<DeliveryRow> ToRows() => Members.Select(m => DeliveryRows.For(
+    internal IEnumerable<DeliveryRow> ToRows() => Members.Select(ToRow);
+
+    internal DeliveryRow ToRow(ChunkMember m) => DeliveryRows.For(
         Template.OccurrenceId, new DeliveryRecipient(m.S, m.L, m.U, m.R), Template.Kind, Template.DueAt, Template.CreatedAt,
         campaignId: Template.CampaignId,
         itemId: Template.ItemId,
@@ -52,5 +55,5 @@ public sealed class DeliveryChunk
         payload: Template.Payload,
         requireAck: Template.RequireAck,
         priority: Template.Priority,
-        skipReason: SkipReason ?? m.Skip));
+        skipReason: SkipReason ?? m.Skip);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Directive920Bot.Registration;
 using Directive920Bot.Storage;
 
@@ -7,12 +6,13 @@ namespace Directive920Bot.Delivery;
 /// <summary>
 /// The durable outbox: the only code that writes ledger rows (through <see cref="IDeliveryLedgerStore"/>). Rows are
 /// inserted if absent (their id is unique per occurrence and subscriber), so expanding or enqueuing twice stores each
-/// message once. On the embedded store an in-memory due queue mirrors the pending rows for the dispatcher; the store
-/// stays the truth (rebuilt at start). On a store shared by several instances the provider's <see cref="IDueRowClaims"/>
-/// claims due rows from the table instead, and publishing only wakes this instance's dispatcher. Each write has a form that takes the caller's transaction, for a caller that writes other things with it,
-/// and one that opens its own.
+/// message once. On the embedded store an in-memory due queue mirrors the pending rows for the dispatcher, and the rows
+/// large expansions keep in chunks are held (<see cref="HeldRows"/>) and written when claimed; the store stays the truth
+/// (both rebuilt at start). On a store shared by several instances the provider's <see cref="IDueRowClaims"/> claims
+/// due rows from the table instead, and publishing only wakes this instance's dispatcher. Each write has a form that
+/// takes the caller's transaction, for a caller that writes other things with it, and one that opens its own.
 /// </summary>
-public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time, IDueRowClaims? claims = null)
+public sealed partial class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store, [FromKeyedServices(Hosting.Clocks.Business)] TimeProvider time, IDueRowClaims? claims = null)
 {
     /// <summary>
     /// The name the embedded store keeps the rows under. Reports still read that collection by name; the name goes to
@@ -23,6 +23,17 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     private TaskCompletionSource chunksAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal DueQueue Queue { get; } = new();
+
+    /// <summary>The rows chunks still hold, claimable by the in-memory queue (empty on a store that claims from the table).</summary>
+    internal HeldRows Held { get; } = new();
+
+    /// <summary>
+    /// True on the embedded store (the in-memory due queue): the rows of a chunk are written when the dispatcher claims
+    /// them, one insert at the send rate, not all at once in the background (LiteDB 5 allocates ≥ 17 KB per inserted
+    /// document, ~61 KB with the ledger's indexes, so writing out 99,000 rows in one burst allocated ~6 GB). On a store
+    /// shared by several instances the chunks are written out at once, as before: claims come from the table there.
+    /// </summary>
+    internal bool HoldsChunkRows => claims is null;
 
     /// <summary>True when due rows are claimed from the database (<see cref="IDueRowClaims"/>), not the in-memory queue.</summary>
     internal bool ClaimsFromStore => claims is not null;
@@ -107,7 +118,8 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
 
     public DeliveryRow? Find(string id) => store.Find(id);
 
-    public IReadOnlyList<DeliveryRow> ForSubscriber(long subscriberId) => store.ForSubscriber(subscriberId);
+    /// <summary>The person's rows, with those still held in chunks (pending).</summary>
+    public IReadOnlyList<DeliveryRow> ForSubscriber(long subscriberId) => WithHeld(store.ForSubscriber(subscriberId), Held.ForSubscriber(subscriberId));
 
     /// <summary>Rows in a final state last changed before <paramref name="cutoff"/> (retention); pending rows are never purged.</summary>
     public int CountFinishedBefore(DateTime cutoff) => store.CountFinishedBefore(cutoff);
@@ -115,106 +127,24 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     /// <summary>Deletes the rows <see cref="CountFinishedBefore"/> counts; their report counts were written when they were sent.</summary>
     public int DeleteFinishedBefore(ITransaction tx, DateTime cutoff) => store.DeleteFinishedBefore(tx, cutoff);
 
-    public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) => store.ForCampaign(campaignId, state);
+    /// <summary>The campaign's rows (or those in <paramref name="state"/>), with those still held in chunks (pending).</summary>
+    public IReadOnlyList<DeliveryRow> ForCampaign(string campaignId, DeliveryState? state = null) =>
+        state is null or DeliveryState.Pending ? WithHeld(store.ForCampaign(campaignId, state), Held.ForCampaign(campaignId)) : store.ForCampaign(campaignId, state);
+
+    // A row claimed a moment ago may be stored and still held until its commit's callback runs: the stored one counts.
+    private static IReadOnlyList<DeliveryRow> WithHeld(IReadOnlyList<DeliveryRow> rows, List<HeldRows.Held> held)
+    {
+        if (held.Count == 0)
+        {
+            return rows;
+        }
+
+        var stored = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. rows, .. held.Where(h => !stored.Contains(h.RowId)).Select(h => h.ToRow())];
+    }
 
     public IReadOnlyList<DeliveryRow> SentBetween(DeliveryKind kind, DateTime fromUtc, DateTime toUtc) =>
         store.SentBetween(fromUtc, toUtc).Where(r => r.Kind == kind && r.State == DeliveryState.Sent).ToList();
-
-    /// <summary>
-    /// State and due time of every row of a campaign, read as a projection (progress of large campaigns), including the
-    /// rows still held in chunks. Chunks are read first: one written out in between is then seen among the rows and
-    /// not counted twice.
-    /// </summary>
-    public IReadOnlyList<(DeliveryState State, DateTime DueAt)> StatesOf(string campaignId)
-    {
-        var chunks = store.Chunks(campaignId);
-        var states = new List<(DeliveryState, DateTime)>();
-        // Row ids are only needed to match chunks; a campaign without chunks (nearly all, most of the time) skips them.
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, state, dueAt) in store.StatesOf(campaignId, withIds: chunks.Count > 0))
-        {
-            states.Add((state, dueAt));
-            if (id is not null)
-            {
-                ids.Add(id);
-            }
-        }
-
-        foreach (var chunk in chunks.Where(c => c.Members.Count > 0 && !ids.Contains(c.RowId(c.Members[0]))))
-        {
-            states.AddRange(chunk.Members.Select(m => (chunk.SkipReason is null && m.Skip is null ? DeliveryState.Pending : DeliveryState.Skipped, chunk.Template.DueAt)));
-        }
-
-        return states;
-    }
-
-    /// <summary>
-    /// Writes an expansion in <paramref name="tx"/> (with the campaign update): the first <paramref name="chunkSize"/>
-    /// rows as rows, the rest as chunks that <see cref="MaterialiseNextAsync"/> turns into rows in the background, so a
-    /// 100,000-person occurrence is durable in a fraction of the time its rows take and the writer is never held for
-    /// seconds. Returns the rows written now, to <see cref="Publish"/> after the commit.
-    /// </summary>
-    internal List<DeliveryRow> InsertExpansion(ITransaction tx, List<DeliveryRow> rows, int chunkSize)
-    {
-        var now = Now;
-        var first = InsertAbsent(tx, rows.Take(chunkSize), assumeNew: true);
-        var number = 0;
-        var chunks = new List<DeliveryChunk>();
-        foreach (var part in rows.Skip(chunkSize).Chunk(chunkSize))
-        {
-            number++;
-            var template = part[0];
-            chunks.Add(new DeliveryChunk
-            {
-                Id = string.Create(CultureInfo.InvariantCulture, $"{template.OccurrenceId}#{number:D6}"),
-                CampaignId = template.CampaignId,
-                CreatedAt = now,
-                Template = DeliveryChunk.TemplateOf(template),
-                Members = [.. part.Select(ChunkMember.Of)],
-            });
-        }
-
-        if (chunks.Count > 0)
-        {
-            store.InsertChunks(tx, chunks);
-        }
-
-        return first;
-    }
-
-    /// <summary>Tells the materialiser that chunks were committed.</summary>
-    internal void SignalChunks() => Interlocked.Exchange(ref chunksAdded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
-    /// <summary>Completes at the next <see cref="SignalChunks"/>; taken before looking for chunks, so no signal is missed.</summary>
-    internal Task ChunksSignal => Volatile.Read(ref chunksAdded).Task;
-
-    /// <summary>Writes the oldest chunk as rows and deletes it, in one transaction; false when none is left.</summary>
-    public async Task<bool> MaterialiseNextAsync()
-    {
-        var rows = await storage.WriteAsync(tx =>
-        {
-            var chunk = store.FirstChunk();
-            if (chunk is null)
-            {
-                return null;
-            }
-
-            // The chunk is deleted in the same transaction as its rows are written: they cannot exist already.
-            var added = InsertAbsent(tx, chunk.ToRows(), assumeNew: true);
-            store.DeleteChunk(tx, chunk.Id);
-            return added;
-        });
-        if (rows is null)
-        {
-            return false;
-        }
-
-        Publish(rows);
-        return true;
-    }
-
-    /// <summary>Rows of the campaign still held in chunks (0 once every chunk was written out).</summary>
-    public int ChunkedRows(string? campaignId = null) => store.Chunks(campaignId).Sum(c => c.Members.Count);
 
     public IReadOnlyList<DeliveryRow> InState(DeliveryState state) => store.InState(state);
 
@@ -238,7 +168,12 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     }
 
     /// <summary>Earliest DueAt among pending rows (UTC), or null when nothing is pending.</summary>
-    public DateTime? NextDueAt() => store.EarliestDue(DeliveryState.Pending);
+    public DateTime? NextDueAt() =>
+        (store.EarliestDue(DeliveryState.Pending), Held.EarliestDue()) switch
+        {
+            ({ } row, { } held) => row < held ? row : held,
+            (var row, var held) => row ?? held,
+        };
 
     /// <summary>Back to pending at <paramref name="dueAt"/> (a resend, a track step after resume); false if it is pending or sending already.</summary>
     public bool Requeue(string id, DateTime dueAt, bool resetAttempts = true) => storage.Write(tx => Requeue(tx, id, dueAt, resetAttempts));
@@ -286,9 +221,24 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
         return storage.WriteAsync(tx =>
         {
             var claimed = new List<DeliveryRow>(ids.Count);
+            var fromChunks = new List<HeldRows.Held>();
+            var inserts = new List<DeliveryRow>();
             foreach (var id in ids)
             {
+                // A held row is not stored: its claim's after-commit step stops holding it before the writer runs anything
+                // else, so no store lookup is needed for it (a duplicate queue entry is taken once).
+                if (Held.Find(id) is { } held)
+                {
+                    if (!fromChunks.Contains(held))
+                    {
+                        ClaimHeld(held, now, claimed, fromChunks, inserts);
+                    }
+
+                    continue;
+                }
+
                 var row = store.Find(id);
+
                 // Stale queue entries (cancelled, requeued later, already claimed) are dropped here.
                 if (row is null || row.State != DeliveryState.Pending)
                 {
@@ -306,6 +256,19 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
                 row.UpdatedAt = now;
                 store.Update(tx, row);
                 claimed.Add(row);
+            }
+
+            if (fromChunks.Count > 0)
+            {
+                // The held rows' only insert, as sending; they stop being held once it is committed.
+                store.Insert(tx, inserts);
+                tx.AfterCommit(() =>
+                {
+                    if (Held.Claimed(fromChunks).Count > 0)
+                    {
+                        SignalChunks();
+                    }
+                });
             }
 
             return claimed;
@@ -379,9 +342,16 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
             return count;
         });
         Queue.Clear();
+        Held.Clear();
         if (claims is null)
         {
             Publish(InState(DeliveryState.Pending));
+            // The chunks are the truth for the rows they hold: those not stored yet are held again.
+            var chunks = store.Chunks();
+            if (chunks.Count > 0)
+            {
+                Admit(chunks, WrittenRows(chunks));
+            }
         }
         else
         {
@@ -401,43 +371,13 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
     /// <summary>Pending rows due at or before <paramref name="by"/> (metrics; O(n) on the in-memory queue).</summary>
     internal int CountDueBy(DateTime by) => claims?.CountDueBy(by) ?? Queue.CountDueBy(by);
 
-    /// <summary>Cancels a campaign's pending rows in one transaction, with its chunks (written out as skipped).</summary>
-    internal int SkipPending(string campaignId, string reason) => storage.Write(tx => SkipPending(tx, campaignId, reason));
-
-    /// <inheritdoc cref="SkipPending(string, string)"/>
-    internal int SkipPending(ITransaction tx, string campaignId, string reason)
-    {
-        var now = Now;
-        var count = 0;
-        foreach (var chunk in store.Chunks(campaignId))
-        {
-            if (chunk.SkipReason is null)
-            {
-                chunk.SkipReason = reason;
-                store.UpdateChunk(tx, chunk);
-                count += chunk.Members.Count(m => m.Skip is null);
-            }
-        }
-
-        foreach (var row in ForCampaign(campaignId, DeliveryState.Pending))
-        {
-            row.State = DeliveryState.Skipped;
-            row.LastError = reason;
-            row.UpdatedAt = now;
-            store.Update(tx, row);
-            count++;
-        }
-
-        return count;
-    }
-
     /// <summary>failed → pending (attempts reset) for a campaign; returns how many.</summary>
     internal int RequeueFailed(string campaignId, DateTime dueAt, DateTime? failedBefore = null)
     {
         var now = Now;
         var rows = storage.Write(tx =>
         {
-            var list = ForCampaign(campaignId, DeliveryState.Failed).Where(r => failedBefore is null || r.UpdatedAt <= failedBefore).ToList();
+            var list = store.ForCampaign(campaignId, DeliveryState.Failed).Where(r => failedBefore is null || r.UpdatedAt <= failedBefore).ToList();
             foreach (var row in list)
             {
                 row.State = DeliveryState.Pending;
@@ -472,10 +412,18 @@ public sealed class DeliveryLedger(IStorage storage, IDeliveryLedgerStore store,
             store.UpdateChunk(tx, chunk);
         }
 
+        // Not claimable from now on (a claim later in the same group commit must not send them); a chunk left with
+        // nothing held is deleted by the materialiser.
+        if (HoldsChunkRows)
+        {
+            Held.RemoveSubscriber(subscriberId);
+            tx.AfterCommit(SignalChunks);
+        }
+
         // A row whose id names the subscriber (the convention, and the reminders and digests that extend or copy it)
         // keeps its id with the row's pseudonym in that place, as acknowledgements and answers relink their delivery
         // id; any other gets a suffix that names nobody.
-        foreach (var row in ForSubscriber(subscriberId))
+        foreach (var row in store.ForSubscriber(subscriberId))
         {
             store.Delete(tx, row.Id);
             if (row.State == DeliveryState.Pending)

@@ -49,6 +49,9 @@ public interface IDeliveryLedgerStore
     /// <summary>Every chunk, or the campaign's.</summary>
     IReadOnlyList<DeliveryChunk> Chunks(string? campaignId = null);
 
+    /// <summary>The chunk stored under <paramref name="id"/>, or null.</summary>
+    DeliveryChunk? FindChunk(string id);
+
     /// <summary>The first chunk in id order, reading no other; null when none is left.</summary>
     DeliveryChunk? FirstChunk();
 

@@ -70,6 +70,8 @@ internal sealed class LiteDbInboxStore(Database db) : IInboxStore
     public bool AnyToClaim(string owner) => Batches.Exists(Query.Not(nameof(StoredUpdateBatch.Owner), owner));
 
     // No lease on the embedded store: nobody else could take the batches.
+    public bool LeasesBatches => false;
+
     public void Renew(ITransaction tx, string owner, TimeSpan lease) => ArgumentNullException.ThrowIfNull(tx);
 
     public void Release(ITransaction tx, string owner) => ArgumentNullException.ThrowIfNull(tx);

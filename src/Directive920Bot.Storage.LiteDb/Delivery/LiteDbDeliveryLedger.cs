@@ -97,6 +97,8 @@ internal sealed class LiteDbDeliveryLedger(Database db) : IDeliveryLedgerStore
     public IReadOnlyList<DeliveryChunk> Chunks(string? campaignId = null) =>
         (campaignId is null ? ChunkDocuments.FindAll() : ChunkDocuments.Find(c => c.CampaignId == campaignId)).ToList();
 
+    public DeliveryChunk? FindChunk(string id) => ChunkDocuments.FindById(id);
+
     // The primary key's order, first document only: an OrderBy query would read every (large) chunk to sort them.
     public DeliveryChunk? FirstChunk() => ChunkDocuments.Find(Query.All(), 0, 1).FirstOrDefault();
 

@@ -100,6 +100,8 @@ internal sealed class PgInboxStore(PostgresStorage db) : IInboxStore
     public bool AnyToClaim(string owner) =>
         db.One<bool>("SELECT EXISTS (SELECT 1 FROM inbox_batches WHERE owner <> @owner AND lease_until < clock_timestamp())", new { owner });
 
+    public bool LeasesBatches => true;
+
     public void Renew(ITransaction tx, string owner, TimeSpan lease) =>
         db.Execute(tx, "UPDATE inbox_batches SET lease_until = clock_timestamp() + @lease WHERE owner = @owner", new { owner, lease });
 

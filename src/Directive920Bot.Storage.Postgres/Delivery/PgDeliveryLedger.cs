@@ -89,6 +89,8 @@ internal sealed class PgDeliveryLedger(PostgresStorage db) : IDeliveryLedgerStor
     public IReadOnlyList<DeliveryChunk> Chunks(string? campaignId = null) =>
         [.. db.Query<ChunkRow>($"SELECT {ChunkColumns} FROM delivery_chunks WHERE @campaignId IS NULL OR campaign_id = @campaignId ORDER BY id", new { campaignId }).Select(c => c.ToChunk())];
 
+    public DeliveryChunk? FindChunk(string id) => db.One<ChunkRow>($"SELECT {ChunkColumns} FROM delivery_chunks WHERE id = @id", new { id })?.ToChunk();
+
     public DeliveryChunk? FirstChunk() => db.One<ChunkRow>($"SELECT {ChunkColumns} FROM delivery_chunks ORDER BY id LIMIT 1")?.ToChunk();
 
     public void InsertChunk(ITransaction tx, DeliveryChunk chunk) =>

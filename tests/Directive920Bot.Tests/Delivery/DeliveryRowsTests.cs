@@ -168,13 +168,10 @@ public sealed class DeliveryRowsTests
             DeliveryRows.For("c:ab12:3", new DeliveryRecipient(4402, "vi", "SNV-TC", CadreRole.Staff), DeliveryKind.Lesson, Due, Now,
                 campaignId: "ab12", itemId: "c1-context", contentHash: "h1", requireAck: true, priority: 3, skipReason: "paused"),
         };
-        var chunk = new DeliveryChunk
-        {
-            Id = "c:ab12:3#000001",
-            CampaignId = "ab12",
-            Template = DeliveryChunk.TemplateOf(rows[0]),
-            Members = [.. rows.Select(ChunkMember.Of)],
-        };
+        // Planned as an expansion with chunks of two: the first two rows stay rows, the next two make the first chunk.
+        var plan = ExpansionRows.Of([.. rows, .. rows], 2, Now);
+        var chunk = Assert.Single(plan.Chunks);
+        Assert.Equal("c:ab12:3#000001", chunk.Id);
 
         var written = chunk.ToRows().ToList();
 
