@@ -5,7 +5,8 @@ namespace Directive920Bot.Delivery;
 
 /// <summary>
 /// Counts each final outcome by kind and channel, and exposes the ledger's due rows: due now, and overdue (due more
-/// than <see cref="OverdueAfter"/> ago, which means sending falls behind — rate limits, an outage, quiet hours ending).
+/// than <see cref="OverdueAfter"/> ago, which means sending falls behind — rate limits, an outage, quiet hours ending),
+/// and the rows still held in chunks.
 /// </summary>
 public sealed class DeliveryMetrics : IDeliveryObserver, IMetricSource
 {
@@ -23,6 +24,9 @@ public sealed class DeliveryMetrics : IDeliveryObserver, IMetricSource
             description: "Pending ledger rows whose time has come.");
         metrics.Meter.CreateObservableGauge("ledger_rows_overdue", () => ledger.CountDueBy(time.GetUtcNow().UtcDateTime - OverdueAfter),
             description: "Pending ledger rows due for more than five minutes.");
+        // The part of a large broadcast not yet sent on the embedded store (always 0 on PostgreSQL, which writes chunks out).
+        metrics.Meter.CreateObservableGauge("ledger_rows_held", () => ledger.Held.Count,
+            description: "Pending ledger rows still held in the chunks of large expansions (written when claimed).");
     }
 
     public Task OnOutcomeAsync(DeliveryRow row, CancellationToken ct)

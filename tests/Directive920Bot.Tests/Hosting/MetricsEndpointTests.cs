@@ -36,7 +36,7 @@ public sealed partial class MetricsEndpointTests
         var commits = bot.UsesPostgres ? "directive920bot_storage_commits" : "directive920bot_writer_commits";
         foreach (var name in store.Concat(
         [
-            "directive920bot_ledger_rows_due", "directive920bot_ledger_rows_overdue",
+            "directive920bot_ledger_rows_due", "directive920bot_ledger_rows_overdue", "directive920bot_ledger_rows_held",
             "directive920bot_callback_keys", "directive920bot_send_duration_seconds", "directive920bot_update_handling_duration_seconds",
             "process_working_set_bytes",
         ]))
