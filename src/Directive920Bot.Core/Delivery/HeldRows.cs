@@ -223,11 +223,11 @@ internal sealed class HeldRows
         }
     }
 
-    public List<Held> ForCampaign(string? campaignId)
+    public List<Held> ForCampaign(string campaignId)
     {
         lock (gate)
         {
-            return byId.Values.Where(h => (campaignId is null || h.Chunk.CampaignId == campaignId) && !chunks[h.Chunk.Id].Cancelled).ToList();
+            return byId.Values.Where(h => h.Chunk.CampaignId == campaignId && !chunks[h.Chunk.Id].Cancelled).ToList();
         }
     }
 

@@ -8,18 +8,13 @@ using static Directive920Bot.Tests.Reports.ReportsTestSupport;
 namespace Directive920Bot.Tests.WebConsole;
 
 /// <summary>One running service and a signed-in browser per admin: unit admins of SNV and STC, a bloc admin, and nobody.</summary>
-public sealed class ConsoleAuthorizationFixture : IAsyncLifetime
+public sealed class ConsoleAuthorizationFixture : SignedInConsoleFixture
 {
-    public BotHarness Bot { get; private set; } = null!;
-
-    public Dictionary<Who, ConsoleBrowser> Browsers { get; } = [];
-
     /// <summary>Campaign ids for the addresses of the matrix: <c>{snv}</c> (to SNV-VP), <c>{stc}</c> and <c>{all}</c> (everyone).</summary>
     public Dictionary<string, string> Campaigns { get; } = [];
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        Bot = await StartAsync();
         GrantUnitAdmins(Bot);
         await Bot.RegisterAsync(Cadre, "Đặng Thị Hằng", TargetUnit);
         ImportDemoRoster(Bot);
@@ -38,20 +33,6 @@ public sealed class ConsoleAuthorizationFixture : IAsyncLifetime
             Campaigns[key] = campaigns.Create(new global::Directive920Bot.Delivery.CampaignRequest(null, "Họp chi bộ", audience, tomorrow), Actor.Console("ops")).Id;
         }
 
-        foreach (var (who, browser) in await ConsoleBrowser.ForEveryVisitorAsync(Bot))
-        {
-            Browsers[who] = browser;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in Browsers.Values)
-        {
-            browser.Dispose();
-        }
-
-        await Bot.DisposeAsync();
     }
 }
 

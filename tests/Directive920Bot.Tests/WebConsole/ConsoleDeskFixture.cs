@@ -12,7 +12,7 @@ namespace Directive920Bot.Tests.WebConsole;
 /// One running service (on a copy of the content, so a test may break it), signed-in browsers of the unit admins of SNV
 /// and STC and of a bloc admin, and feedback and unanswered questions from SNV-VP, STC and an anonymous cadre.
 /// </summary>
-public sealed class ConsoleDeskFixture : IAsyncLifetime
+public sealed class ConsoleDeskFixture : SignedInConsoleFixture
 {
     public const string NamedSnv = "fb-snv";
     public const string NamedStc = "fb-stc";
@@ -20,15 +20,12 @@ public sealed class ConsoleDeskFixture : IAsyncLifetime
     public const string QuestionSnv = "q-snv";
     public const string QuestionStc = "q-stc";
 
-    public BotHarness Bot { get; private set; } = null!;
-
     public string ContentRoot { get; } = EngagementKit.CopyContent();
 
-    public Dictionary<Who, ConsoleBrowser> Browsers { get; } = [];
+    protected override Task<BotHarness> StartServiceAsync() => StartAsync(extra: new Dictionary<string, string?> { ["Content:Path"] = ContentRoot });
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        Bot = await StartAsync(extra: new Dictionary<string, string?> { ["Content:Path"] = ContentRoot });
         GrantUnitAdmins(Bot);
         await Bot.RegisterAsync(Cadre, "Đặng Thị Hằng", TargetUnit);
         // Named feedback keeps its instant (shown by local day); anonymous feedback and questions keep a date only.
@@ -44,20 +41,11 @@ public sealed class ConsoleDeskFixture : IAsyncLifetime
             questions.Save(tx, new UnansweredQuestion { Id = QuestionSnv, Text = "Câu hỏi của SNV về chế độ phụ cấp?", UnitCode = TargetUnit, AskedOn = today.AddDays(-1), Confidence = 0.1 });
             questions.Save(tx, new UnansweredQuestion { Id = QuestionStc, Text = "Câu hỏi của STC về ngân sách?", UnitCode = OtherUnit, AskedOn = today.AddDays(-1), Confidence = 0.1 });
         });
-        foreach (var (who, browser) in await ConsoleBrowser.ForEveryVisitorAsync(Bot))
-        {
-            Browsers[who] = browser;
-        }
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        foreach (var browser in Browsers.Values)
-        {
-            browser.Dispose();
-        }
-
-        await Bot.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(ContentRoot, recursive: true);
     }
 }

@@ -15,21 +15,16 @@ namespace Directive920Bot.Tests.WebConsole;
 /// The console's Thực hiện, Cam kết and Báo cáo pages: one service, SNV's report on L1 with a PDF as evidence, a cadre's
 /// commitment in SNV-VP, and a signed-in browser per kind of admin (SNV's, STC's, the bloc's) and nobody.
 /// </summary>
-public sealed class ConsoleImplementationFixture : IAsyncLifetime
+public sealed class ConsoleImplementationFixture : SignedInConsoleFixture
 {
     public const string CommitmentText = "Tôi cam kết nêu gương, không né tránh trách nhiệm.";
 
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    public BotHarness Bot { get; private set; } = null!;
-
-    public Dictionary<Who, ConsoleBrowser> Browsers { get; } = [];
-
     public string Period { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        Bot = await StartAsync();
         GrantUnitAdmins(Bot);
         await Bot.RegisterAsync(Cadre, "Đặng Thị Hằng", TargetUnit);
         var service = Bot.Get<ImplementationService>();
@@ -39,20 +34,6 @@ public sealed class ConsoleImplementationFixture : IAsyncLifetime
         Assert.Equal(ChangeOutcome.Saved, await service.ChangeAsync(Actor.Web(UnitAdminInScope), period, "SNV", "L1",
             new ReportChange(ImplementationStatus.Done, "Đã tổ chức hội nghị quán triệt.", Evidence: evidence)));
         Assert.Equal(CommitmentOutcome.Saved, await Bot.Get<CommitmentService>().SetTextAsync(Bot.Get<ISubscribers>().Find(Cadre)!, "S1", CommitmentText));
-        foreach (var (who, browser) in await ConsoleBrowser.ForEveryVisitorAsync(Bot))
-        {
-            Browsers[who] = browser;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in Browsers.Values)
-        {
-            browser.Dispose();
-        }
-
-        await Bot.DisposeAsync();
     }
 }
 

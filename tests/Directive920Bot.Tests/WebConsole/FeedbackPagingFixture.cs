@@ -12,16 +12,12 @@ namespace Directive920Bot.Tests.WebConsole;
 /// feedback and questions, STC's, and anonymous feedback, spread over the last 60 local days; signed-in browsers of the
 /// unit admins of SNV and STC and of a bloc admin.
 /// </summary>
-public sealed class FeedbackPagingFixture : IAsyncLifetime
+public sealed class FeedbackPagingFixture : SignedInConsoleFixture
 {
     public const int SnvFeedback = 1_020;
     public const int StcFeedback = 60;
     public const int AnonymousFeedback = 5;
     public const int QuestionsPerUnit = 25;
-
-    public BotHarness Bot { get; private set; } = null!;
-
-    public Dictionary<Who, ConsoleBrowser> Browsers { get; } = [];
 
     /// <summary>Row ids (<c>feedback-…</c>, <c>question-…</c>) of each unit's items and of the anonymous ones.</summary>
     public HashSet<string> Snv { get; } = [];
@@ -30,9 +26,8 @@ public sealed class FeedbackPagingFixture : IAsyncLifetime
 
     public HashSet<string> Anonymous { get; } = [];
 
-    public async Task InitializeAsync()
+    protected override Task SeedAsync()
     {
-        Bot = await StartAsync();
         GrantUnitAdmins(Bot);
         var now = Bot.Clock.GetUtcNow().UtcDateTime;
         var today = Bot.Get<global::Directive920Bot.Hosting.BotClock>().LocalNow.Date;
@@ -70,19 +65,6 @@ public sealed class FeedbackPagingFixture : IAsyncLifetime
                 Stc.Add(FormattableString.Invariant($"question-qt-{i:00}"));
             }
         });
-        foreach (var (who, browser) in await ConsoleBrowser.ForEveryVisitorAsync(Bot))
-        {
-            Browsers[who] = browser;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in Browsers.Values)
-        {
-            browser.Dispose();
-        }
-
-        await Bot.DisposeAsync();
+        return Task.CompletedTask;
     }
 }
