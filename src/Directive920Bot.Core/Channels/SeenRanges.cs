@@ -3,10 +3,16 @@ namespace Directive920Bot.Channels;
 /// <summary>Keeps the update ids accepted lately as few disjoint ranges: ids are consecutive, so one range usually covers all.</summary>
 public static class SeenRanges
 {
-    /// <summary>At most this many ranges of seen ids are kept.</summary>
-    public const int MaxRanges = 64;
+    /// <summary>
+    /// At most this many ranges of seen ids are kept. Forgetting a range lets its ids be handled again, so the cap is
+    /// far above what arrivals out of order can split the ids into: Telegram sends a webhook at most
+    /// <c>max_connections</c> (≤ 100) updates at once, and a gap closes once its update arrives. (It was 64: two
+    /// instances taking 160 updates at once, arriving newest first, split them into 66 ranges, and the oldest one was
+    /// dropped while its update's second delivery was still on the way, which was then handled twice.)
+    /// </summary>
+    public const int MaxRanges = 1024;
 
-    /// <summary>The newest <see cref="MaxRanges"/> ranges, in id order.</summary>
+    /// <summary>The <see cref="MaxRanges"/> ranges seen last (at one instant, those of the highest ids), in id order.</summary>
     public static List<SeenRange> Newest(List<SeenRange> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);

@@ -182,4 +182,39 @@ public sealed class InboxBatchTests : IDisposable
         Assert.All([5, 6, 10, 12, 14, 18, 19, 20, 30, 31], id => Assert.Contains(ranges, r => r.Contains(id)));
         Assert.DoesNotContain(ranges, r => r.Contains(15) || r.Contains(7) || r.Contains(32));
     }
+
+    [Fact]
+    public void Ids_arriving_newest_first_in_more_gaps_than_the_old_cap_of_64_are_all_still_seen()
+    {
+        // Regression: 160 updates taken at one instant, newest first, split into more than 64 ranges; the lowest was
+        // forgotten and its second delivery (through the other instance) was accepted again.
+        var at = clock.GetUtcNow().UtcDateTime;
+        var ids = Enumerable.Range(0, 200).Select(i => 1_000 + (2 * i)).Reverse().ToList();
+        var arrival = new InboxArrival(UpdateInbox.Channel, "a", [.. ids.Select(id => new StoredUpdate { Id = id, ReceivedAt = at })], ids.Max() + 1, at, UpdateInbox.SeenFor, TimeSpan.FromSeconds(30));
+        var (fresh, cursor) = arrival.Sift(null);
+        Assert.Equal(200, fresh.Count);
+        Assert.Equal(200, cursor.Seen.Count);
+
+        var again = arrival with { Updates = [.. ids.Select(id => new StoredUpdate { Id = id, ReceivedAt = at }).Append(new StoredUpdate { Id = 1_001, ReceivedAt = at })] };
+        var (repeated, _) = again.Sift(cursor);
+        Assert.Equal([1_001], repeated.Select(u => u.Id));
+    }
+
+    [Fact]
+    public void Past_the_cap_the_ranges_seen_longest_ago_are_forgotten_first()
+    {
+        var start = clock.GetUtcNow().UtcDateTime;
+        var ranges = new List<SeenRange>();
+        for (var i = 0; i < SeenRanges.MaxRanges + 10; i++)
+        {
+            // Ids far apart, each seen a minute after the previous one, the newest ones lowest.
+            SeenRanges.Remember(ranges, 1_000_000 - (3 * i), start.AddMinutes(i));
+        }
+
+        var kept = SeenRanges.Newest(ranges);
+        Assert.Equal(SeenRanges.MaxRanges, kept.Count);
+        Assert.Equal(kept.OrderBy(r => r.From), kept);
+        Assert.DoesNotContain(kept, r => r.LastSeenAt < start.AddMinutes(10));
+        Assert.Contains(kept, r => r.Contains(1_000_000 - (3 * 10)));
+    }
 }
