@@ -461,6 +461,9 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
             {
                 // The rollback of a failed transaction can itself fail when the engine is closing or halted; nothing was committed.
             }
+
+            // Before any item of the group runs again (alone or with the others), so that it finds the state it first found.
+            RunSteps(tx.RolledBack, "after-rollback");
         }
 
         if (failure is not null)
@@ -479,19 +482,8 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
         }
 
         current = null;
-        foreach (var action in tx.Committed)
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The data is committed; a failing follow-up must not fail the callers of the batch.
-                log?.LogError(ex, "An after-commit action failed");
-            }
-        }
-
+        // The data is committed; a failing follow-up must not fail the callers of the batch.
+        RunSteps(tx.Committed, "after-commit");
         Interlocked.Increment(ref commits);
         Interlocked.Add(ref items, batch.Count);
         foreach (var item in batch)
@@ -500,6 +492,21 @@ public sealed class Database : IStorage, IStorageMaintenance, IDisposable
         }
 
         return true;
+    }
+
+    private void RunSteps(IReadOnlyList<Action> steps, string kind)
+    {
+        foreach (var action in steps)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                log?.LogError(ex, "An {Kind} action failed", kind);
+            }
+        }
     }
 
     private abstract class WorkItem

@@ -6,10 +6,13 @@ internal sealed class WriterTransaction : ITransaction
     private readonly List<(object Key, Action<ITransaction> Write)> beforeCommit = [];
     private readonly HashSet<object> registered = [];
     private readonly List<Action> committed = [];
+    private readonly List<Action> rolledBack = [];
     private Dictionary<object, object>? locals;
     private int ran;
 
     public IReadOnlyList<Action> Committed => committed;
+
+    public IReadOnlyList<Action> RolledBack => rolledBack;
 
     public void BeforeCommit(object key, Action<ITransaction> write)
     {
@@ -25,6 +28,12 @@ internal sealed class WriterTransaction : ITransaction
     {
         ArgumentNullException.ThrowIfNull(action);
         committed.Add(action);
+    }
+
+    public void AfterRollback(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        rolledBack.Add(action);
     }
 
     public T Local<T>(object key)

@@ -11,6 +11,7 @@ internal sealed class PgTransaction(PostgresStorage owner, NpgsqlConnection conn
     private readonly List<(object Key, Action<ITransaction> Write)> beforeCommit = [];
     private readonly HashSet<object> registered = [];
     private readonly List<Action> committed = [];
+    private readonly List<Action> rolledBack = [];
     private Dictionary<object, object>? locals;
 
     public PostgresStorage Owner { get; } = owner;
@@ -20,6 +21,8 @@ internal sealed class PgTransaction(PostgresStorage owner, NpgsqlConnection conn
     public NpgsqlTransaction Transaction { get; } = transaction;
 
     public IReadOnlyList<Action> Committed => committed;
+
+    public IReadOnlyList<Action> RolledBack => rolledBack;
 
     public void BeforeCommit(object key, Action<ITransaction> write)
     {
@@ -35,6 +38,12 @@ internal sealed class PgTransaction(PostgresStorage owner, NpgsqlConnection conn
     {
         ArgumentNullException.ThrowIfNull(action);
         committed.Add(action);
+    }
+
+    public void AfterRollback(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        rolledBack.Add(action);
     }
 
     public T Local<T>(object key)

@@ -132,9 +132,15 @@ public sealed class PostgresStorage : IStorage, IDisposable
                     catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex) && (attempt < MaxAbortedAttempts || !IsAborted(ex)))
                     {
                         // Rolled back when the transaction is disposed; nothing of this attempt (steps, locals) survives.
+                        RunRolledBack(tx);
                         Interlocked.Increment(ref retries);
                         log?.LogDebug("Transaction attempt {Attempt} lost a serialization conflict; running it again", attempt);
                         continue;
+                    }
+                    catch
+                    {
+                        RunRolledBack(tx);
+                        throw;
                     }
                 }
 
@@ -150,6 +156,25 @@ public sealed class PostgresStorage : IStorage, IDisposable
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The after-rollback steps of a failed attempt, before the work runs again. (A commit whose answer was lost on the
+    /// wire counts as failed here, as it does for the caller, who is told the write failed.)
+    /// </summary>
+    private void RunRolledBack(PgTransaction tx)
+    {
+        foreach (var action in tx.RolledBack)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                log?.LogError(ex, "An after-rollback action failed");
+            }
         }
     }
 

@@ -190,16 +190,9 @@ public sealed partial class DeliveryLedger
 
         if (Held.IsCancelled(chunkId) && chunk.SkipReason is null)
         {
-            // The cancel that stopped its claims did not commit: its rows are claimable again.
-            tx.AfterCommit(() =>
-            {
-                foreach (var id in Held.Uncancel(chunkId))
-                {
-                    Queue.Add(id, chunk.Template.Priority, chunk.Template.DueAt);
-                }
-
-                Queue.Signal();
-            });
+            // A cancel that stopped its claims and did not commit (its after-rollback step puts them back at once; this
+            // is the second guard): its rows are claimable again.
+            tx.AfterCommit(() => Uncancel(chunk));
             return false;
         }
 
@@ -214,6 +207,16 @@ public sealed partial class DeliveryLedger
         store.DeleteChunk(tx, chunkId);
         tx.AfterCommit(() => Held.Drop(chunkId));
         return true;
+    }
+
+    private void Uncancel(DeliveryChunk chunk)
+    {
+        foreach (var id in Held.Uncancel(chunk.Id))
+        {
+            Queue.Add(id, chunk.Template.Priority, chunk.Template.DueAt);
+        }
+
+        Queue.Signal();
     }
 
     private void ClaimHeld(HeldRows.Held held, DateTime now, List<DeliveryRow> claimed, List<HeldRows.Held> fromChunks, List<DeliveryRow> inserts)
@@ -249,8 +252,14 @@ public sealed partial class DeliveryLedger
             store.UpdateChunk(tx, chunk);
             // Rows claimed from it already are stored: the pending ones among them are skipped below.
             count += chunk.Members.Count(m => m.Skip is null && !written(chunk, chunk.RowId(m)));
-            // From now on, not after the commit: a claim later in the same group commit must not send them.
+            // From now on, not after the commit: a claim later in the same group commit must not send them. A cancel
+            // that fails gives them back before anything else runs.
             Held.Cancel(chunk.Id);
+            if (HoldsChunkRows)
+            {
+                var cancelled = chunk;
+                tx.AfterRollback(() => Uncancel(cancelled));
+            }
         }
 
         if (chunks.Count > 0 && HoldsChunkRows)

@@ -413,11 +413,24 @@ public sealed partial class DeliveryLedger(IStorage storage, IDeliveryLedgerStor
         }
 
         // Not claimable from now on (a claim later in the same group commit must not send them); a chunk left with
-        // nothing held is deleted by the materialiser.
+        // nothing held is deleted by the materialiser. An erasure that fails gives them back: otherwise the settling
+        // would delete a chunk whose rows of this person were never written, and they would not be sent.
         if (HoldsChunkRows)
         {
-            Held.RemoveSubscriber(subscriberId);
+            var removed = Held.RemoveSubscriber(subscriberId);
             tx.AfterCommit(SignalChunks);
+            if (removed.Count > 0)
+            {
+                tx.AfterRollback(() =>
+                {
+                    foreach (var held in Held.Restore(removed))
+                    {
+                        Queue.Add(held.RowId, held.Chunk.Template.Priority, held.Chunk.Template.DueAt);
+                    }
+
+                    Queue.Signal();
+                });
+            }
         }
 
         // A row whose id names the subscriber (the convention, and the reminders and digests that extend or copy it)

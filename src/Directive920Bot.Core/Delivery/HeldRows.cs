@@ -194,14 +194,14 @@ internal sealed class HeldRows
         }
     }
 
-    /// <summary>The person is being erased: none of their held rows may be claimed any more.</summary>
-    public void RemoveSubscriber(long subscriberId)
+    /// <summary>The person is being erased: none of their held rows may be claimed any more. Returns them (for <see cref="Restore"/>).</summary>
+    public List<Held> RemoveSubscriber(long subscriberId)
     {
         lock (gate)
         {
             if (!bySubscriber.Remove(subscriberId, out var list))
             {
-                return;
+                return [];
             }
 
             foreach (var held in list)
@@ -212,7 +212,33 @@ internal sealed class HeldRows
                     state.Remaining--;
                 }
             }
+
+            return list;
         }
+    }
+
+    /// <summary>
+    /// An erasure that did not commit: the rows it took are held again (those of chunks still held), claimable as before.
+    /// Returns them.
+    /// </summary>
+    public List<Held> Restore(List<Held> removed)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        var restored = new List<Held>(removed.Count);
+        lock (gate)
+        {
+            foreach (var held in removed)
+            {
+                if (chunks.TryGetValue(held.Chunk.Id, out var state) && ReferenceEquals(state.Chunk, held.Chunk) && byId.TryAdd(held.RowId, held))
+                {
+                    ForSubscriberList(held.Member.S).Add(held);
+                    state.Remaining++;
+                    restored.Add(held);
+                }
+            }
+        }
+
+        return restored;
     }
 
     public List<Held> ForSubscriber(long subscriberId)

@@ -18,6 +18,13 @@ public interface ITransaction
     void AfterCommit(Action action);
 
     /// <summary>
+    /// Runs <paramref name="action"/> if this attempt did not commit — the work or another's in the same group commit
+    /// failed, or the provider runs the work again after a conflict (it registers again then) — and never after a commit:
+    /// for in-memory state a write changes ahead of its commit, so that a failed write puts it back.
+    /// </summary>
+    void AfterRollback(Action action);
+
+    /// <summary>
     /// State that belongs to this transaction alone under <paramref name="key"/>, created on first use and dropped with
     /// the transaction (what a before-commit step will write; nothing of it survives a rollback).
     /// </summary>

@@ -247,11 +247,40 @@ public sealed class ChunkedExpansionTests
                 throw new InvalidOperationException("the cancel's transaction fails");
             }));
             Assert.All(store.Chunks("crash"), c => Assert.Null(c.SkipReason));
+            // Where chunks hold rows (the embedded store), they are pending again at once, before any settling; on
+            // PostgreSQL the rows not yet written out are not rows yet.
+            Assert.Equal(ledger.HoldsChunkRows ? People : 10, ledger.ForCampaign("crash").Count(r => r.State == DeliveryState.Pending));
 
             await ledger.SettleChunksAsync();
             var claimed = await ledger.ClaimDueAsync(bot.Clock.GetUtcNow().UtcDateTime, People);
 
             Assert.Equal(People, claimed.Count);
+            Assert.Equal(0, ledger.ChunkedRows("crash"));
+        });
+    }
+
+    [Fact]
+    public async Task An_erasure_that_fails_gives_the_persons_held_rows_back_and_they_are_still_sent()
+    {
+        await using var bot = await StartAsync();
+        SeedPeople(bot);
+        const long NotErased = 7050;
+        await bot.StopHostAsync();
+
+        await WhileStoppedAsync(bot, async (ledger, store, storage) =>
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => storage.WriteAsync<int>(tx =>
+            {
+                ledger.Pseudonymise(tx, Directive920Bot.Registration.ErasurePseudonyms.Create(NotErased));
+                throw new InvalidOperationException("a later step of the erasure fails");
+            }));
+            Assert.Single(ledger.ForSubscriber(NotErased));
+
+            await ledger.SettleChunksAsync();
+            var claimed = await ledger.ClaimDueAsync(bot.Clock.GetUtcNow().UtcDateTime, People);
+
+            Assert.Equal(People, claimed.Count);
+            Assert.Single(claimed, r => r.SubscriberId == NotErased);
             Assert.Equal(0, ledger.ChunkedRows("crash"));
         });
     }

@@ -159,6 +159,68 @@ public abstract partial class StorageContract : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_transaction_that_fails_runs_its_after_rollback_steps_and_one_that_commits_does_not()
+    {
+        var store = Store();
+        var storage = store.GetRequiredService<IStorage>();
+        var keys = store.GetRequiredService<ICallbackKeyRecords>();
+        var seen = new List<string>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => storage.WriteAsync(tx =>
+        {
+            keys.Insert(tx, Key("k1", "7|eng.ack|a"));
+            tx.AfterRollback(() => seen.Add(keys.Find("k1") is null ? "rolled back" : "too early"));
+            throw new InvalidOperationException("the work failed");
+        }));
+        await storage.WriteAsync(tx =>
+        {
+            keys.Insert(tx, Key("k2", "8|eng.ack|b"));
+            tx.AfterRollback(() => seen.Add("after a commit"));
+        });
+
+        Assert.Equal(["rolled back"], seen);
+    }
+
+    [SkippableFact]
+    public async Task Every_attempt_of_concurrent_work_ends_in_its_after_commit_or_its_after_rollback_steps_never_both()
+    {
+        var store = Store();
+        var storage = store.GetRequiredService<IStorage>();
+        var inbox = store.GetRequiredService<IInboxStore>();
+        const int Writers = 200;
+        int attempts = 0, committed = 0, rolledBack = 0;
+
+        // Read-modify-writes of one row: PostgreSQL runs conflicting ones again, the embedded store groups them; one in
+        // ten fails, which fails its group there, whose other work runs again.
+        var writes = Enumerable.Range(0, Writers).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await storage.WriteAsync(tx =>
+                {
+                    Interlocked.Increment(ref attempts);
+                    tx.AfterCommit(() => Interlocked.Increment(ref committed));
+                    tx.AfterRollback(() => Interlocked.Increment(ref rolledBack));
+                    var offset = inbox.ReadCursor("attempts")?.Offset ?? 0;
+                    inbox.Accept(tx, Arrival("attempts", "me", offset + 1));
+                    if (i % 10 == 0)
+                    {
+                        throw new InvalidOperationException("fails");
+                    }
+                });
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }));
+        await Task.WhenAll(writes);
+
+        Assert.Equal(Writers - (Writers / 10), inbox.ReadCursor("attempts")!.Offset);
+        Assert.Equal(Writers - (Writers / 10), committed);
+        Assert.Equal(attempts, committed + rolledBack);
+    }
+
+    [SkippableFact]
     public async Task An_after_commit_step_runs_once_the_write_is_visible()
     {
         var store = Store();
