@@ -129,6 +129,9 @@ public sealed class BotHarness : IAsyncDisposable
             ["Telegram:InputPerMinute"] = "6000",
             // Seeded cadres carry a test consent version; asking them again has its own tests (ConsentRenewalTests).
             ["Privacy:AskAgainWhenConsentChanges"] = "false",
+            // The daily backup looks at every start and copies a new store at once: a second writer of files beside what
+            // a test does (one erasure test once found such a copy written late). Its own tests switch it on.
+            ["Backup:Daily"] = "false",
         };
         if (webhook)
         {

@@ -81,6 +81,7 @@ public sealed class BackupRestoreTests
         var directory = Path.Combine(Path.GetTempPath(), "d920-tests", Guid.NewGuid().ToString("N"));
         await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?>
         {
+            ["Backup:Daily"] = "true",
             ["Backup:Directory"] = directory,
             ["Backup:Keep"] = "2",
             ["Backup:EncryptionKey"] = key,
