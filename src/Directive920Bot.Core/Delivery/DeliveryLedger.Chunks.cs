@@ -188,14 +188,6 @@ public sealed partial class DeliveryLedger
             return false;
         }
 
-        if (Held.IsCancelled(chunkId) && chunk.SkipReason is null)
-        {
-            // A cancel that stopped its claims and did not commit (its after-rollback step puts them back at once; this
-            // is the second guard): its rows are claimable again.
-            tx.AfterCommit(() => Uncancel(chunk));
-            return false;
-        }
-
         // Written as skipped unless stored already (claimed before a cancel, or written by an earlier settling).
         InsertAbsent(tx, chunk.Members.Where(m => (chunk.SkipReason ?? m.Skip) is not null).Select(chunk.ToRow));
         if (chunk.SkipReason is null && Held.Remaining(chunkId) > 0)

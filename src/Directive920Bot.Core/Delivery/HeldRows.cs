@@ -132,15 +132,7 @@ internal sealed class HeldRows
         }
     }
 
-    public bool IsCancelled(string chunkId)
-    {
-        lock (gate)
-        {
-            return chunks.TryGetValue(chunkId, out var state) && state.Cancelled;
-        }
-    }
-
-    /// <summary>A cancel that did not commit: the chunk's held rows are claimable again; returns their ids.</summary>
+    /// <summary>A cancel that did not commit (its after-rollback step): the chunk's held rows are claimable again; returns their ids.</summary>
     public List<string> Uncancel(string chunkId)
     {
         lock (gate)

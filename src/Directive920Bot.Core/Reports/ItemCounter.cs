@@ -30,4 +30,11 @@ public sealed class ItemCounter
     public int ReackRequested { get; set; }
 
     public int Reacknowledged { get; set; }
+
+    /// <summary>
+    /// How many times the counter was written. A transaction bumps the committed copy it read, so of two copies the one
+    /// with the higher version is the newer: on PostgreSQL concurrent transactions commit, and tell the kept counters,
+    /// in either order. (0 in counters written before it existed.)
+    /// </summary>
+    public long Version { get; set; }
 }

@@ -243,7 +243,12 @@ public sealed class ReportCounters : IDeliveryOutcomeRecorder, IEngagementObserv
 
             foreach (var counter in written)
             {
-                committed[counter.Id] = counter;
+                // Two transactions that wrote one counter may tell it here in either order (on PostgreSQL they commit
+                // concurrently): the older copy must not replace the newer. That showed as a report one delivery short.
+                if (!committed.TryGetValue(counter.Id, out var kept) || kept.Version < counter.Version)
+                {
+                    committed[counter.Id] = counter;
+                }
             }
         }
     }
@@ -309,6 +314,11 @@ public sealed class ReportCounters : IDeliveryOutcomeRecorder, IEngagementObserv
         }
 
         var written = pending.Values.ToList();
+        foreach (var counter in written)
+        {
+            counter.Version++;
+        }
+
         store.SaveItems(tx, written);
         feed.Announce(tx, Topic);
         pending.Clear();

@@ -233,7 +233,7 @@ public sealed class ChunkedExpansionTests
     }
 
     [Fact]
-    public async Task A_cancel_that_rolls_back_leaves_the_held_rows_claimable_once_the_chunks_are_settled()
+    public async Task A_cancel_that_rolls_back_leaves_the_held_rows_claimable_at_once_and_after_the_settling()
     {
         await using var bot = await StartAsync();
         SeedPeople(bot);
